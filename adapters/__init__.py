@@ -1,0 +1,5 @@
+"""Translators between chat platforms (Telegram, Slack, the console) and the ``bot`` core.
+
+This is also the composition root: the CLI and ``quotebot serve`` live here, the only
+place that reads the environment and wires the rooms together.
+"""

@@ -1,0 +1,145 @@
+"""Corpus commands: ingest, extract, eval, stats."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+from typing import IO
+
+import click
+
+from corpus.evaluate import evaluate, format_report, load_gold
+from corpus.extract import extract_quotes
+from corpus.ingest import ingest_paths
+from corpus.readers import JSON_SUFFIXES, Item, Skip, iter_files
+from corpus.stats import corpus_stats
+
+from .options import db_option, open_database
+
+
+def _count_documents(paths: list[str]) -> int | None:
+    """How many documents the inputs hold (for the progress bar); ``None`` if stdin is among them."""
+    import gzip
+
+    total = 0
+    for path in iter_files(paths):
+        if path == "-":
+            return None
+        p = Path(path)
+        name = p.name.lower().removesuffix(".gz")
+        if Path(name).suffix in JSON_SUFFIXES and p.exists():
+            try:
+                with (gzip.open(p, "rb") if p.name.lower().endswith(".gz") else open(p, "rb")) as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except (OSError, EOFError):
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary instead of text.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+def ingest(paths: tuple[str, ...], db_path: str | None, as_json: bool, progress: bool | None) -> None:
+    """Ingest articles: .txt, .html, .jsonl/.json (optionally .gz), folders, or - for stdin.
+
+    The same content twice is one article; new content under a known id or url replaces the
+    old article. A bad file or line is reported and skipped; the exit status is 1 when
+    anything was skipped.
+    """
+    db = open_database(db_path)
+    show = sys.stderr.isatty() if progress is None else progress
+    stdin: IO[bytes] | None = sys.stdin.buffer if "-" in paths else None
+    if stdin is not None and not hasattr(stdin, "read"):
+        stdin = io.BytesIO(b"")
+    if show:
+        total = _count_documents(list(paths))
+        with click.progressbar(length=total, label="ingesting", file=sys.stderr,
+                               show_pos=True, item_show_func=lambda _: None) as bar:
+            def tick(_: Item) -> None:
+                bar.update(1)
+            report = ingest_paths(db, list(paths), stdin=stdin, on_item=tick)
+    else:
+        report = ingest_paths(db, list(paths), stdin=stdin)
+    summary = report.as_dict()
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False))
+    else:
+        for skip in report.skipped:
+            click.echo(f"skipped {skip.origin}: {skip.reason}", err=True)
+        click.echo(f"{summary['added']} added, {summary['replaced']} replaced, {summary['unchanged']} unchanged, "
+                   f"{summary['skipped']} skipped; {summary['quotes']} quotes extracted")
+    if report.skipped:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("source", default="-", type=click.File("r", encoding="utf-8"))
+def extract(source: IO[str]) -> None:
+    """Extract quotes from JSON Lines {"id", "text", "title"?} (a file or - for stdin).
+
+    Writes one JSON line per input: {"id", "quotes": [{"start", "end", "text", "speaker",
+    "kind", "cue", "confidence"}]}, where text == input_text[start:end].
+    """
+    for lineno, line in enumerate(source, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            text = rec["text"]
+            if not isinstance(text, str):
+                raise TypeError("'text' is not a string")
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            click.echo(f"line {lineno}: skipped: {exc}", err=True)
+            continue
+        quotes = extract_quotes(text, rec.get("title"))
+        out = {"id": rec.get("id"), "quotes": [
+            {"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker, "kind": q.kind,
+             "cue": q.cue, "confidence": q.confidence} for q in quotes]}
+        click.echo(json.dumps(out, ensure_ascii=False))
+
+
+@click.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "indirect", "transcript"]),
+              help="Score only gold quotes of this kind (repeatable).")
+@click.option("--errors", "errors_file", type=click.Path(dir_okay=False, writable=True),
+              help="Write every miss, false alarm and wrong speaker to this JSON Lines file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_(gold: str, kinds: tuple[str, ...], errors_file: str | None, as_json: bool) -> None:
+    """Score extraction against gold quotes: precision, recall, F1 at 30 % and 80 % overlap,
+    per kind, and speaker accuracy over matched quotes."""
+    report = evaluate(load_gold(gold), extract_quotes, kinds=kinds or None)
+    if errors_file:
+        with open(errors_file, "w", encoding="utf-8") as fh:
+            for err in report.errors:
+                fh.write(json.dumps(err, ensure_ascii=False) + "\n")
+    click.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report))
+
+
+@click.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(db_path: str | None, as_json: bool) -> None:
+    """Corpus figures: articles, quotes, speakers, sources, date range."""
+    s = corpus_stats(open_database(db_path))
+    if as_json:
+        click.echo(json.dumps(s, ensure_ascii=False))
+        return
+    click.echo(f"articles: {s['articles']}\nquotes: {s['quotes']} ({s['attributed']} attributed, "
+               f"{s['unattributed']} unattributed)\nspeakers: {s['speakers']}")
+    click.echo(f"dates: {s['first_published'] or '?'} .. {s['last_published'] or '?'}")
+    click.echo("sources: " + (", ".join(f"{k} ({v})" for k, v in s["sources"].items()) or "none"))
+
+
+def register(group: click.Group) -> None:
+    for command in (ingest, extract, eval_, stats):
+        group.add_command(command)
+
+
+__all__ = ["register", "Skip"]

@@ -1,0 +1,127 @@
+"""Keep site boilerplate out of extraction without touching the verbatim text.
+
+Every offset in the corpus refers to the original text, so cleaning never rewrites it:
+it *classifies* lines. :func:`content_spans` gives the ``(start, end)`` spans of the lines
+that carry the article; extraction looks only there. :func:`fold_spaces` replaces the
+no-break and other exotic spaces one-for-one, so offsets survive it too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# U+00A0 NO-BREAK SPACE fills the Kremlin transcripts; U+2009/U+202F/U+2007 thin and
+# figure spaces appear in French-style wire copy. All fold to a plain space, one for one.
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACE_TABLE = str.maketrans({c: " " for c in _SPACES})
+
+
+def fold_spaces(text: str) -> str:
+    """Return ``text`` with every exotic space replaced by ``" "``; the length is unchanged."""
+    return text.translate(_SPACE_TABLE)
+
+
+# Whole lines that are site furniture (compared case-insensitively after folding spaces).
+_BOILER_LINES = {
+    "subscribe", "newsfeed", "chats", "loader", "all news", "photo caption", "related posts",
+    "related news", "leave a reply", "log in or register", "to participate in the discussion",
+    "share", "comments", "read more", "advertisement", "tweet", "print", "print version",
+    "most read", "latest news", "top stories", "follow us", "more news", "in other media",
+    "close", "menu", "search", "home", "back to top", "cookies", "accept",
+}
+_BOILER_PATTERNS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^\s*©",  # photo credits: "© RIA Novosti . Mikhail Klementiev / Go to the mediabank..."
+        r"go to the mediabank",
+        r"required fields are marked",
+        r"your email address will not be published",
+        r"^\s*leave a reply\b",
+        r"stay tuned for updates",
+        r"^\s*[-–—|]\s*[\w .]+$",  # "- Sputnik International"
+        r"\s[-–—|]\s(sputnik international|ria novosti|tass)\s*$",  # caption echoed with outlet
+        r"^\s*submitted on\s",
+        r"^\s*(photo|image|video|source)\s*:\s",
+        r"^\s*(all rights reserved|copyright)\b",
+        r"^\s*(sign up|subscribe) (for|to) (our|the)\b",
+        r"^\s*(click|tap) here\b",
+        r"^\s*[\d\s.,:/-]*$",  # counters, lone numbers, bare dates
+        r"^\s*tags?\s*:",
+        r"cookies? (policy|settings)",
+    )
+]
+_LATIN = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    boilerplate: bool
+
+
+def is_boilerplate(line: str, *, latin_document: bool = True) -> bool:
+    """Whether one line of an article is site furniture rather than the article."""
+    s = fold_spaces(line).strip()
+    if not s:
+        return True
+    if s.casefold().rstrip(" .:") in _BOILER_LINES:
+        return True
+    if any(p.search(s) for p in _BOILER_PATTERNS):
+        return True
+    letters = _LETTER.findall(s)
+    if latin_document and letters:
+        latin = sum(1 for c in letters if c.isascii())
+        # Navigation in another script on an English page ("Заголовок открываемого материала").
+        if latin / len(letters) < 0.3:
+            return True
+    return False
+
+
+def _is_latin_document(text: str) -> bool:
+    letters = _LETTER.findall(text[:20000])
+    return bool(letters) and sum(1 for c in letters if c.isascii()) / len(letters) >= 0.5
+
+
+def lines(text: str) -> Iterator[Line]:
+    """Every non-empty line of ``text`` with its offsets and whether it is boilerplate."""
+    latin = _is_latin_document(text)
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        start, end = pos, pos + len(body)
+        pos += len(raw)
+        stripped = body.strip()
+        if not stripped:
+            continue
+        lead = len(body) - len(body.lstrip())
+        yield Line(start + lead, start + lead + len(stripped), stripped,
+                   is_boilerplate(stripped, latin_document=latin))
+
+
+def content_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of the lines that carry the article, in order."""
+    return [(ln.start, ln.end) for ln in lines(text) if not ln.boilerplate]
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of the lines that are site furniture."""
+    return [(ln.start, ln.end) for ln in lines(text) if ln.boilerplate]
+
+
+def guess_title(text: str) -> tuple[str, int, int] | None:
+    """The title line of a plain-text article: the first content line of three words or more.
+
+    Seeds open with furniture ("All news", "Photo caption", "- Sputnik International",
+    a one-word section name) before the headline; those are passed over.
+    """
+    for ln in lines(text):
+        if ln.boilerplate:
+            continue
+        if len(ln.text.split()) >= 3 and len(ln.text) <= 300:
+            return fold_spaces(ln.text).strip(), ln.start, ln.end
+    return None

@@ -1,0 +1,220 @@
+"""The SQLite corpus: schema (through numbered migrations), opening, and writing articles.
+
+Tables::
+
+    articles  one row per article; ``text`` is the verbatim original all offsets refer to
+    speakers  one row per person or organisation, across articles
+    speaker_aliases  every surface name a speaker is known by (folded for lookup)
+    quotes    one row per quote: article, speaker (or NULL = unattributed), offsets, kind
+    quotes_fts  FTS5 (porter + unicode61) over quote text, speaker name and article title;
+                its rowid is ``quotes.id``
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from .clean import fold_spaces
+from .errors import StoreError
+from .models import Document, ExtractedQuote
+
+DEFAULT_DB = "quotebot.db"
+migrations = Migrations("quotebot")
+
+
+@migrations(name="001_initial")
+def _m001(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            ext_id TEXT,
+            url TEXT,
+            title TEXT,
+            source TEXT,
+            published TEXT,          -- ISO 8601, possibly partial ('2021', '--11-09') or NULL
+            place TEXT,
+            lead TEXT,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            origin TEXT,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX articles_ext_id ON articles(ext_id) WHERE ext_id IS NOT NULL;
+        CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+        CREATE INDEX articles_published ON articles(published);
+
+        CREATE TABLE speakers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'person',   -- 'person' | 'organisation'
+            role TEXT
+        );
+        CREATE TABLE speaker_aliases (
+            speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            folded TEXT NOT NULL,
+            PRIMARY KEY (speaker_id, folded)
+        );
+        CREATE INDEX speaker_aliases_folded ON speaker_aliases(folded);
+
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            speaker_id INTEGER REFERENCES speakers(id),
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL,            -- 'direct' | 'indirect' | 'transcript'
+            cue TEXT,
+            mention TEXT,
+            role TEXT,
+            confidence REAL NOT NULL,
+            published TEXT,                -- the article's date, kept here for ordering
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX quotes_article ON quotes(article_id);
+        CREATE INDEX quotes_speaker ON quotes(speaker_id, published);
+        CREATE INDEX quotes_ingested ON quotes(ingested_at);
+
+        CREATE VIRTUAL TABLE quotes_fts USING fts5(
+            text, speaker, title,
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        """
+    )
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: spaces folded, case folded, whitespace collapsed."""
+    return " ".join(fold_spaces(name).casefold().split())
+
+
+def open_db(path: str | os.PathLike[str] | None = None, *, memory: bool = False) -> Database:
+    """Open (creating and migrating if needed) the corpus database.
+
+    ``path`` defaults to ``$QUOTEBOT_DB`` or ``./quotebot.db``; ``memory=True`` gives a
+    private in-memory database (tests).
+    """
+    try:
+        if memory:
+            db = Database(memory=True)
+        else:
+            target = Path(path or os.environ.get("QUOTEBOT_DB") or DEFAULT_DB)
+            if target.parent and not target.parent.exists():
+                raise StoreError(f"database folder does not exist: {target.parent}")
+            db = Database(sqlite3.connect(str(target), check_same_thread=False, timeout=30))
+            db.execute("PRAGMA journal_mode=WAL")
+            # WAL + NORMAL: a crash can lose the last commits, never corrupt or half-apply one.
+            db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open database {path or ''}: {exc}") from exc
+    return db
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    status: Literal["added", "replaced", "unchanged"]
+    article_id: int
+    quotes: int
+
+
+def find_existing(db: Database, doc: Document) -> tuple[int, str] | None:
+    """The ``(id, content_hash)`` of the stored article this document would replace, if any."""
+    for column, value in (("ext_id", doc.doc_id), ("url", doc.url)):
+        if value:
+            row = db.execute(
+                f"SELECT id, content_hash FROM articles WHERE {column} = ? LIMIT 1", [value]
+            ).fetchone()
+            if row:
+                return int(row[0]), str(row[1])
+    return None
+
+
+def save_document(
+    db: Database,
+    doc: Document,
+    quotes: Iterable[ExtractedQuote],
+    speaker_ids: dict[str, int],
+    *,
+    digest: str | None = None,
+) -> SaveResult:
+    """Write one article and its quotes. The caller holds the transaction (``db.atomic()``).
+
+    Same content again is ``unchanged``; new content under a known id or url replaces the
+    old article and all its quotes (``replaced``), keeping the article's row id.
+    """
+    digest = digest or content_hash(doc.text)
+    same = db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
+    if same:
+        return SaveResult("unchanged", int(same[0]), 0)
+    row = {
+        "ext_id": doc.doc_id, "url": doc.url, "title": doc.title, "source": doc.source,
+        "published": doc.published, "place": doc.place, "lead": doc.lead, "text": doc.text,
+        "content_hash": digest, "origin": doc.origin, "ingested_at": now_iso(),
+    }
+    existing = find_existing(db, doc)
+    if existing:
+        article_id = existing[0]
+        delete_article_quotes(db, article_id)
+        db["articles"].update(article_id, row)
+        status: Literal["added", "replaced"] = "replaced"
+    else:
+        article_id = int(db["articles"].insert(row).last_pk)
+        status = "added"
+    n = insert_quotes(db, article_id, doc, quotes, speaker_ids, row["ingested_at"])
+    return SaveResult(status, article_id, n)
+
+
+def delete_article_quotes(db: Database, article_id: int) -> None:
+    db.execute(
+        "DELETE FROM quotes_fts WHERE rowid IN (SELECT id FROM quotes WHERE article_id = ?)", [article_id]
+    )
+    db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
+
+
+def insert_quotes(
+    db: Database,
+    article_id: int,
+    doc: Document,
+    quotes: Iterable[ExtractedQuote],
+    speaker_ids: dict[str, int],
+    ingested_at: str,
+) -> int:
+    title = fold_spaces(doc.title or "")
+    n = 0
+    for q in quotes:
+        speaker_id = speaker_ids.get(q.speaker) if q.speaker else None
+        cur = db.execute(
+            """INSERT INTO quotes (article_id, speaker_id, text, start, "end", kind, cue, mention, role,
+                                   confidence, published, ingested_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [article_id, speaker_id, q.text, q.start, q.end, q.kind, q.cue, q.mention, q.role,
+             round(q.confidence, 3), doc.published, ingested_at],
+        )
+        db.execute(
+            "INSERT INTO quotes_fts (rowid, text, speaker, title) VALUES (?, ?, ?, ?)",
+            [cur.lastrowid, fold_spaces(q.text), q.speaker if speaker_id else "", title],
+        )
+        n += 1
+    return n
