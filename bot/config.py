@@ -1,0 +1,83 @@
+"""Every setting, declared once with its default and help.
+
+Only the composition root (``adapters``) calls :func:`load_settings` with the process
+environment; everything else receives a :class:`Settings`. Secrets come only from the
+environment, never from a file. Unknown ``QUOTEBOT_*`` variables are rejected at start-up
+so that a typo does not silently fall back to a default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str  # the environment variable
+    default: Any
+    help: str
+    secret: bool = False
+    kind: type = str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("QUOTEBOT_DB", "quotebot.db", "SQLite corpus file."),
+    Setting("QUOTEBOT_CONFIG", None, "Optional TOML file with digests, feeds and watched folders."),
+    Setting("QUOTEBOT_PAGE_SIZE", 5, "Quotes per answer page.", kind=int),
+    Setting("QUOTEBOT_QUERY_TIMEOUT_MS", 2000, "Longest time one query may run before it is cut off.", kind=int),
+    Setting("QUOTEBOT_LOG_LEVEL", "INFO", "Logging level."),
+    Setting("TELEGRAM_BOT_TOKEN", None, "Telegram bot token from @BotFather.", secret=True),
+    Setting("TELEGRAM_API_BASE_URL", None, "Bot API base URL (self-hosted Bot API servers, tests)."),
+    Setting("TELEGRAM_WEBHOOK_URL", None, "Public HTTPS URL for webhook mode; long polling when unset."),
+    Setting("TELEGRAM_WEBHOOK_SECRET", None, "secret_token Telegram sends with webhook calls.", secret=True),
+    Setting("TELEGRAM_WEBHOOK_PORT", 8443, "Local port the webhook server listens on.", kind=int),
+    Setting("TELEGRAM_ALLOWED_CHATS", None, "Comma-separated chat ids or @usernames allowed to use the bot."),
+    Setting("SLACK_BOT_TOKEN", None, "Slack bot token (xoxb-…).", secret=True),
+    Setting("SLACK_SIGNING_SECRET", None, "Slack signing secret for HTTP mode.", secret=True),
+    Setting("SLACK_APP_TOKEN", None, "Slack app-level token (xapp-…) for Socket Mode.", secret=True),
+    Setting("SLACK_API_BASE_URL", None, "Slack Web API base URL (tests, proxies)."),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    values: Mapping[str, Any]
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in _BY_NAME:
+            raise KeyError(f"undeclared setting {name}")
+        return self.values.get(name, _BY_NAME[name].default)
+
+    def get(self, name: str) -> Any:
+        return self[name]
+
+    def require(self, name: str) -> Any:
+        value = self[name]
+        if value in (None, ""):
+            raise ConfigError(f"{name} is not set: {_BY_NAME[name].help}")
+        return value
+
+    def redacted(self) -> dict[str, Any]:
+        return {s.name: ("***" if s.secret and self[s.name] else self[s.name]) for s in SETTINGS}
+
+
+def load_settings(env: Mapping[str, str], **overrides: Any) -> Settings:
+    """Read every declared setting from ``env``; reject unknown ``QUOTEBOT_*`` names and bad values."""
+    unknown = sorted(k for k in env if k.startswith("QUOTEBOT_") and k not in _BY_NAME)
+    if unknown:
+        raise ConfigError(f"unknown setting(s): {', '.join(unknown)}")
+    values: dict[str, Any] = {}
+    for s in SETTINGS:
+        raw = overrides.get(s.name, env.get(s.name))
+        if raw is None or raw == "":
+            continue
+        try:
+            values[s.name] = s.kind(raw)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"{s.name}={raw!r} is not a valid {s.kind.__name__}") from exc
+    return Settings(values)

@@ -1,0 +1,28 @@
+"""The bot package's exceptions, one tree::
+
+    BotError
+    ├── UsageError     the user's command could not be understood (bad filter, missing topic)
+    ├── AccessError    the user may not do this here (not an admin, chat not allowed)
+    └── ConfigError    a setting is missing or invalid (raised at start-up, not per message)
+
+The router turns a ``BotError`` into an error :class:`~bot.reply.Reply`; anything else is a
+bug, which adapters log with its traceback while the user gets one short apology.
+"""
+
+from __future__ import annotations
+
+
+class BotError(Exception):
+    """Base of every error raised on purpose by ``bot``."""
+
+
+class UsageError(BotError):
+    """The request could not be understood; the message says how to ask."""
+
+
+class AccessError(BotError):
+    """The user or chat may not do this."""
+
+
+class ConfigError(BotError):
+    """A setting is missing or invalid."""

@@ -1,0 +1,123 @@
+"""The transport-neutral request and reply every adapter speaks.
+
+Adapters build a :class:`Request` from a native event, call the core, and render the
+:class:`Reply`: they escape, split to their platform's limits and turn :class:`Action`
+buttons into native buttons. An action's ``token`` is opaque and short (Telegram allows
+64 bytes of callback data); the core keeps the state behind it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Platform = Literal["telegram", "slack", "console"]
+ActionKind = Literal["more", "context", "choose", "command"]
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One user message, as the core sees it."""
+
+    text: str
+    platform: Platform = "console"
+    chat_id: str = "console"
+    user_id: str = "console"
+    private: bool = True  # a direct message: plain language is parsed, not only commands
+    admin: bool = True  # may change this chat's settings (digest, follows in groups)
+    page_size: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCard:
+    """One quote with everything needed to cite it."""
+
+    id: int
+    text: str
+    speaker: str | None  # None: unattributed
+    role: str | None = None
+    published: str | None = None
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    kind: str = "direct"
+    confidence: float = 0.0
+    highlights: tuple[tuple[int, int], ...] = ()  # spans of ``text`` that matched the query
+    count: int | None = None  # /who: how many quotes this speaker has on the topic
+    note: str | None = None  # /verify: "exact match", "close: 2 words differ", a diff
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """An abstract button: adapters render it natively and send ``token`` back when pressed."""
+
+    kind: ActionKind
+    label: str
+    token: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What the core answers. An empty result is a normal reply; ``error`` marks a refusal."""
+
+    text: str = ""
+    title: str | None = None
+    cards: tuple[QuoteCard, ...] = ()
+    actions: tuple[Action, ...] = ()
+    footer: str | None = None  # "and 12 others", "Page 2"
+    error: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def plain_text(self) -> str:
+        """A readable plain-text rendering (console, notification fallbacks)."""
+        parts: list[str] = []
+        if self.title:
+            parts.append(self.title)
+        if self.text:
+            parts.append(self.text)
+        for card in self.cards:
+            parts.append(format_card_plain(card))
+        if self.footer:
+            parts.append(self.footer)
+        if self.actions:
+            parts.append("  ".join(f"[{a.label}]" for a in self.actions))
+        return "\n\n".join(parts)
+
+
+def card_byline(card: QuoteCard) -> str:
+    """"Sergey Lavrov (Russian Foreign Minister) · 2022-11-09 · TASS" — shared wording for adapters."""
+    who = card.speaker or "Unattributed"
+    if card.role:
+        who += f" ({card.role})"
+    bits = [who]
+    if card.published:
+        bits.append(card.published)
+    if card.source:
+        bits.append(card.source)
+    return " · ".join(bits)
+
+
+def format_card_plain(card: QuoteCard) -> str:
+    lines = [f"“{' '.join(card.text.split())}”", f"  — {card_byline(card)}"]
+    if card.count is not None:
+        lines[1] += f" · {card.count} quote{'s' if card.count != 1 else ''}"
+    if card.title:
+        lines.append(f"  {card.title}")
+    if card.url:
+        lines.append(f"  {card.url}")
+    if card.note:
+        lines.append(f"  {card.note}")
+    lines.append(f"  [#{card.id}]")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A message the core wants delivered to a chat (digests, follow alerts)."""
+
+    platform: Platform
+    chat_id: str
+    reply: Reply
+    key: str = field(default="")  # idempotency key: (channel, period) or (follower, quote)
