@@ -3,7 +3,10 @@
     BotError
     ├── UsageError     the user's command could not be understood (bad filter, missing topic)
     ├── AccessError    the user may not do this here (not an admin, chat not allowed)
-    └── ConfigError    a setting is missing or invalid (raised at start-up, not per message)
+    ├── ConfigError    a setting is missing or invalid (raised at start-up, not per message)
+    └── DeliveryError  a platform did not accept a message (digests, alerts)
+        ├── Blocked        the chat blocked or removed the bot: permanent, do not retry
+        └── RateLimited    slow down; ``retry_after`` seconds
 
 The router turns a ``BotError`` into an error :class:`~bot.reply.Reply`; anything else is a
 bug, which adapters log with its traceback while the user gets one short apology.
@@ -26,3 +29,19 @@ class AccessError(BotError):
 
 class ConfigError(BotError):
     """A setting is missing or invalid."""
+
+
+class DeliveryError(BotError):
+    """A platform did not accept a message (network, server error); may be retried."""
+
+
+class Blocked(DeliveryError):
+    """The chat blocked or removed the bot (Telegram Forbidden, Slack not_in_channel): permanent."""
+
+
+class RateLimited(DeliveryError):
+    """The platform asked us to slow down; retry after ``retry_after`` seconds."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
