@@ -1,0 +1,135 @@
+"""Ingest through the front door: idempotent, replacing, loss-free, and honest about skips."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from adapters.cli import cli
+from corpus.ingest import ingest_paths
+from corpus.store import open_db
+
+SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
+
+ARTICLE = (
+    "Lavrov meets press\n\nMOSCOW, March 3. /TASS/. \u201cWe are always ready for honest talks with "
+    "everyone who wants them,\u201d Russian Foreign Minister Sergey Lavrov said on Monday.\n"
+)
+
+
+def _counts(path: Path) -> tuple[int, int]:
+    con = sqlite3.connect(path)
+    try:
+        return (con.execute("SELECT count(*) FROM articles").fetchone()[0],
+                con.execute("SELECT count(*) FROM quotes").fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_ingesting_the_samples_twice_keeps_five_articles_and_the_same_quotes(tmp_path: Path) -> None:
+    db_file = tmp_path / "q.db"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["ingest", str(SAMPLES), "--db", str(db_file), "--json"])
+    assert first.exit_code == 0, first.output
+    summary = json.loads(first.output)
+    assert summary["added"] == 5 and summary["skipped"] == 0
+    counts = _counts(db_file)
+    second = runner.invoke(cli, ["ingest", str(SAMPLES), "--db", str(db_file), "--json"])
+    assert json.loads(second.output)["unchanged"] == 5
+    assert _counts(db_file) == counts
+    assert counts[0] == 5
+
+
+def test_changed_content_under_the_same_id_replaces_article_and_quotes(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "q.db")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "tass-1", "text": ARTICLE}) + "\n")
+    ingest_paths(db, [str(feed)])
+    changed = ARTICLE.replace("honest talks", "frank and honest talks")
+    feed.write_text(json.dumps({"id": "tass-1", "text": changed}) + "\n")
+    report = ingest_paths(db, [str(feed)])
+    assert report.counts["replaced"] == 1
+    rows = db.execute("SELECT id, text FROM articles").fetchall()
+    assert len(rows) == 1 and "frank and honest" in rows[0][1]
+    quotes = db.execute("SELECT q.text FROM quotes q").fetchall()
+    assert all("frank" in q[0] for q in quotes)
+    fts = db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'honest'").fetchone()[0]
+    assert fts == len(quotes)
+
+
+def test_a_bad_file_is_skipped_with_its_reason_and_the_rest_ingested(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(ARTICLE)
+    (inputs / "binary.txt").write_bytes(b"\x00\x00\x00")
+    (inputs / "broken.jsonl").write_text('{"id": 1, "text": "Short piece of news."}\n{oops\n')
+    result = CliRunner().invoke(cli, ["ingest", str(inputs), str(tmp_path / "missing.txt"),
+                                      "--db", str(tmp_path / "q.db"), "--json"])
+    assert result.exit_code == 1
+    summary = json.loads(result.output)
+    assert summary["added"] == 2
+    reasons = {Path(e["input"]).name: e["reason"] for e in summary["errors"]}
+    assert reasons == {
+        "binary.txt": "binary file (NUL bytes)",
+        "broken.jsonl:2": "malformed JSON: Expecting property name enclosed in double quotes",
+        "missing.txt": "no such file or directory",
+    }
+
+
+def test_ingest_from_stdin(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["ingest", "-", "--db", str(tmp_path / "q.db")], input=ARTICLE)
+    assert result.exit_code == 0, result.output
+    assert _counts(tmp_path / "q.db")[0] == 1
+
+
+def _write_feed(path: Path, n: int) -> None:
+    with path.open("w") as fh:
+        for i in range(n):
+            text = (f"Report number {i} on talks\n\nMOSCOW, March {i % 28 + 1}. /TASS/. "
+                    f"\u201cThe talks number {i} were useful and we will continue them,\u201d "
+                    f"Sergey Lavrov said.\n\n" + "Background paragraph with more words. " * 40)
+            fh.write(json.dumps({"id": f"doc-{i}", "text": text}) + "\n")
+
+
+def test_an_ingest_killed_with_sigkill_and_rerun_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+    feed, db_file = tmp_path / "feed.jsonl", tmp_path / "q.db"
+    n = 4000
+    _write_feed(feed, n)
+    cmd = [sys.executable, "-m", "adapters", "ingest", str(feed), "--db", str(db_file), "--no-progress"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db_file.exists():
+            try:
+                stored = _counts(db_file)[0]
+            except sqlite3.Error:
+                stored = 0
+            if stored > 0:
+                break
+        time.sleep(0.02)
+    assert proc.poll() is None, "ingest finished before it could be killed; make the feed bigger"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    killed_at = _counts(db_file)[0]
+    assert 0 < killed_at < n
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    con = sqlite3.connect(db_file)
+    assert con.execute("SELECT count(*), count(DISTINCT ext_id), count(DISTINCT content_hash) FROM articles"
+                       ).fetchone() == (n, n, n)
+    stored_quotes = con.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    assert con.execute("SELECT count(*) FROM quotes_fts").fetchone()[0] == stored_quotes
+    con.close()
+    clean = open_db(tmp_path / "clean.db")
+    ingest_paths(clean, [str(feed)])
+    assert stored_quotes == clean.execute("SELECT count(*) FROM quotes").fetchone()[0] > 0
+    con.close()
