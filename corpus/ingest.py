@@ -45,9 +45,9 @@ class IngestReport:
 
 def store_document(db: Database, doc: Document) -> SaveResult:
     """Extract and store one document (inside the caller's transaction)."""
-    digest = content_hash(doc.text)
-    if db.execute("SELECT 1 FROM articles WHERE content_hash = ?", [digest]).fetchone():
-        row = db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
+    digest = content_hash(doc)
+    row = db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
+    if row:
         return SaveResult("unchanged", int(row[0]), 0)
     quotes = extract_quotes(doc.text, doc.title)
     speaker_ids: dict[str, int] = {}

@@ -13,6 +13,7 @@ Tables::
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 from collections.abc import Iterable
@@ -124,8 +125,15 @@ def open_db(path: str | os.PathLike[str] | None = None, *, memory: bool = False)
     return db
 
 
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+def content_hash(doc: Document) -> str:
+    """The identity of one version of one article: its text and every field the input gave.
+
+    The same input twice hashes the same (→ ``unchanged``); the same wording published under
+    another id or title (the Kremlin site reuses one-line texts) is a different article.
+    """
+    fields = [doc.doc_id, doc.url, doc.title, doc.source, doc.published, doc.lead, doc.text]
+    payload = json.dumps(fields, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(payload).hexdigest()
 
 
 def now_iso() -> str:
@@ -164,7 +172,7 @@ def save_document(
     Same content again is ``unchanged``; new content under a known id or url replaces the
     old article and all its quotes (``replaced``), keeping the article's row id.
     """
-    digest = digest or content_hash(doc.text)
+    digest = digest or content_hash(doc)
     same = db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
     if same:
         return SaveResult("unchanged", int(same[0]), 0)
