@@ -18,7 +18,7 @@ from typing import IO, Any
 from . import clean, meta
 from .models import Document
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
 MAX_DOCUMENT_CHARS = 2_000_000  # a 2-million-character "article" is a data dump, not news
@@ -41,8 +41,18 @@ def _suffixes(path: Path) -> tuple[str, bool]:
     return path.suffix.lower(), False
 
 
+def _is_article_file(path: Path) -> bool:
+    suffix, _ = _suffixes(path)
+    return suffix in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+
+
 def iter_files(paths: list[str]) -> Iterator[str | Path]:
-    """Expand directories recursively (sorted, hidden files skipped); ``-`` stays stdin."""
+    """Expand directories recursively; ``-`` stays stdin.
+
+    Inside a directory only article files are taken (.txt, .html/.htm, .json/.jsonl/.ndjson,
+    each optionally .gz, or no suffix), sorted, hidden ones passed over — so a README or an
+    image beside the articles is not ingested. A file named explicitly is always read.
+    """
     for p in paths:
         if p == "-":
             yield "-"
@@ -50,7 +60,8 @@ def iter_files(paths: list[str]) -> Iterator[str | Path]:
         path = Path(p)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not hidden and _is_article_file(child):
                     yield child
         else:
             yield path
