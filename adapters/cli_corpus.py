@@ -59,8 +59,8 @@ def ingest(paths: tuple[str, ...], db_path: str | None, as_json: bool, progress:
         stdin = io.BytesIO(b"")
     if show:
         total = _count_documents(list(paths))
-        with click.progressbar(length=total, label="ingesting", file=sys.stderr,
-                               show_pos=True, item_show_func=lambda _: None) as bar:
+        bar: click._termui_impl.ProgressBar[int]
+        with click.progressbar(length=total, label="ingesting", file=sys.stderr, show_pos=True) as bar:
             def tick(_: Item) -> None:
                 bar.update(1)
             report = ingest_paths(db, list(paths), stdin=stdin, on_item=tick)

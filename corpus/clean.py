@@ -52,7 +52,8 @@ _BOILER_PATTERNS = [
         r"cookies? (policy|settings)",
     )
 ]
-_LATIN = re.compile(r"[A-Za-z]")
+# Every character str.splitlines() breaks on.
+_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -92,8 +93,8 @@ def lines(text: str) -> Iterator[Line]:
     latin = _is_latin_document(text)
     pos = 0
     for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
-        start, end = pos, pos + len(body)
+        body = raw.rstrip(_LINE_BREAKS)
+        start = pos
         pos += len(raw)
         stripped = body.strip()
         if not stripped:

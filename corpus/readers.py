@@ -115,10 +115,14 @@ def read_html(data: str, origin: str) -> Document | Skip:
 
     extracted = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
                                             include_tables=False)
-    if extracted is None or not (extracted.text or "").strip():
+    def field(name: str) -> Any:
+        return extracted.get(name) if isinstance(extracted, dict) else getattr(extracted, name, None)
+
+    text = field("text") or ""
+    if not text.strip():
         return Skip(origin, "no main text found in HTML")
-    return from_text(extracted.text, origin, title=extracted.title, published=extracted.date,
-                     url=extracted.url, source=extracted.sitename)
+    return from_text(text, origin, title=field("title"), published=field("date"),
+                     url=field("url"), source=field("sitename"))
 
 
 def read_json_records(stream: IO[bytes], origin: str) -> Iterator[Item]:

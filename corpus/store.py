@@ -185,12 +185,12 @@ def save_document(
     if existing:
         article_id = existing[0]
         delete_article_quotes(db, article_id)
-        db["articles"].update(article_id, row)
+        db.table("articles").update(article_id, row)
         status: Literal["added", "replaced"] = "replaced"
     else:
-        article_id = int(db["articles"].insert(row).last_pk)
+        article_id = int(db.table("articles").insert(row).last_pk or 0)
         status = "added"
-    n = insert_quotes(db, article_id, doc, quotes, speaker_ids, row["ingested_at"])
+    n = insert_quotes(db, article_id, doc, quotes, speaker_ids, str(row["ingested_at"]))
     return SaveResult(status, article_id, n)
 
 
