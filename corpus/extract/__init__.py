@@ -2,10 +2,26 @@
 
 ``extract_quotes(text, title)`` is the one entry point ingest, ``quotebot extract`` and
 ``quotebot eval`` call. Offsets are Python string offsets into ``text`` as given.
+
+Modules: ``layout`` (title, body lines, quote-mark pairing, sentences), ``lexicon`` (speech verbs,
+titles, role and organisation nouns), ``mentions`` (a speaker mention read into name / role /
+pronoun / organisation), ``resolve`` (mentions to speakers within an article), ``frames`` (speech-verb
+frames for direct and indirect speech), ``transcript`` (turn labels and speech titles),
+``extractor`` (the pass that ties them together).
 """
 
 from __future__ import annotations
 
-from .direct import extract_quotes
+from ..models import ExtractedQuote
+from .extractor import extract
+
+
+def extract_quotes(text: str, title: str | None = None) -> list[ExtractedQuote]:
+    """Every quote in ``text``; ``title`` is guessed from the text when not given. Never raises
+    on odd input (unbalanced marks, empty text)."""
+    if not text or not text.strip():
+        return []
+    return extract(text, title)
+
 
 __all__ = ["extract_quotes"]

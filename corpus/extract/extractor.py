@@ -1,0 +1,258 @@
+"""The extraction pass over one document: transcripts, direct quotes, indirect speech.
+
+Lines are visited in order so the speaker memory (:class:`~.resolve.Tracker`) sees the article
+as a reader does: a pronoun or "the minister" refers back, never forward.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import ExtractedQuote, QuoteKind
+from .frames import (
+    AFTER_CM,
+    AFTER_MC,
+    BEFORE,
+    BEFORE_CM,
+    Frame,
+    indirect_frames,
+    mention_from,
+    participle,
+)
+from .layout import Layout, QuoteSpan, layout, sentences, trim
+from .mentions import Mention, parse_mention
+from .resolve import Speaker, Tracker
+from .transcript import paragraph_span, reads_as_speech, title_speaker, turns
+
+_HEADLINE = re.compile(r"^(?P<head>.{12,}?)\s+[—–-]\s+(?P<attr>[A-Z][\w .'’-]{1,40})$")
+_TITLE_CUE = re.compile(r"\b(?:motto|slogan|titled|entitled|called|dubbed|named|known\s+as|so-called|term|"
+                        r"word|words|phrase|headline|hashtag|banner|programme|program|project|film|book|song|"
+                        r"operation|campaign|label|labelled|labeled|branded|nicknamed)\s*$", re.IGNORECASE)
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+class _Run:
+    """State of one extraction run."""
+
+    def __init__(self, lay: Layout) -> None:
+        self.lay = lay
+        self.folded = lay.folded
+        self.tracker = Tracker(lay.folded, lay.title)
+        self.out: list[ExtractedQuote] = []
+        self.prev_direct: tuple[int, Speaker | None] | None = None  # (line, speaker) of the last direct quote
+
+    def emit(self, s: int, e: int, sp: Speaker | None, kind: QuoteKind, cue: str | None,
+             men: Mention | None, confidence: float) -> None:
+        s, e = trim(self.lay.text, s, e)
+        if e - s < 2:
+            return
+        self.out.append(ExtractedQuote(
+            s, e, self.lay.text[s:e], sp.name if sp else None, kind, cue,
+            round(min(confidence, sp.confidence) if sp else min(confidence, 0.3), 3),
+            ("organisation" if sp.kind == "organisation" else "person") if sp else None,
+            sp.role if sp else None, men.surface if men else None))
+
+    # -- headline ----------------------------------------------------------------------------------
+    def headline(self) -> None:
+        lay = self.lay
+        if not lay.title:
+            return
+        m = _HEADLINE.match(lay.title.strip())
+        if not m:
+            return
+        men = parse_mention(m.group("attr"))
+        if not men or men.kind not in {"name", "org"}:
+            return
+        sp = self.tracker.resolve(men, -1)
+        self.tracker.last = None
+        if sp and sp.kind == "organisation":
+            self.tracker.default_org = sp.name
+        if sp and lay.title_span:
+            s = lay.title_span[0] + self.folded[lay.title_span[0]:lay.title_span[1]].find(m.group("head"))
+            if s >= lay.title_span[0]:
+                self.emit(s, s + len(m.group("head")), sp, "indirect", "headline", men, 0.5)
+
+    # -- transcripts -------------------------------------------------------------------------------
+    def transcripts(self) -> set[int]:
+        """Emit transcript quotes; the lines they cover are not searched for other quotes."""
+        lay = self.lay
+        found = turns(lay, self.tracker)
+        covered: set[int] = set()
+        if found:
+            for i, t in enumerate(found):
+                stop = found[i + 1].line if i + 1 < len(found) else len(lay.lines)
+                sp = Speaker(t.speaker, "person", t.role, 0.95) if t.speaker else None
+                for li in range(t.line, stop):
+                    covered.add(li)
+                    span = paragraph_span(lay, li, t.start if li == t.line else None)
+                    if sp and span:
+                        self.emit(span[0], span[1], sp, "transcript", None, None, 0.95)
+            self.tracker.last = None
+            return covered
+        who = title_speaker(lay)
+        body = list(range(len(lay.lines)))
+        if who and reads_as_speech(lay, body):
+            sp = Speaker(who[0], "person", who[1], 0.85)
+            for li in body:
+                span = paragraph_span(lay, li)
+                if span:
+                    self.emit(span[0], span[1], sp, "transcript", None, None, 0.85)
+            return set(body)
+        return covered
+
+    # -- direct quotes -----------------------------------------------------------------------------
+    def attach(self, q: QuoteSpan, line_start: int, line_end: int, prev_end: int) -> tuple[Mention, str, int] | None:
+        """The speaker mention and cue a speech verb attaches to quotation ``q``."""
+        f = self.folded
+        inner = f[q.start:q.end].rstrip()
+        ends_sentence = inner[-1:] in ".!?…"
+        after_end = min(self.lay.lines[q.last_line][1], q.outer_end + 160)
+        after = f[q.outer_end:after_end]
+        m = AFTER_MC.match(after)
+        if m and not (ends_sentence and m.group("m").strip()[:1].isupper()
+                      and m.group("rest").strip() not in {"", "."}):
+            men = parse_mention(m.group("m"))
+            if men:
+                return men, m.group("cue"), q.outer_end + m.start("m")
+        m = AFTER_CM.match(after)
+        if m and not ends_sentence:
+            men = parse_mention(m.group("m"))
+            if men:
+                return men, m.group("cue"), q.outer_end + m.start("m")
+        before = f[max(line_start, prev_end, q.open - 200):q.open]
+        if not before.strip() and q.open - line_start < 3 and q.line > 0:
+            ps, pe = self.lay.lines[q.line - 1]
+            prev = f[ps:pe].rstrip()
+            if prev.endswith(":"):
+                before = prev
+        m = BEFORE.search(before)
+        if m:
+            men = mention_from(m.group("m"))
+            if men:
+                return men, m.group("cue"), q.open - len(before) + m.start("m")
+        m = BEFORE_CM.search(before)
+        if m:
+            men = parse_mention(m.group("m"))
+            if men:
+                return men, m.group("cue"), q.open - len(before) + m.start("m")
+        return None
+
+    def direct(self, q: QuoteSpan, line_start: int, line_end: int, prev_end: int,
+               consumed: set[int]) -> None:
+        f = self.folded
+        found = self.attach(q, line_start, line_end, prev_end)
+        if found:
+            men, cue, pos = found
+            sp = self.tracker.resolve(men, pos)
+            self.emit(q.start, q.end, sp, "direct", cue, men, 0.9)
+            self.prev_direct = (q.last_line, sp)
+            consumed.add(q.open)
+            return
+        inner = f[q.start:q.end]
+        words = _WORDS.findall(inner)
+        before = f[max(line_start, q.open - 40):q.open]
+        if len(words) < 4 or _TITLE_CUE.search(before) or _title_case(words):
+            return
+        starts_line = not f[line_start:q.open].strip()
+        prev = self.prev_direct
+        if prev and (prev[0] == q.line or (starts_line and prev[0] == q.line - 1)):
+            # A cue-less continuation: the previous quote's speaker goes on talking.
+            self.emit(q.start, q.end, prev[1], "direct", None, None, 0.6)
+            self.prev_direct = (q.last_line, prev[1])
+            consumed.add(q.open)
+            return
+        if len(words) >= 8 and inner.rstrip()[-1:] in ".!?…,":
+            self.emit(q.start, q.end, None, "direct", None, None, 0.3)
+            self.prev_direct = (q.last_line, None)
+            consumed.add(q.open)
+
+    # -- indirect speech ---------------------------------------------------------------------------
+    def indirect(self, s: int, e: int, quotes: list[QuoteSpan], consumed: set[int]) -> None:
+        frames = indirect_frames(self.folded, s, e)
+        if not frames:
+            p = participle(self.folded, s, e)
+            if p and self.tracker.last and self.tracker.last.pos >= s - 1:
+                last = self.tracker.last
+                sp = Speaker(last.name, last.kind, last.role, 0.7)
+                frames_sp = [(p[0], p[1], e, sp, None)]
+            else:
+                frames_sp = []
+        else:
+            frames_sp = []
+            for fr in frames:
+                sp = self.tracker.resolve(fr.mention, fr.mention_pos)
+                frames_sp.append((fr.cue, fr.start, fr.end, sp, fr.mention))
+                p = participle(self.folded, fr.end if fr.end < e else fr.mention_pos, e)
+                if p and sp and p[1] > fr.mention_pos:
+                    frames_sp.append((p[0], p[1], e, sp, fr.mention))
+        for cue, cs, ce, sp, men in frames_sp:
+            cs, ce = trim(self.folded, cs, ce)
+            ce = _strip_end(self.folded, cs, ce)
+            inside = [q for q in quotes if q.open >= cs - 1 and q.outer_end <= ce + 1]
+            crossing = [q for q in quotes if q not in inside and q.open < ce and q.outer_end > cs]
+            if crossing or ce - cs < 10:
+                continue
+            if inside and all(q.open in consumed for q in inside):
+                continue
+            if inside and not self.folded[cs:inside[0].open].strip():
+                if len(inside) == 1 and inside[0].open not in consumed:
+                    q = inside[0]
+                    self.emit(q.start, q.end, sp, "direct", cue, men, 0.85)
+                    consumed.add(q.open)
+                    self.prev_direct = (q.last_line, sp)
+                continue
+            quoted = sum(q.end - q.start for q in inside)
+            kind: QuoteKind = "direct" if inside and quoted >= 0.5 * (ce - cs) else "indirect"
+            for q in inside:
+                consumed.add(q.open)
+            self.emit(cs, ce, sp, kind, cue, men, 0.8)
+
+
+def _strip_end(f: str, s: int, e: int) -> int:
+    """Drop a final full stop that ends the sentence rather than the reported clause."""
+    while e > s and f[e - 1] in ".;:":
+        e -= 1
+    return e
+
+
+def _title_case(words: list[str]) -> bool:
+    long = [w for w in words if len(w) > 3]
+    return bool(long) and sum(1 for w in long if w[0].isupper()) >= 0.6 * len(long)
+
+
+def extract(text: str, title: str | None) -> list[ExtractedQuote]:
+    lay = layout(text, title)
+    run = _Run(lay)
+    run.headline()
+    covered = run.transcripts()
+    f = lay.folded
+    by_line: dict[int, list[QuoteSpan]] = {}
+    for q in lay.quotes:
+        by_line.setdefault(q.line, []).append(q)
+    consumed: set[int] = set()
+    skip_to = -1
+    for li, (ls, le) in enumerate(lay.lines):
+        if li in covered or li <= skip_to:
+            continue
+        qs = by_line.get(li, [])
+        prev_end = ls
+        for q in qs:
+            run.direct(q, ls, le, prev_end, consumed)
+            prev_end = q.outer_end
+        line_end = max([le] + [lay.lines[q.last_line][1] for q in qs])
+        for s, e in sentences(f, ls, line_end, qs):
+            run.indirect(s, e, qs, consumed)
+        if qs:
+            skip_to = max(q.last_line for q in qs) if any(q.last_line > li for q in qs) else skip_to
+    run.out.sort(key=lambda q: (q.start, q.end))
+    return _dedupe(run.out)
+
+
+def _dedupe(quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
+    """One quote per span: an extraction inside another of the same kind and speaker is dropped."""
+    out: list[ExtractedQuote] = []
+    for q in quotes:
+        if out and out[-1].start <= q.start and q.end <= out[-1].end and out[-1].kind == q.kind:
+            continue
+        out.append(q)
+    return out

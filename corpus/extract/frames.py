@@ -1,0 +1,184 @@
+"""Speech-verb frames: what attaches a quotation to a speaker, and indirect speech.
+
+Direct: ``“A,” he said`` / ``“A,” said X`` / ``X said: “A”`` / ``X added that “A”``.
+Indirect: ``X said (that) CLAUSE``, ``CLAUSE, X said.``, ``According to X, CLAUSE``,
+``CLAUSE, he said, CLAUSE``, ``X urged / called on Y to VP``, ``…, adding that CLAUSE``.
+Everything here is a regular expression over one sentence; no parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import CUE
+from .mentions import Mention, parse_mention
+
+_ADV = r"(?:(?:also|then|later|further|again|once\s+again|previously|earlier|recently|repeatedly|" \
+       r"has|had|have|was|were|would|will|quickly|firmly|specifically|particularly|separately|" \
+       r"additionally|subsequently|reportedly|publicly|bluntly|simply|even|once|however)\s+)*"
+_M = r"[^,;:.!?“”\"«»()\n]{1,90}?"
+# After a closing mark: ", he said" / ", said Putin" / " the ministry added."
+AFTER_MC = re.compile(rf"^\s*[,.!?…]?\s*[—–-]?\s*(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})\b(?P<rest>[^.!?“\"«]{{0,120}})")
+AFTER_CM = re.compile(
+    rf"^\s*[,.!?…]?\s*[—–-]?\s*(?P<cue>{CUE})\s+(?P<m>{_M})"
+    r"(?=\s*(?:[,.;:!?—–]|$|\s(?:on|in|at|during|after|before|while|when|about|to|of|who|last|this|earlier|"
+    r"as|from|with|via|told|adding|speaking|referring|according|recently|yesterday|today)\b))"
+)
+# Before an opening mark: "X said: “" / "he said, “" / "X added that “" / "According to X, “".
+BEFORE = re.compile(
+    rf"(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})\b"
+    r"(?P<mid>\s+(?:on|in|at|during|after|last|this|to|from|with|via|before|while|when|told|him|her|them|"
+    r"reporters|journalists)\b[^,:;“”\"«»]{0,60}?)?(?:,\s*in\s+(?:part|particular))?\s*(?:[:,]|\bthat)?\s*$"
+)
+BEFORE_CM = re.compile(rf"(?P<cue>{CUE})\s+(?P<m>{_M})\s*[:,]\s*$")
+ACCORDING = re.compile(r"(?:^|,\s*|\b)[Aa]ccording\s+to\s+(?P<m>[^,;:.!?“”\"«»]{1,90}?)\s*,\s*")
+ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+(?P<m>[^,;:!?“”\"«»]{1,90}?)\s*[.!?]?\s*$")
+# Frames over a sentence for indirect speech.
+SUBJ_CUE = re.compile(rf"(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})\b")
+TAIL = re.compile(rf",\s*(?:(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})|(?P<cue2>{CUE})\s+(?P<m2>{_M}))"
+                  r"(?P<rest>\s+(?:on|in|at|during|after|before|while|when|last|this|earlier|to|from|with|"
+                  r"according)\b[^,;“”\"«»]{0,100})?\s*[.!?]?[\"”»’]?\s*$")
+PAREN = re.compile(rf"^(?P<pre>[^,]{{1,120}}),\s+(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE}),\s+")
+PARTICIPLE = re.compile(r",?\s*\b(?P<cue>adding|saying|noting|stressing|warning|insisting|explaining|arguing|"
+                        r"claiming|stating|recalling|emphasi[sz]ing|underlining|pointing out|declaring)\s+"
+                        r"(?:that\s+)?")
+URGE = re.compile(r"\b(?P<cue>urged|urges|called\s+on|calls\s+on|called\s+upon)\s+(?P<obj>[^.;:“”\"«»]{1,80}?)"
+                  r"\s+(?P<to>to\s+[a-z])")
+_THAT = re.compile(r"^\s*(?:,\s*)?that\s+")
+# What may stand between a cue and its clause: an object and adverbials ("told reporters on Monday").
+_BETWEEN = re.compile(
+    r"^(?:\s+(?:reporters|journalists|the\s+press|the\s+media|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
+    r"him|her|them|us|me|parliament|lawmakers|the\s+audience|students|listeners|viewers|the\s+meeting))?"
+    r"(?:\s+(?:on|in|at|during|after|before|last|this|earlier|later|over|via|while|when|through)\s+"
+    r"[^,;:“”\"«»]{1,60}?)?(?=\s*,?\s*that\b)"
+)
+_BAD_CLAUSE_START = re.compile(
+    r"^(?:in|on|at|during|after|before|to|of|for|with|about|by|from|so|yes|no|nothing|something|goodbye|"
+    r"hello|thanks|thank|it\s+was|this|that\s+is|[,.;:!?)\]—–-])\b", re.IGNORECASE)
+_VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|does|"
+                      r"do|did|\w+ed|\w+s)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    mention: Mention
+    cue: str
+    start: int  # content span (offsets into the document)
+    end: int
+    mention_pos: int
+
+
+def mention_from(text: str) -> Mention | None:
+    """The speaker at the end of ``text`` (the words before a cue): the longest tail that parses.
+
+    "In an interview, Russian Foreign Minister Igor Ivanov" gives Igor Ivanov; a tail that is the
+    object of a preposition ("the wife of Putin") is no speaker at all.
+    """
+    words = text.replace("—", ",").replace("–", ",").split()
+    if words and words[-1].endswith(","):
+        return None
+    for k in range(min(len(words), 9), 0, -1):
+        tail = words[-k:]
+        if "," in " ".join(tail[1:]) or tail[0].endswith(","):
+            continue
+        first = tail[0].lower()
+        if not tail[0][:1].isupper() and first not in {"the", "a", "an", "he", "she", "they"}:
+            continue
+        before = words[-k - 1].lower() if k < len(words) else ""
+        if before in _OBJECT_OF or before.endswith(("'s", "’s")):
+            return None
+        men = parse_mention(" ".join(tail))
+        if men:
+            return men
+    return None
+
+
+_OBJECT_OF = {"of", "for", "to", "with", "by", "and", "or", "from", "than", "about", "against", "like", "at"}
+
+
+def clause_ok(clause: str) -> bool:
+    """A reported clause: long enough, not a prepositional phrase, with something like a verb."""
+    words = clause.split()
+    return len(words) >= 4 and not _BAD_CLAUSE_START.match(clause) and bool(_VERBISH.search(clause))
+
+
+def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
+    """Indirect speech in the sentence ``folded[s:e]``."""
+    sent = folded[s:e]
+    out: list[Frame] = []
+    # According to X, CLAUSE / CLAUSE, according to X.
+    m = ACCORDING.search(sent)
+    if m and m.start() < 60:
+        men = parse_mention(m.group("m"))
+        if men:
+            out.append(Frame(men, "according to", s + m.end(), e, s + m.start("m")))
+            return out
+    m = ACCORDING_TAIL.search(sent)
+    if m:
+        men = parse_mention(m.group("m"))
+        if men:
+            return [Frame(men, "according to", s, s + m.start(), s + m.start("m"))]
+    # CLAUSE, he said, CLAUSE
+    m = PAREN.match(sent)
+    if m:
+        men = parse_mention(m.group("m"))
+        if men and not _verbish_subject(m.group("pre")):
+            pre_words = len(m.group("pre").split())
+            start = s if pre_words >= 3 else s + m.end()
+            return [Frame(men, m.group("cue"), start, e, s + m.start("m"))]
+    # CLAUSE, X said.
+    m = TAIL.search(sent)
+    if m:
+        text = m.group("m") or m.group("m2")
+        men = parse_mention(text)
+        if men and len(sent[:m.start()].split()) >= 4:
+            mpos = s + (m.start("m") if m.group("m") else m.start("m2"))
+            return [Frame(men, m.group("cue") or m.group("cue2"), s, s + m.start(), mpos)]
+    # X said (that) CLAUSE — the first speech verb whose subject parses as a speaker.
+    for m in SUBJ_CUE.finditer(sent):
+        men = mention_from(m.group("m"))
+        if not men:
+            continue
+        after = sent[m.end():]
+        b = _BETWEEN.match(after)
+        rest = after[b.end():] if b and b.end() else after
+        t = _THAT.match(rest)
+        if t:
+            clause_start = m.end() + (b.end() if b else 0) + t.end()
+        elif m.group("cue") in {"reads", "told", "asked", "tells", "asks", "continued", "promised", "vowed",
+                                 "urged", "urges", "invited", "continues", "reported", "reports"}:
+            break
+        elif after[:1] == " " and not after.lstrip().startswith(("“", '"', "«")):
+            clause_start = m.end() + 1
+        else:
+            break
+        clause = sent[clause_start:]
+        if clause_ok(clause):
+            out.append(Frame(men, m.group("cue"), s + clause_start, e, s + m.start("m") + _lead(m.group("m"))))
+        break
+    if out:
+        return out
+    m = URGE.search(sent)
+    if m:
+        men = mention_from(sent[:m.start()])
+        if men:
+            return [Frame(men, m.group("cue"), s + m.start("to"), e, s)]
+    return out
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _verbish_subject(pre: str) -> bool:
+    """"Moscow is ready, he said, …" — a full clause before the cue is itself reported speech."""
+    return False
+
+
+def participle(folded: str, s: int, e: int) -> tuple[str, int] | None:
+    """``…, adding that CLAUSE``: the cue and where its clause starts."""
+    m = PARTICIPLE.search(folded, s, e)
+    if m and m.start() > s and clause_ok(folded[m.end():e]):
+        return m.group("cue"), m.end()
+    return None

@@ -1,0 +1,135 @@
+"""Read a speaker mention — the words next to a speech verb — into what it refers to.
+
+``parse_mention("Russian Foreign Minister Sergey Lavrov")`` gives a person named
+``Sergey Lavrov`` with role ``Russian Foreign Minister``; ``"the Russian diplomat"`` gives a role
+noun to resolve against the article; ``"he"`` a pronoun; ``"the Foreign Ministry"`` an
+organisation. Anything else (``"the board"``, ``"it"``, a clause) is not a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .lexicon import (
+    CONNECTORS,
+    DOCUMENT_NOUNS,
+    HONORIFICS,
+    NATIONALITY,
+    ORG_HEADS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
+
+MentionKind = Literal["name", "pronoun", "role", "org", "document"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: MentionKind
+    surface: str
+    name: str | None = None  # a person's or organisation's name as written ("Sergey Lavrov", "Lavrov")
+    role: str | None = None  # "Russian Foreign Minister"; for a role noun the noun phrase itself
+    gender: str | None = None  # "m" / "f" from an honorific or pronoun
+    head: str | None = None  # role / document noun: "diplomat", "release"
+
+
+_TOKEN = re.compile(r"[\w][\w'’.\-]*|,")
+_LEADING = re.compile(r"^(?:(?:and|but|then|also|so|as|while|when|now|today|later|yesterday|"
+                      r"meanwhile|however|earlier)\s+)+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|a|an|this|that|his|her|its|their)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_WORD_NAME = re.compile(r"^(?:[A-Z][a-z'’\-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|Mc[A-Z][a-z]+)$")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_NOT_NAMES = {
+    "the", "this", "that", "it", "its", "they", "we", "i", "you", "there", "here", "what", "which", "who",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "moscow", "washington", "kiev", "kyiv", "beijing", "london", "paris", "berlin", "russia", "ukraine",
+    "china", "america", "europe", "god", "sources", "source", "many", "some", "others", "both", "all",
+    "everyone", "nobody", "one", "experts", "officials", "analysts", "observers", "critics",
+}
+
+
+def _is_title(word: str) -> bool:
+    return word.lower() in TITLE_WORDS or bool(NATIONALITY.match(word))
+
+
+def parse_mention(surface: str) -> Mention | None:
+    """What ``surface`` (a few words beside a speech verb) refers to, or ``None``."""
+    s = _LEADING.sub("", surface.strip().strip(",;:—–-").strip())
+    if not s or len(s) > 120:
+        return None
+    low = s.lower()
+    if low in PRONOUNS:
+        return Mention("pronoun", s, gender=PRONOUNS[low])
+    words = s.split()
+    if len(words) > 12:
+        return None
+    if _ARTICLE.match(s) and not words[0][0].isupper() or low.startswith(("the ", "a ", "an ")):
+        return _common_noun(s)
+    return _proper(s, words)
+
+
+def _common_noun(s: str) -> Mention | None:
+    """``the Russian diplomat`` / ``the Foreign Ministry`` / ``the news release`` / ``the head of X``."""
+    body = _ARTICLE.sub("", s)
+    words = body.split()
+    if not words:
+        return None
+    head_of = re.match(r"(?i)^(?:(?:[\w-]+\s+){0,2})(head|chief|leader|director|chairman)\s+of\s+(.+)$", body)
+    if head_of:
+        return Mention("role", s, role=body, head=head_of.group(1).lower())
+    last = _POSSESSIVE.sub("", words[-1]).lower()
+    caps = [w for w in words if w[:1].isupper()]
+    if last in ORG_HEADS and (caps or last in {"ministry", "kremlin", "government", "pentagon", "department",
+                                               "agency", "office", "committee", "embassy", "campaign"}):
+        return Mention("org", s, name=body if caps else None, head=last)
+    if last in DOCUMENT_NOUNS:
+        return Mention("document", s, head=last)
+    two = " ".join(w.lower() for w in words[-2:])
+    for noun in (two, last):
+        if noun in ROLE_NOUNS:
+            return Mention("role", s, role=body, head=noun)
+    return None
+
+
+def _proper(s: str, words: list[str]) -> Mention | None:
+    """A capitalised phrase: a titled person, a bare surname, or an organisation."""
+    tokens = [_POSSESSIVE.sub("", w.strip(",")) for w in words]
+    if not all(t[:1].isupper() or t.lower() in CONNECTORS or t.lower() in HONORIFICS for t in tokens):
+        return None
+    lows = [t.lower() for t in tokens]
+    if lows[-1] in ORG_HEADS or any(t in {"ministry", "kremlin", "pentagon", "white"} for t in lows) \
+            or (len(tokens) == 1 and _ACRONYM.match(tokens[0])):
+        return Mention("org", s, name=" ".join(tokens), head=lows[-1])
+    # Split the run into a leading role and a trailing name: "President of Russia Vladimir Putin".
+    i = len(tokens)
+    while i > 0 and not _is_title(tokens[i - 1]) and lows[i - 1] not in CONNECTORS \
+            and lows[i - 1] not in HONORIFICS:
+        i -= 1
+    name_tokens = tokens[i:]
+    role_tokens = tokens[:i]
+    if not name_tokens or len(name_tokens) > 4:
+        return None
+    if any(not _WORD_NAME.match(t) or t.lower() in _NOT_NAMES for t in name_tokens):
+        return None
+    gender = None
+    while role_tokens and role_tokens[-1].lower() in HONORIFICS:
+        gender = HONORIFICS[role_tokens[-1].lower()]
+        role_tokens = role_tokens[:-1]
+    role = " ".join(role_tokens).strip() or None
+    if role and role.split()[-1].lower() in CONNECTORS:
+        return None
+    return Mention("name", s, name=" ".join(name_tokens), role=role, gender=gender)
+
+
+def role_matches(noun: str, role: str | None) -> bool:
+    """Whether a role noun (``"diplomat"``) can stand for someone introduced as ``role``."""
+    if not role:
+        return False
+    r = role.lower()
+    keys = ROLE_NOUNS.get(noun, (noun,))
+    return any(k and k in r for k in keys)

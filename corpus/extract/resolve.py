@@ -1,0 +1,227 @@
+"""Turn a mention into a speaker, within one article.
+
+A surname or "Mr Lavrov" becomes the full name the article introduced; a pronoun the most
+recent compatible person; a role noun ("the Russian diplomat") the person introduced with that
+role; an organisation noun ("the ministry") or a document noun ("the news release") the
+organisation the article named. When two candidates fit, the answer is ``None``: an
+unattributed quote is acceptable, a misattributed one is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import ACRONYM_STOP, ORG_HEADS
+from .mentions import Mention, parse_mention, role_matches
+
+# A titled or plain full name: up to seven capitalised words, ending in a first name and a surname.
+_PERSON = re.compile(
+    r"(?:(?:[A-Z][\w.'’-]*|of|the|for)\s+){0,7}?"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:[A-Z]\.\s+)?(?:Mc|O'|O’|Al-|al-)?[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?\b"
+)
+_ORG = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?){0,6}(?:"
+    + "|".join(sorted((h.capitalize() for h in ORG_HEADS if h.isalpha() and len(h) > 3), key=len, reverse=True))
+    + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    kind: str  # "person" | "organisation"
+    role: str | None
+    confidence: float
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: str
+    role: str | None
+    gender: str | None
+    pos: int
+    subject: bool = False
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1]
+
+
+class Tracker:
+    """The people and organisations one article has introduced so far."""
+
+    def __init__(self, folded: str, title: str | None) -> None:
+        self.folded = folded
+        self.title = title or ""
+        self._people: list[_Entity] | None = None
+        self._orgs: list[_Entity] | None = None
+        self.last: _Entity | None = None  # the most recent speaker
+        self.default_org: str | None = None  # from a headline attribution ("… — MFA")
+
+    # -- lazy scans of the whole article (only run when a mention needs them) -------------------
+    def people(self) -> list[_Entity]:
+        if self._people is None:
+            self._people = []
+            for source, offset in ((self.title, -1), (self.folded, 0)):
+                for m in _PERSON.finditer(source):
+                    men = parse_mention(m.group())
+                    if men and men.kind == "name" and men.name and len(men.name.split()) >= 2:
+                        pos = offset if offset < 0 else m.start()
+                        before = source[max(0, m.start() - 3):m.start()]
+                        subj = offset >= 0 and bool(_SENTENCE_START.search(before) or m.start() == 0)
+                        self._people.append(_Entity(men.name, "person", men.role, men.gender, pos, subj))
+        return self._people
+
+    def orgs(self) -> list[_Entity]:
+        if self._orgs is None:
+            self._orgs = []
+            for source, offset in ((self.title, -1), (self.folded, 0)):
+                for m in _ORG.finditer(source):
+                    name = re.sub(r"^(?:The|A)\s+", "", m.group()).strip()
+                    name = re.sub(r"['’]s?$", "", name)
+                    if name:
+                        self._orgs.append(_Entity(name, "organisation", None, None,
+                                                  offset if offset < 0 else m.start()))
+        return self._orgs
+
+    # -- resolution -------------------------------------------------------------------------------
+    def resolve(self, men: Mention, pos: int) -> Speaker | None:
+        sp = self._resolve(men, pos)
+        if sp:
+            self.last = _Entity(sp.name, sp.kind, sp.role, men.gender, pos, True)
+        return sp
+
+    def _resolve(self, men: Mention, pos: int) -> Speaker | None:
+        if men.kind == "name" and men.name:
+            return self._name(men, pos)
+        if men.kind == "pronoun":
+            return self._pronoun(men, pos)
+        if men.kind == "role" and men.head:
+            return self._role(men, pos)
+        if men.kind == "org":
+            return self._org(men, pos)
+        if men.kind == "document":
+            return self._document(pos)
+        return None
+
+    def _name(self, men: Mention, pos: int) -> Speaker | None:
+        assert men.name
+        parts = men.name.split()
+        if len(parts) >= 2:
+            role = men.role or self._role_of(men.name)
+            return Speaker(men.name, "person", role, 0.9)
+        # A surname: the one full name the article gives it, before (else after) this point.
+        surname = parts[0]
+        if len(surname) < 3:
+            return None
+        full = {e.name for e in self.people() if _surname(e.name) == surname}
+        if len(full) == 1:
+            name = full.pop()
+            return Speaker(name, "person", self._role_of(name), 0.85)
+        if full:
+            earlier = {e.name for e in self.people() if _surname(e.name) == surname and e.pos < pos}
+            if self.last and _surname(self.last.name) == surname and self.last.kind == "person":
+                return Speaker(self.last.name, "person", self.last.role, 0.75)
+            if len(earlier) == 1:
+                name = earlier.pop()
+                return Speaker(name, "person", self._role_of(name), 0.7)
+            return None
+        return Speaker(surname, "person", men.role, 0.6)
+
+    def _role_of(self, name: str) -> str | None:
+        roles = [e.role for e in self.people() if e.name == name and e.role]
+        return max(roles, key=len) if roles else None
+
+    def _pronoun(self, men: Mention, pos: int) -> Speaker | None:
+        if men.gender is None:  # "they": only an organisation speaking in the plural
+            if self.last and self.last.kind == "organisation" and pos - self.last.pos < 600:
+                return Speaker(self.last.name, "organisation", None, 0.6)
+            return None
+        candidates = [e for e in self.people() if e.pos < pos and e.subject]
+        if self.last and self.last.kind == "person":
+            candidates.append(self.last)
+        candidates.sort(key=lambda e: e.pos)
+        for e in reversed(candidates):
+            if e.gender and e.gender != men.gender:
+                continue
+            if pos - e.pos > 3000:
+                return None
+            name = e.name
+            if len(name.split()) == 1:
+                resolved = self._name(Mention("name", name, name=name), pos)
+                if not resolved:
+                    return None
+                name = resolved.name
+            return Speaker(name, "person", e.role or self._role_of(name), 0.7)
+        return None
+
+    def _role(self, men: Mention, pos: int) -> Speaker | None:
+        assert men.head
+        head = men.head
+        known = [e for e in self.people() if e.pos < pos]
+        if self.last and self.last.kind == "person":
+            known.append(self.last)
+        fits = {e.name for e in known if role_matches(head, e.role)}
+        if head in {"head", "chief", "director", "chairman", "leader"} and men.role:
+            # "the head of the Ministry of Foreign Affairs": the person whose role names that body.
+            body = men.role.lower()
+            fits = {e.name for e in known if e.role and _same_body(body, e.role.lower())} or fits
+        if len(fits) > 1 and self.last and self.last.name in fits:
+            fits = {self.last.name}
+        if len(fits) == 1:
+            name = fits.pop()
+            return Speaker(name, "person", self._role_of(name) or men.role, 0.75)
+        return None
+
+    def _org(self, men: Mention, pos: int) -> Speaker | None:
+        orgs = self.orgs()
+        if men.name:
+            name = men.name
+            longer = [e.name for e in orgs if e.name.endswith(" " + name) or e.name == name]
+            if len(name.split()) == 1 and name.isupper():
+                expanded = self._expand_acronym(name)
+                name = expanded or name
+            elif longer:
+                name = max(longer, key=len)
+            return Speaker(name, "organisation", None, 0.85)
+        earlier = [e for e in orgs if e.pos < pos and e.name.lower().split()[-1] == men.head]
+        if self.last and self.last.kind == "organisation" and self.last.name.lower().endswith(men.head or "~"):
+            return Speaker(self.last.name, "organisation", None, 0.8)
+        if earlier:
+            return self._org(Mention("org", earlier[-1].name, name=earlier[-1].name), pos)
+        return None
+
+    def _document(self, pos: int) -> Speaker | None:
+        if self.last and self.last.kind == "organisation":
+            return Speaker(self.last.name, "organisation", None, 0.75)
+        earlier = [e for e in self.orgs() if e.pos < pos and e.name.split()[-1].lower() not in
+                   {"news", "times", "post", "journal", "tass", "novosti", "sputnik", "reuters", "press"}]
+        if earlier:
+            return self._org(Mention("org", earlier[-1].name, name=earlier[-1].name), pos)
+        if self.default_org:
+            return Speaker(self.default_org, "organisation", None, 0.7)
+        return None
+
+    def _expand_acronym(self, acronym: str) -> str | None:
+        for e in self.orgs():
+            initials = "".join(w[0] for w in e.name.split() if w.lower() not in ACRONYM_STOP)
+            if initials.upper() == acronym and len(e.name.split()) > 1:
+                # Prefer the article's usual short form when it names the same body.
+                return e.name
+        if acronym == "MFA":
+            short = [e.name for e in self.orgs() if e.name.endswith("Foreign Ministry")]
+            if short:
+                return max(short, key=len)
+        return None
+
+
+def _same_body(phrase: str, role: str) -> bool:
+    """"the head of the Ministry of Foreign Affairs" vs a "Foreign Minister"."""
+    words = {w for w in re.findall(r"[a-z]+", phrase) if w not in {"the", "of", "head", "chief", "and"}}
+    words = {"minister" if w in {"ministry", "ministries"} else w for w in words}
+    words -= {"affairs"}
+    role_words = set(re.findall(r"[a-z]+", role))
+    return bool(words) and words <= role_words | {"russian", "russia"}
