@@ -54,6 +54,8 @@ class _Run:
 
     # -- headline ----------------------------------------------------------------------------------
     def headline(self) -> None:
+        """"… — MFA": the organisation a release-style article speaks for (its headline is not
+        itself stored as a quote: headlines paraphrase)."""
         lay = self.lay
         if not lay.title:
             return
@@ -67,10 +69,6 @@ class _Run:
         self.tracker.last = None
         if sp and sp.kind == "organisation":
             self.tracker.default_org = sp.name
-        if sp and lay.title_span:
-            s = lay.title_span[0] + self.folded[lay.title_span[0]:lay.title_span[1]].find(m.group("head"))
-            if s >= lay.title_span[0]:
-                self.emit(s, s + len(m.group("head")), sp, "indirect", "headline", men, 0.5)
 
     # -- transcripts -------------------------------------------------------------------------------
     def transcripts(self) -> set[int]:
@@ -138,16 +136,22 @@ class _Run:
         return None
 
     def direct(self, q: QuoteSpan, line_start: int, line_end: int, prev_end: int,
-               consumed: set[int]) -> None:
-        f = self.folded
+               consumed: set[int]) -> bool:
+        """Emit ``q`` if a speech verb attaches it; False leaves it for :meth:`cueless`."""
         found = self.attach(q, line_start, line_end, prev_end)
-        if found:
-            men, cue, pos = found
-            sp = self.tracker.resolve(men, pos)
-            self.emit(q.start, q.end, sp, "direct", cue, men, 0.9)
-            self.prev_direct = (q.last_line, sp)
-            consumed.add(q.open)
-            return
+        if not found:
+            return False
+        men, cue, pos = found
+        sp = self.tracker.resolve(men, pos)
+        self.emit(q.start, q.end, sp, "direct", cue, men, 0.9)
+        self.prev_direct = (q.last_line, sp)
+        consumed.add(q.open)
+        return True
+
+    def cueless(self, q: QuoteSpan, line_start: int, consumed: set[int]) -> None:
+        """A quotation no verb attaches: a continuation of the previous speaker, an unattributed
+        full sentence, or (scare quotes, titles, mottos, fragments) nothing."""
+        f = self.folded
         inner = f[q.start:q.end]
         words = _WORDS.findall(inner)
         before = f[max(line_start, q.open - 40):q.open]
@@ -156,7 +160,6 @@ class _Run:
         starts_line = not f[line_start:q.open].strip()
         prev = self.prev_direct
         if prev and (prev[0] == q.line or (starts_line and prev[0] == q.line - 1)):
-            # A cue-less continuation: the previous quote's speaker goes on talking.
             self.emit(q.start, q.end, prev[1], "direct", None, None, 0.6)
             self.prev_direct = (q.last_line, prev[1])
             consumed.add(q.open)
@@ -236,12 +239,17 @@ def extract(text: str, title: str | None) -> list[ExtractedQuote]:
             continue
         qs = by_line.get(li, [])
         prev_end = ls
+        pending = []
         for q in qs:
-            run.direct(q, ls, le, prev_end, consumed)
+            if not run.direct(q, ls, le, prev_end, consumed):
+                pending.append(q)
             prev_end = q.outer_end
         line_end = max([le] + [lay.lines[q.last_line][1] for q in qs])
         for s, e in sentences(f, ls, line_end, qs):
             run.indirect(s, e, qs, consumed)
+        for q in pending:
+            if q.open not in consumed:
+                run.cueless(q, ls, consumed)
         if qs:
             skip_to = max(q.last_line for q in qs) if any(q.last_line > li for q in qs) else skip_to
     run.out.sort(key=lambda q: (q.start, q.end))

@@ -97,10 +97,14 @@ def mention_from(text: str) -> Mention | None:
 _OBJECT_OF = {"of", "for", "to", "with", "by", "and", "or", "from", "than", "about", "against", "like", "at"}
 
 
-def clause_ok(clause: str) -> bool:
-    """A reported clause: long enough, not a prepositional phrase, with something like a verb."""
+def clause_ok(clause: str, *, that: bool = False) -> bool:
+    """A reported clause: long enough, not a prepositional phrase, with something like a verb.
+
+    After "that" a clause may open with an adverbial ("said that in 2019, …")."""
     words = clause.split()
-    return len(words) >= 4 and not _BAD_CLAUSE_START.match(clause) and bool(_VERBISH.search(clause))
+    if len(words) < 4 or not _VERBISH.search(clause):
+        return False
+    return that or not _BAD_CLAUSE_START.match(clause)
 
 
 def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
@@ -154,7 +158,7 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         else:
             break
         clause = sent[clause_start:]
-        if clause_ok(clause):
+        if clause_ok(clause, that=bool(t)):
             out.append(Frame(men, m.group("cue"), s + clause_start, e, s + m.start("m") + _lead(m.group("m"))))
         break
     if out:
@@ -179,6 +183,6 @@ def _verbish_subject(pre: str) -> bool:
 def participle(folded: str, s: int, e: int) -> tuple[str, int] | None:
     """``…, adding that CLAUSE``: the cue and where its clause starts."""
     m = PARTICIPLE.search(folded, s, e)
-    if m and m.start() > s and clause_ok(folded[m.end():e]):
+    if m and m.start() > s and clause_ok(folded[m.end():e], that=True):
         return m.group("cue"), m.end()
     return None

@@ -16,10 +16,11 @@ from .lexicon import ACRONYM_STOP, ORG_HEADS
 from .mentions import Mention, parse_mention, role_matches
 
 # A titled or plain full name: up to seven capitalised words, ending in a first name and a surname.
-_PERSON = re.compile(
-    r"(?:(?:[A-Z][\w.'’-]*|of|the|for)\s+){0,7}?"
-    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:[A-Z]\.\s+)?(?:Mc|O'|O’|Al-|al-)?[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?\b"
-)
+# A capitalised run (with "of the" inside: "President of Russia Vladimir Putin"); parse_mention
+# splits it into a role and a name.
+_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:of|the|for)\s+)*[A-Z][\w.'’-]*)+")
+_RUN_LEAD = re.compile(r"^(?:(?:The|A|An|In|On|At|But|And|As|When|While|After|Before|According|If|This|That|"
+                       r"Then|So|Yet|Also|During|For|With|From|Since|Under|Meanwhile|However|Today|Yesterday)\s+)+")
 _ORG = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?){0,6}(?:"
     + "|".join(sorted((h.capitalize() for h in ORG_HEADS if h.isalpha() and len(h) > 3), key=len, reverse=True))
@@ -66,10 +67,13 @@ class Tracker:
         if self._people is None:
             self._people = []
             for source, offset in ((self.title, -1), (self.folded, 0)):
-                for m in _PERSON.finditer(source):
-                    men = parse_mention(m.group())
+                for m in _RUN.finditer(source):
+                    run = m.group()
+                    lead = _RUN_LEAD.match(run)
+                    start = m.start() + (lead.end() if lead else 0)
+                    men = parse_mention(run[lead.end():] if lead else run)
                     if men and men.kind == "name" and men.name and len(men.name.split()) >= 2:
-                        pos = offset if offset < 0 else m.start()
+                        pos = offset if offset < 0 else start
                         before = source[max(0, m.start() - 3):m.start()]
                         subj = offset >= 0 and bool(_SENTENCE_START.search(before) or m.start() == 0)
                         self._people.append(_Entity(men.name, "person", men.role, men.gender, pos, subj))
