@@ -10,6 +10,7 @@ import re
 
 from ..models import ExtractedQuote, QuoteKind
 from .frames import (
+    AFTER_APPOS,
     AFTER_CM,
     AFTER_MC,
     BEFORE,
@@ -19,6 +20,7 @@ from .frames import (
     mention_from,
     participle,
 )
+from .lexicon import CUE
 from .layout import Layout, QuoteSpan, layout, sentences, trim
 from .mentions import Mention, parse_mention
 from .resolve import Speaker, Tracker
@@ -111,6 +113,11 @@ class _Run:
                       and m.group("rest").strip() not in {"", "."}):
             men = parse_mention(m.group("m"))
             if men:
+                return men, m.group("cue"), q.outer_end + m.start("m")
+        m = AFTER_APPOS.match(after)
+        if m and not ends_sentence:
+            men = parse_mention(m.group("m"))
+            if men and men.kind == "name":
                 return men, m.group("cue"), q.outer_end + m.start("m")
         m = AFTER_CM.match(after)
         if m and not ends_sentence:
@@ -253,7 +260,32 @@ def extract(text: str, title: str | None) -> list[ExtractedQuote]:
         if qs:
             skip_to = max(q.last_line for q in qs) if any(q.last_line > li for q in qs) else skip_to
     run.out.sort(key=lambda q: (q.start, q.end))
-    return _dedupe(run.out)
+    return _merge_split(lay, _dedupe(run.out))
+
+
+# Between the halves of a split quote there is only the attribution: ”, he said, “ / ” Putin said. “
+_MENTION = r"(?:[A-Za-z][\w.'’-]*)(?:\s+[A-Za-z][\w.'’-]*){0,6}"
+_SPLIT = re.compile(rf"^[,.!?…]?\s*(?:{_MENTION}\s+(?:also\s+|then\s+)?{CUE}|{CUE}\s+{_MENTION})"
+                    rf"(?:\s+(?:on|in|at|during|to|after|last|this|told)\b[^,.:;“”\"«»\n]{{0,50}})?\s*[,.:]$")
+
+
+def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
+    """“A,” he said, “B.” is one quotation interrupted by its attribution: store it as one."""
+    out: list[ExtractedQuote] = []
+    f = lay.folded
+    for q in quotes:
+        p = out[-1] if out else None
+        if p and p.kind == q.kind == "direct" and p.speaker == q.speaker and q.start - p.end < 140:
+            gap = f[p.end:q.start]
+            inner = gap.strip("“”\"«» ")
+            if "\n" not in gap and (gap.count("“") + gap.count("”") + gap.count('"') <= 2) \
+                    and _SPLIT.match(inner) and not re.search(r"\b(?:that|adding|saying)\b", inner):
+                out[-1] = ExtractedQuote(p.start, q.end, lay.text[p.start:q.end], p.speaker, "direct",
+                                         p.cue or q.cue, max(p.confidence, q.confidence), p.speaker_type or
+                                         q.speaker_type, p.role or q.role, p.mention or q.mention)
+                continue
+        out.append(q)
+    return out
 
 
 def _dedupe(quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:

@@ -17,13 +17,21 @@ from .mentions import Mention, parse_mention
 _ADV = r"(?:(?:also|then|later|further|again|once\s+again|previously|earlier|recently|repeatedly|" \
        r"has|had|have|was|were|would|will|quickly|firmly|specifically|particularly|separately|" \
        r"additionally|subsequently|reportedly|publicly|bluntly|simply|even|once|however)\s+)*"
-_M = r"[^,;:.!?“”\"«»()\n]{1,90}?"
+# A mention: no clause punctuation, but abbreviation stops ("Mr.", "U.S.", "George W. Bush") and a
+# short parenthesis ("Rep. Jim Jordan (R-Ohio)") may occur.
+_M = r"(?:[^,;:.!?“”\"«»()\n]|(?<=[A-Z])\.|(?<=Mr|Ms|Dr|St|Lt|Jr|Sr)\.|(?<=Mrs|Gov|Sen|Rep|Gen|Col|Sgt)\.|" \
+     r"\([^()\n]{0,30}\)){1,90}?"
 # After a closing mark: ", he said" / ", said Putin" / " the ministry added."
 AFTER_MC = re.compile(rf"^\s*[,.!?…]?\s*[—–-]?\s*(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})\b(?P<rest>[^.!?“\"«]{{0,120}})")
 AFTER_CM = re.compile(
     rf"^\s*[,.!?…]?\s*[—–-]?\s*(?P<cue>{CUE})\s+(?P<m>{_M})"
     r"(?=\s*(?:[,.;:!?—–]|$|\s(?:on|in|at|during|after|before|while|when|about|to|of|who|last|this|earlier|"
     r"as|from|with|via|told|adding|speaking|referring|according|recently|yesterday|today)\b))"
+)
+# After a closing mark, a name with an appositive: ", Rep. Jim Jordan, an oversight panel member, said".
+AFTER_APPOS = re.compile(
+    rf"^\s*[,]?\s*[—–-]?\s*(?P<m>{_M}),\s+(?:a|an|the|who|which|head|chief|director)\b[^;:“”\"«»]{{1,120}}?,"
+    rf"\s+{_ADV}(?P<cue>{CUE})\b"
 )
 # Before an opening mark: "X said: “" / "he said, “" / "X added that “" / "According to X, “".
 BEFORE = re.compile(

@@ -43,11 +43,21 @@ TITLE_WORDS = set(
     editor reporter correspondent host anchor economist professor researcher scientist lawyer
     council committee board security russian""".split()
 )
-NATIONALITY = re.compile(
-    r"^(?:[A-Z][a-z]+(?:ian|ean|an|ese|ish|ch|ic|i|ern)|US|U\.S\.|UK|EU|UN|NATO|American|British|French|"
-    r"German|Chinese|Japanese|Belarusian|Ukrainian|Russian|Syrian|Turkish|Iranian|Israeli|Iraqi|Greek|"
-    r"Dutch|Swiss|Polish|Swedish|Danish|Finnish|Irish|Scottish|Welsh|Czech|Thai|Filipino|Pakistani)$"
+NATIONALITY_WORDS = set(
+    """American British English French German Chinese Japanese Korean Belarusian Ukrainian Russian Syrian
+    Turkish Iranian Israeli Iraqi Greek Dutch Swiss Polish Swedish Danish Finnish Irish Scottish Welsh Czech
+    Thai Filipino Pakistani Indian Afghan Saudi Egyptian Libyan Lebanese Jordanian Palestinian Qatari
+    Emirati Kazakh Uzbek Kyrgyz Tajik Turkmen Armenian Azerbaijani Georgian Moldovan Latvian Lithuanian
+    Estonian Hungarian Romanian Bulgarian Serbian Croatian Bosnian Slovak Slovenian Austrian Belgian
+    Italian Spanish Portuguese Norwegian Icelandic Canadian Mexican Cuban Venezuelan Brazilian Argentine
+    Argentinian Chilean Colombian Peruvian Bolivian Nicaraguan Australian Vietnamese Indonesian Malaysian
+    Mongolian Nigerian Kenyan Ethiopian African European Asian Arab Kurdish Crimean Chechen Tatar Soviet
+    Western Eastern Northern Southern Latin Cypriot Maltese Albanian Macedonian Montenegrin Yemeni
+    Omani Bahraini Kuwaiti Tunisian Algerian Moroccan Sudanese Somali Congolese Angolan Zimbabwean
+    Ghanaian Senegalese Malian Burmese Cambodian Lao Nepalese Bangladeshi Sri Lankan Singaporean
+    Taiwanese Abkhazian Ossetian Transnistrian Donetsk Lugansk Luhansk Republican Democratic""".split()
 )
+NATIONALITY = re.compile(r"^(?:US|U\.S\.|UK|U\.K\.|EU|UN|NATO|CIS|BRICS|SCO|CSTO|G7|G20|GOP|D|R)$")
 # Connectors allowed inside a capitalised run: "President of Russia", "Minister of Foreign Affairs".
 CONNECTORS = {"of", "the", "for", "and", "on", "de", "da", "van", "von", "der", "al", "bin", "la", "le", "du"}
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",

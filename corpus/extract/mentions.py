@@ -17,6 +17,7 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     HONORIFICS,
     NATIONALITY,
+    NATIONALITY_WORDS,
     ORG_HEADS,
     PRONOUNS,
     ROLE_NOUNS,
@@ -41,25 +42,42 @@ _LEADING = re.compile(r"^(?:(?:and|but|then|also|so|as|while|when|now|today|late
                       r"meanwhile|however|earlier)\s+)+", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|a|an|this|that|his|her|its|their)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
-_WORD_NAME = re.compile(r"^(?:[A-Z][a-z'’\-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|Mc[A-Z][a-z]+)$")
+_PAREN = re.compile(r"\s*\([^()]{0,40}\)")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _NOT_NAMES = {
     "the", "this", "that", "it", "its", "they", "we", "i", "you", "there", "here", "what", "which", "who",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "moscow", "washington", "kiev", "kyiv", "beijing", "london", "paris", "berlin", "russia", "ukraine",
-    "china", "america", "europe", "god", "sources", "source", "many", "some", "others", "both", "all",
-    "everyone", "nobody", "one", "experts", "officials", "analysts", "observers", "critics",
+    "god", "sources", "source", "many", "some", "others", "both", "all", "everyone", "nobody", "one",
+    "experts", "officials", "analysts", "observers", "critics", "twitter", "facebook", "instagram",
 }
+# Countries and capitals speak as organisations ("Moscow insisted", "Japan said").
+PLACES = set(
+    """russia ukraine china japan america britain france germany iran syria turkey israel pakistan india
+    korea north south belarus poland italy spain canada mexico cuba venezuela brazil egypt iraq libya
+    afghanistan georgia armenia azerbaijan kazakhstan moldova latvia lithuania estonia finland sweden
+    norway denmark greece serbia hungary austria switzerland belgium netherlands australia vietnam
+    moscow washington kiev kyiv beijing tokyo london paris berlin tehran damascus ankara minsk warsaw
+    pyongyang seoul brussels riyadh baghdad kabul tbilisi yerevan baku astana delhi islamabad cairo
+    havana caracas rome madrid ottawa canberra hanoi jerusalem donbass donbas crimea europe asia africa
+    united states kingdom emirates arabia saudi nato""".split()
+)
+_NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
+
+
+def _is_name_word(t: str) -> bool:
+    if len(t) == 2 and t[0].isupper() and t[1] == ".":
+        return True  # an initial: "George W. Bush"
+    return t[:1].isupper() and bool(_NAME_CHARS.match(t)) and any(c.islower() for c in t)
 
 
 def _is_title(word: str) -> bool:
-    return word.lower() in TITLE_WORDS or bool(NATIONALITY.match(word))
+    return word.lower() in TITLE_WORDS or word in NATIONALITY_WORDS or bool(NATIONALITY.match(word))
 
 
 def parse_mention(surface: str) -> Mention | None:
     """What ``surface`` (a few words beside a speech verb) refers to, or ``None``."""
-    s = _LEADING.sub("", surface.strip().strip(",;:—–-").strip())
+    s = _LEADING.sub("", _PAREN.sub("", surface).strip().strip(",;:—–-").strip())
     if not s or len(s) > 120:
         return None
     low = s.lower()
@@ -105,16 +123,18 @@ def _proper(s: str, words: list[str]) -> Mention | None:
     if lows[-1] in ORG_HEADS or any(t in {"ministry", "kremlin", "pentagon", "white"} for t in lows) \
             or (len(tokens) == 1 and _ACRONYM.match(tokens[0])):
         return Mention("org", s, name=" ".join(tokens), head=lows[-1])
+    if all(t in PLACES for t in lows):
+        return Mention("org", s, name=" ".join(tokens), head="country")
     # Split the run into a leading role and a trailing name: "President of Russia Vladimir Putin".
     i = len(tokens)
-    while i > 0 and not _is_title(tokens[i - 1]) and lows[i - 1] not in CONNECTORS \
-            and lows[i - 1] not in HONORIFICS:
+    while i > 0 and len(tokens) - i < 4 and _is_name_word(tokens[i - 1]) and not _is_title(tokens[i - 1]) \
+            and lows[i - 1] not in CONNECTORS and lows[i - 1] not in HONORIFICS \
+            and lows[i - 1] not in _NOT_NAMES and lows[i - 1] not in PLACES:
         i -= 1
     name_tokens = tokens[i:]
     role_tokens = tokens[:i]
-    if not name_tokens or len(name_tokens) > 4:
-        return None
-    if any(not _WORD_NAME.match(t) or t.lower() in _NOT_NAMES for t in name_tokens):
+    if not name_tokens or (role_tokens and _is_name_word(role_tokens[-1]) and not _is_title(role_tokens[-1])
+                           and role_tokens[-1].lower() not in PLACES | CONNECTORS | set(HONORIFICS)):
         return None
     gender = None
     while role_tokens and role_tokens[-1].lower() in HONORIFICS:
