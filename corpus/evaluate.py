@@ -171,7 +171,8 @@ def evaluate(
         if wanted:
             # Scoring one kind: a prediction of another kind is neither right nor wrong here,
             # unless it overlaps no gold quote at all (then it is a false alarm of this kind).
-            preds = [p for p in preds if p.kind in wanted or not any(_overlap(g, p) > 0 for g in gold)]
+            every = gold_quotes(doc)
+            preds = [p for p in preds if p.kind in wanted or not any(_overlap(g, p) > 0 for g in every)]
         for t in thresholds:
             matched = _match(gold, preds, t)
             mg = {gi for gi, _ in matched}
