@@ -15,6 +15,7 @@ from .frames import (
     AFTER_MC,
     BEFORE,
     BEFORE_CM,
+    SUBJECT_VERB,
     Frame,
     indirect_frames,
     mention_from,
@@ -155,14 +156,44 @@ class _Run:
         consumed.add(q.open)
         return True
 
-    def cueless(self, q: QuoteSpan, line_start: int, consumed: set[int]) -> None:
+    def fragment(self, q: QuoteSpan, sents: list[tuple[int, int]], consumed: set[int]) -> bool:
+        """A quoted fragment in a sentence whose subject is a speaker ("X described Y as a “disgrace”"):
+        the quotation is the reported part of the sentence, from after the verb to the quote."""
+        f = self.folded
+        sent = next(((s, e) for s, e in sents if s <= q.open < e), None)
+        if sent is None:
+            return False
+        s, _ = sent
+        m = SUBJECT_VERB.match(f, s, q.open)
+        if not m:
+            return False
+        men = mention_from(m.group("m"))
+        if not men:
+            return False
+        start = m.end()
+        if not f[start:q.open].strip() and q.end - q.start < 15:
+            return False  # "X said “yes”": too little to be a quotation
+        sp = self.tracker.resolve(men, s + m.start("m"))
+        end = max(x.end for x in self.lay.quotes if x.line == q.line and s <= x.open < sent[1])
+        self.emit(start, end, sp, "direct", m.group("v"), men, 0.6)
+        for x in self.lay.quotes:
+            if start <= x.open < end:
+                consumed.add(x.open)
+        return True
+
+    def cueless(self, q: QuoteSpan, line_start: int, consumed: set[int],
+                sents: list[tuple[int, int]] | None = None) -> None:
         """A quotation no verb attaches: a continuation of the previous speaker, an unattributed
         full sentence, or (scare quotes, titles, mottos, fragments) nothing."""
         f = self.folded
         inner = f[q.start:q.end]
         words = _WORDS.findall(inner)
         before = f[max(line_start, q.open - 40):q.open]
-        if len(words) < 4 or _TITLE_CUE.search(before) or _title_case(words):
+        if _TITLE_CUE.search(before) or _title_case(words):
+            return
+        if len(words) < 4:
+            if sents and words:
+                self.fragment(q, sents, consumed)
             return
         starts_line = not f[line_start:q.open].strip()
         prev = self.prev_direct
@@ -170,6 +201,8 @@ class _Run:
             self.emit(q.start, q.end, prev[1], "direct", None, None, 0.6)
             self.prev_direct = (q.last_line, prev[1])
             consumed.add(q.open)
+            return
+        if sents and not starts_line and self.fragment(q, sents, consumed):
             return
         if len(words) >= 8 and inner.rstrip()[-1:] in ".!?…,":
             self.emit(q.start, q.end, None, "direct", None, None, 0.3)
@@ -252,11 +285,12 @@ def extract(text: str, title: str | None) -> list[ExtractedQuote]:
                 pending.append(q)
             prev_end = q.outer_end
         line_end = max([le] + [lay.lines[q.last_line][1] for q in qs])
-        for s, e in sentences(f, ls, line_end, qs):
+        sents = sentences(f, ls, line_end, qs)
+        for s, e in sents:
             run.indirect(s, e, qs, consumed)
         for q in pending:
             if q.open not in consumed:
-                run.cueless(q, ls, consumed)
+                run.cueless(q, ls, consumed, sents)
         if qs:
             skip_to = max(q.last_line for q in qs) if any(q.last_line > li for q in qs) else skip_to
     run.out.sort(key=lambda q: (q.start, q.end))
