@@ -303,20 +303,33 @@ _SPLIT = re.compile(rf"^[,.!?…]?\s*(?:{_MENTION}\s+(?:also\s+|then\s+)?{CUE}|{
                     rf"(?:\s+(?:on|in|at|during|to|after|last|this|told)\b[^,.:;“”\"«»\n]{{0,50}})?\s*[,.:]$")
 
 
+_NEW_CLAUSE = re.compile(r"\b(?:adding|saying|noting|stressing|explaining|arguing|that)\b")
+_GAP_SENTENCE_END = re.compile(r"[.!?]\s+[“\"«]?[A-Z]")
+
+
 def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
-    """“A,” he said, “B.” is one quotation interrupted by its attribution: store it as one."""
+    """One attribution, one quotation: “A,” he said, “B.” and the fragments of one sentence
+    (“A” and “B”, he said) are stored as one quote. A new sentence or a new reported clause
+    (", adding that …") starts a new quote unless only the attribution stands between."""
     out: list[ExtractedQuote] = []
     f = lay.folded
     for q in quotes:
         p = out[-1] if out else None
-        if p and p.kind == q.kind == "direct" and p.speaker == q.speaker and q.start - p.end < 140:
+        if p and p.kind == q.kind == "direct" and q.start - p.end < 200 \
+                and (p.speaker == q.speaker or q.speaker is None or p.speaker is None):
             gap = f[p.end:q.start]
             inner = gap.strip("“”\"«» ")
-            if "\n" not in gap and (gap.count("“") + gap.count("”") + gap.count('"') <= 2) \
-                    and _SPLIT.match(inner) and not re.search(r"\b(?:that|adding|saying)\b", inner):
-                out[-1] = ExtractedQuote(p.start, q.end, lay.text[p.start:q.end], p.speaker, "direct",
-                                         p.cue or q.cue, max(p.confidence, q.confidence), p.speaker_type or
-                                         q.speaker_type, p.role or q.role, p.mention or q.mention)
+            if "\n" in gap or gap.count("“") + gap.count("”") + gap.count('"') > 2:
+                out.append(q)
+                continue
+            only_cue = bool(_SPLIT.match(inner)) and not _NEW_CLAUSE.search(inner)
+            same_sentence = not (_GAP_SENTENCE_END.search(gap) or (
+                p.text.rstrip()[-1:] in ".!?…" and inner[:1].isupper())) and not _NEW_CLAUSE.search(inner)
+            if only_cue or same_sentence:
+                out[-1] = ExtractedQuote(p.start, q.end, lay.text[p.start:q.end], p.speaker or q.speaker,
+                                         "direct", p.cue or q.cue, max(p.confidence, q.confidence),
+                                         p.speaker_type or q.speaker_type, p.role or q.role,
+                                         p.mention or q.mention)
                 continue
         out.append(q)
     return out
