@@ -15,6 +15,7 @@ from .frames import (
     AFTER_MC,
     BEFORE,
     BEFORE_CM,
+    SPEECH_ACT,
     SUBJECT_VERB,
     Frame,
     indirect_frames,
@@ -165,17 +166,23 @@ class _Run:
             return False
         s, _ = sent
         m = SUBJECT_VERB.match(f, s, q.open)
-        if not m:
-            return False
-        men = mention_from(m.group("m"))
-        if not men:
-            return False
-        start = m.end()
+        men = mention_from(m.group("m")) if m else None
+        if m and men:
+            start, cue, mpos = m.end(), m.group("v"), s + m.start("m")
+        else:
+            # Any speech act before the fragment; the speaker only if the words before it name one.
+            acts = list(SPEECH_ACT.finditer(f, s, q.open))
+            if not acts:
+                return False
+            act = acts[-1]
+            clause = f[s:act.start()]
+            men = mention_from(clause.rsplit(",", 1)[-1]) if clause.strip() else None
+            start, cue, mpos = act.end(), act.group(), act.start()
         if not f[start:q.open].strip() and q.end - q.start < 15:
             return False  # "X said “yes”": too little to be a quotation
-        sp = self.tracker.resolve(men, s + m.start("m"))
+        sp = self.tracker.resolve(men, mpos) if men else None
         end = max(x.end for x in self.lay.quotes if x.line == q.line and s <= x.open < sent[1])
-        self.emit(start, end, sp, "direct", m.group("v"), men, 0.6)
+        self.emit(start, end, sp, "direct", cue, men, 0.6)
         for x in self.lay.quotes:
             if start <= x.open < end:
                 consumed.add(x.open)

@@ -76,6 +76,19 @@ SUBJECT_VERB = re.compile(
 )
 
 
+# Speech acts that take a quoted fragment: "called Clinton a “champion”", "cited … as “Miss Piggy”".
+SPEECH_ACT = re.compile(
+    rf"\b(?:{CUE}|call(?:s|ed|ing)|describ(?:es|ed|ing)|cit(?:es|ed|ing)|referenc(?:es|ed|ing)|"
+    r"dismiss(?:es|ed|ing)|brand(?:s|ed|ing)|label(?:s|ed|led|ing|ling)|term(?:s|ed|ing)|accus(?:es|ed|ing)|"
+    r"blam(?:es|ed|ing)|prais(?:es|ed|ing)|critici[sz](?:es|ed|ing)|condemn(?:s|ed|ing)|denounc(?:es|ed|ing)|"
+    r"slam(?:s|med|ming)|blast(?:s|ed|ing)|hail(?:s|ed|ing)|mock(?:s|ed|ing)|decr(?:ies|ied|ying)|"
+    r"lament(?:s|ed|ing)|pledg(?:es|ed|ing)|demand(?:s|ed|ing)|saying|telling|writing|tweeting|"
+    r"compar(?:es|ed|ing)|lik(?:ens|ened|ening)|ruled|rated|concluded|found|chanted|sang|sings|singing|"
+    r"vow(?:s|ed|ing)|warn(?:s|ed|ing)|urg(?:es|ed|ing)|insist(?:s|ed|ing)|argu(?:es|ed|ing)|claim(?:s|ed|ing)|"
+    r"assert(?:s|ed|ing)|suggest(?:s|ed|ing)|recall(?:s|ed|ing)|exhort(?:s|ed|ing)|promis(?:es|ed|ing))\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Frame:
     mention: Mention
