@@ -15,12 +15,14 @@ from dataclasses import dataclass
 # U+00A0 NO-BREAK SPACE fills the Kremlin transcripts; U+2009/U+202F/U+2007 thin and
 # figure spaces appear in French-style wire copy. All fold to a plain space, one for one.
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_SPACE_TABLE = str.maketrans({c: " " for c in _SPACES})
+_SPACE_RE = re.compile(f"[{_SPACES}]")
 
 
 def fold_spaces(text: str) -> str:
     """Return ``text`` with every exotic space replaced by ``" "``; the length is unchanged."""
-    return text.translate(_SPACE_TABLE)
+    # A one-class regex substitution runs several times faster than str.translate with a dict
+    # table on non-ASCII text (the Kremlin corpus is full of U+00A0).
+    return text if text.isascii() else _SPACE_RE.sub(" ", text)
 
 
 # Whole lines that are site furniture (compared case-insensitively after folding spaces).
@@ -55,6 +57,7 @@ _BOILER_PATTERNS = [
 # Every character str.splitlines() breaks on.
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LETTER = re.compile(r"[^\W\d_]")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +77,9 @@ def is_boilerplate(line: str, *, latin_document: bool = True) -> bool:
         return True
     if any(p.search(s) for p in _BOILER_PATTERNS):
         return True
-    letters = _LETTER.findall(s)
-    if latin_document and letters:
+    # Most lines have no non-ASCII letter at all: skip counting them (a hot path in ingest).
+    if latin_document and _NON_ASCII_LETTER.search(s):
+        letters = _LETTER.findall(s)
         latin = sum(1 for c in letters if c.isascii())
         # Navigation in another script on an English page ("Заголовок открываемого материала").
         if latin / len(letters) < 0.3:
@@ -84,7 +88,10 @@ def is_boilerplate(line: str, *, latin_document: bool = True) -> bool:
 
 
 def _is_latin_document(text: str) -> bool:
-    letters = _LETTER.findall(text[:20000])
+    head = text[:20000]
+    if not _NON_ASCII_LETTER.search(head):
+        return bool(_LETTER.search(head))
+    letters = _LETTER.findall(head)
     return bool(letters) and sum(1 for c in letters if c.isascii()) / len(letters) >= 0.5
 
 
