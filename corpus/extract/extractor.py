@@ -13,7 +13,7 @@ from .frames import (
     AFTER_APPOS,
     AFTER_CM,
     AFTER_MC,
-    BEFORE,
+    before_cue,
     BEFORE_CM,
     SPEECH_ACT,
     SUBJECT_VERB,
@@ -132,11 +132,9 @@ class _Run:
             prev = f[ps:pe].rstrip()
             if prev.endswith(":"):
                 before = prev
-        m = BEFORE.search(before)
-        if m:
-            men = mention_from(m.group("m"))
-            if men:
-                return men, m.group("cue"), q.open - len(before) + m.start("m")
+        found = before_cue(before)
+        if found:
+            return found[0], found[1], q.open - len(before) + found[2]
         m = BEFORE_CM.search(before)
         if m:
             men = parse_mention(m.group("m"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import CUE
+from .lexicon import CUE, CUE_RE
 from .mentions import Mention, parse_mention
 
 _ADV = r"(?:(?:also|then|later|further|again|once\s+again|previously|earlier|recently|repeatedly|" \
@@ -34,16 +34,18 @@ AFTER_APPOS = re.compile(
     rf"\s+{_ADV}(?P<cue>{CUE})\b"
 )
 # Before an opening mark: "X said: “" / "he said, “" / "X added that “" / "According to X, “".
-BEFORE = re.compile(
-    rf"(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})\b"
-    r"(?P<mid>\s+(?:on|in|at|during|after|last|this|to|from|with|via|before|while|when|told|him|her|them|"
-    r"reporters|journalists)\b[^,:;“”\"«»]{0,60}?)?(?:,\s*in\s+(?:part|particular))?\s*(?:[:,]|\bthat)?\s*$"
+# What may follow the cue before an opening mark: "said in an interview:", "reads, in part:", "added that".
+BEFORE_TAIL = re.compile(
+    r"(?:\s+(?:on|in|at|during|after|last|this|to|from|with|via|before|while|when|told|him|her|them|"
+    r"reporters|journalists)\b[^,:;“”\"«»]{0,60}?)?(?:,\s*in\s+(?:part|particular))?\s*(?:[:,]|\bthat)?\s*"
 )
 BEFORE_CM = re.compile(rf"(?P<cue>{CUE})\s+(?P<m>{_M})\s*[:,]\s*$")
 ACCORDING = re.compile(r"(?:^|,\s*|\b)[Aa]ccording\s+to\s+(?P<m>[^,;:.!?“”\"«»]{1,90}?)\s*,\s*")
 ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+(?P<m>[^,;:!?“”\"«»]{1,90}?)\s*[.!?]?\s*$")
 # Frames over a sentence for indirect speech.
-SUBJ_CUE = re.compile(rf"(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})\b")
+_ADV_WORDS = set("also then later further again once previously earlier recently repeatedly has had have was "
+                 "were would will quickly firmly specifically particularly separately additionally subsequently "
+                 "reportedly publicly bluntly simply even however".split())
 TAIL = re.compile(rf",\s*(?:(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})|(?P<cue2>{CUE})\s+(?P<m2>{_M}))"
                   r"(?P<rest>\s+(?:on|in|at|during|after|before|while|when|last|this|earlier|to|from|with|"
                   r"according)\b[^,;“”\"«»]{0,100})?\s*[.!?]?[\"”»’]?\s*$")
@@ -169,17 +171,18 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             mpos = s + (m.start("m") if m.group("m") else m.start("m2"))
             return [Frame(men, m.group("cue") or m.group("cue2"), s, s + m.start(), mpos)]
     # X said (that) CLAUSE — the first speech verb whose subject parses as a speaker.
-    for m in SUBJ_CUE.finditer(sent):
-        men = mention_from(m.group("m"))
-        if not men:
+    for m in CUE_RE.finditer(sent):
+        found = subject_before(sent, m.start())
+        if not found:
             continue
+        men, mstart = found
         after = sent[m.end():]
         b = _BETWEEN.match(after)
         rest = after[b.end():] if b and b.end() else after
         t = _THAT.match(rest)
         if t:
             clause_start = m.end() + (b.end() if b else 0) + t.end()
-        elif m.group("cue") in {"reads", "told", "asked", "tells", "asks", "continued", "promised", "vowed",
+        elif m.group() in {"reads", "told", "asked", "tells", "asks", "continued", "promised", "vowed",
                                  "urged", "urges", "invited", "continues", "reported", "reports"}:
             break
         elif after[:1] == " " and not after.lstrip().startswith(("“", '"', "«")):
@@ -188,7 +191,7 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             break
         clause = sent[clause_start:]
         if clause_ok(clause, that=bool(t)):
-            out.append(Frame(men, m.group("cue"), s + clause_start, e, s + m.start("m") + _lead(m.group("m"))))
+            out.append(Frame(men, m.group(), s + clause_start, e, s + mstart))
         break
     if out:
         return out
@@ -200,8 +203,31 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
     return out
 
 
-def _lead(text: str) -> int:
-    return len(text) - len(text.lstrip())
+def subject_before(text: str, end: int) -> tuple[Mention, int] | None:
+    """The speaker mention that ends at ``end`` (adverbs such as "also" skipped) and its offset."""
+    start = max(0, end - 160)
+    words = text[start:end].split()
+    while words and words[-1].lower() in _ADV_WORDS:
+        words.pop()
+    if not words:
+        return None
+    men = mention_from(" ".join(words))
+    if not men:
+        return None
+    first = men.surface.split()[0]
+    pos = text.rfind(first, start, end)
+    return men, (pos if pos >= 0 else start)
+
+
+def before_cue(before: str) -> tuple[Mention, str, int] | None:
+    """"X said: " / "he said, " / "X added that " ending ``before``: mention, cue, mention offset."""
+    last = None
+    for m in CUE_RE.finditer(before, max(0, len(before) - 140)):
+        last = m
+    if last is None or not BEFORE_TAIL.fullmatch(before, last.end()):
+        return None
+    found = subject_before(before, last.start())
+    return (found[0], last.group(), found[1]) if found else None
 
 
 def _verbish_subject(pre: str) -> bool:
