@@ -41,7 +41,10 @@ TITLE_WORDS = set(
     permanent representative governor-general deputy-chairman director-general secretary-general
     candidate nominee republican democratic democrat senior junior coach manager analyst expert
     editor reporter correspondent host anchor economist professor researcher scientist lawyer
-    council committee board security russian""".split()
+    council committee board security russian rector writer poet artist actor actress singer composer
+    conductor pilot cosmonaut astronaut athlete champion worker teacher doctor student priest mufti rabbi
+    imam veteran member owner partner shareholder holding railways airlines technologies systems
+    management platinum oil gas nickel steel group ceo mp""".split()
 )
 NATIONALITY_WORDS = set(
     """American British English French German Chinese Japanese Korean Belarusian Ukrainian Russian Syrian

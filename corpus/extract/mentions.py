@@ -62,7 +62,14 @@ PLACES = set(
     havana caracas rome madrid ottawa canberra hanoi jerusalem donbass donbas crimea europe asia africa
     united states kingdom emirates arabia saudi nato""".split()
 )
+# Region and country names a label puts before a person: "Ossetia-Alania", "Palestine", "Tatarstan".
+_PLACE_LIKE = re.compile(r"(?:ia|stan|land|ine|-[A-Z]\w+)$")
 _NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
+
+
+def _role_word(t: str) -> bool:
+    """A word that ends a role or an organisation rather than starting a name."""
+    return t.lower() in ORG_HEADS or bool(_PLACE_LIKE.search(t))
 
 
 def _is_name_word(t: str) -> bool:
@@ -126,15 +133,19 @@ def _proper(s: str, words: list[str]) -> Mention | None:
     if all(t in PLACES for t in lows):
         return Mention("org", s, name=" ".join(tokens), head="country")
     # Split the run into a leading role and a trailing name: "President of Russia Vladimir Putin".
+    # Two name words always; a third or fourth ("Recep Tayyip Erdogan") only if it does not look
+    # like a place or an organisation ("Ossetia-Alania", "Service").
     i = len(tokens)
     while i > 0 and len(tokens) - i < 4 and _is_name_word(tokens[i - 1]) and not _is_title(tokens[i - 1]) \
             and lows[i - 1] not in CONNECTORS and lows[i - 1] not in HONORIFICS \
-            and lows[i - 1] not in _NOT_NAMES and lows[i - 1] not in PLACES:
+            and lows[i - 1] not in _NOT_NAMES and lows[i - 1] not in PLACES \
+            and (len(tokens) - i < 2 or not _role_word(tokens[i - 1])):
         i -= 1
     name_tokens = tokens[i:]
     role_tokens = tokens[:i]
     if not name_tokens or (role_tokens and _is_name_word(role_tokens[-1]) and not _is_title(role_tokens[-1])
-                           and role_tokens[-1].lower() not in PLACES | CONNECTORS | set(HONORIFICS)):
+                           and role_tokens[-1].lower() not in PLACES | CONNECTORS | set(HONORIFICS)
+                           and not _role_word(role_tokens[-1])):
         return None
     gender = None
     while role_tokens and role_tokens[-1].lower() in HONORIFICS:
