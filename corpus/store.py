@@ -96,6 +96,19 @@ def _m001(db: Database) -> None:
     )
 
 
+@migrations(name="002_speakers_keys")
+def _m002(db: Database) -> None:
+    # Cross-article speaker merging (corpus.speakers) looks people up by a transliteration-folded
+    # surname ("zelensk" for Zelensky / Zelenskyy / Zelenskiy); rows written before this step get
+    # their key filled in by corpus.speakers on first use.
+    db.executescript(
+        """
+        ALTER TABLE speakers ADD COLUMN surname_key TEXT;
+        CREATE INDEX speakers_surname_key ON speakers(surname_key);
+        """
+    )
+
+
 def fold(name: str) -> str:
     """The lookup key of a name: spaces folded, case folded, whitespace collapsed."""
     return " ".join(fold_spaces(name).casefold().split())
