@@ -125,10 +125,9 @@ def resolve_speaker(db: Database, name: str, *, kind: str | None = None, role: s
         if role:
             db.execute("UPDATE speakers SET role = ? WHERE id = ? AND role IS NULL", [role, speaker_id])
         return speaker_id
-    speaker_id = int(db["speakers"].insert({
-        "name": name, "kind": kind or "person", "role": role,
-        "surname_key": surname_key(name) if person else None,
-    }).last_pk)
+    cur = db.execute("INSERT INTO speakers (name, kind, role, surname_key) VALUES (?, ?, ?, ?)",
+                     [name, kind or "person", role, surname_key(name) if person else None])
+    speaker_id = int(cur.lastrowid or 0)
     _add_alias(db, speaker_id, name)
     if person and len(_parts(name)) > 1:
         _absorb_surname_row(db, name, speaker_id)

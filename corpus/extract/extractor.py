@@ -13,17 +13,16 @@ from .frames import (
     AFTER_APPOS,
     AFTER_CM,
     AFTER_MC,
-    before_cue,
     BEFORE_CM,
     SPEECH_ACT,
     SUBJECT_VERB,
-    Frame,
+    before_cue,
     indirect_frames,
     mention_from,
     participle,
 )
-from .lexicon import CUE
 from .layout import Layout, QuoteSpan, layout, sentences, trim
+from .lexicon import CUE
 from .mentions import Mention, parse_mention
 from .resolve import Speaker, Tracker
 from .transcript import paragraph_span, reads_as_speech, title_speaker, turns
@@ -217,16 +216,13 @@ class _Run:
     # -- indirect speech ---------------------------------------------------------------------------
     def indirect(self, s: int, e: int, quotes: list[QuoteSpan], consumed: set[int]) -> None:
         frames = indirect_frames(self.folded, s, e)
+        frames_sp: list[tuple[str, int, int, Speaker | None, Mention | None]] = []
         if not frames:
             p = participle(self.folded, s, e)
             if p and self.tracker.last and self.tracker.last.pos >= s - 1:
                 last = self.tracker.last
-                sp = Speaker(last.name, last.kind, last.role, 0.7)
-                frames_sp = [(p[0], p[1], e, sp, None)]
-            else:
-                frames_sp = []
+                frames_sp.append((p[0], p[1], e, Speaker(last.name, last.kind, last.role, 0.7), None))
         else:
-            frames_sp = []
             for fr in frames:
                 sp = self.tracker.resolve(fr.mention, fr.mention_pos)
                 frames_sp.append((fr.cue, fr.start, fr.end, sp, fr.mention))

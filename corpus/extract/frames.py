@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import CUE, CUE_RE
+from .lexicon import CUE, CUE_RE, words
 from .mentions import Mention, parse_mention
 
 _ADV = r"(?:(?:also|then|later|further|again|once\s+again|previously|earlier|recently|repeatedly|" \
@@ -43,9 +43,9 @@ BEFORE_CM = re.compile(rf"(?P<cue>{CUE})\s+(?P<m>{_M})\s*[:,]\s*$")
 ACCORDING = re.compile(r"(?:^|,\s*|\b)[Aa]ccording\s+to\s+(?P<m>[^,;:.!?“”\"«»]{1,90}?)\s*,\s*")
 ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+(?P<m>[^,;:!?“”\"«»]{1,90}?)\s*[.!?]?\s*$")
 # Frames over a sentence for indirect speech.
-_ADV_WORDS = set("also then later further again once previously earlier recently repeatedly has had have was "
+_ADV_WORDS = set(words("also then later further again once previously earlier recently repeatedly has had have was "
                  "were would will quickly firmly specifically particularly separately additionally subsequently "
-                 "reportedly publicly bluntly simply even however".split())
+                 "reportedly publicly bluntly simply even however"))
 TAIL = re.compile(rf",\s*(?:(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})|(?P<cue2>{CUE})\s+(?P<m2>{_M}))"
                   r"(?P<rest>\s+(?:on|in|at|during|after|before|while|when|last|this|earlier|to|from|with|"
                   r"according)\b[^,;“”\"«»]{0,100})?\s*[.!?]?[\"”»’]?\s*$")

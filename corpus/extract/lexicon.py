@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import re
 
+
+def words(text: str) -> list[str]:
+    """The whitespace-separated words of a word list written as one string."""
+    return text.split()
+
+
 # Speech and report verbs, in the forms news copy uses. "reads" covers "the release reads".
-SPEECH_VERBS = (
+SPEECH_VERBS = words(
     "said says say stated states added adds noted notes stressed stresses told tells affirmed affirms "
     "emphasised emphasized emphasises emphasizes reiterated reiterates warned warns explained explains "
     "declared declares insisted insists argued argues recalled recalls remarked remarks commented "
@@ -18,9 +24,7 @@ SPEECH_VERBS = (
     "concluded concludes reported reports reads underlined underlines underscored underscores "
     "assured assures promised promises vowed vows complained complains confirmed confirms "
     "predicted predicts conceded concedes continued continues urged urges pointed stated"
-).split()
-# Verbs that take "X to VP" ("urged Kiev to stop") as their reported content.
-URGE_VERBS = ("urged", "urges", "called on", "calls on", "called upon", "asked", "invited")
+)
 CUE = r"(?:" + "|".join(sorted({v for v in SPEECH_VERBS if v != "pointed"}, key=len, reverse=True)) + r"|pointed out)"
 CUE_RE = re.compile(rf"\b{CUE}\b")
 
@@ -28,7 +32,7 @@ PRONOUNS = {"he": "m", "she": "f", "they": None}
 
 # Capitalised words that make up a role, never a name ("Russian Foreign Minister Sergey Lavrov").
 TITLE_WORDS = set(
-    """president presidents vice prime minister ministers foreign deputy first acting secretary general
+    words("""president presidents vice prime minister ministers foreign deputy first acting secretary general
     spokesman spokeswoman spokesperson press ambassador ambassadors chairman chairwoman chair senator sen.
     sen gov. gov governor rep. rep representative mayor chancellor king queen prince princess director
     head chief commander judge justice attorney speaker leader mr mr. mrs mrs. ms ms. dr dr. prof prof.
@@ -44,10 +48,10 @@ TITLE_WORDS = set(
     council committee board security russian rector writer poet artist actor actress singer composer
     conductor pilot cosmonaut astronaut athlete champion worker teacher doctor student priest mufti rabbi
     imam veteran member owner partner shareholder holding railways airlines technologies systems
-    management platinum oil gas nickel steel group ceo mp""".split()
+    management platinum oil gas nickel steel group ceo mp""")
 )
 NATIONALITY_WORDS = set(
-    """American British English French German Chinese Japanese Korean Belarusian Ukrainian Russian Syrian
+    words("""American British English French German Chinese Japanese Korean Belarusian Ukrainian Russian Syrian
     Turkish Iranian Israeli Iraqi Greek Dutch Swiss Polish Swedish Danish Finnish Irish Scottish Welsh Czech
     Thai Filipino Pakistani Indian Afghan Saudi Egyptian Libyan Lebanese Jordanian Palestinian Qatari
     Emirati Kazakh Uzbek Kyrgyz Tajik Turkmen Armenian Azerbaijani Georgian Moldovan Latvian Lithuanian
@@ -58,7 +62,7 @@ NATIONALITY_WORDS = set(
     Western Eastern Northern Southern Latin Cypriot Maltese Albanian Macedonian Montenegrin Yemeni
     Omani Bahraini Kuwaiti Tunisian Algerian Moroccan Sudanese Somali Congolese Angolan Zimbabwean
     Ghanaian Senegalese Malian Burmese Cambodian Lao Nepalese Bangladeshi Sri Lankan Singaporean
-    Taiwanese Abkhazian Ossetian Transnistrian Donetsk Lugansk Luhansk Republican Democratic""".split()
+    Taiwanese Abkhazian Ossetian Transnistrian Donetsk Lugansk Luhansk Republican Democratic""")
 )
 NATIONALITY = re.compile(r"^(?:US|U\.S\.|UK|U\.K\.|EU|UN|NATO|CIS|BRICS|SCO|CSTO|G7|G20|GOP|D|R)$")
 # Connectors allowed inside a capitalised run: "President of Russia", "Minister of Foreign Affairs".
@@ -68,14 +72,14 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": 
 
 # Heads of organisation names and of the nouns that stand for an organisation.
 ORG_HEADS = set(
-    """ministry ministries department office agency committee council commission service services
+    words("""ministry ministries department office agency committee council commission service services
     kremlin pentagon government cabinet administration parliament duma senate congress assembly
     party bank fund union organisation organization university institute court embassy consulate
     foundation association corporation company group inc. inc corp. corp ltd times post news journal
     press reuters tass novosti sputnik bloomberg agency channel television tv radio network magazine
     herald tribune guardian telegraph gazette review daily weekly website campaign team board
     secretariat directorate command headquarters staff mfa fbi cia nato un eu osce who imf wto
-    brics sco csto eaeu asean opec police army navy troops forces""".split()
+    brics sco csto eaeu asean opec police army navy troops forces""")
 )
 # Nouns for a text an organisation issues: "the news release reads" -> the issuing organisation.
 DOCUMENT_NOUNS = {"release", "statement", "communique", "communiqué", "report", "document", "message",

@@ -22,6 +22,7 @@ from .lexicon import (
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_WORDS,
+    words,
 )
 
 MentionKind = Literal["name", "pronoun", "role", "org", "document"]
@@ -53,15 +54,17 @@ _NOT_NAMES = {
 }
 # Countries and capitals speak as organisations ("Moscow insisted", "Japan said").
 PLACES = set(
-    """russia ukraine china japan america britain france germany iran syria turkey israel pakistan india
+    words("""russia ukraine china japan america britain france germany iran syria turkey israel pakistan india
     korea north south belarus poland italy spain canada mexico cuba venezuela brazil egypt iraq libya
     afghanistan georgia armenia azerbaijan kazakhstan moldova latvia lithuania estonia finland sweden
     norway denmark greece serbia hungary austria switzerland belgium netherlands australia vietnam
     moscow washington kiev kyiv beijing tokyo london paris berlin tehran damascus ankara minsk warsaw
     pyongyang seoul brussels riyadh baghdad kabul tbilisi yerevan baku astana delhi islamabad cairo
     havana caracas rome madrid ottawa canberra hanoi jerusalem donbass donbas crimea europe asia africa
-    united states kingdom emirates arabia saudi nato""".split()
+    united states kingdom emirates arabia saudi nato""")
 )
+_REGION_WORDS = {"region", "territory", "district", "oblast", "republic", "province", "state", "city", "area",
+                 "county", "krai", "okrug", "federation", "kingdom", "emirate", "island", "islands"}
 # Region and country names a label puts before a person: "Ossetia-Alania", "Palestine", "Tatarstan".
 _PLACE_LIKE = re.compile(r"(?:ia|stan|land|ine|-[A-Z]\w+)$")
 _NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
@@ -69,7 +72,7 @@ _NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
 
 def _role_word(t: str) -> bool:
     """A word that ends a role or an organisation rather than starting a name."""
-    return t.lower() in ORG_HEADS or bool(_PLACE_LIKE.search(t))
+    return t.lower() in ORG_HEADS or t.lower() in _REGION_WORDS or bool(_PLACE_LIKE.search(t))
 
 
 def _is_name_word(t: str) -> bool:

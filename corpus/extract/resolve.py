@@ -26,7 +26,20 @@ _ORG = re.compile(
     + "|".join(sorted((h.capitalize() for h in ORG_HEADS if h.isalpha() and len(h) > 3), key=len, reverse=True))
     + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_BOUNDARY = re.compile(r"[.!?\n][\"”»’)]?\s+")
+
+
+def _subject_position(text: str, pos: int) -> bool:
+    """Whether a name at ``pos`` opens its sentence: after at most three lower-case words
+    ("Regional engineer Anna Berg") or an introductory phrase closed by a comma."""
+    window = text[max(0, pos - 120):pos]
+    cut = None
+    for found in _BOUNDARY.finditer(window):
+        cut = found
+    lead = window[cut.end():] if cut else (window if pos <= 120 else None)
+    if lead is None:
+        return False
+    return not lead.strip() or lead.rstrip().endswith(",") or (len(lead.split()) <= 3 and "," not in lead)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +87,7 @@ class Tracker:
                     men = parse_mention(run[lead.end():] if lead else run)
                     if men and men.kind == "name" and men.name and len(men.name.split()) >= 2:
                         pos = offset if offset < 0 else start
-                        before = source[max(0, m.start() - 3):m.start()]
-                        subj = offset >= 0 and bool(_SENTENCE_START.search(before) or m.start() == 0)
+                        subj = offset >= 0 and _subject_position(source, m.start())
                         self._people.append(_Entity(men.name, "person", men.role, men.gender, pos, subj))
         return self._people
 

@@ -1,0 +1,102 @@
+"""Indirect speech frames and the speakers they resolve to."""
+
+from __future__ import annotations
+
+from corpus.extract import extract_quotes
+from corpus.models import ExtractedQuote
+
+TITLE = "Officials discuss the harvest"
+
+
+def quotes(body: str) -> list[ExtractedQuote]:
+    return extract_quotes(f"{TITLE}\n\n{body}\n", TITLE)
+
+
+def only(body: str) -> ExtractedQuote:
+    found = quotes(body)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_name_said_that_clause() -> None:
+    q = only("Agriculture Minister Pavel Orlov said that the harvest would be the largest in a decade.")
+    assert q.text == "the harvest would be the largest in a decade"
+    assert (q.kind, q.speaker, q.role, q.cue) == ("indirect", "Pavel Orlov", "Agriculture Minister", "said")
+
+
+def test_said_without_that_and_with_adverbials() -> None:
+    q = only("Pavel Orlov told reporters on Monday that farmers will receive new loans in May.")
+    assert q.text == "farmers will receive new loans in May" and q.speaker == "Pavel Orlov"
+
+
+def test_clause_then_name_said() -> None:
+    q = only("The grain reserves are sufficient for two years, Pavel Orlov said on Tuesday.")
+    assert q.text == "The grain reserves are sufficient for two years" and q.speaker == "Pavel Orlov"
+
+
+def test_according_to() -> None:
+    q = only("According to Pavel Orlov, the grain reserves are sufficient for two years.")
+    assert q.text == "the grain reserves are sufficient for two years" and q.speaker == "Pavel Orlov"
+
+
+def test_parenthetical_cue_keeps_the_reported_part() -> None:
+    body = ("Pavel Orlov visited the farm.\n\n"
+            "Meanwhile, he said, most regions have already finished sowing their winter wheat.")
+    q = only(body)
+    assert q.text == "most regions have already finished sowing their winter wheat"
+    assert (q.speaker, q.mention) == ("Pavel Orlov", "he")
+
+
+def test_called_on_to() -> None:
+    q = only("Pavel Orlov called on the regional governors to speed up the payments to farmers.")
+    assert q.text.startswith("to speed up the payments") and q.speaker == "Pavel Orlov"
+
+
+def test_a_role_noun_resolves_to_the_person_introduced_with_that_role() -> None:
+    body = ("Agriculture Minister Pavel Orlov opened the fair.\n\n"
+            "The minister stressed that exports of wheat had doubled since last year.")
+    q = only(body)
+    assert (q.speaker, q.mention) == ("Pavel Orlov", "The minister")
+
+
+def test_a_role_noun_with_two_candidates_stays_unattributed() -> None:
+    body = ("Agriculture Minister Pavel Orlov met Finance Minister Irina Sokol at the fair.\n\n"
+            "The minister stressed that exports of wheat had doubled since last year.")
+    assert only(body).speaker is None
+
+
+def test_an_organisation_and_its_release() -> None:
+    body = ("The Agriculture Ministry published its annual report on Monday.\n\n"
+            "\"Exports of wheat have doubled since last year,\" the news release reads.\n\n"
+            "The Agriculture Ministry added that prices for bread would stay stable until spring.")
+    first, second = quotes(body)
+    assert (first.speaker, first.speaker_type) == ("Agriculture Ministry", "organisation")
+    assert (second.speaker, second.kind) == ("Agriculture Ministry", "indirect")
+
+
+def test_a_headline_attribution_names_the_organisation_behind_a_release() -> None:
+    text = ("Wheat exports doubled this year — MFA\n\n"
+            "“Our grain reaches forty countries now,” the statement says.\n")
+    (q,) = extract_quotes(text, None)
+    assert q.speaker == "MFA" and q.speaker_type == "organisation"
+
+
+def test_a_participle_continues_the_speaker_of_the_sentence() -> None:
+    q = quotes("“We are ready for the winter,” Pavel Orlov said, adding that the storage sites were full.")
+    assert [x.speaker for x in q] == ["Pavel Orlov", "Pavel Orlov"]
+    assert q[1].kind == "indirect" and q[1].text == "the storage sites were full"
+
+
+def test_reported_speech_inside_a_that_clause_with_a_quoted_part_is_one_quote() -> None:
+    q = only("Pavel Orlov stated that the new rules would be applied \"from the first day of the next season.\"")
+    assert q.kind == "direct" and q.speaker == "Pavel Orlov"
+    assert q.text.startswith("the new rules") and "first day" in q.text
+
+
+def test_a_sentence_without_a_speech_verb_is_not_a_quote() -> None:
+    assert quotes("The harvest began in July and ended in the middle of October this year.") == []
+
+
+def test_an_unresolvable_speaker_leaves_the_quote_unattributed() -> None:
+    q = only("“The storage sites in the north are full and the trains are late,” a source said.")
+    assert q.speaker is None and q.speaker_type is None
