@@ -163,18 +163,23 @@ class _Run:
             return False
         s, _ = sent
         m = SUBJECT_VERB.match(f, s, q.open)
+        if m and m.group("v").endswith("ing") and not m.group("aux"):
+            m = None  # "Issues of improving “…”": a gerund in the subject, not a verb
         men = mention_from(m.group("m")) if m else None
+        acts = list(SPEECH_ACT.finditer(f, s, q.open)) if not men else []
         if m and men:
-            start, cue, mpos = m.end(), m.group("v"), s + m.start("m")
-        else:
+            start, cue, mpos = m.end(), m.group("v"), m.start("m")
+        elif acts:
             # Any speech act before the fragment; the speaker only if the words before it name one.
-            acts = list(SPEECH_ACT.finditer(f, s, q.open))
-            if not acts:
-                return False
             act = acts[-1]
             clause = f[s:act.start()]
             men = mention_from(clause.rsplit(",", 1)[-1]) if clause.strip() else None
             start, cue, mpos = act.end(), act.group(), act.start()
+        elif m:
+            # Some subject and verb report it: a quotation of somebody, attributed to nobody.
+            start, cue, mpos = m.end(), m.group("v"), m.start("m")
+        else:
+            return False
         if not f[start:q.open].strip() and q.end - q.start < 15:
             return False  # "X said “yes”": too little to be a quotation
         sp = self.tracker.resolve(men, mpos) if men else None
