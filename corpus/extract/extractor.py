@@ -22,7 +22,7 @@ from .frames import (
     participle,
 )
 from .layout import Layout, QuoteSpan, layout, sentences, trim
-from .lexicon import CUE
+from .lexicon import CUE, CUE_RE
 from .mentions import Mention, parse_mention
 from .resolve import Speaker, Tracker
 from .transcript import paragraph_span, reads_as_speech, title_speaker, turns
@@ -183,7 +183,9 @@ class _Run:
         if not f[start:q.open].strip() and q.end - q.start < 15:
             return False  # "X said “yes”": too little to be a quotation
         sp = self.tracker.resolve(men, mpos) if men else None
-        end = max(x.end for x in self.lay.quotes if x.line == q.line and s <= x.open < sent[1])
+        # The reported part runs on to the end of the sentence ("… “justified” in keeping it private").
+        end = _strip_end(f, *trim(f, start, sent[1]))
+        end = max([end] + [x.end for x in self.lay.quotes if x.line == q.line and s <= x.open < sent[1]])
         self.emit(start, end, sp, "direct", cue, men, 0.6)
         for x in self.lay.quotes:
             if start <= x.open < end:
@@ -329,9 +331,12 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
                 out.append(q)
                 continue
             only_cue = bool(_SPLIT.match(inner)) and not _NEW_CLAUSE.search(inner)
+            # “A,” said X, who has worked here for years. “B.” — B carries on X's quote.
+            carries_on = q.cue is None and q.speaker is not None and q.speaker == p.speaker \
+                and bool(CUE_RE.search(inner)) and len(inner) < 250
             same_sentence = not (_GAP_SENTENCE_END.search(gap) or (
                 p.text.rstrip()[-1:] in ".!?…" and inner[:1].isupper())) and not _NEW_CLAUSE.search(inner)
-            if only_cue or same_sentence:
+            if only_cue or same_sentence or carries_on:
                 out[-1] = ExtractedQuote(p.start, q.end, lay.text[p.start:q.end], p.speaker or q.speaker,
                                          "direct", p.cue or q.cue, max(p.confidence, q.confidence),
                                          p.speaker_type or q.speaker_type, p.role or q.role,
