@@ -31,6 +31,8 @@ _HEADLINE = re.compile(r"^(?P<head>.{12,}?)\s+[—–-]\s+(?P<attr>[A-Z][\w .'�
 _TITLE_CUE = re.compile(r"\b(?:motto|slogan|titled|entitled|called|dubbed|named|known\s+as|so-called|term|"
                         r"word|words|phrase|headline|hashtag|banner|programme|program|project|film|book|song|"
                         r"operation|campaign|label|labelled|labeled|branded|nicknamed)\s*$", re.IGNORECASE)
+# Lower-case words running on after a closing mark, to the end of the sentence.
+_CLAUSE_REST = re.compile(r"\s+[a-z][^“”\"«»]*?(?:[.!?](?=\s|$)|$)")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -149,7 +151,13 @@ class _Run:
             return False
         men, cue, pos = found
         sp = self.tracker.resolve(men, pos)
-        self.emit(q.start, q.end, sp, "direct", cue, men, 0.9)
+        end = q.end
+        if pos < q.open and q.close is not None:
+            # "X said that “A” against what …": the reported clause goes on after the closing mark.
+            rest = _CLAUSE_REST.match(self.folded, q.close + 1, self.lay.lines[q.last_line][1])
+            if rest and not CUE_RE.search(rest.group()):
+                end = _strip_end(self.folded, *trim(self.folded, q.close + 1, rest.end()))
+        self.emit(q.start, max(end, q.end), sp, "direct", cue, men, 0.9)
         self.prev_direct = (q.last_line, sp)
         consumed.add(q.open)
         return True
@@ -335,7 +343,8 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
             carries_on = q.cue is None and q.speaker is not None and q.speaker == p.speaker \
                 and bool(CUE_RE.search(inner)) and len(inner) < 250
             same_sentence = not (_GAP_SENTENCE_END.search(gap) or (
-                p.text.rstrip()[-1:] in ".!?…" and inner[:1].isupper())) and not _NEW_CLAUSE.search(inner)
+                p.text.rstrip(" ”\"»’)")[-1:] in ".!?…" and inner[:1].isupper())) \
+                and not _NEW_CLAUSE.search(inner)
             if only_cue or same_sentence or carries_on:
                 out[-1] = ExtractedQuote(p.start, q.end, lay.text[p.start:q.end], p.speaker or q.speaker,
                                          "direct", p.cue or q.cue, max(p.confidence, q.confidence),
