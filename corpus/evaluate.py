@@ -114,6 +114,8 @@ def gold_quotes(doc: dict[str, Any], kinds: Iterable[str] | None = None) -> list
     for q in doc.get("quotes", []):
         if wanted and q.get("kind") not in wanted:
             continue
+        if int(q["end"]) <= int(q["start"]):
+            continue  # a malformed span (PolNeAR dev has nine with end < start): nothing could match it
         out.append(GoldQuote(int(q["start"]), int(q["end"]), q.get("speaker"), q.get("kind", "direct"),
                              _bool(q.get("optional")), _aliases(q.get("speaker_aliases")),
                              _bool(q.get("speaker_resolved", True))))
