@@ -114,7 +114,7 @@ class _Run:
         m = AFTER_MC.match(after)
         if m and not (ends_sentence and m.group("m").strip()[:1].isupper()
                       and m.group("rest").strip() not in {"", "."}):
-            men = parse_mention(m.group("m"))
+            men = _after_mention(m.group("m"))
             if men:
                 return men, m.group("cue"), q.outer_end + m.start("m")
         m = AFTER_APPOS.match(after)
@@ -265,6 +265,26 @@ class _Run:
             for q in inside:
                 consumed.add(q.open)
             self.emit(cs, ce, sp, kind, cue, men, 0.8)
+
+
+_NOUN_PHRASE = re.compile(r"^(?:the|a|an|my|his|her|their|our|one|another|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}$")
+
+
+def _after_mention(text: str) -> Mention | None:
+    """The speaker in “…,” X said: a person / organisation / pronoun, else the name before an
+    "of" phrase ("Mr. Morgan of the Sierra Club"), else an unresolvable noun phrase ("my father"),
+    which still makes the quotation a quote, unattributed."""
+    men = parse_mention(text)
+    if men:
+        return men
+    text = text.strip()
+    if " of " in text:
+        men = parse_mention(text.split(" of ")[0])
+        if men and men.kind == "name":
+            return men
+    if _NOUN_PHRASE.match(text):
+        return Mention("role", text)
+    return None
 
 
 def _strip_end(f: str, s: int, e: int) -> int:
