@@ -83,6 +83,8 @@ def _role(folded: str, i: int, ch: str, depth: int) -> str:
         # "“" after a word and before a space is a typo'd closer.
         return "close" if depth and not space_before and space_after and ch == "“" else "open"
     if ch in _CLOSERS:
+        if before == "\n" and not depth:
+            return "open"  # ”… at a paragraph start is a mistyped opener
         return "open" if space_before and not space_after and not depth else "close"
     if space_before and not space_after:
         return "open"

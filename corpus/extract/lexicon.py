@@ -21,7 +21,7 @@ SPEECH_VERBS = words(
     "declared declares insisted insists argued argues recalled recalls remarked remarks commented "
     "comments wrote writes tweeted asked asks replied replies responded answered announced announces "
     "acknowledged acknowledges admitted admits claimed claims suggested suggests observed observes "
-    "concluded concludes reported reports reads underlined underlines underscored underscores "
+    "concluded concludes reported reports reads read underlined underlines underscored underscores "
     "assured assures promised promises vowed vows complained complains confirmed confirms "
     "predicted predicts conceded concedes continued continues urged urges pointed stated"
 )
