@@ -66,12 +66,19 @@ def test_a_role_noun_with_two_candidates_stays_unattributed() -> None:
 
 
 def test_an_organisation_and_its_release() -> None:
-    body = ("The Agriculture Ministry published its annual report on Monday.\n\n"
+    body = ("The Agriculture Ministry published a news release on Monday.\n\n"
             "\"Exports of wheat have doubled since last year,\" the news release reads.\n\n"
             "The Agriculture Ministry added that prices for bread would stay stable until spring.")
     first, second = quotes(body)
     assert (first.speaker, first.speaker_type) == ("Agriculture Ministry", "organisation")
     assert (second.speaker, second.kind) == ("Agriculture Ministry", "indirect")
+
+
+def test_a_greeting_is_not_attributed_to_its_addressee() -> None:
+    body = ("The governor sent greetings to the Congress of Farmers.\n\n"
+            "The message reads, in part: “Your work feeds the whole country and we thank you for it.”")
+    (q,) = quotes(body)
+    assert q.speaker is None and q.text.startswith("Your work")
 
 
 def test_a_headline_attribution_names_the_organisation_behind_a_release() -> None:

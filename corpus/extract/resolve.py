@@ -26,6 +26,7 @@ _ORG = re.compile(
     + "|".join(sorted((h.capitalize() for h in ORG_HEADS if h.isalpha() and len(h) > 3), key=len, reverse=True))
     + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
 )
+_OWNER = re.compile(r"^(?:[Tt]he\s+)?(.+?)['’]s\s+")
 _BOUNDARY = re.compile(r"[.!?\n][\"”»’)]?\s+")
 
 
@@ -120,7 +121,7 @@ class Tracker:
         if men.kind == "org":
             return self._org(men, pos)
         if men.kind == "document":
-            return self._document(pos)
+            return self._document(men, pos)
         return None
 
     def _name(self, men: Mention, pos: int) -> Speaker | None:
@@ -210,13 +211,30 @@ class Tracker:
             return self._org(Mention("org", earlier[-1].name, name=earlier[-1].name), pos)
         return None
 
-    def _document(self, pos: int) -> Speaker | None:
-        if self.last and self.last.kind == "organisation":
-            return Speaker(self.last.name, "organisation", None, 0.75)
-        earlier = [e for e in self.orgs() if e.pos < pos and e.name.split()[-1].lower() not in
-                   {"news", "times", "post", "journal", "tass", "novosti", "sputnik", "reuters", "press"}]
-        if earlier:
-            return self._org(Mention("org", earlier[-1].name, name=earlier[-1].name), pos)
+    def _document(self, men: Mention, pos: int) -> Speaker | None:
+        """"the news release reads" → whoever the article said issued it: "the ministry’s news
+        release", "a statement by X". A greeting's addressee is never its author, so without such
+        an owner the answer is the headline's organisation or nobody."""
+        owner = _OWNER.match(men.surface)
+        if owner:
+            inner = parse_mention(owner.group(1)) or parse_mention("the " + owner.group(1))
+            return self._resolve(inner, pos) if inner and inner.kind != "document" else None
+        head = re.escape(men.head or "")
+        found = None
+        for m in re.finditer(rf"(?P<a>[\w.'’ -]{{1,80}}?)['’]s\s+(?:[\w-]+\s+){{0,2}}{head}\b|"
+                             rf"\b{head}\s+(?:issued\s+)?(?:by|from)\s+(?P<b>[\w.'’ -]{{1,80}})|"
+                             rf"(?P<c>[\w.'’ -]{{1,80}}?)\s+(?:issued|published|released|posted|circulated|"
+                             rf"distributed|sent)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){{0,2}}{head}\b",
+                             self.folded[max(0, pos - 3000):max(0, pos)]):
+            found = m
+        if found:
+            if found.group("b"):
+                inner = _first_mention(found.group("b"))
+            else:
+                inner = _last_mention(found.group("a") or found.group("c"))
+            if inner and inner.kind in {"name", "org", "role"}:
+                return self._resolve(inner, pos)
+            return None
         if self.default_org:
             return Speaker(self.default_org, "organisation", None, 0.7)
         return None
@@ -232,6 +250,28 @@ class Tracker:
             if short:
                 return max(short, key=len)
         return None
+
+
+def _first_mention(text: str) -> Mention | None:
+    """The speaker at the start of ``text`` ("by the Foreign Ministry on Monday" → Foreign Ministry)."""
+    words = text.split()
+    for k in range(min(len(words), 8), 0, -1):
+        men = parse_mention(" ".join(words[:k]))
+        if men:
+            return men
+    return None
+
+
+def _last_mention(text: str) -> Mention | None:
+    """The speaker at the end of ``text`` ("as follows from the ministry" → the ministry)."""
+    words = text.split()
+    for k in range(min(len(words), 8), 0, -1):
+        tail = words[-k:]
+        if tail[0][:1].isupper() or tail[0].lower() in {"the", "a", "an"}:
+            men = parse_mention(" ".join(tail))
+            if men:
+                return men
+    return None
 
 
 def _same_body(phrase: str, role: str) -> bool:
