@@ -107,3 +107,16 @@ def test_a_sentence_without_a_speech_verb_is_not_a_quote() -> None:
 def test_an_unresolvable_speaker_leaves_the_quote_unattributed() -> None:
     q = only("“The storage sites in the north are full and the trains are late,” a source said.")
     assert q.speaker is None and q.speaker_type is None
+
+
+def test_a_role_noun_with_a_nationality_never_lands_on_another_country_s_leader() -> None:
+    body = ("President of France Claire Dubois arrived in Lyon for the summit on Monday.\n\n"
+            "The Russian President stressed that the talks had been useful for both countries.")
+    assert only(body).speaker is None
+
+
+def test_he_does_not_resolve_to_a_woman_named_just_before() -> None:
+    body = ("Governor Pavel Orlov met the press on Monday.\n\n"
+            "Tatyana Sokolova opened the new school in the village on Tuesday.\n\n"
+            "He said that the school would take two hundred pupils from September.")
+    assert only(body).speaker == "Pavel Orlov"

@@ -51,6 +51,9 @@ _NOT_NAMES = {
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "god", "sources", "source", "many", "some", "others", "both", "all", "everyone", "nobody", "one",
     "experts", "officials", "analysts", "observers", "critics", "twitter", "facebook", "instagram",
+    "order", "decree", "law", "laws", "document", "report", "reports", "statement", "message", "article",
+    "resolution", "treaty", "agreement", "constitution", "code", "programme", "program", "prosecutor-general",
+    "prosecutor", "media", "polls", "data", "figures", "studies", "research", "survey",
 }
 # Countries and capitals speak as organisations ("Moscow insisted", "Japan said").
 PLACES = set(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import ACRONYM_STOP, ORG_HEADS
+from .lexicon import ACRONYM_STOP, NATIONALITY_WORDS, ORG_HEADS
 from .mentions import Mention, parse_mention, role_matches
 
 # A titled or plain full name: up to seven capitalised words, ending in a first name and a surname.
@@ -162,7 +162,7 @@ class Tracker:
             candidates.append(self.last)
         candidates.sort(key=lambda e: e.pos)
         for e in reversed(candidates):
-            if e.gender and e.gender != men.gender:
+            if (e.gender or _guess_gender(e.name)) not in {None, men.gender}:
                 continue
             if pos - e.pos > 3000:
                 return None
@@ -181,7 +181,8 @@ class Tracker:
         known = [e for e in self.people() if e.pos < pos]
         if self.last and self.last.kind == "person":
             known.append(self.last)
-        fits = {e.name for e in known if role_matches(head, e.role)}
+        nations = {w[:4].lower() for w in (men.role or "").split() if w in NATIONALITY_WORDS}
+        fits = {e.name for e in known if role_matches(head, e.role) and _same_nation(nations, e.role)}
         if head in {"head", "chief", "director", "chairman", "leader"} and men.role:
             # "the head of the Ministry of Foreign Affairs": the person whose role names that body.
             body = men.role.lower()
@@ -250,6 +251,36 @@ class Tracker:
             if short:
                 return max(short, key=len)
         return None
+
+
+# Irregular country names for a nationality's first four letters ("French" -> France).
+_NATION_ALIASES = {"fren": "fran", "brit": "brit", "dutc": "neth", "engl": "brit", "amer": "unit", "swis": "swit"}
+
+
+def _same_nation(nations: set[str], role: str | None) -> bool:
+    """"the Russian President" fits a "President" or a "President of Russia", never a "President of France"."""
+    if not nations:
+        return True
+    words = [w.lower() for w in re.findall(r"[A-Z][a-z]+", role or "")]
+    countries = {w[:4] for w in words if w[:4] not in {"pres", "mini", "prim", "fore", "depu", "secr"}}
+    if not countries:
+        return True
+    return any(n in countries or _NATION_ALIASES.get(n) in countries for n in nations)
+
+
+# Given names that end in -a but are men's ("Nikita Khrushchev", "Ilya Klebanov").
+_MALE_A = {"nikita", "ilya", "foma", "luka", "joshua", "andrea", "mustafa", "musa", "isa", "yahya", "sasha",
+           "kuzma", "savva", "akira", "garcia", "dana", "ezra", "jonah", "noah", "elijah", "zakaria", "issa"}
+
+
+def _guess_gender(name: str) -> str | None:
+    """"f" for a given name ending in -a (Valentina, Tatyana, Maria) unless it is a known man's;
+    otherwise unknown — used only to stop "he" from landing on a woman."""
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    first = parts[0].lower()
+    return "f" if first.endswith("a") and first not in _MALE_A else None
 
 
 def _first_mention(text: str) -> Mention | None:
