@@ -79,7 +79,8 @@ ORG_HEADS = set(
     press reuters tass novosti sputnik bloomberg agency channel television tv radio network magazine
     herald tribune guardian telegraph gazette review daily weekly website campaign team board
     secretariat directorate command headquarters staff mfa fbi cia nato un eu osce who imf wto
-    brics sco csto eaeu asean opec police army navy troops forces""")
+    brics sco csto eaeu asean opec police army navy troops forces church cathedral monastery patriarchate
+    synod mosque diocese club society academy museum theatre theater""")
 )
 # Nouns for a text an organisation issues: "the news release reads" -> the issuing organisation.
 DOCUMENT_NOUNS = {"release", "statement", "communique", "communiqué", "report", "document", "message",

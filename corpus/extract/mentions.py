@@ -145,7 +145,8 @@ def _proper(s: str, words: list[str]) -> Mention | None:
     while i > 0 and len(tokens) - i < 4 and _is_name_word(tokens[i - 1]) and not _is_title(tokens[i - 1]) \
             and lows[i - 1] not in CONNECTORS and lows[i - 1] not in HONORIFICS \
             and lows[i - 1] not in _NOT_NAMES and lows[i - 1] not in PLACES \
-            and (len(tokens) - i < 2 or not _role_word(tokens[i - 1])):
+            and lows[i - 1] not in ORG_HEADS and lows[i - 1] not in _REGION_WORDS \
+            and (len(tokens) - i < 2 or not _PLACE_LIKE.search(tokens[i - 1])):
         i -= 1
     name_tokens = tokens[i:]
     role_tokens = tokens[:i]

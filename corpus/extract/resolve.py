@@ -86,10 +86,20 @@ class Tracker:
                     lead = _RUN_LEAD.match(run)
                     start = m.start() + (lead.end() if lead else 0)
                     men = parse_mention(run[lead.end():] if lead else run)
-                    if men and men.kind == "name" and men.name and len(men.name.split()) >= 2:
+                    if men and men.kind == "name" and men.name and (
+                            len(men.name.split()) >= 2 or men.gender or men.role):
                         pos = offset if offset < 0 else start
                         subj = offset >= 0 and _subject_position(source, m.start())
                         self._people.append(_Entity(men.name, "person", men.role, men.gender, pos, subj))
+            # "Mr Putin" / "President Putin" stand for the one full name with that surname.
+            full: dict[str, set[str]] = {}
+            for e in self._people:
+                if " " in e.name:
+                    full.setdefault(_surname(e.name), set()).add(e.name)
+            for e in self._people:
+                names = full.get(e.name) if " " not in e.name else None
+                if names and len(names) == 1:
+                    e.name = next(iter(names))
         return self._people
 
     def orgs(self) -> list[_Entity]:
@@ -134,12 +144,13 @@ class Tracker:
         surname = parts[0]
         if len(surname) < 3:
             return None
-        full = {e.name for e in self.people() if _surname(e.name) == surname}
+        full = {e.name for e in self.people() if " " in e.name and _surname(e.name) == surname}
         if len(full) == 1:
             name = full.pop()
             return Speaker(name, "person", self._role_of(name), 0.85)
         if full:
-            earlier = {e.name for e in self.people() if _surname(e.name) == surname and e.pos < pos}
+            earlier = {e.name for e in self.people() if " " in e.name and _surname(e.name) == surname
+                       and e.pos < pos}
             if self.last and _surname(self.last.name) == surname and self.last.kind == "person":
                 return Speaker(self.last.name, "person", self.last.role, 0.75)
             if len(earlier) == 1:
@@ -182,7 +193,9 @@ class Tracker:
         if self.last and self.last.kind == "person":
             known.append(self.last)
         nations = {w[:4].lower() for w in (men.role or "").split() if w in NATIONALITY_WORDS}
-        fits = {e.name for e in known if role_matches(head, e.role) and _same_nation(nations, e.role)}
+        qualifiers = {w.lower() for w in (men.role or "").split()} & _QUALIFIERS
+        fits = {e.name for e in known if role_matches(head, e.role) and _same_nation(nations, e.role)
+                and all(q in (e.role or "").lower() for q in qualifiers)}
         if head in {"head", "chief", "director", "chairman", "leader"} and men.role:
             # "the head of the Ministry of Foreign Affairs": the person whose role names that body.
             body = men.role.lower()
@@ -253,6 +266,9 @@ class Tracker:
         return None
 
 
+# Words in a role noun that the person's introduced role must share ("the acting president").
+_QUALIFIERS = {"acting", "deputy", "first", "former", "vice", "prime", "foreign", "defence", "defense",
+               "finance", "interior", "justice", "health", "energy", "economy", "economic", "press"}
 # Irregular country names for a nationality's first four letters ("French" -> France).
 _NATION_ALIASES = {"fren": "fran", "brit": "brit", "dutc": "neth", "engl": "brit", "amer": "unit", "swis": "swit"}
 
