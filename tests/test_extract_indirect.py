@@ -120,3 +120,9 @@ def test_he_does_not_resolve_to_a_woman_named_just_before() -> None:
             "Tatyana Sokolova opened the new school in the village on Tuesday.\n\n"
             "He said that the school would take two hundred pupils from September.")
     assert only(body).speaker == "Pavel Orlov"
+
+
+def test_a_bare_role_noun_stays_unattributed_when_someone_of_unknown_role_could_hold_it() -> None:
+    body = ("Pavel Orlov sent a message to President of Ruritania Karl Weiss on Monday.\n\n"
+            "The President said that the floods had caused great damage in the south.")
+    assert only(body).speaker is None

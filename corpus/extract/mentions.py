@@ -110,6 +110,8 @@ def _common_noun(s: str) -> Mention | None:
     words = body.split()
     if not words:
         return None
+    if re.search(r"(?i)\bhead\s+of\s+(?:the\s+)?state\b", body):
+        return Mention("role", s, role=body, head="president")
     head_of = re.match(r"(?i)^(?:(?:[\w-]+\s+){0,2})(head|chief|leader|director|chairman)\s+of\s+(.+)$", body)
     if head_of:
         return Mention("role", s, role=body, head=head_of.group(1).lower())

@@ -27,6 +27,22 @@ _ORG = re.compile(
     + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
 )
 _OWNER = re.compile(r"^(?:[Tt]he\s+)?(.+?)['’]s\s+")
+_TITLED = re.compile(r"(?i)\b(?:president|minister|premier|chancellor|king|queen|governor|mayor|senator|"
+                     r"general|ambassador|secretary|patriarch|chairman|director|spokesman|spokeswoman)\b")
+# A run never crosses a sentence end: "… Foreign Ministers. Such meetings" is two runs.
+_RUN_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bGen)(?<!\bGov)(?<!\bSen)"
+                        r"(?<!\bRep)(?<![\s.][A-Z])\.\s+")
+
+
+def _pieces(run: str, at: int) -> list[tuple[str, int]]:
+    out, pos = [], 0
+    for m in _RUN_SPLIT.finditer(run):
+        out.append((run[pos:m.start()], at + pos))
+        pos = m.end()
+    out.append((run[pos:], at + pos))
+    return [(r, a) for r, a in out if " " in r.strip() or r[:1].isupper()]
+
+
 _BOUNDARY = re.compile(r"[.!?\n][\"”»’)]?\s+")
 
 
@@ -82,15 +98,8 @@ class Tracker:
             self._people = []
             for source, offset in ((self.title, -1), (self.folded, 0)):
                 for m in _RUN.finditer(source):
-                    run = m.group()
-                    lead = _RUN_LEAD.match(run)
-                    start = m.start() + (lead.end() if lead else 0)
-                    men = parse_mention(run[lead.end():] if lead else run)
-                    if men and men.kind == "name" and men.name and (
-                            len(men.name.split()) >= 2 or men.gender or men.role):
-                        pos = offset if offset < 0 else start
-                        subj = offset >= 0 and _subject_position(source, m.start())
-                        self._people.append(_Entity(men.name, "person", men.role, men.gender, pos, subj))
+                    for piece in _pieces(m.group(), m.start()):
+                        self._scan_run(source, offset, *piece)
             # "Mr Putin" / "President Putin" stand for the one full name with that surname.
             full: dict[str, set[str]] = {}
             for e in self._people:
@@ -101,6 +110,19 @@ class Tracker:
                 if names and len(names) == 1:
                     e.name = next(iter(names))
         return self._people
+
+    def _scan_run(self, source: str, offset: int, run: str, at: int) -> None:
+        assert self._people is not None
+        lead = _RUN_LEAD.match(run)
+        start = at + (lead.end() if lead else 0)
+        men = parse_mention(run[lead.end():] if lead else run)
+        if not men or men.kind != "name" or not men.name:
+            return
+        if " " not in men.name and not men.gender and not (men.role and _TITLED.search(men.role)):
+            return  # a bare word is a person only after "Mr" or a title ("President Putin")
+        pos = offset if offset < 0 else start
+        subj = offset >= 0 and _subject_position(source, start)
+        self._people.append(_Entity(men.name, "person", men.role, men.gender, pos, subj))
 
     def orgs(self) -> list[_Entity]:
         if self._orgs is None:
@@ -202,6 +224,12 @@ class Tracker:
             fits = {e.name for e in known if e.role and _same_body(body, e.role.lower())} or fits
         if len(fits) > 1 and self.last and self.last.name in fits:
             fits = {self.last.name}
+        if not qualifiers and not nations and head not in {"head", "chief", "director", "chairman"}:
+            # "the President" with someone else of unknown role in the article ("Vladimir Putin sent
+            # a message to President of China Xi Jinping … the President said"): that person may be it.
+            unknown = {e.name for e in known if not e.role and " " in e.name} - fits
+            if unknown:
+                return None
         if len(fits) == 1:
             name = fits.pop()
             return Speaker(name, "person", self._role_of(name) or men.role, 0.75)
