@@ -126,3 +126,14 @@ def test_a_bare_role_noun_stays_unattributed_when_someone_of_unknown_role_could_
     body = ("Pavel Orlov sent a message to President of Ruritania Karl Weiss on Monday.\n\n"
             "The President said that the floods had caused great damage in the south.")
     assert only(body).speaker is None
+
+
+def test_mr_with_a_surname_never_becomes_a_woman_of_that_surname() -> None:
+    body = ("Irina Orlova and Anna Orlov opened the school.\n\n"
+            "Mr Orlov said that the school was one of the best in the whole region.")
+    assert only(body).speaker == "Orlov"
+
+
+def test_two_people_speaking_together_are_no_single_speaker() -> None:
+    q = only("Mr Orlov and Governor Anna Berg said that the new bridge would open in the autumn.")
+    assert q.speaker is None

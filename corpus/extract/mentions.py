@@ -135,6 +135,11 @@ def _proper(s: str, words: list[str]) -> Mention | None:
     if not all(t[:1].isupper() or t.lower() in CONNECTORS or t.lower() in HONORIFICS for t in tokens):
         return None
     lows = [t.lower() for t in tokens]
+    if "and" in lows:
+        # "Mr Putin and Prince Abdullah" speak together: no one speaker.
+        left = parse_mention(" ".join(tokens[:lows.index("and")]))
+        if left and left.kind == "name":
+            return None
     if lows[-1] in ORG_HEADS or any(t in {"ministry", "kremlin", "pentagon", "white"} for t in lows) \
             or (len(tokens) == 1 and _ACRONYM.match(tokens[0])):
         return Mention("org", s, name=" ".join(tokens), head=lows[-1])

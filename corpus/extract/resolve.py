@@ -18,7 +18,7 @@ from .mentions import Mention, parse_mention, role_matches
 # A titled or plain full name: up to seven capitalised words, ending in a first name and a surname.
 # A capitalised run (with "of the" inside: "President of Russia Vladimir Putin"); parse_mention
 # splits it into a role and a name.
-_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:of|the|for)\s+)*[A-Z][\w.'’-]*)+")
+_RUN = re.compile(r"[A-Z][\w.'’-]*(?: +(?:(?:of|the|for) +)*[A-Z][\w.'’-]*)+")  # never across lines
 _RUN_LEAD = re.compile(r"^(?:(?:The|A|An|In|On|At|But|And|As|When|While|After|Before|According|If|This|That|"
                        r"Then|So|Yet|Also|During|For|With|From|Since|Under|Meanwhile|However|Today|Yesterday)\s+)+")
 _ORG = re.compile(
@@ -108,7 +108,9 @@ class Tracker:
             for e in self._people:
                 names = full.get(e.name) if " " not in e.name else None
                 if names and len(names) == 1:
-                    e.name = next(iter(names))
+                    only = next(iter(names))
+                    if e.gender is None or _guess_gender(only) in {None, e.gender}:
+                        e.name = only
         return self._people
 
     def _scan_run(self, source: str, offset: int, run: str, at: int) -> None:
@@ -166,7 +168,8 @@ class Tracker:
         surname = parts[0]
         if len(surname) < 3:
             return None
-        full = {e.name for e in self.people() if " " in e.name and _surname(e.name) == surname}
+        full = {e.name for e in self.people() if " " in e.name and _surname(e.name) == surname
+                and (men.gender is None or (e.gender or _guess_gender(e.name)) in {None, men.gender})}
         if len(full) == 1:
             name = full.pop()
             return Speaker(name, "person", self._role_of(name), 0.85)
