@@ -137,3 +137,13 @@ def test_mr_with_a_surname_never_becomes_a_woman_of_that_surname() -> None:
 def test_two_people_speaking_together_are_no_single_speaker() -> None:
     found = quotes("Mr Orlov and Governor Anna Berg said that the new bridge would open in the autumn.")
     assert [q.speaker for q in found if q.speaker] == []
+
+
+def test_a_relative_that_clause_is_not_reported_speech() -> None:
+    found = quotes("Pavel Orlov told reporters after the fair that was held in the old market square.")
+    assert found == []
+
+
+def test_the_cue_of_a_direct_quote_does_not_start_an_indirect_one() -> None:
+    q = only("“Europe must defend itself,” Pavel Orlov said on Friday as he entered the hall for the talks.")
+    assert q.kind == "direct" and q.text == "Europe must defend itself,"

@@ -51,3 +51,9 @@ def test_the_seed_gold_meets_the_issue_targets(shared_dir: Path) -> None:
     assert at30.precision >= at30.recall
     assert report.speaker_accuracy == 1.0
     assert report.overall[0.8].f1 >= 0.97
+
+
+def test_one_label_line_in_a_news_story_is_not_a_transcript() -> None:
+    text = ("Pundit speaks\n\nThe host asked about the polls.\n\nPavel Orlov: The polls are close.\n\n"
+            "The show airs on weekdays from six to nine in the morning.\n")
+    assert all(q.kind != "transcript" for q in extract_quotes(text, "Pundit speaks"))

@@ -81,7 +81,7 @@ class _Run:
         lay = self.lay
         found = turns(lay, self.tracker)
         covered: set[int] = set()
-        if found:
+        if len(found) >= 2:  # one "Name:" line in a news story introduces a quote, not a transcript
             for i, t in enumerate(found):
                 stop = found[i + 1].line if i + 1 < len(found) else len(lay.lines)
                 sp = Speaker(t.speaker, "person", t.role, 0.95) if t.speaker else None
@@ -239,6 +239,9 @@ class _Run:
                 frames_sp.append((p[0], p[1], e, Speaker(last.name, last.kind, last.role, 0.7), None))
         else:
             for fr in frames:
+                if any(0 <= fr.mention_pos - q.outer_end < 4 and self.folded[q.start:q.end].rstrip()[-1:] not in
+                       ".!?…" for q in quotes):
+                    continue  # “…,” X said on Friday as …: the cue belongs to the quotation
                 sp = self.tracker.resolve(fr.mention, fr.mention_pos)
                 frames_sp.append((fr.cue, fr.start, fr.end, sp, fr.mention))
                 p = participle(self.folded, fr.end if fr.end < e else fr.mention_pos, e)

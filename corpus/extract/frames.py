@@ -128,13 +128,16 @@ def mention_from(text: str) -> Mention | None:
 _OBJECT_OF = {"of", "for", "to", "with", "by", "and", "or", "from", "than", "about", "against", "like", "at"}
 
 
+_RELATIVE = re.compile(r"^(?:was|were|is|are|has|have|had|will|would|can|could|may|might|should)\b")
+
+
 def clause_ok(clause: str, *, that: bool = False) -> bool:
     """A reported clause: long enough, not a prepositional phrase, with something like a verb.
 
     After "that" a clause may open with an adverbial ("said that in 2019, …")."""
     words = clause.split()
-    if len(words) < 4 or not _VERBISH.search(clause):
-        return False
+    if len(words) < 4 or not _VERBISH.search(clause) or _RELATIVE.match(clause):
+        return False  # "… the meeting that was held on a boat": a relative clause, not speech
     return that or not _BAD_CLAUSE_START.match(clause)
 
 
