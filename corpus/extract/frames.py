@@ -19,14 +19,15 @@ _ADV = r"(?:(?:also|then|later|further|again|once\s+again|previously|earlier|rec
        r"additionally|subsequently|reportedly|publicly|bluntly|simply|even|once|however)\s+)*"
 # A mention: no clause punctuation, but abbreviation stops ("Mr.", "U.S.", "George W. Bush") and a
 # short parenthesis ("Rep. Jim Jordan (R-Ohio)") may occur.
-_M = r"(?:[^,;:.!?“”\"«»()\n]|(?<=[A-Z])\.|(?<=Mr|Ms|Dr|St|Lt|Jr|Sr)\.|(?<=Mrs|Gov|Sen|Rep|Gen|Col|Sgt)\.|" \
+_M = r"(?:[^,;:.!?“”\"«»()\n]|(?<=[A-Z])\.|(?<=Mr|Ms|Dr|St|Lt|Jr|Sr)\.|(?<=Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Rev)\.|" \
      r"\([^()\n]{0,30}\)){1,90}?"
 # After a closing mark: ", he said" / ", said Putin" / " the ministry added."
 AFTER_MC = re.compile(rf"^\s*[,.!?…]?\s*[—–-]?\s*(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})\b(?P<rest>[^.!?“\"«]{{0,120}})")
 AFTER_CM = re.compile(
     rf"^\s*[,.!?…]?\s*[—–-]?\s*(?P<cue>{CUE})\s+(?P<m>{_M})"
-    r"(?=\s*(?:[,.;:!?—–]|$|\s(?:on|in|at|during|after|before|while|when|about|to|of|who|last|this|earlier|"
-    r"as|from|with|via|told|adding|speaking|referring|according|recently|yesterday|today)\b))"
+    r"(?=\s*(?:[,;:!?—–]|\.(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bRev\.)(?<!\bSen\.)"
+    r"(?<!\bRep\.)(?<!\bGov\.)(?<![\s.][A-Z]\.)|$|\s(?:on|in|at|during|after|before|while|when|about|to|of|who|"
+    r"last|this|earlier|as|from|with|via|told|adding|speaking|referring|according|recently|yesterday|today)\b))"
 )
 # After a closing mark, a name with an appositive: ", Rep. Jim Jordan, an oversight panel member, said".
 AFTER_APPOS = re.compile(

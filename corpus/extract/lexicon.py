@@ -48,7 +48,7 @@ TITLE_WORDS = set(
     council committee board security russian rector writer poet artist actor actress singer composer
     conductor pilot cosmonaut astronaut athlete champion worker teacher doctor student priest mufti rabbi
     imam veteran member owner partner shareholder holding railways airlines technologies systems
-    management platinum oil gas nickel steel group ceo mp""")
+    management platinum oil gas nickel steel group ceo mp rev rev. reverend father""")
 )
 NATIONALITY_WORDS = set(
     words("""American British English French German Chinese Japanese Korean Belarusian Ukrainian Russian Syrian

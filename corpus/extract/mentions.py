@@ -132,6 +132,8 @@ def _common_noun(s: str) -> Mention | None:
 def _proper(s: str, words: list[str]) -> Mention | None:
     """A capitalised phrase: a titled person, a bare surname, or an organisation."""
     tokens = [_POSSESSIVE.sub("", w.strip(",")) for w in words]
+    while len(tokens) > 2 and tokens[-1] in {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}:
+        tokens = tokens[:-1]  # "Vann R. Newkirk II": the suffix is no part of the lookup name
     if not all(t[:1].isupper() or t.lower() in CONNECTORS or t.lower() in HONORIFICS for t in tokens):
         return None
     lows = [t.lower() for t in tokens]
