@@ -358,13 +358,15 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
                 and (p.speaker == q.speaker or q.speaker is None or p.speaker is None):
             gap = f[p.end:q.start]
             inner = gap.strip("“”\"«» ")
-            if "\n" in gap or gap.count("“") + gap.count("”") + gap.count('"') > 2:
+            marks = gap.count("“") + gap.count("”") + gap.count('"')
+            # “A,” said X, who has worked here for years. “B.” — B carries on X's quote (the
+            # attribution may name a show in quotes: on Fox News’s “Fox and Friends.”).
+            carries_on = q.cue is None and q.speaker is not None and q.speaker == p.speaker \
+                and bool(CUE_RE.search(inner)) and len(inner) < 250
+            if "\n" in gap or marks > (4 if carries_on else 2):
                 out.append(q)
                 continue
             only_cue = bool(_SPLIT.match(inner)) and not _NEW_CLAUSE.search(inner)
-            # “A,” said X, who has worked here for years. “B.” — B carries on X's quote.
-            carries_on = q.cue is None and q.speaker is not None and q.speaker == p.speaker \
-                and bool(CUE_RE.search(inner)) and len(inner) < 250
             same_sentence = not (_GAP_SENTENCE_END.search(gap) or (
                 p.text.rstrip(" ”\"»’)")[-1:] in ".!?…" and inner[:1].isupper())) \
                 and not _NEW_CLAUSE.search(inner)
