@@ -215,6 +215,9 @@ class _Run:
                 self.fragment(q, sents, consumed)
             return
         starts_line = not f[line_start:q.open].strip()
+        sent_start = next((a for a, b in (sents or []) if a <= q.open < b), line_start)
+        if sents and f[sent_start:q.open].strip() and self.fragment(q, sents, consumed):
+            return  # mid-sentence: "He called Burma a “good news story …”" has its own frame
         prev = self.prev_direct
         if prev and (prev[0] == q.line or (starts_line and prev[0] == q.line - 1)):
             self.emit(q.start, q.end, prev[1], "direct", None, None, 0.6)
@@ -342,6 +345,8 @@ _SPLIT = re.compile(rf"^[,.!?…]?\s*(?:{_MENTION}\s+(?:also\s+|then\s+)?{CUE}|{
                     rf"(?:\s+(?:on|in|at|during|to|after|last|this|told)\b[^,.:;“”\"«»\n]{{0,50}})?\s*[,.:]$")
 
 
+_NAME_START = re.compile(r"^(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:said|says|added|noted|told))\b|"
+                         r"^[A-Z][a-z]+\s+(?:said|says|added|noted|told|wrote|stated)\b")
 _NEW_CLAUSE = re.compile(r"\b(?:adding|saying|noting|stressing|explaining|arguing|that)\b")
 _GAP_SENTENCE_END = re.compile(r"[.!?]\s+[“\"«]?[A-Z]")
 
@@ -366,7 +371,9 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
             if "\n" in gap or marks > (4 if carries_on else 2):
                 out.append(q)
                 continue
-            only_cue = bool(_SPLIT.match(inner)) and not _NEW_CLAUSE.search(inner)
+            only_cue = bool(_SPLIT.match(inner)) and not _NEW_CLAUSE.search(inner) and not (
+                p.text.rstrip(" ”\"»’)")[-1:] in ".!?…" and inner[:1].isupper()
+                and inner.split()[0].lower() not in {"he", "she", "they"} and not _NAME_START.match(inner))
             same_sentence = not (_GAP_SENTENCE_END.search(gap) or (
                 p.text.rstrip(" ”\"»’)")[-1:] in ".!?…" and inner[:1].isupper())) \
                 and not _NEW_CLAUSE.search(inner)
