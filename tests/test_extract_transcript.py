@@ -54,6 +54,14 @@ def test_the_seed_gold_meets_the_issue_targets(shared_dir: Path) -> None:
 
 
 def test_one_label_line_in_a_news_story_is_not_a_transcript() -> None:
-    text = ("Pundit speaks\n\nThe host asked about the polls.\n\nPavel Orlov: The polls are close.\n\n"
+    text = ("Orlov: the polls are close\n\nOrlov: the polls are close.\n\nThe host asked about the polls.\n\n"
+            "The guest was in a good mood.\n\nThe studio was full.\n\nPavel Orlov: The polls are close.\n\n"
             "The show airs on weekdays from six to nine in the morning.\n")
-    assert all(q.kind != "transcript" for q in extract_quotes(text, "Pundit speaks"))
+    assert all(q.kind != "transcript" for q in extract_quotes(text, "Orlov: the polls are close"))
+
+
+def test_one_label_opening_the_body_starts_a_speech() -> None:
+    text = ("Address to the nation\n\nPresident of Ruritania Karl Weiss: Citizens,\n\n"
+            "This year we rebuilt the dams and the roads.\n")
+    found = extract_quotes(text, "Address to the nation")
+    assert [(q.kind, q.speaker) for q in found] == [("transcript", "Karl Weiss")] * 2

@@ -81,7 +81,9 @@ class _Run:
         lay = self.lay
         found = turns(lay, self.tracker)
         covered: set[int] = set()
-        if len(found) >= 2:  # one "Name:" line in a news story introduces a quote, not a transcript
+        # One "Name:" line in the middle of a news story introduces a quote, not a transcript; one
+        # opening the body ("President of Russia Vladimir Putin: Citizens of Russia, …") starts a speech.
+        if len(found) >= 2 or (found and found[0].speaker and (found[0].line < 3 or found[0].role)):
             for i, t in enumerate(found):
                 stop = found[i + 1].line if i + 1 < len(found) else len(lay.lines)
                 sp = Speaker(t.speaker, "person", t.role, 0.95) if t.speaker else None

@@ -41,10 +41,13 @@ def turns(lay: Layout, tracker: Tracker) -> list[Turn]:
     out: list[Turn] = []
     folded = lay.folded
     named: dict[str, str] = {}
+    head = " ".join((lay.title or "").split())[:40]
     for li, (ls, le) in enumerate(lay.lines):
         m = _LABEL.match(folded, ls, le)
         if not m:
             continue
+        if head and " ".join(folded[ls:le].split())[:40] == head:
+            continue  # the headline repeated in the body ("Pence: Flowers Won’t Be at Debate.")
         label = m.group("label").strip()
         if _ANONYMOUS.match(label):
             out.append(Turn(li, m.end(), None, None))
