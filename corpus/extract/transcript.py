@@ -41,12 +41,12 @@ def turns(lay: Layout, tracker: Tracker) -> list[Turn]:
     out: list[Turn] = []
     folded = lay.folded
     named: dict[str, str] = {}
-    head = " ".join((lay.title or "").split())[:40]
+    head = _key(lay.title or "")
     for li, (ls, le) in enumerate(lay.lines):
         m = _LABEL.match(folded, ls, le)
         if not m:
             continue
-        if head and " ".join(folded[ls:le].split())[:40] == head:
+        if head and _key(folded[ls:le]) == head:
             continue  # the headline repeated in the body ("Pence: Flowers Won’t Be at Debate.")
         label = m.group("label").strip()
         if _ANONYMOUS.match(label):
@@ -70,6 +70,11 @@ def turns(lay: Layout, tracker: Tracker) -> list[Turn]:
             named[name.split()[-1]] = name
         out.append(Turn(li, m.end(), name, role))
     return out
+
+
+def _key(line: str) -> str:
+    """A line compared with the headline: letters and digits only, lower case, first 40."""
+    return "".join(c for c in line.casefold() if c.isalnum())[:40]
 
 
 def title_speaker(lay: Layout) -> tuple[str, str | None] | None:
