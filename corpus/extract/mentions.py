@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from .lexicon import (
@@ -88,6 +89,7 @@ def _is_title(word: str) -> bool:
     return word.lower() in TITLE_WORDS or word in NATIONALITY_WORDS or bool(NATIONALITY.match(word))
 
 
+@lru_cache(maxsize=65536)  # labels and names recur thousands of times ("Vladimir Putin:")
 def parse_mention(surface: str) -> Mention | None:
     """What ``surface`` (a few words beside a speech verb) refers to, or ``None``."""
     s = _LEADING.sub("", _PAREN.sub("", surface).strip().strip(",;:—–-").strip())

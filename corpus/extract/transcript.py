@@ -74,7 +74,7 @@ def turns(lay: Layout, tracker: Tracker) -> list[Turn]:
 
 def _key(line: str) -> str:
     """A line compared with the headline: letters and digits only, lower case, first 40."""
-    return "".join(c for c in line.casefold() if c.isalnum())[:40]
+    return "".join(c for c in line[:80].casefold() if c.isalnum())[:40]
 
 
 def title_speaker(lay: Layout) -> tuple[str, str | None] | None:
