@@ -109,6 +109,18 @@ def _m002(db: Database) -> None:
     )
 
 
+@migrations(name="003_search_vocab")
+def _m003(db: Database) -> None:
+    # The FTS vocabulary (stemmed terms and how many quotes hold them): typo suggestions
+    # ("Ukriane" → "Ukraine") and the rarity of a query's terms come from here.
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE quotes_fts_vocab USING fts5vocab(quotes_fts, 'row');
+        CREATE INDEX quotes_published ON quotes(published);
+        """
+    )
+
+
 def fold(name: str) -> str:
     """The lookup key of a name: spaces folded, case folded, whitespace collapsed."""
     return " ".join(fold_spaces(name).casefold().split())
