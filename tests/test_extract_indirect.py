@@ -147,3 +147,13 @@ def test_a_relative_that_clause_is_not_reported_speech() -> None:
 def test_the_cue_of_a_direct_quote_does_not_start_an_indirect_one() -> None:
     q = only("“Europe must defend itself,” Pavel Orlov said on Friday as he entered the hall for the talks.")
     assert q.kind == "direct" and q.text == "Europe must defend itself,"
+
+
+def test_a_name_followed_by_appositives_is_the_speaker() -> None:
+    q = only("Pavel Orlov, 59, of Ashton, who watched the parade, said the event brought back memories.")
+    assert q.speaker == "Pavel Orlov" and q.text == "the event brought back memories"
+
+
+def test_unnamed_officials_keep_their_reported_speech_unattributed() -> None:
+    q = only("Police officials said a second device was also found near the station on Sunday.")
+    assert q.speaker is None and q.text.startswith("a second device")

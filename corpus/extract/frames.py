@@ -104,12 +104,13 @@ class Frame:
 def mention_from(text: str) -> Mention | None:
     """The speaker at the end of ``text`` (the words before a cue): the longest tail that parses.
 
-    "In an interview, Russian Foreign Minister Igor Ivanov" gives Igor Ivanov; a tail that is the
-    object of a preposition ("the wife of Putin") is no speaker at all.
+    "In an interview, Russian Foreign Minister Igor Ivanov" gives Igor Ivanov; "Johnnie Wilson, of
+    Springfield, Va.," gives Johnnie Wilson; a tail that is the object of a preposition ("the wife of
+    Putin") is no speaker; "Police officials" is a speaker nobody can name (kept unattributed).
     """
     words = text.replace("—", ",").replace("–", ",").split()
     if words and words[-1].endswith(","):
-        return None
+        return _before_appositive(words)
     for k in range(min(len(words), 9), 0, -1):
         tail = words[-k:]
         if "," in " ".join(tail[1:]) or tail[0].endswith(","):
@@ -119,11 +120,35 @@ def mention_from(text: str) -> Mention | None:
             continue
         before = words[-k - 1].lower() if k < len(words) else ""
         if before in _OBJECT_OF or before.endswith(("'s", "’s")):
-            return None
+            return None  # the object of "of / and / with …" is no speaker, nor any shorter tail of it
         men = parse_mention(" ".join(tail))
         if men:
             return men
+    if words and words[-1].lower() in GENERIC_SPEAKERS and (len(words) < 2 or words[-2].lower() not in _OBJECT_OF):
+        return Mention("role", words[-1])
     return None
+
+
+# Speakers an article does not name: their reported speech is kept, unattributed.
+GENERIC_SPEAKERS = set(words(
+    "officials official police sources source experts analysts authorities aides aide lawyers attorneys "
+    "residents witnesses critics supporters observers diplomats reports investigators prosecutors "
+    "researchers economists scientists spokesman spokeswoman spokesperson representatives"))
+
+
+def _before_appositive(words: list[str]) -> Mention | None:
+    """"Johnnie Wilson, 59, of Springfield, Va.," → the named person before the appositives."""
+    segments = [seg.strip() for seg in " ".join(words[-25:]).split(",")]
+    found = None
+    for i, seg in enumerate(segments[:-1]):
+        nxt = segments[i + 1]
+        if not nxt or not (nxt[0].islower() or nxt[0].isdigit() or len(nxt.split()) <= 2
+                           or nxt.split()[0] in {"The", "A", "An"}):
+            continue
+        men = mention_from(seg) if seg and not seg.endswith(",") else None
+        if men and men.kind == "name":
+            found = men
+    return found
 
 
 _OBJECT_OF = {"of", "for", "to", "with", "by", "and", "or", "from", "than", "about", "against", "like", "at"}
