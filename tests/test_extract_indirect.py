@@ -157,3 +157,19 @@ def test_a_name_followed_by_appositives_is_the_speaker() -> None:
 def test_unnamed_officials_keep_their_reported_speech_unattributed() -> None:
     q = only("Police officials said a second device was also found near the station on Sunday.")
     assert q.speaker is None and q.text.startswith("a second device")
+
+
+def test_a_clause_stops_where_the_next_report_begins() -> None:
+    found = quotes("Pavel Orlov noted that the dams were ready, adding that the canal would open in May.")
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Pavel Orlov", "the dams were ready"), ("Pavel Orlov", "the canal would open in May")]
+
+
+def test_time_and_occasion_between_cue_and_clause() -> None:
+    q = only("The Agriculture Ministry said on Monday it had no plans to raise the grain tariffs.")
+    assert (q.speaker, q.text) == ("Agriculture Ministry", "it had no plans to raise the grain tariffs")
+
+
+def test_clause_then_name_told_reporters() -> None:
+    q = only("The harvest is safe, Pavel Orlov told reporters in Kursk on Tuesday.")
+    assert (q.speaker, q.text) == ("Pavel Orlov", "The harvest is safe")

@@ -249,7 +249,7 @@ class _Run:
                     continue  # “…,” X said on Friday as …: the cue belongs to the quotation
                 sp = self.tracker.resolve(fr.mention, fr.mention_pos)
                 frames_sp.append((fr.cue, fr.start, fr.end, sp, fr.mention))
-                p = participle(self.folded, fr.end if fr.end < e else fr.mention_pos, e)
+                p = participle(self.folded, fr.end - 1 if fr.end < e else fr.mention_pos, e)
                 if p and sp and p[1] > fr.mention_pos:
                     frames_sp.append((p[0], p[1], e, sp, fr.mention))
         for cue, cs, ce, sp, men in frames_sp:

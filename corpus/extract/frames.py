@@ -48,8 +48,9 @@ _ADV_WORDS = set(words("also then later further again once previously earlier re
                  "were would will quickly firmly specifically particularly separately additionally subsequently "
                  "reportedly publicly bluntly simply even however"))
 TAIL = re.compile(rf",\s*(?:(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})|(?P<cue2>{CUE})\s+(?P<m2>{_M}))"
-                  r"(?P<rest>\s+(?:on|in|at|during|after|before|while|when|last|this|earlier|to|from|with|"
-                  r"according)\b[^,;“”\"«»]{0,100})?\s*[.!?]?[\"”»’]?\s*$")
+                  r"(?P<rest>(?:\s+(?:reporters|journalists|the\s+press|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?"
+                  r"(?:\s+(?:on|in|at|during|after|before|while|when|last|this|earlier|to|from|with|"
+                  r"according)\b[^,;“”\"«»]{0,100})?)\s*[.!?]?[\"”»’]?\s*$")
 PAREN = re.compile(rf"^(?P<pre>[^,]{{1,120}}),\s+(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE}),\s+")
 PARTICIPLE = re.compile(r",?\s*\b(?P<cue>adding|saying|noting|stressing|warning|insisting|explaining|arguing|"
                         r"claiming|stating|recalling|emphasi[sz]ing|underlining|pointing out|declaring)\s+"
@@ -155,6 +156,12 @@ _OBJECT_OF = {"of", "for", "to", "with", "by", "and", "or", "from", "than", "abo
 
 
 _ANY_CUE = re.compile(rf"\b(?:{CUE}|[Aa]ccording|urge[sd]?|calls?\s+(?:on|upon)|called\s+(?:on|upon))\b")
+_WHEN = re.compile(
+    r"(?:\s+(?:on|last|this|earlier|late|early|in|at|during)\s+(?:(?:a|an|the|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?|"
+    r"\w+day|week|month|year|night|morning|evening|afternoon|Twitter|Facebook|[A-Z][a-z]+(?:\s+\d{1,2})?))+"
+    r"(?=\s+(?:it|he|she|they|we|I|the|a|an|[A-Z]\w*)\b)")
+_NEXT_REPORT = re.compile(
+    rf",\s+(?:and\s+|but\s+|while\s+)?(?:adding|saying|noting|stressing|[^,;“”\"«»]{{1,60}}?\s+{CUE})\b")
 _RELATIVE = re.compile(r"^(?:was|were|is|are|has|have|had|will|would|can|could|may|might|should)\b")
 
 
@@ -218,12 +225,16 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
                                  "urged", "urges", "invited", "continues", "reported", "reports"}:
             break
         elif after[:1] == " " and not after.lstrip().startswith(("“", '"', "«")):
-            clause_start = m.end() + 1
+            adv = _WHEN.match(after)  # "said on Monday it had no plans"
+            clause_start = m.end() + (adv.end() if adv else 0) + 1
         else:
             break
         clause = sent[clause_start:]
         if clause_ok(clause, that=bool(t)):
-            out.append(Frame(men, m.group(), s + clause_start, e, s + mstart))
+            # The clause stops where another report begins: ", and rights groups warned that …".
+            nxt = _NEXT_REPORT.search(clause)
+            end = s + clause_start + nxt.start() if nxt else e
+            out.append(Frame(men, m.group(), s + clause_start, end, s + mstart))
         break
     if out:
         return out
