@@ -1,0 +1,311 @@
+"""The answering commands: /quote, /who, /said, /verify, /context, /stats, /help."""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from corpus.search import Filters, Hit, Topic, match_expression, quote_by_id, search, suggest_terms, surface_form
+from corpus.speaker_lookup import SpeakerMatch, find_speakers
+from corpus.stats import corpus_stats
+from corpus.store import fold
+from corpus.verify import verify_quote
+
+from .cards import to_card
+from .commands import Context, command, lookup, visible
+from .errors import UsageError
+from .parse import Query, parse_query
+from .reply import Action, Reply
+from .state import save_action
+from .topics import aliases_for
+
+EXAMPLES = (
+    "/quote NATO",
+    "/who sanctions",
+    "/said Lavrov BRICS",
+    '/verify "we cannot just passively observe events"',
+    "who said what about NATO?",
+    "what did Putin say about Ukraine?",
+)
+WHO_SPEAKERS = 5
+WHO_CANDIDATES = 1500
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """User text echoed back, bounded."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _timeout(ctx: Context) -> int:
+    return int(ctx.settings["QUOTEBOT_QUERY_TIMEOUT_MS"])
+
+
+def _page_size(ctx: Context) -> int:
+    return max(1, min(10, ctx.request.page_size or int(ctx.settings["QUOTEBOT_PAGE_SIZE"])))
+
+
+def _topic(ctx: Context, text: str) -> Topic:
+    return match_expression(text, aliases_for(text) if text else ())
+
+
+def _speaker_choice(ctx: Context, typed: str, matches: list[SpeakerMatch], then: dict[str, Any]) -> Reply:
+    actions = tuple(
+        Action("choose", f"{m.name}" + (f" ({m.role})" if m.role else "") + f" · {m.quotes}",
+               save_action(ctx.db, {**then, "speaker_id": m.id}))
+        for m in matches
+    )
+    return Reply(text=f"“{typed}” could mean several people. Which one?", actions=actions)
+
+
+def _resolve_speaker(ctx: Context, typed: str) -> list[SpeakerMatch]:
+    matches = find_speakers(ctx.db, typed)
+    if not matches:
+        raise UsageError(f"I know no speaker called “{typed[:60]}”. Try a surname, e.g. /said Lavrov.")
+    return matches
+
+
+def _filters(q: Query, speaker_ids: tuple[int, ...] = ()) -> Filters:
+    return Filters(speaker_ids=speaker_ids, since=q.since, until=q.until, source=q.source, kind=q.kind)
+
+
+def _search_with_suggestion(ctx: Context, topic_text: str, filters: Filters,
+                            candidates: int | None = None) -> tuple[list[Hit], bool, Topic, str | None]:
+    topic = _topic(ctx, topic_text)
+    kwargs = {"timeout_ms": _timeout(ctx)}
+    if candidates:
+        kwargs["candidates"] = candidates
+    hits, full = search(ctx.db, topic, filters, **kwargs)
+    if hits or topic.expression is None:
+        return hits, full, topic, None
+    fixes = suggest_terms(ctx.db, topic.words)
+    if not fixes:
+        return hits, full, topic, None
+    corrected = " ".join(fixes.get(w, w) for w in topic.words)
+    topic2 = match_expression(corrected)
+    hits, full = search(ctx.db, topic2, filters, **kwargs)
+    if not hits:
+        return hits, full, topic, None
+    shown = " ".join(surface_form(hits[0].text, fixes[w]) or fixes[w] if w in fixes else w for w in topic.words)
+    return hits, full, Topic(topic2.expression, tuple(shown.split())), shown
+
+
+def _page(ctx: Context, hits: list[Hit], topic: Topic, offset: int, more: dict[str, Any],
+          title: str, note: str | None = None) -> Reply:
+    size = _page_size(ctx)
+    page = hits[offset: offset + size]
+    cards = tuple(to_card(h, topic.words) for h in page)
+    actions: list[Action] = []
+    if offset + size < len(hits):
+        actions.append(Action("more", "More", save_action(ctx.db, {**more, "offset": offset + size})))
+    footer = f"{offset + 1}–{offset + len(page)} of {len(hits)}{'+' if more.get('full') else ''}"
+    return Reply(title=title, text=note or "", cards=cards, actions=tuple(actions), footer=footer)
+
+
+def run_quote(ctx: Context, args: str, offset: int = 0, speaker_id: int | None = None) -> Reply:
+    q = parse_query(args)
+    if not q.topic and not q.speaker and speaker_id is None:
+        raise UsageError("What topic? For example: /quote NATO  or  /quote climate change since:2021-01-01")
+    speaker_ids: tuple[int, ...] = (speaker_id,) if speaker_id else ()
+    if q.speaker and not speaker_ids:
+        matches = _resolve_speaker(ctx, q.speaker)
+        if len(matches) > 1:
+            return _speaker_choice(ctx, q.speaker, matches, {"cmd": "quote", "args": args})
+        speaker_ids = (matches[0].id,)
+    hits, full, topic, shown = _search_with_suggestion(ctx, q.topic, _filters(q, speaker_ids))
+    label = _short(q.topic) or "everything"
+    if not hits:
+        return Reply(text=f"No quotes found about “{label}”. Try fewer or other words, or /help.")
+    note = f"Showing results for “{shown}” (you typed “{q.topic}”)." if shown else None
+    more = {"cmd": "quote", "args": args, "speaker_id": speaker_id, "full": full}
+    return _page(ctx, hits, topic, offset, more, f"Quotes about {shown or label}", note)
+
+
+@command("quote", aliases=("q", "quotes"))
+def quote(ctx: Context, args: str) -> Reply:
+    """The best quotes about a topic, most relevant and recent first.
+
+    /quote NATO — /quote "climate change" since:2021-01-01 — /quote sanctions from:Lavrov
+    Filters: since:DATE until:DATE source:TASS kind:direct|indirect|transcript from:SPEAKER"""
+    return run_quote(ctx, args)
+
+
+@command("who")
+def who(ctx: Context, args: str) -> Reply:
+    """Who said what about a topic: one entry per speaker, with their best quote.
+
+    /who NATO — /who sanctions since:2022-01-01"""
+    q = parse_query(args)
+    if not q.topic:
+        raise UsageError("Who said what about which topic? For example: /who NATO")
+    hits, full, topic, shown = _search_with_suggestion(ctx, q.topic, _filters(q), candidates=WHO_CANDIDATES)
+    groups: OrderedDict[int, list[Hit]] = OrderedDict()
+    unattributed = 0
+    for h in hits:
+        if h.speaker_id is None:
+            unattributed += 1
+        else:
+            groups.setdefault(h.speaker_id, []).append(h)
+    if not groups:
+        extra = f" ({unattributed} unattributed quotes: see /quote {q.topic})" if unattributed else ""
+        return Reply(text=f"Nobody in the corpus is quoted about “{_short(q.topic)}”{extra}.")
+    # Most quotes first; ties go to the speaker whose best quote ranks higher (dict order).
+    ranked = sorted(groups.values(), key=lambda g: -len(g))
+    plus = "+" if full else ""
+    cards = tuple(to_card(g[0], topic.words, count=len(g)) for g in ranked[:WHO_SPEAKERS])
+    rest = len(ranked) - WHO_SPEAKERS
+    footer_bits = []
+    if rest > 0:
+        footer_bits.append(f"and {rest} other speaker{'s' if rest != 1 else ''}")
+    if unattributed:
+        footer_bits.append(f"{unattributed}{plus} unattributed quote{'s' if unattributed != 1 else ''}")
+    note = f"Showing results for “{shown}” (you typed “{q.topic}”)." if shown else ""
+    return Reply(title=f"Who said what about {shown or q.topic}", text=note, cards=cards,
+                 footer="; ".join(footer_bits) or None)
+
+
+def _split_speaker(ctx: Context, args: str) -> tuple[str, str]:
+    """``Sergei Lavrov BRICS`` → ("Sergei Lavrov", "BRICS"): the longest leading run of words that
+    all belong to one speaker's name ("Putin Ukraine" → "Putin", since Ukraine is no part of a name)."""
+    m = re.match(r'^"([^"]+)"\s*(.*)$', args)
+    if m:
+        return m.group(1), m.group(2)
+    words = args.split()
+    for n in range(min(4, len(words)), 0, -1):
+        candidate = words[:n]
+        for match in find_speakers(ctx.db, " ".join(candidate))[:3]:
+            name_words = fold(match.name).split()
+            if all(any(fuzz.ratio(fold(w), nw) >= 80 for nw in name_words) for w in candidate):
+                return " ".join(candidate), " ".join(words[n:])
+    return (words[0], " ".join(words[1:])) if words else ("", "")
+
+
+@command("said", aliases=("by",))
+def said(ctx: Context, args: str) -> Reply:
+    """A speaker's quotes, optionally on a topic. Names are matched loosely.
+
+    /said Lavrov — /said "Sergei Lavrov" BRICS — /said putin Ukraine"""
+    q = parse_query(args)
+    typed, topic = _split_speaker(ctx, q.topic) if not q.speaker else (q.speaker, q.topic)
+    if not typed:
+        raise UsageError("Whose quotes? For example: /said Lavrov  or  /said Putin NATO")
+    matches = _resolve_speaker(ctx, typed)
+    rest = " ".join(f"{k}:{v}" for k, v in (("since", q.since), ("until", q.until), ("source", q.source),
+                                               ("kind", q.kind)) if v)
+    args2 = f"{topic} {rest}".strip()
+    if len(matches) > 1:
+        return _speaker_choice(ctx, typed, matches, {"cmd": "said", "args": args2})
+    return run_said(ctx, matches[0], args2)
+
+
+def run_said(ctx: Context, speaker: SpeakerMatch, args: str, offset: int = 0) -> Reply:
+    q = parse_query(args)
+    hits, full, topic, shown = _search_with_suggestion(ctx, q.topic, _filters(q, (speaker.id,)))
+    who = speaker.name + (f" ({speaker.role})" if speaker.role else "")
+    if not hits:
+        about = f" about “{_short(q.topic)}”" if q.topic else ""
+        return Reply(text=f"No quotes by {who}{about} in the corpus.")
+    title = f"{speaker.name} on {shown or q.topic}" if q.topic else f"Quotes by {who}"
+    more = {"cmd": "said", "args": args, "speaker_id": speaker.id, "full": full}
+    return _page(ctx, hits, topic, offset, more, title)
+
+
+@command("verify", aliases=("check",))
+def verify(ctx: Context, args: str) -> Reply:
+    """Is this quote real? Finds the closest real wording, who said it, when and where.
+
+    /verify "we cannot just passively observe events"  — add from:Lavrov to check the speaker too"""
+    q = parse_query(args)
+    claim = q.topic.strip().strip('"“”«»\'')
+    if len(claim.split()) < 3:
+        raise UsageError('Give me the quote to check, at least a few words: /verify "the exact words"')
+    matches = verify_quote(ctx.db, claim, _filters(q), timeout_ms=_timeout(ctx))
+    if not matches:
+        return Reply(title="Not in the corpus",
+                     text="I found no quote close to that wording. That does not prove it was never said — "
+                          "only that none of the articles here has it.")
+    best = matches[0]
+    who = best.hit.speaker or "an unattributed speaker"
+    if best.verdict == "exact":
+        headline = f"Real: {who} said this."
+    else:
+        headline = f"Close, but not exact: {who} said something like this ({best.score:.0f}% similar)."
+    if q.speaker:
+        claimed = find_speakers(ctx.db, q.speaker)
+        if best.hit.speaker_id and claimed and best.hit.speaker_id not in {m.id for m in claimed}:
+            headline += f" Note: the corpus attributes it to {who}, not {claimed[0].name}."
+        elif best.hit.speaker_id is None:
+            headline += " The corpus does not say who said it."
+    cards = []
+    for m in matches:
+        note = "Exact wording." if m.verdict == "exact" else _diff_note(m.removed, m.added)
+        cards.append(to_card(m.hit, m.matched.split()[:0] or (), note=note))
+    return Reply(title=headline, cards=tuple(cards))
+
+
+def _diff_note(removed: tuple[str, ...], added: tuple[str, ...]) -> str:
+    bits = []
+    if removed:
+        bits.append("the original says “" + " ".join(removed[:20]) + "”")
+    if added:
+        bits.append("your version has “" + " ".join(added[:20]) + "”")
+    return "Differs: " + "; ".join(bits) + "." if bits else "Same words, different punctuation or case."
+
+
+@command("context", aliases=("ctx",))
+def context(ctx: Context, args: str) -> Reply:
+    """The paragraph around a quote, and its article. /context 123"""
+    m = re.match(r"^#?(\d{1,12})$", args.strip())
+    if not m:
+        raise UsageError("Which quote? Give its number: /context 123")
+    return run_context(ctx, int(m.group(1)))
+
+
+def run_context(ctx: Context, quote_id: int) -> Reply:
+    hit = quote_by_id(ctx.db, quote_id)
+    if hit is None:
+        return Reply(text=f"There is no quote #{quote_id}.", error=True)
+    row = ctx.db.execute("SELECT text FROM articles WHERE id = ?", [hit.article_id]).fetchone()
+    text: str = row[0] if row else ""
+    start = text.rfind("\n", 0, max(0, hit.start - 1))
+    start = text.rfind("\n", 0, start) if start > 0 and hit.start - start < 200 else start
+    end = text.find("\n", hit.end)
+    end = len(text) if end < 0 else end
+    passage = " ".join(text[start + 1:end].split())
+    if len(passage) > 1500:
+        passage = passage[:1500].rsplit(" ", 1)[0] + "…"
+    card = to_card(hit)
+    return Reply(title=f"Context of #{quote_id}", text=passage, cards=(card,))
+
+
+@command("stats")
+def stats(ctx: Context, args: str) -> Reply:
+    """What the corpus holds: articles, quotes, speakers, sources and dates."""
+    s = corpus_stats(ctx.db)
+    sources = ", ".join(f"{k} ({v})" for k, v in list(s["sources"].items())[:8]) or "none"
+    text = (f"{s['articles']:,} articles, {s['quotes']:,} quotes ({s['unattributed']:,} unattributed), "
+            f"{s['speakers']:,} speakers.\nDates: {s['first_published'] or '?'} to {s['last_published'] or '?'}.\n"
+            f"Sources: {sources}.")
+    return Reply(title="The corpus", text=text)
+
+
+@command("help", aliases=("start",))
+def help_(ctx: Context, args: str) -> Reply:
+    """The commands and how to ask. /help quote tells more about one command."""
+    name = args.strip().lstrip("/").split(" ")[0] if args.strip() else ""
+    if name:
+        cmd = lookup(name)
+        if cmd is None:
+            raise UsageError(f"There is no /{name[:30]} command. /help lists them.")
+        return Reply(title=f"/{cmd.name}", text=cmd.help)
+    lines = [f"/{c.name} — {c.summary}" for c in visible()]
+    text = "\n".join(lines) + "\n\nIn a direct message you can also ask in plain words:\n" + "\n".join(
+        f"• {e}" for e in EXAMPLES[4:])
+    return Reply(title="What I can do", text=text)
+
+
+def not_understood() -> Reply:
+    return Reply(title="I did not catch that",
+                 text="Try one of these:\n" + "\n".join(f"• {e}" for e in EXAMPLES) + "\n\n/help lists everything.")

@@ -1,0 +1,279 @@
+"""Search the quote corpus: topics, speakers, filters, ranking — bounded at any corpus size.
+
+User text never reaches FTS5 as syntax: every word becomes a quoted FTS5 string
+(:func:`match_expression`), so ``NOT``, ``*``, ``NEAR(`` and unbalanced quotes are just words.
+
+Ranking cost does not grow with the number of matches. FTS5 walks a term's doclist in rowid
+order, so ``ORDER BY rowid DESC LIMIT n`` stops after ``n`` rows however common the term is;
+:data:`CANDIDATES` recent matches are fetched that way with their bm25 scores and re-ranked in
+Python by relevance and recency. A rare topic has fewer matches than that and is ranked
+exactly; for a topic as common as "Russia" the ranking is over its most recent matches, which
+is also what a reporter asking about it wants first. Every query also runs under a time limit.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from .clean import fold_spaces
+from .errors import SearchError
+
+CANDIDATES = 400  # matches fetched per query before re-ranking (see the module docstring)
+MAX_TERMS = 12  # words of a topic used for matching; the rest of a 10,000-character query is ignored
+MAX_QUERY_CHARS = 500
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\*?", re.UNICODE)
+STOPWORDS = frozenset(
+    ["a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "i", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "she", "so", "than", "that", "the", "their", "them", "they", "this", "to", "was", "we", "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would", "you", "your", "about", "say", "said", "says"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    speaker_ids: tuple[int, ...] = ()
+    since: str | None = None  # ISO date prefix, inclusive
+    until: str | None = None
+    source: str | None = None
+    kind: str | None = None
+    unattributed_ok: bool = True
+
+
+NO_FILTERS = Filters()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    id: int
+    text: str
+    speaker_id: int | None
+    speaker: str | None
+    role: str | None
+    kind: str
+    confidence: float
+    published: str | None
+    source: str | None
+    title: str | None
+    url: str | None
+    article_id: int
+    start: int
+    end: int
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A parsed topic: FTS5 match expression plus the words to highlight."""
+
+    expression: str | None  # None: no searchable words (then only filters apply)
+    words: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _fts_string(word: str) -> str:
+    prefix = word.endswith("*")
+    core = word.rstrip("*").replace('"', "")
+    return f'"{core}"' + ("*" if prefix and len(core) >= 2 else "")
+
+
+def match_expression(text: str, aliases: Sequence[str] = ()) -> Topic:
+    """Turn a user's topic into a safe FTS5 expression.
+
+    ``"climate change"`` in double quotes is a phrase; other words are ANDed; ``word*`` is a
+    prefix. Stopwords are dropped unless nothing else is left. ``aliases`` (other names of
+    the same entity, "North Atlantic Treaty Organization" for NATO) are ORed in as phrases.
+    """
+    text = fold_spaces(text)[:MAX_QUERY_CHARS]
+    phrases = [p.strip() for p in re.findall(r'"([^"]+)"', text) if p.strip()]
+    rest = re.sub(r'"[^"]*"?', " ", text)
+    words = [w for w in _WORD.findall(rest)]
+    content = [w for w in words if w.lower().rstrip("*") not in STOPWORDS] or words
+    parts: list[str] = []
+    for phrase in phrases[:MAX_TERMS]:
+        tokens = [w.rstrip("*") for w in _WORD.findall(phrase)][:MAX_TERMS]
+        if tokens:
+            parts.append('"' + " ".join(tokens) + '"')
+    parts.extend(_fts_string(w) for w in content[: max(0, MAX_TERMS - len(parts))])
+    if not parts:
+        return Topic(None)
+    expression = " AND ".join(parts)
+    alt = []
+    for alias in aliases:
+        tokens = [w.rstrip("*") for w in _WORD.findall(fold_spaces(alias))][:MAX_TERMS]
+        if tokens:
+            alt.append('"' + " ".join(tokens) + '"')
+    if alt:
+        expression = "(" + " OR ".join([f"({expression})", *alt]) + ")"
+    highlight = tuple(w.rstrip("*") for w in content) + tuple(a for a in aliases)
+    return Topic(expression, highlight, tuple(phrases), tuple(aliases))
+
+
+@contextmanager
+def time_limit(db: Database, milliseconds: int) -> Iterator[None]:
+    """Interrupt any statement that runs longer than ``milliseconds`` (raises SearchError)."""
+    deadline = time.monotonic() + milliseconds / 1000
+    conn = db.conn
+    conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 2000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise SearchError("the query took too long; try a more specific topic") from exc
+        raise SearchError(f"search failed: {exc}") from exc
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+_SELECT = """
+    SELECT q.id, q.text, q.speaker_id, s.name, coalesce(q.role, s.role), q.kind, q.confidence,
+           q.published, a.source, a.title, a.url, q.article_id, q.start, q."end"
+    FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
+"""
+
+
+def _filter_sql(f: Filters, alias: str = "q") -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if f.speaker_ids:
+        clauses.append(f"{alias}.speaker_id IN ({','.join('?' * len(f.speaker_ids))})")
+        params.extend(f.speaker_ids)
+    if f.since:
+        clauses.append(f"{alias}.published >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append(f"{alias}.published <= ?")
+        params.append(f.until + "\uffff")  # an inclusive prefix: until:2021-11 includes 2021-11-30
+    if f.kind:
+        clauses.append(f"{alias}.kind = ?")
+        params.append(f.kind)
+    if f.source:
+        clauses.append(f"{alias}.article_id IN (SELECT id FROM articles WHERE source = ? COLLATE NOCASE)")
+        params.append(f.source)
+    return (" AND ".join(clauses), params)
+
+
+def _hits(db: Database, ids_scores: Sequence[tuple[int, float]]) -> list[Hit]:
+    if not ids_scores:
+        return []
+    scores = dict(ids_scores)
+    rows = db.execute(_SELECT + f" WHERE q.id IN ({','.join('?' * len(scores))})", list(scores)).fetchall()
+    return [Hit(*row, score=scores[row[0]]) for row in rows]
+
+
+def _recency(published: str | None) -> float:
+    """0..1, higher for newer; unknown or year-less dates count as old."""
+    if not published or not published[:4].isdigit():
+        return 0.0
+    year = int(published[:4]) + (int(published[5:7]) - 1) / 12 if published[5:7].isdigit() else int(published[:4])
+    return 1 / (1 + math.exp(-(year - 2015) / 4))
+
+
+def rank(hits: list[Hit]) -> list[Hit]:
+    """Relevance (bm25, normalised over the candidates) blended with recency and confidence.
+
+    Unattributed quotes sort after attributed ones of similar relevance: a reporter can cite
+    the latter.
+    """
+    if not hits:
+        return []
+    best = min(h.score for h in hits) or -1.0  # bm25: more negative is better
+    def key(h: Hit) -> float:
+        relevance = h.score / best if best else 0.0
+        attributed = 0.15 if h.speaker_id else 0.0
+        return relevance * 0.65 + _recency(h.published) * 0.2 + attributed + h.confidence * 0.05
+    return sorted(hits, key=key, reverse=True)
+
+
+def search(
+    db: Database,
+    topic: Topic,
+    filters: Filters = NO_FILTERS,
+    *,
+    candidates: int = CANDIDATES,
+    timeout_ms: int = 2000,
+) -> tuple[list[Hit], bool]:
+    """Matching quotes, best first, and whether the candidate window was full (more may exist)."""
+    where, params = _filter_sql(filters)
+    with time_limit(db, timeout_ms):
+        if topic.expression is None:
+            if not where:
+                return [], False
+            rows = db.execute(
+                f"SELECT q.id, 0.0 FROM quotes q WHERE {where} ORDER BY q.published DESC, q.id DESC LIMIT ?",
+                [*params, candidates],
+            ).fetchall()
+        else:
+            sql = (
+                "SELECT f.rowid, bm25(quotes_fts, 1.0, 0.5, 0.2) FROM quotes_fts f"
+                + (" JOIN quotes q ON q.id = f.rowid" if where else "")
+                + " WHERE quotes_fts MATCH ?"
+                + (f" AND {where}" if where else "")
+                + " ORDER BY f.rowid DESC LIMIT ?"
+            )
+            try:
+                rows = db.execute(sql, [topic.expression, *params, candidates]).fetchall()
+            except sqlite3.OperationalError as exc:
+                if "interrupted" in str(exc):
+                    raise
+                raise SearchError(f"cannot search for that: {exc}") from exc
+        hits = _hits(db, [(int(r[0]), float(r[1])) for r in rows])
+    return rank(hits), len(rows) >= candidates
+
+
+def quote_by_id(db: Database, quote_id: int) -> Hit | None:
+    row = db.execute(_SELECT + " WHERE q.id = ?", [quote_id]).fetchone()
+    return Hit(*row) if row else None
+
+
+def article_text(db: Database, article_id: int) -> str:
+    row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+    return str(row[0]) if row else ""
+
+
+def suggest_terms(db: Database, words: Sequence[str], *, min_docs: int = 1) -> dict[str, str]:
+    """For each word that the index does not hold, the closest indexed term (porter stems)."""
+    from rapidfuzz import fuzz, process
+
+    out: dict[str, str] = {}
+    for word in words[:MAX_TERMS]:
+        w = word.lower().rstrip("*")
+        if len(w) < 4 or w in STOPWORDS:
+            continue
+        known = db.execute(
+            "SELECT 1 FROM quotes_fts_vocab WHERE term = ? OR term = ? LIMIT 1", [w, _stem_guess(w)]
+        ).fetchone()
+        if known:
+            continue
+        # Only terms starting with the same letter: typos rarely hit the first letter, and this
+        # bounds the comparison to a slice of the vocabulary at any corpus size.
+        rows = db.execute(
+            "SELECT term, doc FROM quotes_fts_vocab WHERE term >= ? AND term < ? AND doc >= ? "
+            "AND length(term) BETWEEN ? AND ? ORDER BY doc DESC LIMIT 5000",
+            [w[0], w[0] + "\uffff", min_docs, max(2, len(w) - 3), len(w) + 2],
+        ).fetchall()
+        if not rows:
+            continue
+        best = process.extractOne(w, [r[0] for r in rows], scorer=fuzz.ratio, score_cutoff=75)
+        if best:
+            out[word] = str(best[0])
+    return out
+
+
+def _stem_guess(word: str) -> str:
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "es", "s", "ed", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def surface_form(text: str, stem: str) -> str | None:
+    """The word in ``text`` that an FTS stem came from ("ukrain" → "Ukraine")."""
+    m = re.search(rf"\b({re.escape(stem)}\w*)", fold_spaces(text), re.IGNORECASE)
+    return m.group(1) if m else None

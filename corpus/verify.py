@@ -1,0 +1,104 @@
+"""Is this quote real? Find the closest real quotes to a remembered wording.
+
+Candidates come from FTS5 (an OR over the claim's rarest words, so the candidate set is small
+and bounded), then rapidfuzz aligns the claim inside each candidate and scores it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz
+from sqlite_utils import Database
+
+from .clean import fold_spaces
+from .search import _WORD, NO_FILTERS, STOPWORDS, Filters, Hit, _filter_sql, _hits, time_limit
+
+EXACT, CLOSE = 97.0, 75.0  # rapidfuzz scores (0-100) over normalised text
+MAX_CLAIM = 1000
+RARE_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    hit: Hit
+    score: float
+    verdict: Literal["exact", "close"]
+    matched: str  # the corpus wording aligned with the claim
+    removed: tuple[str, ...]  # words of the corpus wording the claim changed or left out
+    added: tuple[str, ...]  # words of the claim the corpus wording does not have
+
+
+def normalise(text: str) -> str:
+    text = fold_spaces(text).replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(re.sub(r"[^\w' ]+", " ", text.lower()).split())
+
+
+def _candidates(db: Database, claim: str, filters: Filters, timeout_ms: int) -> list[Hit]:
+    words = sorted({w.lower() for w in _WORD.findall(fold_spaces(claim)) if w.lower() not in STOPWORDS
+                    and len(w) > 2 and not w.endswith("*")})
+    if not words:
+        return []
+    with time_limit(db, timeout_ms):
+        # The rarest words pin the quote down; very common ones would only add candidates.
+        freq = dict(db.execute(
+            f"SELECT term, doc FROM quotes_fts_vocab WHERE term IN ({','.join('?' * len(words))})", words
+        ).fetchall())
+        rare = sorted(words, key=lambda w: freq.get(w, 0))[:RARE_WORDS]
+        expression = " OR ".join(f'"{w}"' for w in rare)
+        where, params = _filter_sql(filters)
+        rows = db.execute(
+            "SELECT f.rowid, bm25(quotes_fts) AS r FROM quotes_fts f"
+            + (" JOIN quotes q ON q.id = f.rowid" if where else "")
+            + " WHERE quotes_fts MATCH ?" + (f" AND {where}" if where else "")
+            + " ORDER BY r LIMIT 60",
+            [expression, *params],
+        ).fetchall()
+        return _hits(db, [(int(r[0]), float(r[1])) for r in rows])
+
+
+def _diff(claim: str, matched: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    a, b = matched.split(), claim.split()
+    removed: list[str] = []
+    added: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op in ("replace", "delete"):
+            removed.extend(a[i1:i2])
+        if op in ("replace", "insert"):
+            added.extend(b[j1:j2])
+    return tuple(removed), tuple(added)
+
+
+def verify_quote(db: Database, claim: str, filters: Filters = NO_FILTERS, *, timeout_ms: int = 2000,
+                 limit: int = 3) -> list[Match]:
+    """The real quotes closest to ``claim``, best first; empty when nothing is close."""
+    claim_n = normalise(claim[:MAX_CLAIM])
+    if len(claim_n.split()) < 2:
+        return []
+    out: list[Match] = []
+    for hit in _candidates(db, claim[:MAX_CLAIM], filters, timeout_ms):
+        text_n = normalise(hit.text)
+        if claim_n in text_n:
+            out.append(Match(hit, 100.0, "exact", claim_n, (), ()))
+            continue
+        alignment = fuzz.partial_ratio_alignment(claim_n, text_n)
+        if alignment is None or alignment.score < CLOSE:
+            continue
+        # Widen the aligned stretch to whole words before diffing.
+        start, end = alignment.dest_start, alignment.dest_end
+        while start > 0 and text_n[start - 1] != " ":
+            start -= 1
+        while end < len(text_n) and text_n[end] != " ":
+            end += 1
+        matched = text_n[start:end]
+        score = fuzz.ratio(claim_n, matched)
+        if score < CLOSE:
+            continue
+        removed, added = _diff(claim_n, matched)
+        verdict: Literal["exact", "close"] = "exact" if score >= EXACT and not removed and not added else "close"
+        out.append(Match(hit, score, verdict, matched, removed, added))
+    out.sort(key=lambda m: (-m.score, m.hit.speaker_id is None))
+    return out[:limit]
