@@ -31,7 +31,70 @@ MAX_TERMS = 12  # words of a topic used for matching; the rest of a 10,000-chara
 MAX_QUERY_CHARS = 500
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\*?", re.UNICODE)
 STOPWORDS = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "i", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "she", "so", "than", "that", "the", "their", "them", "they", "this", "to", "was", "we", "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would", "you", "your", "about", "say", "said", "says"]
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "i",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "about",
+        "say",
+        "said",
+        "says",
+    ]
 )
 
 
@@ -184,10 +247,12 @@ def rank(hits: list[Hit]) -> list[Hit]:
     if not hits:
         return []
     best = min(h.score for h in hits) or -1.0  # bm25: more negative is better
+
     def key(h: Hit) -> float:
         relevance = h.score / best if best else 0.0
         attributed = 0.15 if h.speaker_id else 0.0
         return relevance * 0.65 + _recency(h.published) * 0.2 + attributed + h.confidence * 0.05
+
     return sorted(hits, key=key, reverse=True)
 
 
