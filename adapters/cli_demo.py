@@ -1,37 +1,50 @@
-"""``quotebot demo``: build the bundled sample corpus and show what quotebot finds in it."""
+"""``quotebot demo``: build the bundled sample corpus and answer sample questions."""
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
 import click
 
+from bot.core import Core
 from corpus.ingest import ingest_paths
 from corpus.store import open_db
 
+from .console import render_text, to_request
+
 SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
+QUESTIONS = (
+    "/quote NATO",
+    "/who NATO",
+    "/said Lavrov",
+    # A sentence from the Sputnik sample as someone might misremember it.
+    '/verify "We can not simply passively watch events and keep a close watch on them"',
+    "what did Putin say about Ukraine?",
+)
 
 
 @click.command()
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
               help="Build the demo corpus into this file (default: a temporary file).")
 def demo(db_path: str | None) -> None:
-    """Build a corpus from the bundled sample articles and print the quotes found."""
+    """Build a corpus from the bundled sample articles and answer sample questions."""
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_db(db_path or str(Path(tmp) / "demo.db"))
+        path = db_path or str(Path(tmp) / "demo.db")
+        db = open_db(path)
         report = ingest_paths(db, [str(SAMPLES)])
-        click.echo(f"Sample corpus: {report.counts['added'] + report.counts['unchanged']} articles, "
-                   f"{report.quotes} quotes extracted\n")
-        rows = db.execute(
-            """SELECT a.title, s.name, q.kind, q.text FROM quotes q JOIN articles a ON a.id = q.article_id
-               LEFT JOIN speakers s ON s.id = q.speaker_id ORDER BY a.id, q.start"""
-        ).fetchall()
-        for title, speaker, kind, text in rows:
-            snippet = " ".join(text.split())
-            click.echo(f"[{kind}] {speaker or 'unattributed'}: {snippet[:160]}{'…' if len(snippet) > 160 else ''}")
-            click.echo(f"    — {title}")
+        stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
         db.close()
+        click.echo(f"Sample corpus: {stored} articles, {report.quotes} quotes extracted.\n")
+        core = Core(path)
+        color = sys.stdout.isatty()
+        try:
+            for question in QUESTIONS:
+                click.echo(("\x1b[36m" if color else "") + f"> {question}" + ("\x1b[0m" if color else ""))
+                click.echo(render_text(core.handle(to_request(question)), color=color) + "\n")
+        finally:
+            core.close()
 
 
 def register(group: click.Group) -> None:
