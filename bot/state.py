@@ -7,6 +7,7 @@ what it means lives here, in the corpus database under its own migration set.
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -15,6 +16,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("bot-core")
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 TOKEN_TTL = timedelta(days=7)  # older buttons answer "this button has expired"
 
 
@@ -42,7 +44,7 @@ def save_action(db: Database, payload: dict[str, Any]) -> str:
 
 
 def load_action(db: Database, token: str) -> dict[str, Any] | None:
-    if not token or len(token) > 64:
+    if not _TOKEN.fullmatch(token or ""):  # a token is ours only if it looks like one we made
         return None
     row = db.execute("SELECT payload FROM bot_actions WHERE token = ?", [token]).fetchone()
     return json.loads(row[0]) if row else None
