@@ -1,0 +1,43 @@
+"""Post scheduled messages (digests, follow alerts) to a Telegram chat: bot.delivery.Sender."""
+
+from __future__ import annotations
+
+from telegram import Bot, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+
+from bot.errors import Blocked, DeliveryError, RateLimited
+from bot.reply import Reply
+
+from .render import render
+
+
+class TelegramSender:
+    """``send`` returns the message ids once Telegram accepted every part."""
+
+    platform = "telegram"
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send(self, chat_id: str, reply: Reply) -> list[str]:
+        ids: list[str] = []
+        for message in render(reply):
+            try:
+                sent = await self.bot.send_message(chat_id, message.html, parse_mode=ParseMode.HTML,
+                                                   reply_markup=message.markup,
+                                                   link_preview_options=LinkPreviewOptions(is_disabled=True))
+            except Forbidden as exc:
+                raise Blocked(f"telegram:{chat_id}: {exc.message}") from exc
+            except RetryAfter as exc:
+                wait = exc.retry_after
+                seconds = wait if isinstance(wait, int | float) else wait.total_seconds()
+                raise RateLimited(f"telegram:{chat_id}: rate limited", float(seconds)) from exc
+            except BadRequest as exc:
+                if "chat not found" in exc.message.lower():
+                    raise Blocked(f"telegram:{chat_id}: {exc.message}") from exc
+                raise DeliveryError(f"telegram:{chat_id}: {exc.message}") from exc
+            except TelegramError as exc:
+                raise DeliveryError(f"telegram:{chat_id}: {exc}") from exc
+            ids.append(str(sent.message_id))
+        return ids

@@ -1,0 +1,183 @@
+"""A local stand-in for the Telegram Bot API, over real HTTP on 127.0.0.1.
+
+It implements the methods quotebot uses (getMe, deleteWebhook, getUpdates with long poll and
+offset, sendMessage, editMessageText, answerCallbackQuery, answerInlineQuery, setMyCommands,
+getChatMember), records every call, and can be told to fail the next call of a method with a
+429 (retry_after) or a 403 (Forbidden), as Telegram does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+BOT_USERNAME = "quotebot_test_bot"
+BOT_ID = 4242
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+
+
+@dataclass
+class TelegramStandIn:
+    token: str = "4242:TEST-TOKEN"
+    calls: list[Call] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    failures: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
+    admins: set[int] = field(default_factory=set)
+    _ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
+    _update_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+    _new_update: asyncio.Event = field(default_factory=asyncio.Event)
+    _runner: web.AppRunner | None = None
+    port: int = 0
+
+    # -- control -----------------------------------------------------------------------------
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def push(self, update: dict[str, Any]) -> int:
+        """Queue an update (its update_id is assigned here) for the bot's next getUpdates."""
+        update = {**update, "update_id": next(self._update_ids)}
+        self.updates.append(update)
+        self._new_update.set()
+        return int(update["update_id"])
+
+    def fail_next(self, method: str, status: int, *, retry_after: int | None = None,
+                  description: str | None = None) -> None:
+        body: dict[str, Any] = {"ok": False, "error_code": status,
+                                "description": description or {429: f"Too Many Requests: retry after {retry_after}",
+                                                               403: "Forbidden: bot was blocked by the user"}.get(
+                                    status, "Bad Request")}
+        if retry_after is not None:
+            body["parameters"] = {"retry_after": retry_after}
+        self.failures.setdefault(method, []).append((status, body))
+
+    def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
+        return [c.params for c in self.calls if c.method == method]
+
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 10.0) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.sent(method)
+            if len(found) >= count:
+                return found
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"{method} called {len(self.sent(method))} times, wanted {count}: "
+                             f"{[c.method for c in self.calls]}")
+
+    # -- server ------------------------------------------------------------------------------
+    async def start(self) -> TelegramStandIn:
+        app = web.Application()
+        app.router.add_post("/bot{token}/{method}", self._handle)
+        app.router.add_get("/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return self
+
+    async def stop(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        if request.content_type == "application/json":
+            return dict(await request.json())
+        form = await request.post()
+        out: dict[str, Any] = {}
+        for key, value in form.items():
+            try:
+                out[key] = json.loads(str(value))
+            except json.JSONDecodeError:
+                out[key] = str(value)
+        return out
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
+        method = request.match_info["method"]
+        params = await self._params(request)
+        self.calls.append(Call(method, params))
+        if self.failures.get(method):
+            status, body = self.failures[method].pop(0)
+            return web.json_response(body, status=status)
+        handler = getattr(self, f"_m_{method}", None)
+        result = await handler(params) if handler else True
+        return web.json_response({"ok": True, "result": result})
+
+    async def _m_getMe(self, p: dict[str, Any]) -> dict[str, Any]:
+        return {"id": BOT_ID, "is_bot": True, "first_name": "Quotebot", "username": BOT_USERNAME,
+                "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}
+
+    async def _m_getUpdates(self, p: dict[str, Any]) -> list[dict[str, Any]]:
+        offset = int(p.get("offset") or 0)
+        self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        if not self.updates:
+            self._new_update.clear()
+            timeout = min(float(p.get("timeout") or 0), 2.0)  # long poll, bounded for tests
+            try:
+                await asyncio.wait_for(self._new_update.wait(), timeout)
+            except TimeoutError:
+                return []
+        return [u for u in self.updates if u["update_id"] >= offset][: int(p.get("limit") or 100)]
+
+    def _message(self, p: dict[str, Any]) -> dict[str, Any]:
+        chat_id = p.get("chat_id")
+        return {"message_id": int(p.get("message_id") or next(self._ids)), "date": int(time.time()),
+                "chat": {"id": int(chat_id) if str(chat_id).lstrip("-").isdigit() else 1,
+                         "type": "private" if str(chat_id).lstrip("-") == str(chat_id) else "group"},
+                "from": {"id": BOT_ID, "is_bot": True, "first_name": "Quotebot", "username": BOT_USERNAME},
+                "text": p.get("text", "")}
+
+    async def _m_sendMessage(self, p: dict[str, Any]) -> dict[str, Any]:
+        return self._message(p)
+
+    async def _m_editMessageText(self, p: dict[str, Any]) -> dict[str, Any]:
+        return self._message(p)
+
+    async def _m_getChatMember(self, p: dict[str, Any]) -> dict[str, Any]:
+        uid = int(p["user_id"])
+        status = "administrator" if uid in self.admins else "member"
+        member: dict[str, Any] = {"status": status, "user": {"id": uid, "is_bot": False, "first_name": "U"}}
+        if status == "administrator":
+            member.update({k: True for k in (
+                "can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages", "can_manage_video_chats",
+                "can_restrict_members", "can_promote_members", "can_change_info", "can_invite_users",
+                "can_post_stories", "can_edit_stories", "can_delete_stories")})
+        return member
+
+
+def private_message(text: str, *, user_id: int = 111, message_id: int = 1) -> dict[str, Any]:
+    user = {"id": user_id, "is_bot": False, "first_name": "Anna", "username": "anna_reporter", "language_code": "en"}
+    msg: dict[str, Any] = {"message_id": message_id, "from": user, "date": int(time.time()),
+                           "chat": {"id": user_id, "first_name": "Anna", "username": "anna_reporter",
+                                    "type": "private"}, "text": text}
+    if text.startswith("/"):
+        msg["entities"] = [{"offset": 0, "length": len(text.split()[0]), "type": "bot_command"}]
+    return {"message": msg}
+
+
+def group_message(text: str, *, chat_id: int = -100555, user_id: int = 222, message_id: int = 1) -> dict[str, Any]:
+    user = {"id": user_id, "is_bot": False, "first_name": "Boris", "username": "boris_desk"}
+    msg: dict[str, Any] = {"message_id": message_id, "from": user, "date": int(time.time()),
+                           "chat": {"id": chat_id, "title": "Newsdesk", "type": "supergroup"}, "text": text}
+    entities = []
+    if text.startswith("/"):
+        entities.append({"offset": 0, "length": len(text.split()[0]), "type": "bot_command"})
+    at = text.find("@" + BOT_USERNAME)
+    if at >= 0 and not text.startswith("/"):
+        entities.append({"offset": at, "length": len(BOT_USERNAME) + 1, "type": "mention"})
+    if entities:
+        msg["entities"] = entities
+    return {"message": msg}

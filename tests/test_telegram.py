@@ -1,0 +1,203 @@
+"""The real PTB Application against a local stand-in Bot API over HTTP (127.0.0.1)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from adapters.telegram import TelegramSender, build_application, run_telegram
+from bot.config import load_settings
+from bot.core import Core
+from bot.errors import Blocked, ConfigError, RateLimited
+from bot.reply import Reply
+
+from .telegram_standin import TelegramStandIn, group_message, private_message
+
+DATA = Path(__file__).resolve().parent / "data"
+ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "blockquote",
+                "tg-spoiler", "span"}
+
+
+class TagChecker(HTMLParser):
+    """Telegram's HTML subset: only its tags, every one closed, properly nested."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        assert tag in ALLOWED_TAGS, tag
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack.pop() == tag, tag
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+def check_html(html: str) -> str:
+    parser = TagChecker()
+    parser.feed(html)
+    parser.close()
+    assert parser.stack == []
+    return parser.text
+
+
+def recorded(name: str) -> dict[str, Any]:
+    update = json.loads((DATA / name).read_text())
+    update.pop("update_id")
+    return update
+
+
+@pytest.fixture
+async def standin() -> AsyncIterator[TelegramStandIn]:
+    server = await TelegramStandIn().start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def running(standin: TelegramStandIn, seed_db_path: Path) -> AsyncIterator[TelegramStandIn]:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": standin.token, "TELEGRAM_API_BASE_URL": standin.base_url})
+    core = Core(seed_db_path, settings=settings)
+    stop, ready = asyncio.Event(), asyncio.Event()
+    task = asyncio.create_task(run_telegram(core, settings, stop, poll_timeout=1, ready=ready))
+    await asyncio.wait_for(ready.wait(), 10)
+    yield standin
+    stop.set()
+    await asyncio.wait_for(task, 15)
+    core.close()
+
+
+async def test_a_private_question_is_answered_with_putins_quote_in_valid_html(running: TelegramStandIn) -> None:
+    running.push(recorded("telegram_private_who_nato.json"))
+    [sent] = await running.wait_for("sendMessage")
+    assert sent["parse_mode"] == "HTML" and sent["chat_id"] == 111
+    text = check_html(sent["text"])
+    assert "Vladimir Putin" in text and "NATO" in text and "<blockquote>" in sent["text"]
+    assert "<b>Vladimir Putin</b>" in sent["text"]
+
+
+async def test_commands_are_registered_in_the_menu(running: TelegramStandIn) -> None:
+    [call] = running.sent("setMyCommands")
+    names = {c["command"] for c in call["commands"]}
+    assert {"quote", "who", "said", "verify", "context", "stats", "help"} <= names
+
+
+async def test_a_group_command_addressed_to_this_bot_is_answered(running: TelegramStandIn) -> None:
+    running.push(recorded("telegram_group_quote_nato.json"))
+    [sent] = await running.wait_for("sendMessage")
+    assert sent["chat_id"] == -1001234567890 and "NATO" in check_html(sent["text"])
+
+
+async def test_a_command_for_another_bot_and_plain_group_chatter_are_ignored(running: TelegramStandIn) -> None:
+    running.push(recorded("telegram_group_quote_otherbot.json"))
+    running.push(group_message("what a day, NATO again"))
+    running.push(group_message("/help"))  # a marker: answered, so everything before it was processed
+    sent = await running.wait_for("sendMessage")
+    await asyncio.sleep(0.3)
+    assert len(running.sent()) == 1 and "What I can do" in running.sent()[0]["text"]
+
+
+async def test_a_mention_in_a_group_is_answered(running: TelegramStandIn) -> None:
+    running.push(group_message("@quotebot_test_bot who said what about NATO?"))
+    [sent] = await running.wait_for("sendMessage")
+    assert "Vladimir Putin" in check_html(sent["text"])
+
+
+async def test_an_edited_message_is_not_answered_twice(running: TelegramStandIn) -> None:
+    running.push(recorded("telegram_private_who_nato.json"))
+    running.push(recorded("telegram_edited_message.json"))
+    running.push(private_message("/stats"))
+    await running.wait_for("sendMessage", 2)
+    await asyncio.sleep(0.3)
+    assert len(running.sent()) == 2
+
+
+async def test_more_pages_through_a_callback(running: TelegramStandIn) -> None:
+    running.push(private_message("/said Putin"))
+    [sent] = await running.wait_for("sendMessage")
+    button = sent["reply_markup"]["inline_keyboard"][0][0]
+    assert button["text"] == "More" and len(button["callback_data"].encode()) <= 64
+    running.push({"callback_query": {"id": "cb1", "from": {"id": 111, "is_bot": False, "first_name": "Anna"},
+                                     "chat_instance": "1", "data": button["callback_data"],
+                                     "message": {"message_id": 1000, "date": 0, "text": "x",
+                                                 "chat": {"id": 111, "type": "private"}}}})
+    [edited] = await running.wait_for("editMessageText")
+    await running.wait_for("answerCallbackQuery")
+    assert edited["message_id"] == 1000 and "6–10" in check_html(edited["text"])
+
+
+async def test_inline_query_offers_quote_results(running: TelegramStandIn) -> None:
+    running.push(recorded("telegram_inline_query.json"))
+    [answer] = await running.wait_for("answerInlineQuery")
+    results = answer["results"]
+    assert 0 < len(results) <= 50
+    assert all(r["type"] == "article" for r in results)
+    assert "NATO" in check_html(results[0]["input_message_content"]["message_text"])
+
+
+async def test_a_429_with_retry_after_is_retried(running: TelegramStandIn) -> None:
+    running.fail_next("sendMessage", 429, retry_after=1)
+    running.push(private_message("/stats"))
+    calls = await running.wait_for("sendMessage", 2, timeout=15)
+    assert calls[0] == calls[1]  # the same message, sent again after the wait
+
+
+async def test_a_forbidden_send_does_not_stop_the_bot(running: TelegramStandIn) -> None:
+    running.fail_next("sendMessage", 403)
+    running.push(private_message("/stats", user_id=333))
+    await running.wait_for("sendMessage", 1)
+    running.push(private_message("/stats"))
+    calls = await running.wait_for("sendMessage", 2)
+    assert calls[-1]["chat_id"] == 111
+
+
+async def test_allowlist_refuses_other_chats_politely(standin: TelegramStandIn, seed_db_path: Path) -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": standin.token, "TELEGRAM_API_BASE_URL": standin.base_url,
+                              "TELEGRAM_ALLOWED_CHATS": "111, @newsdesk"})
+    core = Core(seed_db_path, settings=settings)
+    stop, ready = asyncio.Event(), asyncio.Event()
+    task = asyncio.create_task(run_telegram(core, settings, stop, poll_timeout=1, ready=ready))
+    await asyncio.wait_for(ready.wait(), 10)
+    standin.push(private_message("/stats", user_id=999))
+    standin.push(private_message("/stats", user_id=111))
+    calls = await standin.wait_for("sendMessage", 2)
+    stop.set()
+    await asyncio.wait_for(task, 15)
+    core.close()
+    by_chat = {c["chat_id"]: c["text"] for c in calls}
+    assert "only available" in by_chat[999] and "articles" in by_chat[111]
+
+
+async def test_sender_maps_platform_refusals(standin: TelegramStandIn, seed_db_path: Path) -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": standin.token, "TELEGRAM_API_BASE_URL": standin.base_url})
+    core = Core(seed_db_path, settings=settings)
+    app = build_application(core, settings)
+    app.bot._rate_limiter = None  # the sender must see the raw refusal to report it
+    async with app:
+        sender = TelegramSender(app.bot)
+        assert await sender.send("111", Reply(text="hello"))
+        standin.fail_next("sendMessage", 403)
+        with pytest.raises(Blocked):
+            await sender.send("111", Reply(text="hello"))
+        standin.fail_next("sendMessage", 429, retry_after=7)
+        with pytest.raises(RateLimited) as info:
+            await sender.send("111", Reply(text="hello"))
+        assert info.value.retry_after == 7
+    core.close()
+
+
+def test_a_missing_token_is_a_clear_error(seed_db_path: Path) -> None:
+    core = Core(seed_db_path)
+    with pytest.raises(ConfigError, match="TELEGRAM_BOT_TOKEN"):
+        build_application(core, load_settings({}))
+    core.close()
