@@ -102,7 +102,7 @@ async def test_a_command_for_another_bot_and_plain_group_chatter_are_ignored(run
     running.push(recorded("telegram_group_quote_otherbot.json"))
     running.push(group_message("what a day, NATO again"))
     running.push(group_message("/help"))  # a marker: answered, so everything before it was processed
-    sent = await running.wait_for("sendMessage")
+    await running.wait_for("sendMessage")
     await asyncio.sleep(0.3)
     assert len(running.sent()) == 1 and "What I can do" in running.sent()[0]["text"]
 
