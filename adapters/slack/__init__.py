@@ -1,0 +1,72 @@
+"""Slack transport on slack-bolt: HTTP (signed requests at /slack/events, /healthz for probes)
+or Socket Mode (``SLACK_APP_TOKEN``)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+
+from bot.config import Settings
+from bot.core import Core
+from bot.errors import ConfigError
+
+from .app import build_app, web_client
+from .sender import SlackSender
+
+log = logging.getLogger(__name__)
+
+__all__ = ["SlackSender", "build_app", "http_app", "run_slack", "web_client"]
+
+
+def http_app(app: AsyncApp) -> web.Application:
+    """aiohttp application: Bolt at POST /slack/events, GET /healthz for load balancers."""
+
+    async def events(request: web.Request) -> web.Response:
+        return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
+
+    async def healthz(_: web.Request) -> web.Response:
+        return web.json_response({"ok": True})
+
+    web_app = web.Application()
+    web_app.router.add_post("/slack/events", events)
+    web_app.router.add_get("/healthz", healthz)
+    return web_app
+
+
+async def run_slack(core: Core, settings: Settings, *, mode: str = "http", port: int = 3000,
+                    stop: asyncio.Event, host: str = "0.0.0.0", ready: asyncio.Event | None = None) -> None:
+    """Serve Slack until ``stop`` is set."""
+    app = build_app(core, settings)
+    if mode == "socket":
+        from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+        app_token = settings["SLACK_APP_TOKEN"]
+        if not app_token:
+            raise ConfigError("SLACK_APP_TOKEN is not set (an app-level token, xapp-…, for Socket Mode)")
+        handler = AsyncSocketModeHandler(app, app_token)
+        await handler.connect_async()
+        log.info("slack: connected in Socket Mode")
+        if ready:
+            ready.set()
+        try:
+            await stop.wait()
+        finally:
+            await handler.close_async()
+        return
+    if mode != "http":
+        raise ConfigError(f"unknown Slack mode {mode!r}: http or socket")
+    runner = web.AppRunner(http_app(app))
+    await runner.setup()
+    site = web.TCPSite(runner, host, port)
+    await site.start()
+    log.info("slack: listening on http://%s:%s/slack/events", host, port)
+    if ready:
+        ready.set()
+    try:
+        await stop.wait()
+    finally:
+        await runner.cleanup()

@@ -1,0 +1,150 @@
+"""The Slack transport: a Bolt AsyncApp that only translates between Slack and the core.
+
+Slack wants every slash command and button acknowledged within 3 seconds, so each listener
+calls ``ack()`` first and answers afterwards through ``respond()`` (the response_url) or
+``chat.postMessage``. Bolt verifies every request's signature (forged, unsigned or over five
+minutes old: 401).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections import OrderedDict
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.response import BoltResponse
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.config import Settings
+from bot.core import Core
+from bot.errors import ConfigError
+from bot.reply import Reply, Request
+
+from .render import render
+
+log = logging.getLogger(__name__)
+SLASH = ("/quote", "/who", "/said", "/verify")
+MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+DEDUP_SECONDS = 3600  # Slack retries an event for up to about an hour
+
+
+class EventDeduplicator:
+    """Event ids seen recently (in memory; one process per workspace is our deployment)."""
+
+    def __init__(self, ttl: float = DEDUP_SECONDS, size: int = 10_000) -> None:
+        self.ttl, self.size = ttl, size
+        self._seen: OrderedDict[str, float] = OrderedDict()
+
+    def seen(self, event_id: str) -> bool:
+        now = time.monotonic()
+        while self._seen and (len(self._seen) > self.size or next(iter(self._seen.values())) < now - self.ttl):
+            self._seen.popitem(last=False)
+        if event_id in self._seen:
+            return True
+        self._seen[event_id] = now
+        return False
+
+
+def web_client(settings: Settings) -> AsyncWebClient:
+    kwargs: dict[str, Any] = {"token": settings["SLACK_BOT_TOKEN"]}
+    if settings["SLACK_API_BASE_URL"]:
+        kwargs["base_url"] = str(settings["SLACK_API_BASE_URL"]).rstrip("/") + "/"
+    client = AsyncWebClient(**kwargs)
+    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
+    return client
+
+
+def _split_public(text: str) -> tuple[str, bool]:
+    """``NATO public`` → ("NATO", True): a trailing "public" posts to the channel for everyone."""
+    words = text.split()
+    if words and words[-1].lower() == "public":
+        return " ".join(words[:-1]), True
+    return text, False
+
+
+def build_app(core: Core, settings: Settings) -> AsyncApp:
+    token, secret = settings["SLACK_BOT_TOKEN"], settings["SLACK_SIGNING_SECRET"]
+    if not token:
+        raise ConfigError("SLACK_BOT_TOKEN is not set (the app's Bot User OAuth Token, xoxb-…)")
+    if not secret and not settings["SLACK_APP_TOKEN"]:
+        raise ConfigError("SLACK_SIGNING_SECRET is not set (Basic Information → Signing Secret)")
+    app = AsyncApp(client=web_client(settings), signing_secret=secret or "socket-mode",
+                   process_before_response=False)
+    dedup = EventDeduplicator()
+
+    def request(text: str, body: dict[str, Any], *, private: bool) -> Request:
+        event = body.get("event", {})
+        channel = body.get("channel_id") or (body.get("channel") or {}).get("id") or event.get("channel")
+        user = body.get("user_id") or (body.get("user") or {}).get("id") or event.get("user")
+        return Request(text=text, platform="slack", chat_id=str(channel or ""), user_id=str(user or ""),
+                       private=private, admin=True)
+
+    @app.middleware
+    async def drop_duplicate_events(body: dict[str, Any], next: Any) -> BoltResponse | None:  # noqa: A002
+        event_id = body.get("event_id")
+        if body.get("type") == "event_callback" and event_id and dedup.seen(str(event_id)):
+            log.info("slack: event %s delivered again; already answered", event_id)
+            return BoltResponse(status=200, body="")
+        return await next()
+
+    async def slash(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, name: str) -> None:
+        await ack()  # within Slack's 3 seconds, before any work
+        text, public = _split_public(command.get("text", ""))
+        if name == "/quotebot":
+            sub = text.strip().lstrip("/")
+            text = "/" + (sub or "help")
+        else:
+            text = f"{name} {text}".strip()
+        reply = await core.ahandle(request(text, command, private=False))
+        await respond(**render(reply), response_type="in_channel" if public and not reply.error else "ephemeral")
+
+    def slash_listener(name: str) -> Any:
+        # Bolt passes arguments by parameter name, so each command gets its own closure.
+        async def listener(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+            await slash(ack, command, respond, name)
+        return listener
+
+    for name in (*SLASH, "/quotebot"):
+        app.command(name)(slash_listener(name))
+
+    @app.event("app_mention")
+    async def on_mention(event: dict[str, Any], client: AsyncWebClient, body: dict[str, Any]) -> None:
+        text = MENTION.sub("", event.get("text", "")).strip()
+        reply = await core.ahandle(request(text, body, private=True))
+        await client.chat_postMessage(channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
+                                      **render(reply))
+
+    @app.event("message")
+    async def on_message(event: dict[str, Any], client: AsyncWebClient, body: dict[str, Any]) -> None:
+        # Direct messages only; never our own or another bot's, never edits or joins (subtypes).
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return
+        reply = await core.ahandle(request(event.get("text", ""), body, private=True))
+        await client.chat_postMessage(channel=event["channel"], **render(reply))
+
+    @app.action(re.compile(r"^qb_"))
+    async def on_button(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        reply = await core.apress(str(action.get("value", "")), request("", body, private=True))
+        kind = str(action.get("action_id", "")).split("_")[1] if "_" in str(action.get("action_id", "")) else ""
+        # "More" and a speaker choice replace the message; "Context" adds a new one.
+        await respond(**render(reply), replace_original=kind in ("more", "choose"),
+                      response_type="ephemeral")
+
+    @app.error
+    async def on_error(error: Exception, body: dict[str, Any], respond: AsyncRespond | None = None) -> None:
+        log.error("slack: error while handling a request", exc_info=error)
+        apology = Reply(text="Sorry — something went wrong on my side. Please try again.", error=True)
+        try:
+            if respond is not None and body.get("response_url"):
+                await respond(**render(apology), response_type="ephemeral")
+            elif body.get("event", {}).get("channel"):
+                await app.client.chat_postMessage(channel=body["event"]["channel"], **render(apology))
+        except Exception:  # noqa: BLE001 - the apology is best effort; the app keeps running
+            log.warning("slack: could not send the apology", exc_info=True)
+
+    return app

@@ -1,0 +1,105 @@
+"""A local stand-in for Slack's Web API and response_url receiver, over real HTTP on 127.0.0.1.
+
+Implements auth.test, chat.postMessage, chat.update, chat.postEphemeral; records each call and
+each response_url post; can be told to answer the next call of a method with 429 + Retry-After.
+Also signs request bodies as Slack does (v0 HMAC-SHA256 of ``v0:{timestamp}:{body}``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+
+SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+BOT_TOKEN = "xoxb-test-token"
+
+
+def sign(body: str, *, secret: str = SIGNING_SECRET, timestamp: int | None = None) -> dict[str, str]:
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
+    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={digest}"}
+
+
+@dataclass
+class SlackStandIn:
+    calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    responses: list[dict[str, Any]] = field(default_factory=list)
+    rate_limit_next: dict[str, int] = field(default_factory=dict)
+    port: int = 0
+    _runner: web.AppRunner | None = None
+    _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self, name: str = "1") -> str:
+        return f"http://127.0.0.1:{self.port}/respond/{name}"
+
+    def sent(self, method: str = "chat.postMessage") -> list[dict[str, Any]]:
+        return [p for m, p in self.calls if m == method]
+
+    async def wait_for(self, what: str, count: int = 1, timeout: float = 10.0) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.responses if what == "response_url" else self.sent(what)
+            if len(found) >= count:
+                return found
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"{what}: {len(self.responses if what == 'response_url' else self.sent(what))} "
+                             f"calls, wanted {count}; calls: {[m for m, _ in self.calls]}")
+
+    async def start(self) -> SlackStandIn:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_post("/respond/{name}", self._respond)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return self
+
+    async def stop(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        raw = await request.text()
+        if request.content_type == "application/json":
+            return dict(json.loads(raw or "{}"))
+        params: dict[str, Any] = dict(parse_qsl(raw))
+        for key in ("blocks", "attachments"):
+            if isinstance(params.get(key), str):
+                params[key] = json.loads(params[key])
+        return params
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await self._params(request)
+        self.calls.append((method, params))
+        if self.rate_limit_next.get(method):
+            self.rate_limit_next[method] -= 1
+            return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"})
+        if method == "auth.test":
+            return web.json_response({"ok": True, "url": "https://newsroom.slack.com/", "team": "Newsroom",
+                                      "user": "quotebot", "team_id": "T0001", "user_id": "U0BOT",
+                                      "bot_id": "B0BOT", "is_enterprise_install": False})
+        if params.get("channel") == "C_GONE":
+            return web.json_response({"ok": False, "error": "channel_not_found"})
+        ts = f"1700000000.{next(self._ts):06d}"
+        return web.json_response({"ok": True, "channel": params.get("channel"), "ts": ts,
+                                  "message": {"text": params.get("text"), "ts": ts}})
+
+    async def _respond(self, request: web.Request) -> web.Response:
+        self.responses.append(json.loads(await request.text()))
+        return web.Response(text="ok")

@@ -1,0 +1,221 @@
+"""The real Bolt HTTP app on 127.0.0.1 receiving signed requests as Slack sends them; its Web client
+points at a local stand-in Web API, and response_url at a local receiver."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+import aiohttp
+import pytest
+
+from adapters.slack import SlackSender, run_slack, web_client
+from adapters.slack.render import MAX_BLOCKS, MAX_SECTION, render
+from bot.config import load_settings
+from bot.core import Core
+from bot.errors import Blocked, ConfigError
+from bot.reply import Action, QuoteCard, Reply
+
+from .slack_standin import BOT_TOKEN, SIGNING_SECRET, SlackStandIn, sign
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Running:
+    api: SlackStandIn
+    url: str
+    session: aiohttp.ClientSession
+
+    async def post(self, body: str, headers: dict[str, str], content_type: str) -> aiohttp.ClientResponse:
+        return await self.session.post(f"{self.url}/slack/events", data=body.encode(),
+                                       headers={**headers, "Content-Type": content_type})
+
+    async def command(self, text: str, *, command: str = "/quote", response: str = "1",
+                      headers: dict[str, str] | None = None) -> aiohttp.ClientResponse:
+        form = dict(parse_qsl((DATA / "slack_command_quote_nato.txt").read_text().strip()))
+        form.update(text=text, command=command, response_url=self.api.response_url(response))
+        body = urlencode(form)
+        return await self.post(body, sign(body) if headers is None else headers, "application/x-www-form-urlencoded")
+
+    async def event(self, name: str, retry: int | None = None) -> aiohttp.ClientResponse:
+        body = (DATA / name).read_text()
+        headers = sign(body)
+        if retry is not None:
+            headers.update({"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"})
+        return await self.post(body, headers, "application/json")
+
+
+@pytest.fixture
+async def running(seed_db_path: Path) -> AsyncIterator[Running]:
+    api = await SlackStandIn().start()
+    settings = load_settings({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+                              "SLACK_API_BASE_URL": api.api_url})
+    core = Core(seed_db_path, settings=settings)
+    port = free_port()
+    stop, ready = asyncio.Event(), asyncio.Event()
+    task = asyncio.create_task(run_slack(core, settings, mode="http", port=port, host="127.0.0.1",
+                                         stop=stop, ready=ready))
+    await asyncio.wait_for(ready.wait(), 10)
+    async with aiohttp.ClientSession() as session:
+        yield Running(api, f"http://127.0.0.1:{port}", session)
+    stop.set()
+    await asyncio.wait_for(task, 10)
+    core.close()
+    await api.stop()
+
+
+def check_blocks(message: dict[str, Any]) -> str:
+    blocks = message["blocks"]
+    assert message["text"] and len(blocks) <= MAX_BLOCKS
+    text = ""
+    for block in blocks:
+        if block["type"] == "section":
+            assert len(block["text"]["text"]) <= MAX_SECTION
+            text += block["text"]["text"] + "\n"
+        elif block["type"] == "context":
+            text += " ".join(e["text"] for e in block["elements"]) + "\n"
+        elif block["type"] == "header":
+            assert len(block["text"]["text"]) <= 150
+    return text
+
+
+async def test_quote_nato_is_acked_then_answered_with_putins_quote(running: Running) -> None:
+    started = time.monotonic()
+    resp = await running.command("NATO")
+    assert resp.status == 200 and time.monotonic() - started < 3  # Slack's deadline
+    [answer] = await running.api.wait_for("response_url")
+    text = check_blocks(answer)
+    assert "*Vladimir Putin*" in text and "NATO" in text
+    assert answer["response_type"] == "ephemeral"
+
+
+async def test_public_form_posts_to_the_channel(running: Running) -> None:
+    await running.command("NATO public")
+    [answer] = await running.api.wait_for("response_url")
+    assert answer["response_type"] == "in_channel"
+
+
+async def test_umbrella_command(running: Running) -> None:
+    await running.command("who NATO", command="/quotebot")
+    [answer] = await running.api.wait_for("response_url")
+    assert "Who said what about NATO" in json.dumps(answer)
+
+
+@pytest.mark.parametrize("headers", [
+    {},  # unsigned
+    {"X-Slack-Request-Timestamp": str(int(time.time())), "X-Slack-Signature": "v0=" + "0" * 64},  # forged
+])
+async def test_unsigned_and_forged_requests_get_401(running: Running, headers: dict[str, str]) -> None:
+    resp = await running.command("NATO", headers=headers)
+    assert resp.status == 401
+    await asyncio.sleep(0.2)
+    assert running.api.responses == []
+
+
+async def test_a_stale_timestamp_gets_401(running: Running) -> None:
+    form = urlencode({"command": "/quote", "text": "NATO", "response_url": running.api.response_url()})
+    resp = await running.post(form, sign(form, timestamp=int(time.time()) - 6 * 60),
+                              "application/x-www-form-urlencoded")
+    assert resp.status == 401
+
+
+async def test_url_verification_and_healthz(running: Running) -> None:
+    body = json.dumps({"token": "x", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+                       "type": "url_verification"})
+    resp = await running.post(body, sign(body), "application/json")
+    assert resp.status == 200 and "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" in await resp.text()
+    health = await running.session.get(f"{running.url}/healthz")
+    assert health.status == 200
+
+
+async def test_a_mention_is_answered_in_its_thread(running: Running) -> None:
+    resp = await running.event("slack_event_app_mention.json")
+    assert resp.status == 200
+    [post] = await running.api.wait_for("chat.postMessage")
+    assert post["channel"] == "C2147483705" and post["thread_ts"] == "1700000100.000200"
+    assert "Vladimir Putin" in check_blocks(post)
+
+
+async def test_a_direct_message_is_answered(running: Running) -> None:
+    await running.event("slack_event_message_im.json")
+    [post] = await running.api.wait_for("chat.postMessage")
+    assert post["channel"] == "D0DIRECT" and "Sergey Lavrov" in check_blocks(post)
+
+
+async def test_a_duplicate_event_delivered_twice_is_answered_once(running: Running) -> None:
+    await running.event("slack_event_app_mention.json")
+    await running.api.wait_for("chat.postMessage")
+    resp = await running.event("slack_event_app_mention.json", retry=1)
+    assert resp.status == 200
+    await asyncio.sleep(0.5)
+    assert len(running.api.sent("chat.postMessage")) == 1
+
+
+async def test_a_button_pages_the_results(running: Running) -> None:
+    await running.command("Putin", command="/said")
+    [first] = await running.api.wait_for("response_url")
+    actions = next(b for b in first["blocks"] if b["type"] == "actions")["elements"]
+    more = next(e for e in actions if e["text"]["text"] == "More")
+    payload = {"type": "block_actions", "user": {"id": "U2147483697"}, "team": {"id": "T0001"},
+               "channel": {"id": "C2147483705"}, "response_url": running.api.response_url("2"),
+               "trigger_id": "1.2.3", "api_app_id": "A0QUOTEBOT", "container": {"type": "message"},
+               "actions": [{"action_id": more["action_id"], "block_id": "b", "value": more["value"],
+                            "type": "button", "action_ts": "1700000300.1"}]}
+    body = urlencode({"payload": json.dumps(payload)})
+    resp = await running.post(body, sign(body), "application/x-www-form-urlencoded")
+    assert resp.status == 200
+    second = (await running.api.wait_for("response_url", 2))[1]
+    assert second["replace_original"] is True and "6–10" in check_blocks(second)
+
+
+async def test_a_429_with_retry_after_is_retried_by_the_web_client(running: Running) -> None:
+    running.api.rate_limit_next["chat.postMessage"] = 1
+    await running.event("slack_event_message_im.json")
+    posts = await running.api.wait_for("chat.postMessage", 2, timeout=15)
+    assert posts[0]["channel"] == posts[1]["channel"] == "D0DIRECT"
+
+
+async def test_sender_posts_and_maps_a_missing_channel_to_blocked() -> None:
+    api = await SlackStandIn().start()
+    try:
+        settings = load_settings({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_BASE_URL": api.api_url})
+        sender = SlackSender(web_client(settings))
+        assert await sender.send("C1", Reply(text="digest")) == ["1700000000.000001"]
+        with pytest.raises(Blocked):
+            await sender.send("C_GONE", Reply(text="digest"))
+    finally:
+        await api.stop()
+
+
+def test_blocks_stay_within_slacks_limits() -> None:
+    cards = tuple(QuoteCard(id=i, text="x <y> & z " * 500, speaker="A <b>", url="https://e.org/?a=1&b=2",
+                            title="T") for i in range(40))
+    message = render(Reply(title="T" * 300, text="p " * 3000, cards=cards, actions=(Action("more", "More", "tok"),)))
+    check_blocks(message)
+    assert message["blocks"][-1]["type"] == "actions"
+    assert "&lt;y&gt; &amp; z" in json.dumps(message)
+
+
+def test_missing_settings_are_clear_errors(seed_db_path: Path) -> None:
+    from adapters.slack import build_app
+
+    core = Core(seed_db_path)
+    with pytest.raises(ConfigError, match="SLACK_BOT_TOKEN"):
+        build_app(core, load_settings({}))
+    with pytest.raises(ConfigError, match="SLACK_SIGNING_SECRET"):
+        build_app(core, load_settings({"SLACK_BOT_TOKEN": "xoxb-1"}))
+    core.close()
