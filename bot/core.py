@@ -33,6 +33,7 @@ from .config import Settings, load_settings
 from .errors import AccessError, BotError
 from .parse import clean_input, parse_command, parse_plain
 from .reply import QuoteCard, Reply, Request
+from .schedule_store import migrations as schedule_migrations
 from .state import load_action
 from .state import migrations as state_migrations
 from .topics import aliases_for
@@ -58,6 +59,7 @@ class Core:
         # Migrate once, up front, on this thread; workers then only open connections.
         db = open_db(self.db_path)
         state_migrations.apply(db)
+        schedule_migrations.apply(db)
         db.close()
         self._local = threading.local()
         self._connections: list[Database] = []

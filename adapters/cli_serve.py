@@ -1,0 +1,122 @@
+"""``quotebot serve`` and ``quotebot digest``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+
+import click
+
+from bot.config import Settings, load_settings
+from bot.digest import current_period
+from bot.errors import BotError
+from bot.schedule import Scheduler
+from bot.schedule_store import ensure, get_channel, upsert_channel
+from corpus.errors import CorpusError
+from corpus.store import open_db
+
+from .console import render_text
+from .options import db_option, resolve_db_path
+
+
+def _settings(db_path: str | None, **extra: object) -> Settings:
+    try:
+        return load_settings(os.environ, QUOTEBOT_DB=resolve_db_path(db_path), **extra)
+    except BotError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.command()
+@click.option("--telegram/--no-telegram", default=None,
+              help="Run the Telegram bot (default: if TELEGRAM_BOT_TOKEN is set).")
+@click.option("--slack/--no-slack", default=None, help="Run the Slack app (default: if SLACK_BOT_TOKEN is set).")
+@click.option("--slack-mode", type=click.Choice(["http", "socket"]), default="http", show_default=True,
+              help="Slack transport: signed HTTP requests, or Socket Mode with SLACK_APP_TOKEN.")
+@click.option("--port", type=int, default=3000, show_default=True, help="HTTP port for Slack events.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="TOML file with digests, feeds and watched folders (or $QUOTEBOT_CONFIG).")
+@db_option
+def serve(telegram: bool | None, slack: bool | None, slack_mode: str, port: int, config_path: str | None,
+          db_path: str | None) -> None:
+    """Run the chat adapters and the scheduler (digests, follow alerts, feeds) in one process."""
+    from .serve import ServeOptions
+    from .serve import serve as run
+
+    extra = {"QUOTEBOT_CONFIG": config_path} if config_path else {}
+    settings = _settings(db_path, **extra)
+    logging.basicConfig(level=str(settings["QUOTEBOT_LOG_LEVEL"]).upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    options = ServeOptions(
+        telegram=bool(settings["TELEGRAM_BOT_TOKEN"]) if telegram is None else telegram,
+        slack=bool(settings["SLACK_BOT_TOKEN"]) if slack is None else slack,
+        slack_mode=slack_mode, port=port,
+    )
+    try:
+        asyncio.run(run(settings, options))
+    except (BotError, CorpusError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    except ImportError as exc:
+        raise click.ClickException(
+            f"a chat extra is not installed ({exc.name}): pip install 'quotebot[telegram,slack]'") from exc
+
+
+@click.command()
+@click.option("--channel", required=True, help="telegram:<chat_id> or slack:<channel_id>")
+@click.option("--dry-run", is_flag=True, help="Print the digest instead of posting it.")
+@click.option("--force", is_flag=True, help="Post even if this period's digest was already delivered.")
+@db_option
+def digest(channel: str, dry_run: bool, force: bool, db_path: str | None) -> None:
+    """Build the digest for the current period and post it (once per period unless --force)."""
+    platform = channel.split(":", 1)[0]
+    if platform not in ("telegram", "slack") or ":" not in channel or not channel.split(":", 1)[1]:
+        raise click.BadParameter("use telegram:<chat_id> or slack:<channel_id>", param_hint="--channel")
+    settings = _settings(db_path)
+    db = open_db(settings["QUOTEBOT_DB"])
+    ensure(db)
+    from datetime import UTC, datetime
+
+    ch = get_channel(db, channel)
+    if ch is None:
+        if dry_run:
+            from bot.schedule_store import DigestChannel
+
+            ch = DigestChannel(channel, "08:00", "UTC", (), False, None, 0)
+        else:
+            ch = upsert_channel(db, channel)
+    period, _ = current_period(ch, datetime.now(UTC))
+    if dry_run:
+        from bot.digest import build_digest
+
+        reply, _ = build_digest(db, ch, period)
+        click.echo(render_text(reply, color=sys.stdout.isatty()))
+        return
+
+    async def post() -> str:
+        from .serve import slack_sender, telegram_sender
+
+        if platform == "telegram":
+            sender, close = await telegram_sender(settings)
+        else:
+            sender, close = slack_sender(settings), None
+        scheduler = Scheduler(settings["QUOTEBOT_DB"], {platform: sender})
+        try:
+            return await scheduler.deliver_digest(ch, period, force=force)
+        finally:
+            scheduler.close()
+            if close:
+                await close()
+
+    try:
+        outcome = asyncio.run(post())
+    except (BotError, CorpusError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{channel} {period}: {outcome}")
+    if outcome.startswith(("blocked", "not delivered")):
+        sys.exit(1)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(serve)
+    group.add_command(digest)

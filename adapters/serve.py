@@ -1,0 +1,143 @@
+"""The composition root of ``quotebot serve``: one asyncio process, the configured chat adapters,
+one scheduler (digests, follow alerts, feeds, watched folders)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.config import Settings
+from bot.core import Core
+from bot.delivery import Sender
+from bot.errors import ConfigError
+from bot.schedule import Scheduler
+from bot.schedule_config import ScheduleConfig, load_schedule_config
+from bot.schedule_store import ensure, upsert_channel
+from corpus.feeds import FolderWatch, poll_feed
+from corpus.store import open_db
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ServeOptions:
+    telegram: bool
+    slack: bool
+    slack_mode: str = "http"
+    port: int = 3000
+    host: str = "0.0.0.0"
+
+
+async def telegram_sender(settings: Settings) -> tuple[Sender, Callable[[], Awaitable[None]]]:
+    from telegram import Bot
+
+    from .telegram import TelegramSender
+
+    base = settings["TELEGRAM_API_BASE_URL"]
+    kwargs: dict[str, Any] = {}
+    if base:
+        kwargs = {"base_url": f"{str(base).rstrip('/')}/bot", "base_file_url": f"{str(base).rstrip('/')}/file/bot"}
+    bot = Bot(settings.require("TELEGRAM_BOT_TOKEN"), **kwargs)
+    await bot.initialize()
+    return TelegramSender(bot), bot.shutdown
+
+
+def slack_sender(settings: Settings) -> Sender:
+    from .slack import SlackSender, web_client
+
+    settings.require("SLACK_BOT_TOKEN")
+    return SlackSender(web_client(settings))
+
+
+def apply_config(db_path: str, config: ScheduleConfig) -> None:
+    db = open_db(db_path)
+    ensure(db)
+    for spec in config.digests:
+        upsert_channel(db, spec.channel, slot=spec.time, tz=spec.tz, topics=spec.topics, enabled=True)
+    db.close()
+
+
+def ingest_jobs(db_path: str, config: ScheduleConfig) -> list[Callable[[], Awaitable[None]]]:
+    if not config.feeds and not config.watch:
+        return []
+    watches = [FolderWatch(Path(p)) for p in config.watch]
+    state = {"last": 0.0}
+
+    def run() -> None:
+        db = open_db(db_path)
+        try:
+            for url in config.feeds:
+                report = poll_feed(db, url)
+                log.info("feed %s: %s", url, report.as_dict())
+            for watch in watches:
+                report = watch.poll(db)
+                if report.files:
+                    log.info("folder %s: %s", watch.path, report.as_dict())
+        finally:
+            db.close()
+
+    async def job() -> None:
+        if time.monotonic() - state["last"] < config.every_minutes * 60:
+            return
+        state["last"] = time.monotonic()
+        await asyncio.to_thread(run)  # SQLite and network off the event loop
+
+    return [job]
+
+
+async def serve(settings: Settings, options: ServeOptions, config: ScheduleConfig | None = None,
+                stop: asyncio.Event | None = None) -> None:
+    """Run until SIGINT/SIGTERM (or ``stop``)."""
+    db_path = str(settings["QUOTEBOT_DB"])
+    config = config or (load_schedule_config(settings["QUOTEBOT_CONFIG"]) if settings["QUOTEBOT_CONFIG"]
+                        else ScheduleConfig())
+    if not options.telegram and not options.slack:
+        raise ConfigError("nothing to serve: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN "
+                          "(or pass --telegram/--slack)")
+    core = Core(db_path, settings=settings)
+    apply_config(db_path, config)
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    senders: dict[str, Sender] = {}
+    closers: list[Callable[[], Awaitable[None]]] = []
+    tasks: list[asyncio.Task[None]] = []
+    try:
+        if options.telegram:
+            from .telegram import run_telegram
+
+            sender, close = await telegram_sender(settings)
+            senders["telegram"], closers = sender, [*closers, close]
+            tasks.append(asyncio.create_task(run_telegram(core, settings, stop), name="telegram"))
+        if options.slack:
+            from .slack import run_slack
+
+            senders["slack"] = slack_sender(settings)
+            tasks.append(asyncio.create_task(run_slack(core, settings, mode=options.slack_mode, port=options.port,
+                                                       host=options.host, stop=stop), name="slack"))
+        scheduler = Scheduler(db_path, senders, jobs=ingest_jobs(db_path, config))
+        tasks.append(asyncio.create_task(scheduler.run(stop), name="scheduler"))
+        done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+        for task in done:
+            if task.exception():
+                stop.set()
+                raise task.exception()  # type: ignore[misc]
+        await asyncio.gather(*tasks)
+        scheduler.close()
+    finally:
+        stop.set()
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for close in closers:
+            await close()
+        core.close()
