@@ -112,7 +112,7 @@ class Scheduler:
             db.execute("UPDATE digest_channels SET last_period = ?, last_quote_id = ? WHERE channel = ?",
                        [period, high, channel.channel])
 
-    def _release(self, channel: DigestChannel, period: str, error: str, *, disable: bool) -> None:
+    def _release(self, channel: DigestChannel, period: str, error: str, disable: bool) -> None:
         db = self.db()
         with db.atomic():
             db.execute("DELETE FROM deliveries WHERE key = ?", [f"digest:{channel.channel}:{period}"])

@@ -1,0 +1,196 @@
+"""`quotebot serve` and `quotebot digest` end to end through the Telegram and Slack stand-ins."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlencode
+
+import aiohttp
+import pytest
+from click.testing import CliRunner
+
+from adapters.cli import cli
+from adapters.serve import ServeOptions, serve, slack_sender, telegram_sender
+from bot.config import load_settings
+from bot.core import Core
+from bot.errors import ConfigError
+from bot.schedule import Scheduler
+from bot.schedule_config import load_schedule_config
+from bot.schedule_store import upsert_channel
+from corpus.store import open_db
+
+from .slack_standin import BOT_TOKEN, SIGNING_SECRET, SlackStandIn, sign
+from .telegram_standin import TelegramStandIn, private_message
+from .test_schedule import FakeClock
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def test_serve_answers_telegram_and_slack_in_one_process(seed_db_path: Path) -> None:
+    tg = await TelegramStandIn().start()
+    sl = await SlackStandIn().start()
+    port = free_port()
+    settings = load_settings({
+        "QUOTEBOT_DB": str(seed_db_path), "TELEGRAM_BOT_TOKEN": tg.token, "TELEGRAM_API_BASE_URL": tg.base_url,
+        "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_BASE_URL": sl.api_url,
+    })
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(settings, ServeOptions(telegram=True, slack=True, port=port, host="127.0.0.1"),
+                                     stop=stop))
+    try:
+        tg.push(private_message("who said what about NATO?"))
+        [sent] = await tg.wait_for("sendMessage", timeout=15)
+        assert "Vladimir Putin" in sent["text"]
+        body = urlencode({"command": "/quote", "text": "NATO", "channel_id": "C1", "user_id": "U1",
+                          "team_id": "T0001", "response_url": sl.response_url()})
+        async with aiohttp.ClientSession() as session:
+            for _ in range(50):  # the Slack listener starts alongside; wait for its port
+                try:
+                    ok = await session.post(f"http://127.0.0.1:{port}/slack/events", data=body, headers={
+                        **sign(body), "Content-Type": "application/x-www-form-urlencoded"})
+                    break
+                except aiohttp.ClientConnectionError:
+                    await asyncio.sleep(0.1)
+            assert ok.status == 200
+            unsigned = await session.post(f"http://127.0.0.1:{port}/slack/events", data=body,
+                                          headers={"Content-Type": "application/x-www-form-urlencoded"})
+            assert unsigned.status == 401
+        [answer] = await sl.wait_for("response_url")
+        assert "Vladimir Putin" in str(answer["blocks"])
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 15)
+        await tg.stop()
+        await sl.stop()
+
+
+async def test_a_digest_for_a_telegram_chat_and_a_slack_channel_posts_once_a_day(seed_db_path: Path) -> None:
+    tg = await TelegramStandIn().start()
+    sl = await SlackStandIn().start()
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": tg.token, "TELEGRAM_API_BASE_URL": tg.base_url,
+                              "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_BASE_URL": sl.api_url})
+    Core(seed_db_path).close()
+    db = open_db(seed_db_path)
+    upsert_channel(db, "telegram:111", slot="08:00", tz="Europe/Moscow", last_quote_id=0, last_period="2026-11-21")
+    upsert_channel(db, "slack:C1", slot="09:00", tz="UTC", last_quote_id=0, last_period="2026-11-21")
+    db.close()
+    tsender, close = await telegram_sender(settings)
+    clock = FakeClock(datetime(2026, 11, 22, 4, 0, tzinfo=UTC))
+    scheduler = Scheduler(str(seed_db_path), {"telegram": tsender, "slack": slack_sender(settings)}, clock)
+    try:
+        for hour in range(4, 24):
+            clock.set(f"2026-11-22T{hour:02d}:00:00+00:00")
+            await scheduler.tick()
+        assert len(tg.sent()) >= 1 and {m["chat_id"] for m in tg.sent()} == {111}
+        assert len(sl.sent()) == 1 and sl.sent()[0]["channel"] == "C1"
+        assert "Daily quotes digest" in tg.sent()[0]["text"] and "Vladimir Putin" in tg.sent()[0]["text"]
+        n_tg = len(tg.sent())
+        clock.set("2026-11-23T05:00:00+00:00")
+        await scheduler.tick()
+        assert len(tg.sent()) == n_tg + 1  # the next day's ("nothing new") digest
+        assert "Nothing new" in tg.sent()[-1]["text"]
+    finally:
+        scheduler.close()
+        await close()
+        await tg.stop()
+        await sl.stop()
+
+
+@pytest.fixture
+def telegram_in_thread() -> Iterator[TelegramStandIn]:
+    """The stand-in on its own event loop thread, for CLI commands that run asyncio.run themselves."""
+    loop = asyncio.new_event_loop()
+    holder: dict[str, TelegramStandIn] = {}
+    started = threading.Event()
+
+    def run() -> None:
+        asyncio.set_event_loop(loop)
+
+        async def boot() -> None:
+            holder["s"] = await TelegramStandIn().start()
+            started.set()
+
+        loop.run_until_complete(boot())
+        loop.run_forever()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    started.wait(10)
+    yield holder["s"]
+    asyncio.run_coroutine_threadsafe(holder["s"].stop(), loop).result(10)
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(10)
+    loop.close()
+
+
+def test_digest_cli_dry_run_shows_the_seed_corpus_digest(seed_db_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["digest", "--dry-run", "--channel", "telegram:1", "--db", str(seed_db_path)])
+    assert result.exit_code == 0, result.output
+    assert "Daily quotes digest" in result.output and "Vladimir Putin" in result.output
+
+
+def test_digest_cli_posts_once_per_period_unless_forced(seed_db_path: Path, telegram_in_thread: TelegramStandIn,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", telegram_in_thread.token)
+    monkeypatch.setenv("TELEGRAM_API_BASE_URL", telegram_in_thread.base_url)
+    args = ["digest", "--channel", "telegram:111", "--db", str(seed_db_path)]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0 and "delivered" in first.output, first.output
+    posted = len(telegram_in_thread.sent())
+    assert posted >= 1 and "Daily quotes digest" in telegram_in_thread.sent()[0]["text"]
+    second = CliRunner().invoke(cli, args)
+    assert "already delivered" in second.output and len(telegram_in_thread.sent()) == posted
+    forced = CliRunner().invoke(cli, [*args, "--force"])
+    assert "delivered (" in forced.output and len(telegram_in_thread.sent()) > posted
+    assert CliRunner().invoke(cli, ["digest", "--channel", "irc:1", "--db", str(seed_db_path)]).exit_code == 2
+
+
+def test_serve_without_tokens_is_a_one_line_error(seed_db_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--db", str(seed_db_path)])
+    assert result.exit_code == 1 and "nothing to serve" in result.output
+    result = CliRunner().invoke(cli, ["serve", "--telegram", "--db", str(seed_db_path)])
+    assert result.exit_code == 1 and "TELEGRAM_BOT_TOKEN" in result.output
+
+
+def test_config_file_is_checked_at_start(tmp_path: Path) -> None:
+    good = tmp_path / "good.toml"
+    good.write_text('[[digest]]\nchannel = "telegram:-100"\ntime = "07:30"\ntz = "Europe/Moscow"\n'
+                    'topics = ["NATO"]\n\n[[feed]]\nurl = "feed.xml"\n\n[ingest]\nevery_minutes = 5\n')
+    config = load_schedule_config(good)
+    assert config.digests[0].tz == "Europe/Moscow" and config.feeds == ("feed.xml",) and config.every_minutes == 5
+    for body, message in [('[[digest]]\nchanel = "telegram:1"\n', "chanel"), ("[typo]\n", "typo"),
+                          ('[[digest]]\nchannel = "irc:1"\n', "irc:1"),
+                          ('[[digest]]\nchannel = "slack:C1"\ntz = "Mars/Base"\n', "Mars/Base")]:
+        bad = tmp_path / "bad.toml"
+        bad.write_text(body)
+        with pytest.raises(ConfigError, match=message):
+            load_schedule_config(bad)
+
+
+def test_a_feed_is_ingested_and_alerts_include_it(tmp_path: Path) -> None:
+    from corpus.feeds import poll_feed
+
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>TASS</title>'
+        "<item><title>Lavrov on BRICS</title><link>https://tass.com/1</link><guid>tass-1</guid>"
+        "<pubDate>Tue, 22 Nov 2022 10:00:00 GMT</pubDate>"
+        "<description>&lt;p&gt;MOSCOW, November 22. /TASS/. \u201cBRICS is open to new members who share "
+        "its values,\u201d Russian Foreign Minister Sergey Lavrov said on Tuesday.&lt;/p&gt;</description>"
+        "</item></channel></rss>")
+    db = open_db(tmp_path / "f.db")
+    report = poll_feed(db, str(feed))
+    assert report.counts["added"] == 1
+    row = db.execute("SELECT a.url, a.published, s.name FROM quotes q JOIN articles a ON a.id = q.article_id "
+                     "JOIN speakers s ON s.id = q.speaker_id").fetchone()
+    assert row == ("https://tass.com/1", "2022-11-22", "Sergey Lavrov")
+    assert poll_feed(db, str(feed)).counts["unchanged"] == 1
