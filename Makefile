@@ -25,6 +25,7 @@ test: $(STAMP)
 check: $(STAMP)
 	$(BIN)/ruff check bot adapters corpus tests bench
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -18,7 +18,7 @@ from corpus.search import Hit, _hits, match_expression
 from .cards import to_card
 from .commands import Context, command
 from .errors import UsageError
-from .reply import Reply
+from .reply import QuoteCard, Reply
 from .schedule_store import DigestChannel, get_channel, upsert_channel
 from .topics import aliases_for
 
@@ -99,7 +99,7 @@ def build_digest(db: Database, channel: DigestChannel, period: str) -> tuple[Rep
         if h.speaker_id is not None:
             by_speaker[h.speaker_id].append(h)
     counts = Counter({sid: len(v) for sid, v in by_speaker.items()})
-    cards = []
+    cards: list[QuoteCard] = []
     for sid, n in counts.most_common(SPEAKERS_IN_DIGEST):
         # Key quotes: the most confident, then the longest (more said, more to cite).
         best = sorted(by_speaker[sid], key=lambda h: (-h.confidence, -len(h.text)))[:QUOTES_PER_SPEAKER]

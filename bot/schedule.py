@@ -17,7 +17,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from sqlite_utils import Database
 
@@ -31,6 +31,7 @@ from .reply import Reply
 from .schedule_store import DigestChannel, all_channels, ensure, now_iso, upsert_channel
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 MAX_RETRIES = 3
 TICK_SECONDS = 30.0
 
@@ -69,7 +70,7 @@ class Scheduler:
             ensure(self._db)
         return self._db
 
-    async def _sql(self, fn: Callable[..., object], *args: object) -> object:
+    async def _sql(self, fn: Callable[..., T], *args: object) -> T:
         return await asyncio.to_thread(fn, *args)
 
     # -- delivery primitives --------------------------------------------------------------------
@@ -127,16 +128,16 @@ class Scheduler:
         claimed = await self._sql(self._claim, channel, period)
         if claimed is None:
             return "already delivered for this period"
-        reply, high = claimed  # type: ignore[misc]
+        reply, high = claimed
         try:
             ids = await self._send(channel.platform, channel.chat_id, reply)
         except Blocked as exc:
             log.warning("%s: the platform refused for good (%s); digest turned off", channel.channel, exc)
-            await self._sql(self._release, channel, period, str(exc), True)  # type: ignore[arg-type]
+            await self._sql(self._release, channel, period, str(exc), True)
             return f"blocked: {exc}; digest turned off"
         except DeliveryError as exc:
             log.warning("%s: digest not delivered (%s); will retry", channel.channel, exc)
-            await self._sql(self._release, channel, period, str(exc), False)  # type: ignore[arg-type]
+            await self._sql(self._release, channel, period, str(exc), False)
             return f"not delivered: {exc}"
         await self._sql(self._record, channel, period, high, ids)
         return f"delivered ({len(ids)} message{'s' if len(ids) != 1 else ''})"
@@ -144,7 +145,7 @@ class Scheduler:
     async def run_digests(self) -> list[str]:
         now = self.clock.now()
         done = []
-        for channel in await self._sql(all_channels, self.db()):  # type: ignore[attr-defined]
+        for channel in await self._sql(all_channels, self.db()):
             period = is_due(channel, now)
             if period and channel.platform in self.senders:
                 done.append(f"{channel.channel} {period}: {await self.deliver_digest(channel, period)}")
@@ -154,7 +155,7 @@ class Scheduler:
     async def run_alerts(self) -> int:
         batches = await self._sql(follows.pending_batches, self.db())
         sent = 0
-        for batch in batches:  # type: ignore[attr-defined]
+        for batch in batches:
             if batch.platform not in self.senders:
                 continue
             await self._sql(follows.mark, self.db(), batch, "pending")

@@ -227,7 +227,7 @@ def _hits(db: Database, ids_scores: Sequence[tuple[int, float]]) -> list[Hit]:
         return []
     scores = dict(ids_scores)
     rows = db.execute(_SELECT + f" WHERE q.id IN ({','.join('?' * len(scores))})", list(scores)).fetchall()
-    return [Hit(*row, score=scores[row[0]]) for row in rows]
+    return [Hit(*row, score=scores[row[0]]) for row in rows]  # type: ignore[misc]
 
 
 def _recency(published: str | None) -> float:

@@ -6,7 +6,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import Blocked, DeliveryError, RateLimited
-from bot.reply import Reply
+from bot.reply import Platform, Reply
 
 from .render import render
 
@@ -17,7 +17,7 @@ PERMANENT = {"not_in_channel", "channel_not_found", "is_archived", "account_inac
 class SlackSender:
     """``send`` returns the message ts once Slack accepted it."""
 
-    platform = "slack"
+    platform: Platform = "slack"
 
     def __init__(self, client: AsyncWebClient) -> None:
         self.client = client

@@ -38,7 +38,7 @@ async def run_telegram(core: Core, settings: Settings, stop: asyncio.Event,
             )
             log.info("telegram: webhook mode at %s", webhook)
         else:
-            await app.updater.start_polling(timeout=poll_timeout, poll_interval=0.0, drop_pending_updates=False)
+            await app.updater.start_polling(timeout=int(poll_timeout), poll_interval=0.0, drop_pending_updates=False)
             log.info("telegram: long polling as @%s", app.bot.username)
         if ready:
             ready.set()

@@ -7,7 +7,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.errors import Blocked, DeliveryError, RateLimited
-from bot.reply import Reply
+from bot.reply import Platform, Reply
 
 from .render import render
 
@@ -15,7 +15,7 @@ from .render import render
 class TelegramSender:
     """``send`` returns the message ids once Telegram accepted every part."""
 
-    platform = "telegram"
+    platform: Platform = "telegram"
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
