@@ -1,0 +1,123 @@
+"""Chat latency through the real adapters and local stand-ins, on the 1M-quote corpus.
+
+Telegram: update pushed to the stand-in Bot API → the bot's sendMessage arrives (long polling).
+Slack: a signed /quote request → Bolt's HTTP 200 ack; and → the answer at the response_url.
+Needs bench/out/corpus_1000000.db from bench_search.py (falls back to the bundled samples).
+
+    .venv/bin/python bench/bench_adapters.py [--n 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import socket
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import aiohttp  # noqa: E402
+
+from adapters.slack import run_slack  # noqa: E402
+from adapters.telegram import run_telegram  # noqa: E402
+from bot.config import load_settings  # noqa: E402
+from bot.core import Core  # noqa: E402
+from corpus.ingest import ingest_paths  # noqa: E402
+from corpus.store import open_db  # noqa: E402
+from tests.slack_standin import BOT_TOKEN, SIGNING_SECRET, SlackStandIn, sign  # noqa: E402
+from tests.telegram_standin import TelegramStandIn, private_message  # noqa: E402
+
+TOPICS = ["Russia", "NATO", "sanctions", "climate change", "Lukashenko", "the", "Ukraine", "oil prices"]
+
+
+def corpus() -> tuple[Path, str]:
+    big = ROOT / "bench" / "out" / "corpus_1000000.db"
+    if big.exists():
+        return big, "1M-quote corpus"
+    path = Path(tempfile.mkdtemp()) / "samples.db"
+    ingest_paths(open_db(path), [str(ROOT / "corpus" / "samples")])
+    return path, "bundled samples (run bench_search.py first for the 1M corpus)"
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+async def telegram(db: Path, n: int) -> list[float]:
+    standin = await TelegramStandIn().start()
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": standin.token, "TELEGRAM_API_BASE_URL": standin.base_url})
+    core = Core(db, settings=settings)
+    stop, ready = asyncio.Event(), asyncio.Event()
+    task = asyncio.create_task(run_telegram(core, settings, stop, poll_timeout=10, ready=ready))
+    await ready.wait()
+    out = []
+    for i in range(n):
+        before = len(standin.sent())
+        t = time.perf_counter()
+        standin.push(private_message(f"/quote {TOPICS[i % len(TOPICS)]}", message_id=i + 1))
+        await standin.wait_for("sendMessage", before + 1, timeout=30)
+        out.append((time.perf_counter() - t) * 1000)
+    stop.set()
+    await task
+    core.close()
+    await standin.stop()
+    return out
+
+
+async def slack(db: Path, n: int) -> tuple[list[float], list[float]]:
+    api = await SlackStandIn().start()
+    settings = load_settings({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+                              "SLACK_API_BASE_URL": api.api_url})
+    core = Core(db, settings=settings)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    stop, ready = asyncio.Event(), asyncio.Event()
+    task = asyncio.create_task(run_slack(core, settings, mode="http", port=port, host="127.0.0.1", stop=stop,
+                                         ready=ready))
+    await ready.wait()
+    acks, answers = [], []
+    async with aiohttp.ClientSession() as session:
+        for i in range(n):
+            body = urlencode({"command": "/quote", "text": TOPICS[i % len(TOPICS)], "channel_id": "C1",
+                              "user_id": "U1", "team_id": "T0001", "response_url": api.response_url(str(i))})
+            before = len(api.responses)
+            t = time.perf_counter()
+            resp = await session.post(f"http://127.0.0.1:{port}/slack/events", data=body,
+                                      headers={**sign(body), "Content-Type": "application/x-www-form-urlencoded"})
+            acks.append((time.perf_counter() - t) * 1000)
+            assert resp.status == 200
+            await api.wait_for("response_url", before + 1, timeout=30)
+            answers.append((time.perf_counter() - t) * 1000)
+    stop.set()
+    await task
+    core.close()
+    await api.stop()
+    return acks, answers
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=200)
+    args = ap.parse_args()
+    db, label = corpus()
+    print(f"corpus: {label}; {args.n} requests each; milliseconds")
+    tg = asyncio.run(telegram(db, args.n))
+    print(f"telegram update -> sendMessage: p50 {statistics.median(tg):.1f}  p95 {pct(tg, 95):.1f}  "
+          f"p99 {pct(tg, 99):.1f}")
+    acks, answers = asyncio.run(slack(db, args.n))
+    print(f"slack /quote -> ack (HTTP 200): p50 {statistics.median(acks):.1f}  p95 {pct(acks, 95):.1f}  "
+          f"p99 {pct(acks, 99):.1f}")
+    print(f"slack /quote -> response_url answer: p50 {statistics.median(answers):.1f}  "
+          f"p95 {pct(answers, 95):.1f}  p99 {pct(answers, 99):.1f}")
+
+
+if __name__ == "__main__":
+    main()
