@@ -174,3 +174,20 @@ async def test_async_twins_answer_the_same_off_the_event_loop(small_core: Core) 
     async_reply = await small_core.ahandle(Request(text="/quote BRICS"))
     assert [c.id for c in async_reply.cards] == [c.id for c in sync.cards]
     assert await small_core.ainline("BRICS")
+
+
+def test_every_chat_command_has_help_and_is_in_the_readme() -> None:
+    from bot.commands import REGISTRY
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for name, cmd in REGISTRY.items():
+        assert cmd.summary, name
+        assert f"/{name}" in readme, name
+
+
+def test_the_slack_manifest_declares_every_slash_command_and_scope() -> None:
+    manifest = (Path(__file__).resolve().parent.parent / "adapters" / "slack_manifest.yaml").read_text()
+    for needed in ("command: /quote", "command: /who", "command: /said", "command: /verify", "command: /quotebot",
+                   "- commands", "- chat:write", "- app_mentions:read", "- im:history", "- files:write",
+                   "- app_mention", "- message.im", "interactivity:"):
+        assert needed in manifest, needed
