@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.reply import QuoteCard, Reply, Request, card_byline
+from bot.reply import QuoteCard, Reply, Request, format_card_plain
 
 
 def to_request(text: str) -> Request:
@@ -47,17 +47,7 @@ def render_text(reply: Reply, *, color: bool = False) -> str:
     if reply.text:
         parts.append(reply.text)
     for card in reply.cards:
-        lines = [f"“{_highlight(card.text, card.highlights, color)}”", f"   — {card_byline(card)}"]
-        if card.count is not None:
-            lines[-1] += f" · {card.count} quote{'s' if card.count != 1 else ''}"
-        if card.title:
-            lines.append(f"   {card.title}")
-        if card.url:
-            lines.append(f"   {card.url}")
-        if card.note:
-            lines.append(f"   {card.note}")
-        lines.append(f"   #{card.id}")
-        parts.append("\n".join(lines))
+        parts.append(format_card_plain(card, _highlight(card.text, card.highlights, color)))
     if reply.footer:
         parts.append(reply.footer)
     if reply.actions:

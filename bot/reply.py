@@ -8,7 +8,7 @@ buttons into native buttons. An action's ``token`` is opaque and short (Telegram
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 Platform = Literal["telegram", "slack", "console"]
@@ -99,8 +99,9 @@ def card_byline(card: QuoteCard) -> str:
     return " · ".join(bits)
 
 
-def format_card_plain(card: QuoteCard) -> str:
-    lines = [f"“{' '.join(card.text.split())}”", f"  — {card_byline(card)}"]
+def format_card_plain(card: QuoteCard, quote: str | None = None) -> str:
+    """A card as plain text; ``quote`` replaces the quote's text (e.g. with terminal highlighting)."""
+    lines = [f"“{quote if quote is not None else ' '.join(card.text.split())}”", f"  — {card_byline(card)}"]
     if card.count is not None:
         lines[1] += f" · {card.count} quote{'s' if card.count != 1 else ''}"
     if card.title:
@@ -111,13 +112,3 @@ def format_card_plain(card: QuoteCard) -> str:
         lines.append(f"  {card.note}")
     lines.append(f"  [#{card.id}]")
     return "\n".join(lines)
-
-
-@dataclass(frozen=True, slots=True)
-class Outgoing:
-    """A message the core wants delivered to a chat (digests, follow alerts)."""
-
-    platform: Platform
-    chat_id: str
-    reply: Reply
-    key: str = field(default="")  # idempotency key: (channel, period) or (follower, quote)
