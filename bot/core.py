@@ -17,6 +17,7 @@ import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import TypeVar
 
 from sqlite_utils import Database
@@ -138,8 +139,7 @@ class Core:
             if cmd == "context":
                 return handlers.run_context(ctx, int(payload["quote_id"]))
             if cmd == "command":
-                return self.handle(Request(**{**request.__dict__, "text": payload["text"]})
-                                   if hasattr(request, "__dict__") else request)
+                return self.handle(replace(request, text=str(payload["text"])))
         except (BotError, CorpusError) as exc:
             return Reply(text=str(exc), error=True)
         return Reply(text="This button no longer works. Ask again.", error=True)

@@ -194,3 +194,18 @@ def test_a_feed_is_ingested_and_alerts_include_it(tmp_path: Path) -> None:
                      "JOIN speakers s ON s.id = q.speaker_id").fetchone()
     assert row == ("https://tass.com/1", "2022-11-22", "Sergey Lavrov")
     assert poll_feed(db, str(feed)).counts["unchanged"] == 1
+
+
+def test_a_watched_folder_ingests_new_and_changed_files_once(tmp_path: Path) -> None:
+    from corpus.feeds import FolderWatch
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("Talks in Moscow today\n\n\u201cWe are ready to talk,\u201d Sergey Lavrov said.\n")
+    db = open_db(tmp_path / "w.db")
+    watch = FolderWatch(inbox)
+    assert watch.poll(db).counts["added"] == 1
+    assert watch.poll(db).files == 0  # nothing new: not even read again
+    (inbox / "b.txt").write_text("More talks\n\n\u201cThe door stays open,\u201d Sergey Lavrov said.\n")
+    assert watch.poll(db).counts["added"] == 1
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 2

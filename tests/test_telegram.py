@@ -201,3 +201,14 @@ def test_a_missing_token_is_a_clear_error(seed_db_path: Path) -> None:
     with pytest.raises(ConfigError, match="TELEGRAM_BOT_TOKEN"):
         build_application(core, load_settings({}))
     core.close()
+
+
+async def test_group_settings_commands_answer_only_administrators(running: TelegramStandIn) -> None:
+    running.admins.add(222)
+    running.push(group_message("/digest on 08:00 Europe/Moscow", user_id=333))  # a member
+    running.push(group_message("@quotebot_test_bot /digest off", user_id=333))  # a member, via a mention
+    running.push(group_message("/digest on 08:00 Europe/Moscow", user_id=222))  # an administrator
+    sent = await running.wait_for("sendMessage", 3)
+    texts = [check_html(m["text"]) for m in sent]
+    assert "Only this chat's administrators" in texts[0] and "Only this chat's administrators" in texts[1]
+    assert "Daily digest on: every day at 08:00 Europe/Moscow" in texts[2]

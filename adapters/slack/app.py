@@ -114,7 +114,7 @@ def build_app(core: Core, settings: Settings) -> AsyncApp:
     @app.event("app_mention")
     async def on_mention(event: dict[str, Any], client: AsyncWebClient, body: dict[str, Any]) -> None:
         text = MENTION.sub("", event.get("text", "")).strip()
-        reply = await core.ahandle(request(text, body, private=True))
+        reply = await core.ahandle(request(text, body, private=False))
         await client.chat_postMessage(channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
                                       **render(reply))
 

@@ -145,10 +145,9 @@ class TelegramAdapter:
             return
         start = message.text.lower().index(me.lower())
         text = (message.text[:start] + message.text[start + len(me):]).strip(" ,:")
+        # The core reads plain language from any message an adapter passes on; in a group that is
+        # only commands and mentions. The request stays non-private, so admin checks still apply.
         request = await self.to_request(update, context, text)
-        # A mention in a group is a question to the bot: parse plain language as in a DM.
-        request = Request(**{**{f: getattr(request, f) for f in request.__slots__}, "private": True,
-                             "admin": request.admin})
         await self.send(update, await self.core.ahandle(request))
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
