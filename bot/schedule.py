@@ -33,6 +33,7 @@ from .schedule_store import DigestChannel, all_channels, ensure, now_iso, upsert
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 MAX_RETRIES = 3
+MAX_ALERTS_PER_TICK = 30  # alert messages per tick across chats; the rest wait for the next tick
 TICK_SECONDS = 30.0
 
 
@@ -158,6 +159,8 @@ class Scheduler:
         for batch in batches:
             if batch.platform not in self.senders:
                 continue
+            if sent >= MAX_ALERTS_PER_TICK:
+                break
             await self._sql(follows.mark, self.db(), batch, "pending")
             try:
                 await self._send(batch.platform, batch.chat_id, batch.reply())
