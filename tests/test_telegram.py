@@ -212,3 +212,37 @@ async def test_group_settings_commands_answer_only_administrators(running: Teleg
     texts = [check_html(m["text"]) for m in sent]
     assert "Only this chat's administrators" in texts[0] and "Only this chat's administrators" in texts[1]
     assert "Daily digest on: every day at 08:00 Europe/Moscow" in texts[2]
+
+
+async def test_webhook_mode_checks_the_secret_token(standin: TelegramStandIn, seed_db_path: Path) -> None:
+    import socket
+
+    import aiohttp
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": standin.token, "TELEGRAM_API_BASE_URL": standin.base_url,
+                              "TELEGRAM_WEBHOOK_URL": f"http://127.0.0.1:{port}", "TELEGRAM_WEBHOOK_PORT": str(port),
+                              "TELEGRAM_WEBHOOK_SECRET": "s3cret-token"})
+    core = Core(seed_db_path, settings=settings)
+    stop, ready = asyncio.Event(), asyncio.Event()
+    task = asyncio.create_task(run_telegram(core, settings, stop, ready=ready))
+    await asyncio.wait_for(ready.wait(), 10)
+    try:
+        [hook] = standin.sent("setWebhook")
+        assert hook["url"] == f"http://127.0.0.1:{port}/telegram" and hook["secret_token"] == "s3cret-token"
+        update = {"update_id": 99, **private_message("/stats")}
+        async with aiohttp.ClientSession() as session:
+            forged = await session.post(f"http://127.0.0.1:{port}/telegram", json=update,
+                                        headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"})
+            assert forged.status == 403
+            ok = await session.post(f"http://127.0.0.1:{port}/telegram", json=update,
+                                    headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"})
+            assert ok.status == 200
+        [sent] = await standin.wait_for("sendMessage")
+        assert "articles" in check_html(sent["text"])
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 15)
+        core.close()
