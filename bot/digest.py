@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from corpus.search import Hit, _hits, match_expression
 
 from .cards import to_card
+from .chart import speaker_chart
 from .commands import Context, command
 from .errors import UsageError
 from .reply import QuoteCard, Reply
@@ -111,7 +112,10 @@ def build_digest(db: Database, channel: DigestChannel, period: str) -> tuple[Rep
             + ". Most quoted first.")
     rest = speakers - SPEAKERS_IN_DIGEST
     footer = f"and {rest} other speaker{'s' if rest != 1 else ''}" if rest > 0 else None
-    return Reply(title=f"Daily quotes digest · {period}", text=text, cards=tuple(cards), footer=footer), high
+    names = {h.speaker_id: h.speaker or "?" for h in hits if h.speaker_id is not None}
+    chart = speaker_chart([(names[sid], n) for sid, n in counts.most_common()], f"Quotes per speaker · {period}")
+    return Reply(title=f"Daily quotes digest · {period}", text=text, cards=tuple(cards), footer=footer,
+                 image=chart), high
 
 
 def _channel_id(ctx: Context) -> str:

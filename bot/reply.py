@@ -66,9 +66,12 @@ class Reply:
     actions: tuple[Action, ...] = ()
     footer: str | None = None  # "and 12 others", "Page 2"
     error: bool = False
+    image: bytes | None = None  # a PNG (the digest's chart); adapters post it with ``title`` as caption
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["image"] = f"<PNG, {len(self.image)} bytes>" if self.image else None
+        return data
 
     def plain_text(self) -> str:
         """A readable plain-text rendering (console, notification fallbacks)."""

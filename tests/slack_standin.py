@@ -34,6 +34,7 @@ class SlackStandIn:
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     responses: list[dict[str, Any]] = field(default_factory=list)
     rate_limit_next: dict[str, int] = field(default_factory=dict)
+    uploads: list[bytes] = field(default_factory=list)
     port: int = 0
     _runner: web.AppRunner | None = None
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
@@ -62,6 +63,7 @@ class SlackStandIn:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/respond/{name}", self._respond)
+        app.router.add_post("/upload/{file_id}", self._upload)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -94,11 +96,20 @@ class SlackStandIn:
             return web.json_response({"ok": True, "url": "https://newsroom.slack.com/", "team": "Newsroom",
                                       "user": "quotebot", "team_id": "T0001", "user_id": "U0BOT",
                                       "bot_id": "B0BOT", "is_enterprise_install": False})
+        if method == "files.getUploadURLExternal":
+            return web.json_response({"ok": True, "upload_url": f"http://127.0.0.1:{self.port}/upload/F1",
+                                      "file_id": "F1"})
+        if method == "files.completeUploadExternal":
+            return web.json_response({"ok": True, "files": [{"id": "F1", "title": "chart"}]})
         if params.get("channel") == "C_GONE":
             return web.json_response({"ok": False, "error": "channel_not_found"})
         ts = f"1700000000.{next(self._ts):06d}"
         return web.json_response({"ok": True, "channel": params.get("channel"), "ts": ts,
                                   "message": {"text": params.get("text"), "ts": ts}})
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        self.uploads.append(await request.read())
+        return web.Response(text="OK - 1")
 
     async def _respond(self, request: web.Request) -> web.Response:
         self.responses.append(json.loads(await request.text()))

@@ -146,6 +146,11 @@ class TelegramStandIn:
     async def _m_editMessageText(self, p: dict[str, Any]) -> dict[str, Any]:
         return self._message(p)
 
+    async def _m_sendPhoto(self, p: dict[str, Any]) -> dict[str, Any]:
+        message = self._message(p)
+        message["photo"] = [{"file_id": "AgAD-photo", "file_unique_id": "photo1", "width": 600, "height": 300}]
+        return message
+
     async def _m_getChatMember(self, p: dict[str, Any]) -> dict[str, Any]:
         uid = int(p["user_id"])
         status = "administrator" if uid in self.admins else "member"

@@ -93,11 +93,15 @@ async def test_a_digest_for_a_telegram_chat_and_a_slack_channel_posts_once_a_day
         assert len(tg.sent()) >= 1 and {m["chat_id"] for m in tg.sent()} == {111}
         assert len(sl.sent()) == 1 and sl.sent()[0]["channel"] == "C1"
         assert "Daily quotes digest" in tg.sent()[0]["text"] and "Vladimir Putin" in tg.sent()[0]["text"]
+        # Five speakers: the quotes-per-speaker chart goes with the digest on both platforms.
+        assert len(tg.sent("sendPhoto")) == 1
+        assert len(sl.uploads) == 1 and b"\x89PNG" in sl.uploads[0]
         n_tg = len(tg.sent())
         clock.set("2026-11-23T05:00:00+00:00")
         await scheduler.tick()
         assert len(tg.sent()) == n_tg + 1  # the next day's ("nothing new") digest
         assert "Nothing new" in tg.sent()[-1]["text"]
+        assert len(tg.sent("sendPhoto")) == 1  # no chart for "nothing new"
     finally:
         scheduler.close()
         await close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -10,6 +12,7 @@ from bot.reply import Platform, Reply
 
 from .render import render
 
+log = logging.getLogger(__name__)
 PERMANENT = {"not_in_channel", "channel_not_found", "is_archived", "account_inactive", "invalid_auth",
              "token_revoked", "missing_scope"}
 
@@ -35,4 +38,11 @@ class SlackSender:
             raise DeliveryError(f"slack:{chat_id}: {error or exc}") from exc
         except Exception as exc:  # aiohttp/network errors surface as various types
             raise DeliveryError(f"slack:{chat_id}: {exc}") from exc
-        return [str(response.get("ts", ""))]
+        ts = [str(response.get("ts", ""))]
+        if reply.image:
+            try:
+                await self.client.files_upload_v2(channel=chat_id, file=reply.image, filename="digest.png",
+                                                  title=reply.title or "chart")
+            except Exception as exc:  # noqa: BLE001 - the digest text is out; a missing chart is not fatal
+                log.warning("slack:%s: chart not uploaded: %s", chat_id, exc)
+        return ts

@@ -98,6 +98,8 @@ class TelegramAdapter:
         if chat is None:
             return
         reply_to = update.effective_message.message_id if update.effective_message and chat.type != "private" else None
+        if reply.image:
+            await chat.send_photo(reply.image, caption=(reply.title or "")[:1024])  # captions: 1,024 characters
         for message in render(reply):
             await chat.send_message(message.html, parse_mode=ParseMode.HTML, reply_markup=message.markup,
                                     link_preview_options=NO_PREVIEW,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from telegram import Bot, LinkPreviewOptions
+from collections.abc import Awaitable, Callable
+from functools import partial
+
+from telegram import Bot, LinkPreviewOptions, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
@@ -22,11 +25,16 @@ class TelegramSender:
 
     async def send(self, chat_id: str, reply: Reply) -> list[str]:
         ids: list[str] = []
+        parts: list[Callable[[], Awaitable[Message]]] = []
+        if reply.image:
+            parts.append(lambda: self.bot.send_photo(chat_id, reply.image, caption=(reply.title or "")[:1024]))
         for message in render(reply):
+            parts.append(partial(self.bot.send_message, chat_id, message.html, parse_mode=ParseMode.HTML,
+                                 reply_markup=message.markup,
+                                 link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        for part in parts:
             try:
-                sent = await self.bot.send_message(chat_id, message.html, parse_mode=ParseMode.HTML,
-                                                   reply_markup=message.markup,
-                                                   link_preview_options=LinkPreviewOptions(is_disabled=True))
+                sent = await part()
             except Forbidden as exc:
                 raise Blocked(f"telegram:{chat_id}: {exc.message}") from exc
             except RetryAfter as exc:
