@@ -27,7 +27,7 @@ class TelegramSender:
         ids: list[str] = []
         parts: list[Callable[[], Awaitable[Message]]] = []
         if reply.image:
-            parts.append(lambda: self.bot.send_photo(chat_id, reply.image, caption=(reply.title or "")[:1024]))
+            parts.append(partial(self.bot.send_photo, chat_id, reply.image, caption=(reply.title or "")[:1024]))
         for message in render(reply):
             parts.append(partial(self.bot.send_message, chat_id, message.html, parse_mode=ParseMode.HTML,
                                  reply_markup=message.markup,
