@@ -103,6 +103,9 @@ def _absorb_surname_row(db: Database, name: str, speaker_id: int) -> None:
     if full or not bare:
         return  # another full name shares the surname: the bare one stays ambiguous
     for old_id, old_name in bare:
+        # The search index carries the speaker's name too: moved quotes are found under the full name.
+        db.execute("UPDATE quotes_fts SET speaker = ? WHERE rowid IN (SELECT id FROM quotes WHERE speaker_id = ?)",
+                   [name, old_id])
         db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [speaker_id, old_id])
         db.execute("UPDATE OR IGNORE speaker_aliases SET speaker_id = ? WHERE speaker_id = ?", [speaker_id, old_id])
         db.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", [old_id])

@@ -95,3 +95,15 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_quotes_moved_to_a_full_name_are_found_under_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from corpus.store import open_db
+    from tests.corpus_builder import Q, build
+
+    path = build(tmp_path / "m.db", [Q("Zakharova", "The statement is a provocation."),
+                                     Q("Maria Zakharova", "We will respond in kind.")])
+    db = open_db(path)
+    rows = db.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'speaker:Maria'").fetchall()
+    assert len(rows) == 2
+    assert db.execute("SELECT count(DISTINCT speaker_id) FROM quotes").fetchone()[0] == 1
