@@ -51,3 +51,24 @@ def test_source_from_dateline_or_url_not_from_a_photo_credit() -> None:
     assert find_source("\u00a9 RIA Novosti . Photographer\n- Sputnik International\n") == "Sputnik International"
     assert find_source("\u00a9 RIA Novosti . Photographer / Go to the mediabank") is None
     assert find_source("text", url="http://en.kremlin.ru/events/president/news/1") == "Kremlin"
+
+
+def test_hard_wrapped_lines_join_back_into_their_paragraph() -> None:
+    from corpus.clean import paragraph_spans
+
+    text = ("Meeting with the Governor of the region\n\n"
+            "Vladimir Putin: Okay then. You know, sometimes I think that it would be good for us if\n"
+            "those who want to impose sanctions would go ahead and impose all of them.\n"
+            "This would free our hands to defend our national interests however we deem most\n"
+            "effective for us.\n\n"
+            "Vladimir Putin:\nThank you.\n\n"
+            "Short heading\nNext line of text here.\n"
+            "\u201cA new quote starts its own paragraph,\u201d he said, and the line goes on a bit more\n"
+            "\u201cand so does this one.\u201d\n")
+    paragraphs = [text[s:e] for s, e in paragraph_spans(text)]
+    assert paragraphs[1] == ("Vladimir Putin: Okay then. You know, sometimes I think that it would be good for us if\n"
+                             "those who want to impose sanctions would go ahead and impose all of them.")
+    assert paragraphs[2].startswith("This would free") and paragraphs[2].endswith("effective for us.")
+    assert paragraphs[3:5] == ["Vladimir Putin:", "Thank you."]  # a label stays on its own
+    assert "Short heading" in paragraphs and "Next line of text here." in paragraphs
+    assert paragraphs[-1] == "\u201cand so does this one.\u201d"

@@ -2,7 +2,8 @@
 
 Offsets everywhere are offsets into the original text. Work happens on the space-folded copy
 (:func:`corpus.clean.fold_spaces` keeps the length), and only on content lines
-(:func:`corpus.clean.content_spans`), so site furniture never yields a quote.
+(:func:`corpus.clean.paragraph_spans`: content lines, hard-wrapped lines joined back into their
+paragraph), so site furniture never yields a quote and a wrapped paragraph is one unit.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..clean import content_spans, fold_spaces
+from ..clean import fold_spaces, paragraph_spans
 
 _OPENERS = "“«„"
 _CLOSERS = "”»"
@@ -51,7 +52,7 @@ class Layout:
 
 def layout(text: str, title: str | None) -> Layout:
     folded = fold_spaces(text)
-    spans = content_spans(text)
+    spans = paragraph_spans(text)
     title_span = None
     if spans:
         s, e = spans[0]
