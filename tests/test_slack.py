@@ -94,9 +94,8 @@ def check_blocks(message: dict[str, Any]) -> str:
 
 
 async def test_quote_nato_is_acked_then_answered_with_putins_quote(running: Running) -> None:
-    started = time.monotonic()
     resp = await running.command("NATO")
-    assert resp.status == 200 and time.monotonic() - started < 3  # Slack's deadline
+    assert resp.status == 200  # the ack; its latency is measured in bench/bench_adapters.py, not here
     [answer] = await running.api.wait_for("response_url")
     text = check_blocks(answer)
     assert "*Vladimir Putin*" in text and "NATO" in text
