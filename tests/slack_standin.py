@@ -7,7 +7,6 @@ Also signs request bodies as Slack does (v0 HMAC-SHA256 of ``v0:{timestamp}:{bod
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import itertools
@@ -18,6 +17,8 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from aiohttp import web
+
+from .standin_base import poll_until, serve_local
 
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 BOT_TOKEN = "xoxb-test-token"
@@ -50,25 +51,16 @@ class SlackStandIn:
         return [p for m, p in self.calls if m == method]
 
     async def wait_for(self, what: str, count: int = 1, timeout: float = 10.0) -> list[dict[str, Any]]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            found = self.responses if what == "response_url" else self.sent(what)
-            if len(found) >= count:
-                return found
-            await asyncio.sleep(0.02)
-        raise AssertionError(f"{what}: {len(self.responses if what == 'response_url' else self.sent(what))} "
-                             f"calls, wanted {count}; calls: {[m for m, _ in self.calls]}")
+        """The calls of a Web API method (or the response_url posts) once ``count`` have arrived."""
+        return await poll_until(lambda: self.responses if what == "response_url" else self.sent(what), count,
+                                timeout, lambda: f"{what}; calls so far: {[m for m, _ in self.calls]}")
 
     async def start(self) -> SlackStandIn:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/respond/{name}", self._respond)
         app.router.add_post("/upload/{file_id}", self._upload)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve_local(app)
         return self
 
     async def stop(self) -> None:

@@ -17,6 +17,8 @@ from typing import Any
 
 from aiohttp import web
 
+from .standin_base import poll_until, serve_local
+
 BOT_USERNAME = "quotebot_test_bot"
 BOT_ID = 4242
 
@@ -66,25 +68,16 @@ class TelegramStandIn:
         return [c.params for c in self.calls if c.method == method]
 
     async def wait_for(self, method: str, count: int = 1, timeout: float = 10.0) -> list[dict[str, Any]]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            found = self.sent(method)
-            if len(found) >= count:
-                return found
-            await asyncio.sleep(0.02)
-        raise AssertionError(f"{method} called {len(self.sent(method))} times, wanted {count}: "
-                             f"{[c.method for c in self.calls]}")
+        """The calls of ``method`` once ``count`` have arrived."""
+        return await poll_until(lambda: self.sent(method), count, timeout,
+                                lambda: f"{method}; calls so far: {[c.method for c in self.calls]}")
 
     # -- server ------------------------------------------------------------------------------
     async def start(self) -> TelegramStandIn:
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._handle)
         app.router.add_get("/bot{token}/{method}", self._handle)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve_local(app)
         return self
 
     async def stop(self) -> None:
