@@ -60,16 +60,26 @@ def _candidates(db: Database, claim: str, filters: Filters, timeout_ms: int) -> 
         return _hits(db, [(int(r[0]), float(r[1])) for r in rows])
 
 
-def _diff(claim: str, matched: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _diff(claim: str, matched: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Word-level differences; corpus words hanging off either end of the alignment are slack, not changes."""
     a, b = matched.split(), claim.split()
+    ops = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    # The character alignment is widened to whole words, so it may take in a neighbouring word
+    # the claim never quoted; reporting it as "removed" would blame the reader for our slack.
+    while ops and ops[0][0] == "delete":
+        ops = ops[1:]
+    while ops and ops[-1][0] == "delete":
+        ops = ops[:-1]
+    if not ops:
+        return "", (), tuple(b)
     removed: list[str] = []
     added: list[str] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in ops:
         if op in ("replace", "delete"):
             removed.extend(a[i1:i2])
         if op in ("replace", "insert"):
             added.extend(b[j1:j2])
-    return tuple(removed), tuple(added)
+    return " ".join(a[ops[0][1]:ops[-1][2]]), tuple(removed), tuple(added)
 
 
 def verify_quote(db: Database, claim: str, filters: Filters = NO_FILTERS, *, timeout_ms: int = 2000,
@@ -93,11 +103,10 @@ def verify_quote(db: Database, claim: str, filters: Filters = NO_FILTERS, *, tim
             start -= 1
         while end < len(text_n) and text_n[end] != " ":
             end += 1
-        matched = text_n[start:end]
+        matched, removed, added = _diff(claim_n, text_n[start:end])
         score = fuzz.ratio(claim_n, matched)
         if score < CLOSE:
             continue
-        removed, added = _diff(claim_n, matched)
         verdict: Literal["exact", "close"] = "exact" if score >= EXACT and not removed and not added else "close"
         out.append(Match(hit, score, verdict, matched, removed, added))
     out.sort(key=lambda m: (-m.score, m.hit.speaker_id is None))

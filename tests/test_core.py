@@ -72,6 +72,13 @@ def test_verify_reports_a_close_match_and_the_changed_words(seed_core: Core) -> 
     assert "just" in card.note and "simply" in card.note
 
 
+def test_verify_names_only_the_inserted_word_not_the_neighbours_of_the_alignment(seed_core: Core) -> None:
+    reply = ask(seed_core, '/verify "Moreover, NATO was the one that broke all our dialogue mechanisms."')
+    assert reply.title and reply.title.startswith("Close")
+    assert reply.cards[0].speaker == "Vladimir Putin"
+    assert reply.cards[0].note == "Differs: your version has “all”."
+
+
 def test_verify_exact_and_not_in_corpus(small_core: Core) -> None:
     exact = ask(small_core, '/verify "NATO is a defensive alliance and threatens no one"')
     assert exact.title == "Real: Jens Stoltenberg said this."
