@@ -11,7 +11,7 @@ import pytest
 
 from bot.core import Core
 from bot.errors import Blocked, RateLimited
-from bot.reply import Reply, Request
+from bot.reply import Platform, Reply, Request
 from bot.schedule import Scheduler
 from bot.schedule_store import get_channel, upsert_channel
 from corpus.store import open_db
@@ -43,7 +43,7 @@ class Crash(BaseException):
 class RecordingSender:
     """A platform edge that records what it accepted; it can refuse or 'crash' after accepting."""
 
-    platform: str
+    platform: Platform
     accepted: list[tuple[str, Reply]] = field(default_factory=list)
     refuse: list[BaseException] = field(default_factory=list)
     crash_after_accept: bool = False
