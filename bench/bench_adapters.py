@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import socket
 import statistics
 import sys
 import tempfile
@@ -31,6 +30,7 @@ from bot.core import Core  # noqa: E402
 from corpus.ingest import ingest_paths  # noqa: E402
 from corpus.store import open_db  # noqa: E402
 from tests.slack_standin import BOT_TOKEN, SIGNING_SECRET, SlackStandIn, sign  # noqa: E402
+from tests.standin_base import free_port  # noqa: E402
 from tests.telegram_standin import TelegramStandIn, private_message  # noqa: E402
 
 TOPICS = ["Russia", "NATO", "sanctions", "climate change", "Lukashenko", "the", "Ukraine", "oil prices"]
@@ -76,9 +76,7 @@ async def slack(db: Path, n: int) -> tuple[list[float], list[float]]:
     settings = load_settings({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
                               "SLACK_API_BASE_URL": api.api_url})
     core = Core(db, settings=settings)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     stop, ready = asyncio.Event(), asyncio.Event()
     task = asyncio.create_task(run_slack(core, settings, mode="http", port=port, host="127.0.0.1", stop=stop,
                                          ready=ready))

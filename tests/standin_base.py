@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -30,3 +31,10 @@ async def poll_until(fetch: Callable[[], list[T]], count: int, timeout: float, d
             return found
         await asyncio.sleep(0.02)
     raise AssertionError(f"{len(fetch())} arrived, wanted {count}: {describe()}")
+
+
+def free_port() -> int:
+    """A port free on 127.0.0.1 now (for servers that take a port number rather than 0)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

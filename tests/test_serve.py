@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -25,14 +24,9 @@ from bot.schedule_store import upsert_channel
 from corpus.store import open_db
 
 from .slack_standin import BOT_TOKEN, SIGNING_SECRET, SlackStandIn, sign
+from .standin_base import free_port
 from .telegram_standin import TelegramStandIn, private_message
 from .test_schedule import FakeClock
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def test_serve_answers_telegram_and_slack_in_one_process(seed_db_path: Path) -> None:

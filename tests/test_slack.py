@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -24,14 +23,9 @@ from bot.errors import Blocked, ConfigError
 from bot.reply import Action, QuoteCard, Reply
 
 from .slack_standin import BOT_TOKEN, SIGNING_SECRET, SlackStandIn, sign
+from .standin_base import free_port
 
 DATA = Path(__file__).resolve().parent / "data"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

@@ -215,13 +215,11 @@ async def test_group_settings_commands_answer_only_administrators(running: Teleg
 
 
 async def test_webhook_mode_checks_the_secret_token(standin: TelegramStandIn, seed_db_path: Path) -> None:
-    import socket
-
     import aiohttp
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    from .standin_base import free_port
+
+    port = free_port()
     settings = load_settings({"TELEGRAM_BOT_TOKEN": standin.token, "TELEGRAM_API_BASE_URL": standin.base_url,
                               "TELEGRAM_WEBHOOK_URL": f"http://127.0.0.1:{port}", "TELEGRAM_WEBHOOK_PORT": str(port),
                               "TELEGRAM_WEBHOOK_SECRET": "s3cret-token"})
