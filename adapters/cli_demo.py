@@ -10,6 +10,7 @@ import click
 
 from bot.core import Core
 from corpus.ingest import ingest_paths
+from corpus.stats import corpus_stats
 from corpus.store import open_db
 
 from .console import render_text, to_request
@@ -34,7 +35,7 @@ def demo(db_path: str | None) -> None:
         path = db_path or str(Path(tmp) / "demo.db")
         db = open_db(path)
         report = ingest_paths(db, [str(SAMPLES)])
-        stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        stored = corpus_stats(db)["articles"]
         db.close()
         click.echo(f"Sample corpus: {stored} articles, {report.quotes} quotes extracted.\n")
         core = Core(path)
