@@ -5,7 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-QuoteKind = Literal["direct", "indirect", "transcript"]
+QuoteKind = Literal["direct", "indirect", "transcript", "question"]
+# How an attribution was made — the evidence a card can show ("named by 'he' → pronoun").
+Resolution = Literal[
+    "name",          # a full name next to the cue ("Sergey Lavrov said")
+    "surname",       # a surname or "Mr X" resolved to the full name the article introduced
+    "title",         # a title/role noun resolved to one introduced person ("the minister said")
+    "pronoun",       # he/she resolved to the most recent compatible subject
+    "organisation",  # an organisation, country or document speaker ("the ministry said")
+    "turn",          # a transcript turn label ("Vladimir Putin: …")
+    "headline",      # the headline names the speaker ("… — MFA", "Putin's address to …")
+    "lead",          # the article's lead names the speaker ("Vladimir Putin congratulated …")
+    "continuation",  # a cueless quotation continuing the previous speaker's quote
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +57,14 @@ class ExtractedQuote:
     speaker_type: Literal["person", "organisation"] | None = None
     role: str | None = None
     mention: str | None = None  # the surface form that attributed it: "he", "the Russian diplomat"
+    # Evidence: where in the text the mention stands (None when it is not in the text, e.g. a
+    # title or lead given apart from it) and how it was resolved to ``speaker``.
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    resolution: Resolution | None = None
+    # A quotation split by narration ("A," he said, "B.") is stored as its parts; every part carries
+    # the start offset of the utterance's first part. None for a quote that stands alone.
+    utterance: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
