@@ -84,7 +84,10 @@ def extract(source: IO[str]) -> None:
     """Extract quotes from JSON Lines {"id", "text", "title"?} (a file or - for stdin).
 
     Writes one JSON line per input: {"id", "quotes": [{"start", "end", "text", "speaker",
-    "kind", "cue", "confidence"}]}, where text == input_text[start:end].
+    "kind", "cue", "confidence", "speaker_span", "resolution", "utterance"}]}, where
+    text == input_text[start:end]; speaker_span is [start, end] of the mention the speaker was
+    read from (null when it is not in the text), resolution says how it was resolved, and
+    utterance is the start of the first part of a quotation split by narration (null when whole).
     """
     for lineno, line in enumerate(source, 1):
         if not line.strip():
@@ -100,7 +103,10 @@ def extract(source: IO[str]) -> None:
         quotes = extract_quotes(text, rec.get("title"))
         out = {"id": rec.get("id"), "quotes": [
             {"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker, "kind": q.kind,
-             "cue": q.cue, "confidence": q.confidence} for q in quotes]}
+             "cue": q.cue, "confidence": q.confidence,
+             "speaker_span": None if q.speaker_start is None or q.speaker_end is None
+             else [q.speaker_start, q.speaker_end],
+             "resolution": q.resolution, "utterance": q.utterance} for q in quotes]}
         click.echo(json.dumps(out, ensure_ascii=False))
 
 

@@ -5,7 +5,9 @@ Tables::
     articles  one row per article; ``text`` is the verbatim original all offsets refer to
     speakers  one row per person or organisation, across articles
     speaker_aliases  every surface name a speaker is known by (folded for lookup)
-    quotes    one row per quote: article, speaker (or NULL = unattributed), offsets, kind
+    quotes    one row per quote: article, speaker (or NULL = unattributed), offsets, kind, and the
+              attribution's evidence (speaker mention offsets, resolution, utterance_id of a split
+              quote's first part)
     quotes_fts  FTS5 (porter + unicode61) over quote text, speaker name and article title;
                 its rowid is ``quotes.id``
 """
@@ -117,6 +119,23 @@ def _m003(db: Database) -> None:
         """
         CREATE VIRTUAL TABLE quotes_fts_vocab USING fts5vocab(quotes_fts, 'row');
         CREATE INDEX quotes_published ON quotes(published);
+        """
+    )
+
+
+@migrations(name="004_attribution_evidence")
+def _m004(db: Database) -> None:
+    # Every attribution carries its evidence: where the speaker mention stands in the article text
+    # (NULL when it is not in the text: a title or lead) and how it was resolved to the speaker.
+    # A quotation split by narration is stored as its parts; each part points at the row of the
+    # utterance's first part (the first part at itself); NULL for a quote that stands alone.
+    db.executescript(
+        """
+        ALTER TABLE quotes ADD COLUMN speaker_start INTEGER;
+        ALTER TABLE quotes ADD COLUMN speaker_end INTEGER;
+        ALTER TABLE quotes ADD COLUMN resolution TEXT;
+        ALTER TABLE quotes ADD COLUMN utterance_id INTEGER REFERENCES quotes(id) ON DELETE SET NULL;
+        CREATE INDEX quotes_utterance ON quotes(utterance_id) WHERE utterance_id IS NOT NULL;
         """
     )
 
@@ -236,18 +255,28 @@ def insert_quotes(
 ) -> int:
     title = fold_spaces(doc.title or "")
     n = 0
+    parts: list[tuple[int, int, int]] = []  # (utterance, part start, row id) of split quotes' parts
     for q in quotes:
         speaker_id = speaker_ids.get(q.speaker) if q.speaker else None
         cur = db.execute(
             """INSERT INTO quotes (article_id, speaker_id, text, start, "end", kind, cue, mention, role,
-                                   confidence, published, ingested_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                   confidence, published, ingested_at, speaker_start, speaker_end, resolution)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [article_id, speaker_id, q.text, q.start, q.end, q.kind, q.cue, q.mention, q.role,
-             round(q.confidence, 3), doc.published, ingested_at],
+             round(q.confidence, 3), doc.published, ingested_at, q.speaker_start, q.speaker_end,
+             q.resolution],
         )
+        row_id = int(cur.lastrowid or 0)
+        if q.utterance is not None:
+            parts.append((q.utterance, q.start, row_id))
         db.execute(
             "INSERT INTO quotes_fts (rowid, text, speaker, title) VALUES (?, ?, ?, ?)",
-            [cur.lastrowid, fold_spaces(q.text), q.speaker if speaker_id else "", title],
+            [row_id, fold_spaces(q.text), q.speaker if speaker_id else "", title],
         )
         n += 1
+    heads: dict[int, int] = {}  # utterance → row id of its first part in the text
+    for utterance, _, row_id in sorted(parts):
+        heads.setdefault(utterance, row_id)
+    for utterance, _, row_id in parts:
+        db.execute("UPDATE quotes SET utterance_id = ? WHERE id = ?", [heads[utterance], row_id])
     return n

@@ -29,7 +29,7 @@ def test_extract_offsets_are_exact_on_every_sample_article() -> None:
     for o in out:
         for q in o["quotes"]:
             assert docs[o["id"]][q["start"]:q["end"]] == q["text"]
-            assert q["kind"] in {"direct", "indirect", "transcript"}
+            assert q["kind"] in {"direct", "indirect", "transcript", "question"}
             assert 0.0 <= q["confidence"] <= 1.0
             checked += 1
     assert checked > 0
@@ -78,3 +78,16 @@ def test_every_command_has_help_and_is_in_the_readme(name: str) -> None:
     assert command.help and len(command.help.strip()) > 20
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"quotebot {name}" in readme
+
+
+def test_extract_prints_each_quotes_evidence() -> None:
+    text = '"We will build the bridge across the river this year," Foreign Minister Ann Lee said.\n\nShe left.\n'
+    line = json.dumps({"id": 1, "title": "Bridge plan", "text": text}) + "\n"
+    result = CliRunner().invoke(cli, ["extract", "-"], input=line)
+    assert result.exit_code == 0, result.output
+    quotes = json.loads(result.output)["quotes"]
+    assert quotes, result.output
+    for q in quotes:
+        assert {"speaker_span", "resolution", "utterance"} <= q.keys()
+        span = q["speaker_span"]
+        assert span is None or (isinstance(span, list) and 0 <= span[0] < span[1] <= len(text))
