@@ -10,10 +10,10 @@ import sys
 import click
 
 from bot.config import Settings, load_settings
-from bot.digest import current_period
 from bot.errors import BotError
-from bot.schedule import Scheduler
-from bot.schedule_store import ensure, get_channel, upsert_channel
+from bot.scheduling.digest import current_period
+from bot.scheduling.schedule import Scheduler
+from bot.scheduling.schedule_store import ensure, get_channel, upsert_channel
 from corpus.errors import CorpusError
 from corpus.store import open_db
 
@@ -80,14 +80,14 @@ def digest(channel: str, dry_run: bool, force: bool, db_path: str | None) -> Non
     ch = get_channel(db, channel)
     if ch is None:
         if dry_run:
-            from bot.schedule_store import DigestChannel
+            from bot.scheduling.schedule_store import DigestChannel
 
             ch = DigestChannel(channel, "08:00", "UTC", (), False, None, 0)
         else:
             ch = upsert_channel(db, channel)
     period, _ = current_period(ch, datetime.now(UTC))
     if dry_run:
-        from bot.digest import build_digest
+        from bot.scheduling.digest import build_digest
 
         reply, _ = build_digest(db, ch, period)
         click.echo(render_text(reply, color=sys.stdout.isatty()))

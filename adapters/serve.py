@@ -15,11 +15,11 @@ from typing import Any
 
 from bot.config import Settings
 from bot.core import Core
-from bot.delivery import Sender
 from bot.errors import ConfigError
-from bot.schedule import Scheduler
-from bot.schedule_config import ScheduleConfig, load_schedule_config
-from bot.schedule_store import ensure, upsert_channel
+from bot.scheduling.delivery import Sender
+from bot.scheduling.schedule import Scheduler
+from bot.scheduling.schedule_config import ScheduleConfig, load_schedule_config
+from bot.scheduling.schedule_store import ensure, upsert_channel
 from corpus.feeds import FolderWatch, poll_feed
 from corpus.store import open_db
 

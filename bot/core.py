@@ -1,172 +1,23 @@
-"""The answering core every adapter calls: Request in, Reply out.
+"""The composition point adapters import: the answering :class:`Core` with the scheduling
+commands (/digest, /follow) registered and the schedule store's migrations applied.
 
-SQLite work never runs on the event loop: the async methods hand the call to a small pool of
-worker threads, each with its own connection to the corpus (WAL lets them read while ingest
-writes). A :class:`~bot.errors.BotError` or :class:`~corpus.errors.CorpusError` becomes an
-error Reply; anything else is a bug and propagates, so the adapter logs it with its traceback
-and sends one short apology.
+Answering (:mod:`bot.answering`) never imports scheduling (:mod:`bot.scheduling`); this module
+is the one place that puts the two together.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import importlib
-import logging
-import os
-import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
-from typing import TypeVar
+from sqlite_utils.migrations import Migrations
 
-from sqlite_utils import Database
+from .answering.core import Core as AnsweringCore
+from .scheduling import digest as _digest  # noqa: F401  (registers /digest)
+from .scheduling import follows as _follows  # noqa: F401  (registers /follow, /unfollow, /following)
+from .scheduling.schedule_store import migrations as schedule_migrations
 
-from corpus.errors import CorpusError
-from corpus.search import match_expression, search
-from corpus.speaker_lookup import SpeakerMatch
-from corpus.store import open_db
-
-from . import handlers
-from .cards import to_card
-from .commands import Command, Context, lookup, visible
-from .config import Settings, load_settings
-from .errors import AccessError, BotError
-from .parse import clean_input, parse_command, parse_plain
-from .reply import QuoteCard, Reply, Request
-from .schedule_store import migrations as schedule_migrations
-from .state import load_action
-from .state import migrations as state_migrations
-from .topics import aliases_for
-
-log = logging.getLogger(__name__)
-T = TypeVar("T")
-
-for _optional in ("bot.digest", "bot.follows"):  # commands that register themselves when present
-    try:
-        importlib.import_module(_optional)
-    except ModuleNotFoundError as _exc:
-        if _exc.name != _optional:
-            raise
+__all__ = ["Core"]
 
 
-class Core:
-    """The product's behaviour behind every chat transport."""
+class Core(AnsweringCore):
+    """The product's behaviour behind every chat transport, scheduling commands included."""
 
-    def __init__(self, db_path: str | os.PathLike[str], *, settings: Settings | None = None,
-                 workers: int = 4) -> None:
-        self.db_path = str(db_path)
-        self.settings = settings or load_settings({})
-        # Migrate once, up front, on this thread; workers then only open connections.
-        db = open_db(self.db_path)
-        state_migrations.apply(db)
-        schedule_migrations.apply(db)
-        db.close()
-        self._local = threading.local()
-        self._connections: list[Database] = []
-        self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="quotebot-db")
-
-    # -- connections -------------------------------------------------------------------------
-    def db(self) -> Database:
-        """This thread's connection to the corpus."""
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = open_db(self.db_path)
-            self._local.db = db
-            with self._lock:
-                self._connections.append(db)
-        return db
-
-    async def run(self, fn: Callable[..., T], *args: object) -> T:
-        """Run ``fn`` on a worker thread (SQLite off the event loop)."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, fn, *args)
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=True)
-        with self._lock:
-            for db in self._connections:
-                with contextlib.suppress(Exception):  # a connection of a finished thread
-                    db.close()
-            self._connections.clear()
-
-    # -- the API adapters call ---------------------------------------------------------------
-    def handle(self, request: Request) -> Reply:
-        """Answer one message."""
-        text = clean_input(request.text)
-        parsed = parse_command(text)
-        if parsed is None:
-            if not text:
-                return handlers.not_understood()
-            parsed = parse_plain(text)
-            if parsed is None:
-                return handlers.not_understood()
-        cmd = lookup(parsed.command)
-        if cmd is None:
-            return Reply(text=f"I do not know /{parsed.command[:32]}. /help lists what I can do.", error=True)
-        return self._dispatch(cmd, request, parsed.args)
-
-    def _dispatch(self, cmd: Command, request: Request, args: str) -> Reply:
-        try:
-            if cmd.admin and not request.private and not request.admin:
-                raise AccessError(f"Only this chat's administrators can use /{cmd.name} here.")
-            return cmd.handler(self._context(request), args)
-        except (BotError, CorpusError) as exc:
-            return Reply(text=str(exc), error=True)
-
-    def _context(self, request: Request) -> Context:
-        return Context(request=request, db=self.db(), settings=self.settings, core=self)
-
-    def press(self, token: str, request: Request) -> Reply:
-        """Answer a pressed button (an :class:`~bot.reply.Action` token)."""
-        payload = load_action(self.db(), token)
-        if payload is None:
-            return Reply(text="This button has expired. Ask again.", error=True)
-        ctx = self._context(request)
-        try:
-            cmd = payload.get("cmd")
-            offset = int(payload.get("offset", 0))
-            if cmd == "quote":
-                return handlers.run_quote(ctx, payload["args"], offset, payload.get("speaker_id"))
-            if cmd == "said":
-                sid = int(payload["speaker_id"])
-                row = ctx.db.execute("SELECT id, name, role, kind FROM speakers WHERE id = ?", [sid]).fetchone()
-                if row is None:
-                    return Reply(text="That speaker is no longer in the corpus.", error=True)
-                return handlers.run_said(ctx, SpeakerMatch(row[0], row[1], row[2], row[3], 0, 100.0),
-                                         payload.get("args", ""), offset)
-            if cmd == "context":
-                return handlers.run_context(ctx, int(payload["quote_id"]))
-            if cmd == "command":
-                return self.handle(replace(request, text=str(payload["text"])))
-        except (BotError, CorpusError) as exc:
-            return Reply(text=str(exc), error=True)
-        return Reply(text="This button no longer works. Ask again.", error=True)
-
-    def inline(self, query: str, limit: int = 50) -> list[QuoteCard]:
-        """Quote cards for Telegram's inline mode (``@bot NATO``)."""
-        text = clean_input(query)
-        if len(text) < 2:
-            return []
-        topic = match_expression(text, aliases_for(text))
-        try:
-            hits, _ = search(self.db(), topic, candidates=max(limit, 100),
-                             timeout_ms=int(self.settings["QUOTEBOT_QUERY_TIMEOUT_MS"]))
-        except CorpusError:
-            return []
-        return [to_card(h, topic.words) for h in hits[: max(1, min(limit, 50))]]
-
-    def command_help(self) -> list[tuple[str, str]]:
-        """(command, one-line help) for platform menus and manifests."""
-        return [(c.name, c.summary) for c in visible()]
-
-    # -- async twins: the same, on a worker thread --------------------------------------------
-    async def ahandle(self, request: Request) -> Reply:
-        return await self.run(self.handle, request)
-
-    async def apress(self, token: str, request: Request) -> Reply:
-        return await self.run(self.press, token, request)
-
-    async def ainline(self, query: str, limit: int = 50) -> list[QuoteCard]:
-        return await self.run(self.inline, query, limit)
+    extra_migrations: tuple[Migrations, ...] = (schedule_migrations,)

@@ -50,3 +50,13 @@ def test_the_chat_adapters_never_import_each_other() -> None:
             assert not [n for n in names if n.startswith("adapters.slack")], module
         if module.startswith("adapters.slack"):
             assert not [n for n in names if n.startswith("adapters.telegram")], module
+
+
+def test_answering_never_imports_scheduling_or_the_composition() -> None:
+    """bot/ is two rooms: scheduling uses answering, never back; bot.core composes them."""
+    bad = {m: sorted(n for n in names if n.startswith(("bot.scheduling", "bot.core")))
+           for m, names in _imports("bot").items() if m.startswith("bot.answering")}
+    assert {m: n for m, n in bad.items() if n} == {}
+    shared = {m: sorted(n for n in names if n.startswith(("bot.answering", "bot.scheduling", "bot.core")))
+              for m, names in _imports("bot").items() if m in {"bot.reply", "bot.config", "bot.errors"}}
+    assert {m: n for m, n in shared.items() if n} == {}

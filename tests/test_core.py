@@ -184,7 +184,7 @@ async def test_async_twins_answer_the_same_off_the_event_loop(small_core: Core) 
 
 
 def test_every_chat_command_has_help_and_is_in_the_readme() -> None:
-    from bot.commands import REGISTRY
+    from bot.answering.commands import REGISTRY
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for name, cmd in REGISTRY.items():

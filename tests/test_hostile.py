@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.answering.parse import parse_plain, parse_query
 from bot.core import Core
-from bot.parse import parse_plain, parse_query
 from bot.reply import Request
 from corpus.search import match_expression
 

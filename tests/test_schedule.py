@@ -12,8 +12,8 @@ import pytest
 from bot.core import Core
 from bot.errors import Blocked, RateLimited
 from bot.reply import Platform, Reply, Request
-from bot.schedule import Scheduler
-from bot.schedule_store import get_channel, upsert_channel
+from bot.scheduling.schedule import Scheduler
+from bot.scheduling.schedule_store import get_channel, upsert_channel
 from corpus.store import open_db
 
 from .corpus_builder import Q, build

@@ -18,9 +18,9 @@ from adapters.serve import ServeOptions, serve, slack_sender, telegram_sender
 from bot.config import load_settings
 from bot.core import Core
 from bot.errors import ConfigError
-from bot.schedule import Scheduler
-from bot.schedule_config import load_schedule_config
-from bot.schedule_store import upsert_channel
+from bot.scheduling.schedule import Scheduler
+from bot.scheduling.schedule_config import load_schedule_config
+from bot.scheduling.schedule_store import upsert_channel
 from corpus.store import open_db
 
 from .slack_standin import BOT_TOKEN, SIGNING_SECRET, SlackStandIn, sign

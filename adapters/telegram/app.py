@@ -32,7 +32,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.commands import REGISTRY
+from bot.answering.commands import REGISTRY
 from bot.config import Settings
 from bot.core import Core
 from bot.errors import ConfigError

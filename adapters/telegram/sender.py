@@ -1,4 +1,4 @@
-"""Post scheduled messages (digests, follow alerts) to a Telegram chat: bot.delivery.Sender."""
+"""Post scheduled messages (digests, follow alerts) to a Telegram chat: bot.scheduling.delivery.Sender."""
 
 from __future__ import annotations
 

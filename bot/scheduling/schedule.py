@@ -23,11 +23,11 @@ from sqlite_utils import Database
 
 from corpus.store import open_db
 
+from ..errors import Blocked, DeliveryError, RateLimited
+from ..reply import Reply
 from . import follows
 from .delivery import Sender
 from .digest import build_digest, is_due
-from .errors import Blocked, DeliveryError, RateLimited
-from .reply import Reply
 from .schedule_store import DigestChannel, all_channels, ensure, now_iso, upsert_channel
 
 log = logging.getLogger(__name__)

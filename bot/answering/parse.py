@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .errors import UsageError
+from ..errors import UsageError
 
 MAX_INPUT = 2000  # characters of a message we read; the rest is ignored (Telegram allows 4096)
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10))

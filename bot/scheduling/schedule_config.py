@@ -24,8 +24,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import ConfigError, UsageError
 from .digest import parse_slot, zone
-from .errors import ConfigError, UsageError
 
 _ALLOWED = {
     "digest": {"channel", "time", "tz", "topics"},

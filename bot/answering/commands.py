@@ -3,9 +3,9 @@
 A handler is a function ``handler(ctx: Context, args: str) -> Reply`` registered with
 :func:`command`; its docstring is its help text (the first line is the one-line summary
 shown in menus, the rest is the long help). Modules register on import: the core imports
-:mod:`bot.handlers` and, when present, :mod:`bot.digest` and :mod:`bot.follows`::
+:mod:`bot.answering.handlers` and :mod:`bot.scheduling.digest` / :mod:`bot.scheduling.follows`::
 
-    from bot.commands import Context, command
+    from bot.answering.commands import Context, command
 
     @command("follow", admin=True)
     def follow(ctx: Context, args: str) -> Reply:
@@ -26,8 +26,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .config import Settings
-from .reply import Reply, Request
+from ..config import Settings
+from ..reply import Reply, Request
 
 Handler = Callable[["Context", str], Reply]
 

@@ -1,4 +1,4 @@
-"""The editable alias table of common entities (bot/data/aliases.toml)."""
+"""The editable alias table of common entities (bot/answering/data/aliases.toml)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from corpus.clean import fold_spaces
 from corpus.search import Hit
 
-from .reply import QuoteCard
+from ..reply import QuoteCard
 
 MAX_CARD_CHARS = 700  # a transcript paragraph can run to thousands of characters; a card should not
 

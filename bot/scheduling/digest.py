@@ -15,13 +15,13 @@ from sqlite_utils import Database
 
 from corpus.search import Hit, _hits, match_expression
 
-from .cards import to_card
+from ..answering.cards import to_card
+from ..answering.commands import Context, command
+from ..answering.topics import aliases_for
+from ..errors import UsageError
+from ..reply import QuoteCard, Reply
 from .chart import speaker_chart
-from .commands import Context, command
-from .errors import UsageError
-from .reply import QuoteCard, Reply
 from .schedule_store import DigestChannel, get_channel, upsert_channel
-from .topics import aliases_for
 
 SPEAKERS_IN_DIGEST = 6
 QUOTES_PER_SPEAKER = 2

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from .reply import Platform, Reply
+from ..reply import Platform, Reply
 
 
 class Sender(Protocol):

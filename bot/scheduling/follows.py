@@ -10,12 +10,12 @@ from sqlite_utils import Database
 from corpus.search import Hit, _hits, match_expression
 from corpus.speaker_lookup import find_speakers
 
-from .cards import to_card
-from .commands import Context, command
-from .errors import UsageError
-from .reply import Platform, Reply
+from ..answering.cards import to_card
+from ..answering.commands import Context, command
+from ..answering.topics import aliases_for
+from ..errors import UsageError
+from ..reply import Platform, Reply
 from .schedule_store import now_iso
-from .topics import aliases_for
 
 MAX_FOLLOWS_PER_CHAT = 50
 ALERT_QUOTES = 5  # quotes shown per alert message; the rest are counted

@@ -14,11 +14,11 @@ from corpus.stats import corpus_stats
 from corpus.store import fold
 from corpus.verify import verify_quote
 
+from ..errors import UsageError
+from ..reply import Action, Reply
 from .cards import to_card
 from .commands import Context, command, lookup, visible
-from .errors import UsageError
 from .parse import Query, parse_query
-from .reply import Action, Reply
 from .state import save_action
 from .topics import aliases_for
 
