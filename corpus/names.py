@@ -1,0 +1,407 @@
+"""Is this a person's or an organisation's name? The shape of a name, from its words alone.
+
+``name_shape("Medical Chamber Leonid Roshal")`` → a person ``Leonid Roshal`` with role
+``Medical Chamber``; ``"General Electric Co"`` → an organisation; ``"Naturally"``, ``"Russia"``,
+``"Military World Winter Games"``, ``"II"`` → ``None``. ``same_person_names`` says whether two
+names may be one person (initials, transliterations, given-name variants), never on a surname alone.
+
+No model: a given-name lexicon (``data/given_names.txt``) and word lists (``data/name_words.toml``).
+Both functions are cached; they run for every mention the extractor reads.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+NameKind = Literal["person", "organisation"]
+Gender = Literal["m", "f"]
+
+
+@dataclass(frozen=True, slots=True)
+class NameShape:
+    kind: NameKind
+    name: str  # cleaned: titles and role words stripped ("Leonid Roshal")
+    role: str | None = None  # the stripped words ("Medical Chamber"), None when there were none
+    given: str | None = None  # every name word before the surname ("George W.", "Abdel Fattah")
+    surname: str | None = None  # with its particles ("von der Leyen", "al-Assad")
+    gender: Gender | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    given: dict[str, tuple[Gender | None, frozenset[int]]]  # folded name → gender, variant groups
+    words: dict[str, frozenset[str]]
+
+
+def _strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def _key(word: str) -> str:
+    return _strip_accents(word).casefold().strip(".")
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = resources.files("corpus") / "data"
+    given: dict[str, tuple[Gender | None, frozenset[int]]] = {}
+    for n, line in enumerate((data / "given_names.txt").read_text(encoding="utf-8").splitlines()):
+        parts = line.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        sex: Gender | None = "m" if parts[0] == "m" else "f" if parts[0] == "f" else None
+        for name in parts[1:]:
+            k = _key(name)
+            old_sex, groups = given.get(k, (sex, frozenset()))
+            given[k] = (old_sex if old_sex == sex else None, groups | {n})
+    raw = tomllib.loads((data / "name_words.toml").read_text(encoding="utf-8"))
+    return _Lexicon(given, {k: frozenset(_strip_accents(w) for w in v) for k, v in raw.items()})
+
+
+def _in(word: str, *lists: str) -> bool:
+    w = _strip_accents(word).casefold()
+    lex = _lexicon().words
+    return any(w in lex[name] or w.rstrip(".") in lex[name] for name in lists)
+
+
+def given_name(word: str) -> tuple[Gender | None, frozenset[int]] | None:
+    """The lexicon entry for a given name (gender, variant groups), or None when it is not one."""
+    k = _key(word)
+    hit = _lexicon().given.get(k)
+    if hit is None and "-" in k:  # "Frank-Walter", "Anne-Marie": each half a given name
+        halves = [_lexicon().given.get(h) for h in k.split("-")]
+        if all(halves):
+            return halves[0]
+    return hit
+
+
+_INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$|^[A-Z]$|^(?:Yu|Ya|Zh|Kh|Ch|Sh)\.$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?$")
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ich|ovna|evna|ichna|ogly|oglu|kyzy)$", re.IGNORECASE)
+_PINYIN_SYL = (r"(?:[bpmfdtnlgkhjqxzcsrwy]|zh|ch|sh)?(?:iang|iong|uang|ueng|ang|eng|ing|ong|iao|ian|uai|uan|"
+               r"ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|er|a|o|e|i|u|v)")
+_PINYIN = re.compile(rf"^(?:{_PINYIN_SYL}){{1,2}}$", re.IGNORECASE)
+_EDGE = "\"'“”‘’«»()[],;:—–-!?* \t\n"
+_SEPARATORS = {"and", "&", "or", "with", "vs", "vs."}
+
+
+def _tokens(text: str) -> list[str] | None:
+    s = " ".join(text.split()).strip(_EDGE)
+    s = re.sub(r"['’]s?$", "", s)
+    if not s or len(s) > 120:
+        return None
+    return s.split()
+
+
+def _name_like(t: str) -> bool:
+    """Capitalised letters (hyphens and apostrophes allowed): "Roshal", "Jong-un", "PUTIN", "al-Assad"."""
+    if not _WORD.match(t):
+        return False
+    if t[:1].isupper():
+        return True
+    low = t.casefold()
+    return any(low.startswith(p) and t[len(p):][:1].isupper() for p in _lexicon().words["particle_prefixes"])
+
+
+def _particle(t: str) -> bool:
+    low = t.casefold()
+    return _in(t, "particles") or any(low.startswith(p) and len(low) > len(p) + 1
+                                      for p in _lexicon().words["particle_prefixes"])
+
+
+def _glued_particle(t: str) -> bool:
+    """"al-Assad", "d'Estaing": a particle fused to the surname."""
+    low = t.casefold()
+    return any(low.startswith(p) and len(low) > len(p) + 1 for p in _lexicon().words["particle_prefixes"])
+
+
+def _never_surname(t: str) -> bool:
+    return _in(t, "not_names", "company_suffixes", "org_heads", "event_words") or bool(_ROMAN.match(t))
+
+
+def _lonely_word(t: str) -> bool:
+    """A single word that is no surname on its own: an opener, a common word, a place, a role."""
+    low = t.casefold()
+    return (_never_surname(t) or _in(t, "common_words", "places", "role_words", "nationality", "honorifics_m",
+                                     "honorifics_f", "org_acronyms")
+            or (len(low) > 5 and low.endswith(("ly", "ing"))) or not _name_like(t))
+
+
+def _nice(t: str) -> str:
+    """ALL-CAPS surnames ("PUTIN", "JONG-UN") in the usual case; others as written."""
+    if len(t) > 1 and t.isupper() and not t.endswith("."):
+        return "-".join(p.capitalize() for p in t.split("-"))
+    return t
+
+
+def _gender_of(given_words: list[str], role_words: list[str]) -> Gender | None:
+    for w in role_words:
+        if _in(w, "honorifics_m"):
+            return "m"
+        if _in(w, "honorifics_f"):
+            return "f"
+    for w in given_words:
+        hit = given_name(w)
+        if hit:
+            return hit[0]
+    return None
+
+
+def _person_core(toks: list[str]) -> tuple[int, bool] | None:
+    """Where the trailing person name starts, and whether a lexicon given name anchors it."""
+    n = len(toks)
+    surname = toks[-1]
+    if not _name_like(surname) or _INITIAL.match(surname) or _never_surname(surname):
+        return None
+    i = n - 1
+    # particles before the surname belong to it: "von der Leyen", "Al Thani", "de Gaulle"
+    while i > 1 and _particle(toks[i - 1]) and not given_name(toks[i - 1]):
+        i -= 1
+    anchored = False
+    j = i
+    while j > 0:
+        t = toks[j - 1]
+        if given_name(t) and _name_like(t):
+            anchored = True
+        elif _INITIAL.match(t) or (anchored is False and j < i and _PATRONYMIC.search(t) and _name_like(t)):
+            pass
+        elif _particle(t) and j - 1 > 0:
+            pass  # "Mohammed bin Salman", "Tamim bin Hamad Al Thani"
+        elif not anchored and j == i and _name_like(t) and not _lonely_word(t) and j - 1 > 0 \
+                and given_name(toks[j - 2]):
+            pass  # one middle name the lexicon lacks, after a given name: "Abdel Fattah al-Sisi"
+        elif _PATRONYMIC.search(t) and _name_like(t) and j < n - 1 and not _lonely_word(t):
+            pass  # "Vladimir Vladimirovich Putin"
+        else:
+            break
+        j -= 1
+    # the core starts at the leftmost given name or initial; particles left over belong to the role
+    while j < i and not (given_name(toks[j]) or _INITIAL.match(toks[j])):
+        j += 1
+    if j == i:
+        return None
+    if j > 0 and _INITIAL.match(toks[j]) and _name_like(toks[j - 1]) and not _lonely_word(toks[j - 1]) \
+            and not _INITIAL.match(toks[j - 1]):
+        return j - 1, True  # a first name the lexicon lacks before a middle initial: "Vann R. Newkirk"
+    return j, anchored
+
+
+def _person(toks: list[str]) -> NameShape | None:
+    core = _person_core(toks)
+    if core:
+        j, anchored = core
+        prefix, name = toks[:j], toks[j:]
+        if prefix and not _role_prefix(prefix, strict=not anchored):
+            return None
+        return _make_person(name, prefix)
+    # East Asian order: family name first ("Kim Jong-un", "Xi Jinping", "Moon Jae-in")
+    rest, prefix = _strip_roles(toks)
+    if len(rest) == 2 and _in(rest[0], "east_asian_surnames") and _name_like(rest[1]) \
+            and ("-" in rest[1] or given_name(rest[1]) or _PINYIN.match(rest[1])) \
+            and not _never_surname(rest[1]) and not _in(rest[1], "places", "common_words"):
+        if prefix and not _role_prefix(prefix, strict=False):
+            return None
+        return NameShape("person", " ".join(_nice(t) for t in rest), " ".join(prefix) or None,
+                         _nice(rest[1]), _nice(rest[0]), _gender_of([rest[1]], prefix))
+    # No given name the lexicon knows: a bare surname after a personal title ("President Putin",
+    # "Mr Lavrov"), or two or three name words nothing marks as anything else.
+    if not rest or any(_lonely_word(t) for t in rest) or any(_in(t, "event_words") for t in toks):
+        return None
+    if len(rest) == 1:
+        if prefix and not _in(prefix[-1], "role_words", "honorifics_m", "honorifics_f", "nationality"):
+            return None
+        if prefix and not _personal_title(prefix):
+            return None
+        if len(rest[0]) < 3 or (rest[0].isupper() and len(rest[0]) < 5):
+            return None
+        return NameShape("person", _nice(rest[0]), " ".join(prefix) or None, None, _nice(rest[0]),
+                         _gender_of([], prefix))
+    if len(rest) <= 3 and not any(_INITIAL.match(t) for t in rest[-1:]):
+        if prefix and not _role_prefix(prefix, strict=True):
+            return None
+        return _make_person(rest, prefix)
+    return None
+
+
+def _personal_title(prefix: list[str]) -> bool:
+    """The role ends in a word that can stand before one person's surname ("President", "Mr", "Minister")."""
+    last = prefix[-1]
+    return _in(last, "honorifics_m", "honorifics_f") or _in(last, "personal_titles")
+
+
+
+
+def _role_prefix(prefix: list[str], *, strict: bool) -> bool:
+    """Words before a name that are its role, not another person: "Medical Chamber", "Roscosmos".
+
+    A prefix that is itself a person's name ("Tarja Halonen" before "Vladimir Putin") means two
+    people run together: no one speaker.
+    """
+    if any(t.casefold() in _SEPARATORS for t in prefix) or _in(prefix[0], "plural_honorifics"):
+        return False
+    if any(not (t[:1].isupper() or _in(t, "particles") or t.casefold() in {"of", "the", "for", "on", "in", "at"})
+           for t in prefix):
+        return False  # a clause, not a title: "following in my Address to the Federal Assembly"
+    tail = [t for t in prefix if _name_like(t)]
+    if len(tail) >= 2 and given_name(tail[-2]) and not _in(tail[-1], "role_words", "org_heads", "company_suffixes"):
+        return False
+    roleish = [t for t in prefix if _in(t, "role_words", "nationality", "org_heads", "company_suffixes",
+                                        "org_acronyms", "places", "honorifics_m", "honorifics_f", "common_words")
+               or t.casefold() in {"of", "the", "for", "on", "in", "at", "and"} or t.isupper()]
+    if len(roleish) == len(prefix):
+        return True
+    # A brand or institution the lists do not know ("Roscosmos Igor Komarov"): one word, and only
+    # before a name a lexicon given name anchors.
+    unknown = [t for t in prefix if t not in roleish]
+    return not strict and len(unknown) == 1 and len(prefix) <= 6 and not given_name(unknown[0])
+
+
+def _strip_roles(toks: list[str]) -> tuple[list[str], list[str]]:
+    i = 0
+    while i < len(toks) and (_in(toks[i], "role_words", "nationality", "honorifics_m", "honorifics_f", "places",
+                                 "org_heads", "org_acronyms")
+                             or toks[i].casefold() in {"of", "the", "for", "on"} or toks[i].isupper()
+                             and len(toks[i]) <= 4 and i < len(toks) - 1):
+        i += 1
+    return toks[i:], toks[:i]
+
+
+def _make_person(name: list[str], prefix: list[str]) -> NameShape:
+    # the surname runs from the first particle after the given names: "Ursula von der Leyen"
+    k = len(name) - 1
+    while k > 1 and _particle(name[k - 1]) and not given_name(name[k - 1]) and not _INITIAL.match(name[k - 1]):
+        k -= 1
+    given = name[:k]
+    nice = [_nice(t) for t in name]
+    return NameShape("person", " ".join(nice), " ".join(prefix) or None,
+                     " ".join(nice[:k]) or None, " ".join(nice[k:]), _gender_of(given, prefix))
+
+
+def _organisation(toks: list[str]) -> NameShape | None:
+    low = [_strip_accents(t).casefold().rstrip(".") for t in toks]
+    words = _lexicon().words
+    if " ".join(low) in words["org_names"]:
+        return NameShape("organisation", " ".join(toks))
+    if any(not (t[:1].isupper() or t[:1].isdigit() or _in(t, "particles")
+                or t.casefold() in {"of", "the", "for", "on", "and", "&", "in"}) for t in toks):
+        return None
+    if len(toks) == 1:
+        t = toks[0]
+        if _ROMAN.match(t) or _in(t, "places", "not_names", "nationality"):
+            return None
+        if _in(t, "org_acronyms") or (t.isupper() and 2 <= len(t) <= 4 and t.isalpha()):
+            return NameShape("organisation", t)
+        return None
+    if low[-1] in words["event_words"] and low[-1] not in words["org_heads"]:
+        return None
+    heads = words["org_heads"] | words["company_suffixes"]
+    if low[-1] in heads or any(w in words["org_heads"] for w in low[:-1]) and low[-1] not in words["not_names"]:
+        # "General Electric Co", "Russian Foreign Ministry", "Ministry of Defence"; a head alone
+        # ("Committee") or with only connectors ("the Council") names nothing in particular.
+        specific = [t for t, w in zip(toks, low, strict=True) if w not in heads
+                    and w not in {"of", "the", "for", "on", "and", "&", "in"}]
+        if specific:
+            return NameShape("organisation", " ".join(toks))
+    return None
+
+
+@lru_cache(maxsize=131072)
+def name_shape(text: str) -> NameShape | None:
+    """The shape of the name in ``text``: a person (role stripped), an organisation, or None."""
+    toks = _tokens(text)
+    if not toks or len(toks) > 10:
+        return None
+    while toks and toks[0].casefold() in {"the", "a", "an"}:
+        toks = toks[1:]
+    if not toks or _in(toks[0], "plural_honorifics"):
+        return None
+    if any(any(c.isdigit() for c in t) for t in toks):
+        return _organisation(toks)
+    while len(toks) > 2 and _in(toks[-1], "suffixes") and toks[-1][:1].isupper():
+        toks = toks[:-1]  # "Vann R. Newkirk II": the suffix is no part of the name
+    if any(t.casefold() in _SEPARATORS for t in toks):
+        return _organisation(toks)  # "Procter & Gamble"; two people are no one speaker
+    if "," in " ".join(toks):
+        return None
+    person = _person(toks)
+    if person:
+        return person
+    return _organisation(toks)
+
+
+# --- the same person? ---------------------------------------------------------------------------
+
+def translit_key(word: str) -> str:
+    """A name folded across transliterations: accents dropped, ks→x, final -y/-i/-iy/-yy/-ei dropped."""
+    s = _strip_accents(word.casefold())
+    s = "".join(c for c in s if c.isalpha())
+    s = s.replace("ks", "x").replace("kh", "h").replace("yu", "iu").replace("ya", "ia").replace("yo", "io")
+    s = re.sub(r"(.)\1+", r"\1", s)  # Zelenskyy, Mikhaill
+    s = re.sub(r"(?:iy|yy|ij|y|i|e[iy])$", "", s) if len(s) > 4 else s
+    return s
+
+
+def surname_key(surname: str) -> str:
+    """The folded surname without its particles: "al-Assad" and "Assad" → "asad"."""
+    words = [w for w in surname.split() if not _in(w, "particles")]
+    if not words:
+        return translit_key(surname)
+    first = words[0].casefold()
+    for p in _lexicon().words["particle_prefixes"]:
+        if first.startswith(p) and len(first) > len(p) + 1:
+            words[0] = words[0][len(p):]
+            break
+    return translit_key("".join(words))
+
+
+_GIVEN_SIMILARITY = 85  # rapidfuzz ratio over translit-folded given names the lexicon does not know
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """One given name in two spellings: "Petr"/"Pyotr", "A."/"Andrei", "Sergei"/"Sergey"."""
+    if _INITIAL.match(a) or _INITIAL.match(b):
+        ia, ib = _strip_accents(a).casefold().strip("."), _strip_accents(b).casefold().strip(".")
+        short, full = (ia, ib) if len(ia) <= len(ib) else (ib, ia)
+        return full.startswith(short.split(".")[0]) or translit_key(full).startswith(translit_key(short))
+    ga, gb = given_name(a), given_name(b)
+    if ga and gb:
+        if ga[0] and gb[0] and ga[0] != gb[0]:
+            return False
+        return bool(ga[1] & gb[1]) or translit_key(a) == translit_key(b)
+    ka, kb = translit_key(a), translit_key(b)
+    if not ka or not kb or ka[0] != kb[0]:
+        return False
+    return ka == kb or fuzz.ratio(ka, kb) >= _GIVEN_SIMILARITY
+
+
+@lru_cache(maxsize=65536)
+def same_person_names(a: str, b: str) -> bool:
+    """Whether names ``a`` and ``b`` can be one person; a surname alone is never enough."""
+    sa, sb = name_shape(a), name_shape(b)
+    if not sa or not sb or sa.kind != "person" or sb.kind != "person":
+        return False
+    if not (sa.given and sb.given and sa.surname and sb.surname):
+        return False
+    if surname_key(sa.surname) != surname_key(sb.surname):
+        return False
+    if sa.gender and sb.gender and sa.gender != sb.gender:
+        return False
+    ga, gb = sa.given.split(), sb.given.split()
+    if not same_given_name(ga[0], gb[0]):
+        return False
+    # Middle names or initials on both sides must agree: "George W. Bush" is not "George H. W. Bush".
+    ma, mb = ga[1:], gb[1:]
+    if ma and mb:
+        if len(ma) != len(mb):
+            return False
+        return all(same_given_name(x, y) for x, y in zip(ma, mb, strict=True))
+    return True
