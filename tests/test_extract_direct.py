@@ -50,10 +50,19 @@ def test_straight_quotes_nest_too() -> None:
     assert '"wait and see"' in q.text and q.speaker == "Anna Berg"
 
 
-def test_a_split_quote_is_one_quote_of_one_speaker() -> None:
-    q = only("“The dams are old,” Anna Berg said, “and nobody has repaired them since the war.”")
-    assert q.text.startswith("The dams are old") and q.text.endswith("since the war.")
-    assert q.speaker == "Anna Berg"
+def test_a_split_quote_is_stored_as_its_parts_linked_as_one_utterance() -> None:
+    # The narration between the parts ("Anna Berg said") is nobody's words: never inside a quote.
+    a, b = quotes("“The dams are old,” Anna Berg said, “and nobody has repaired them since the war.”")
+    assert (a.text, b.text) == ("The dams are old,", "and nobody has repaired them since the war.")
+    assert a.speaker == b.speaker == "Anna Berg"
+    assert a.utterance == b.utterance == a.start
+    assert "said" not in a.text + b.text
+
+
+def test_a_split_quote_with_a_sentence_after_the_cue_keeps_both_parts_attributed() -> None:
+    a, b = quotes("“A,” Coach Dana Reyes said of the captain. “He is the best player we have had in years.”")
+    assert b.text == "He is the best player we have had in years."
+    assert a.speaker == b.speaker == "Dana Reyes" and b.utterance == a.start
 
 
 def test_a_multi_paragraph_quote_reopened_in_the_next_paragraph() -> None:

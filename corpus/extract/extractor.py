@@ -7,6 +7,7 @@ as a reader does: a pronoun or "the minister" refers back, never forward.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..models import ExtractedQuote, QuoteKind
 from .frames import (
@@ -26,6 +27,9 @@ from .lexicon import CUE, CUE_RE
 from .mentions import Mention, parse_mention
 from .resolve import Speaker, Tracker
 from .transcript import paragraph_span, reads_as_speech, title_speaker, turns
+
+# Below this confidence a quote is stored unattributed (calibrated on the dev sets: see README).
+ATTRIBUTION_THRESHOLD = 0.6
 
 _HEADLINE = re.compile(r"^(?P<head>.{12,}?)\s+[—–-]\s+(?P<attr>[A-Z][\w .'’-]{1,40})$")
 _TITLE_CUE = re.compile(r"\b(?:motto|slogan|titled|entitled|called|dubbed|named|known\s+as|so-called|term|"
@@ -47,15 +51,24 @@ class _Run:
         self.prev_direct: tuple[int, Speaker | None] | None = None  # (line, speaker) of the last direct quote
 
     def emit(self, s: int, e: int, sp: Speaker | None, kind: QuoteKind, cue: str | None,
-             men: Mention | None, confidence: float) -> None:
+             men: Mention | None, confidence: float, *, mpos: int | None = None,
+             resolution: str | None = None, utterance: int | None = None) -> None:
         s, e = trim(self.lay.text, s, e)
         if e - s < 2:
             return
+        self.tracker.note_quote(s, e)
+        conf = round(min(confidence, sp.confidence), 3) if sp else 0.0
+        if sp and conf < ATTRIBUTION_THRESHOLD:
+            sp = None  # not sure enough to name anyone: stored unattributed, never guessed
+        span = _mention_span(self.folded, men, mpos) if sp else None
         self.out.append(ExtractedQuote(
             s, e, self.lay.text[s:e], sp.name if sp else None, kind, cue,
-            round(min(confidence, sp.confidence) if sp else min(confidence, 0.3), 3),
+            conf if sp else round(min(confidence, 0.3), 3),
             ("organisation" if sp.kind == "organisation" else "person") if sp else None,
-            sp.role if sp else None, men.surface if men else None))
+            sp.role if sp else None, men.surface if men else None,
+            span[0] if span else None, span[1] if span else None,
+            (resolution or sp.resolution) if sp else None,  # type: ignore[arg-type]
+            utterance))
 
     # -- headline ----------------------------------------------------------------------------------
     def headline(self) -> None:
@@ -159,7 +172,7 @@ class _Run:
             rest = _CLAUSE_REST.match(self.folded, q.close + 1, self.lay.lines[q.last_line][1])
             if rest and not CUE_RE.search(rest.group()):
                 end = _strip_end(self.folded, *trim(self.folded, q.close + 1, rest.end()))
-        self.emit(q.start, max(end, q.end), sp, "direct", cue, men, 0.9)
+        self.emit(q.start, max(end, q.end), sp, "direct", cue, men, 0.9, mpos=pos)
         self.prev_direct = (q.last_line, sp)
         consumed.add(q.open)
         return True
@@ -196,7 +209,7 @@ class _Run:
         # The reported part runs on to the end of the sentence ("… “justified” in keeping it private").
         end = _strip_end(f, *trim(f, start, sent[1]))
         end = max([end] + [x.end for x in self.lay.quotes if x.line == q.line and s <= x.open < sent[1]])
-        self.emit(start, end, sp, "direct", cue, men, 0.6)
+        self.emit(start, end, sp, "direct", cue, men, 0.6, mpos=mpos)
         for x in self.lay.quotes:
             if start <= x.open < end:
                 consumed.add(x.open)
@@ -222,7 +235,7 @@ class _Run:
             return  # mid-sentence: "He called Burma a “good news story …”" has its own frame
         prev = self.prev_direct
         if prev and (prev[0] == q.line or (starts_line and prev[0] == q.line - 1)):
-            self.emit(q.start, q.end, prev[1], "direct", None, None, 0.6)
+            self.emit(q.start, q.end, prev[1], "direct", None, None, 0.7, resolution="continuation")
             self.prev_direct = (q.last_line, prev[1])
             consumed.add(q.open)
             return
@@ -236,23 +249,24 @@ class _Run:
     # -- indirect speech ---------------------------------------------------------------------------
     def indirect(self, s: int, e: int, quotes: list[QuoteSpan], consumed: set[int]) -> None:
         frames = indirect_frames(self.folded, s, e)
-        frames_sp: list[tuple[str, int, int, Speaker | None, Mention | None]] = []
+        frames_sp: list[tuple[str, int, int, Speaker | None, Mention | None, int | None]] = []
         if not frames:
             p = participle(self.folded, s, e)
             if p and self.tracker.last and self.tracker.last.pos >= s - 1:
                 last = self.tracker.last
-                frames_sp.append((p[0], p[1], e, Speaker(last.name, last.kind, last.role, 0.7), None))
+                frames_sp.append((p[0], p[1], e, Speaker(last.name, last.kind, last.role, 0.7, "continuation"), None,
+                                  None))
         else:
             for fr in frames:
                 if any(0 <= fr.mention_pos - q.outer_end < 4 and self.folded[q.start:q.end].rstrip()[-1:] not in
                        ".!?…" for q in quotes):
                     continue  # “…,” X said on Friday as …: the cue belongs to the quotation
                 sp = self.tracker.resolve(fr.mention, fr.mention_pos)
-                frames_sp.append((fr.cue, fr.start, fr.end, sp, fr.mention))
+                frames_sp.append((fr.cue, fr.start, fr.end, sp, fr.mention, fr.mention_pos))
                 p = participle(self.folded, fr.end - 1 if fr.end < e else fr.mention_pos, e)
                 if p and sp and p[1] > fr.mention_pos:
-                    frames_sp.append((p[0], p[1], e, sp, fr.mention))
-        for cue, cs, ce, sp, men in frames_sp:
+                    frames_sp.append((p[0], p[1], e, sp, fr.mention, fr.mention_pos))
+        for cue, cs, ce, sp, men, mpos in frames_sp:
             cs, ce = trim(self.folded, cs, ce)
             ce = _strip_end(self.folded, cs, ce)
             inside = [q for q in quotes if q.open >= cs - 1 and q.outer_end <= ce + 1]
@@ -264,7 +278,7 @@ class _Run:
             if inside and not self.folded[cs:inside[0].open].strip():
                 if len(inside) == 1 and inside[0].open not in consumed:
                     q = inside[0]
-                    self.emit(q.start, q.end, sp, "direct", cue, men, 0.85)
+                    self.emit(q.start, q.end, sp, "direct", cue, men, 0.85, mpos=mpos)
                     consumed.add(q.open)
                     self.prev_direct = (q.last_line, sp)
                 continue
@@ -274,7 +288,7 @@ class _Run:
             kind: QuoteKind = "direct" if inside and quoted > 0 else "indirect"
             for q in inside:
                 consumed.add(q.open)
-            self.emit(cs, ce, sp, kind, cue, men, 0.8)
+            self.emit(cs, ce, sp, kind, cue, men, 0.8, mpos=mpos)
 
 
 _NOUN_PHRASE = re.compile(r"^(?:the|a|an|my|his|her|their|our|one|another|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}$")
@@ -295,6 +309,18 @@ def _after_mention(text: str) -> Mention | None:
     if _NOUN_PHRASE.match(text):
         return Mention("role", text)
     return None
+
+
+def _mention_span(folded: str, men: Mention | None, pos: int | None) -> tuple[int, int] | None:
+    """Where the speaker mention stands in the text: the surface form found at (or just after)
+    its recorded offset."""
+    if men is None or pos is None or pos < 0:
+        return None
+    surface = men.surface.strip()
+    at = folded.find(surface, pos, pos + len(surface) + 200)
+    if at < 0:
+        at = folded.rfind(surface, max(0, pos - 200), pos + len(surface))
+    return (at, at + len(surface)) if at >= 0 else None
 
 
 def _strip_end(f: str, s: int, e: int) -> int:
@@ -382,13 +408,21 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
                 p.text.rstrip(" ”\"»’)")[-1:] in ".!?…" and inner[:1].isupper())) \
                 and not _NEW_CLAUSE.search(inner)
             if only_cue or same_sentence or carries_on:
-                out[-1] = ExtractedQuote(p.start, q.end, lay.text[p.start:q.end], p.speaker or q.speaker,
-                                         "direct", p.cue or q.cue, max(p.confidence, q.confidence),
-                                         p.speaker_type or q.speaker_type, p.role or q.role,
-                                         p.mention or q.mention)
+                # One utterance, stored as its parts (the narration between them is nobody's words):
+                # every part carries the first part's start and the one attribution.
+                first = p.utterance if p.utterance is not None else p.start
+                who = p if p.speaker else q
+                out[-1] = replace(p, utterance=first, **_attribution(who))
+                out.append(replace(q, utterance=first, cue=q.cue or p.cue, **_attribution(who)))
                 continue
         out.append(q)
     return out
+
+
+def _attribution(q: ExtractedQuote) -> dict[str, object]:
+    return {"speaker": q.speaker, "confidence": q.confidence, "speaker_type": q.speaker_type, "role": q.role,
+            "mention": q.mention, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
+            "resolution": q.resolution}
 
 
 def _dedupe(quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:

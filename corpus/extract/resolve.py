@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from .lexicon import ACRONYM_STOP, NATIONALITY_WORDS, ORG_HEADS
 from .mentions import Mention, parse_mention, role_matches
 
@@ -65,6 +67,7 @@ class Speaker:
     kind: str  # "person" | "organisation"
     role: str | None
     confidence: float
+    resolution: str = "name"  # how the mention became this speaker (corpus.models.Resolution)
 
 
 @dataclass(slots=True)
@@ -75,6 +78,7 @@ class _Entity:
     gender: str | None
     pos: int
     subject: bool = False
+    named: bool = True  # False: an unnamed human ("the father", "a ministry official")
 
 
 def _surname(name: str) -> str:
@@ -91,6 +95,12 @@ class Tracker:
         self._orgs: list[_Entity] | None = None
         self.last: _Entity | None = None  # the most recent speaker
         self.default_org: str | None = None  # from a headline attribution ("… — MFA")
+        # Every speech-act subject met so far, named or not ("a ministry official said"), in order:
+        # the antecedents a later pronoun may take, and the unnamed humans it must not jump over.
+        self.history: list[_Entity] = []
+        # Spans already stored as quotes: a name inside reported content is nobody's antecedent.
+        self.reported: list[tuple[int, int]] = []
+        self._canon: dict[str, str] | None = None
 
     # -- lazy scans of the whole article (only run when a mention needs them) -------------------
     def people(self) -> list[_Entity]:
@@ -142,8 +152,19 @@ class Tracker:
     def resolve(self, men: Mention, pos: int) -> Speaker | None:
         sp = self._resolve(men, pos)
         if sp:
-            self.last = _Entity(sp.name, sp.kind, sp.role, men.gender, pos, True)
+            gender = men.gender or (_guess_gender(sp.name) if sp.kind == "person" else None)
+            self.last = _Entity(sp.name, sp.kind, sp.role, gender, pos, True)
+            if pos >= 0:
+                self.history.append(self.last)
+        elif pos >= 0 and men.kind in {"role", "name"}:
+            # A speaker nobody can name ("a ministry official said"): a later "he" may be this
+            # person, so no pronoun may reach past it to an earlier name.
+            self.history.append(_Entity(men.surface, "person", men.role, men.gender, pos, True, named=False))
+            self.last = None
         return sp
+
+    def note_quote(self, start: int, end: int) -> None:
+        self.reported.append((start, end))
 
     def _resolve(self, men: Mention, pos: int) -> Speaker | None:
         if men.kind == "name" and men.name:
@@ -151,6 +172,8 @@ class Tracker:
         if men.kind == "pronoun":
             return self._pronoun(men, pos)
         if men.kind == "role" and men.head:
+            if men.surface.lower().startswith(("a ", "an ", "one ")):
+                return None  # "a ministry official": someone the article does not name
             return self._role(men, pos)
         if men.kind == "org":
             return self._org(men, pos)
@@ -158,57 +181,121 @@ class Tracker:
             return self._document(men, pos)
         return None
 
+    def canonical(self, name: str) -> str:
+        """The article's usual spelling of a full name: "Kristin Wilkins" and "Kristen Wilkins" in
+        one article are one person (a given name one letter apart, same surname)."""
+        if self._canon is None:
+            self._canon = {}
+            counts: dict[str, int] = {}
+            for e in self.people():
+                if " " in e.name:
+                    counts[e.name] = counts.get(e.name, 0) + 1
+            by_surname: dict[str, list[str]] = {}
+            for n in sorted(counts, key=lambda n: -counts[n]):
+                by_surname.setdefault(_surname(n), []).append(n)
+            for group in by_surname.values():
+                for i, n in enumerate(group):
+                    for m in group[:i]:
+                        if _variant(n.split()[0], m.split()[0]) and len(n.split()) == len(m.split()):
+                            self._canon[n] = self._canon.get(m, m)
+                            break
+        return self._canon.get(name, name)
+
     def _name(self, men: Mention, pos: int) -> Speaker | None:
         assert men.name
         parts = men.name.split()
         if len(parts) >= 2:
-            role = men.role or self._role_of(men.name)
-            return Speaker(men.name, "person", role, 0.9)
+            name = self.canonical(men.name)
+            role = men.role or self._role_of(name)
+            return Speaker(name, "person", role, 0.95, "name")
         # A surname: the one full name the article gives it, before (else after) this point.
         surname = parts[0]
         if len(surname) < 3:
             return None
-        full = {e.name for e in self.people() if " " in e.name and _surname(e.name) == surname
-                and (men.gender is None or (e.gender or _guess_gender(e.name)) in {None, men.gender})}
+        full = self._full_names(surname, men.gender)
+        close = False
+        if not full and len(surname) >= 5:
+            # A misspelt surname ("Mauer" for "Maurer"): one letter apart from exactly one full name.
+            full = {n for n in self._all_full() if _variant(_surname(n), surname)
+                    and (men.gender is None or _guess_gender(n) in {None, men.gender})}
+            close = True
         if len(full) == 1:
             name = full.pop()
-            return Speaker(name, "person", self._role_of(name), 0.85)
+            return Speaker(name, "person", self._role_of(name), 0.8 if close else 0.9, "surname")
         if full:
-            earlier = {e.name for e in self.people() if " " in e.name and _surname(e.name) == surname
-                       and e.pos < pos}
-            if self.last and _surname(self.last.name) == surname and self.last.kind == "person":
-                return Speaker(self.last.name, "person", self.last.role, 0.75)
+            if self.last and self.last.name in full and self.last.kind == "person":
+                return Speaker(self.last.name, "person", self.last.role, 0.8, "surname")
+            earlier = {self.canonical(e.name) for e in self.people() if " " in e.name and e.pos < pos} & full
             if len(earlier) == 1:
                 name = earlier.pop()
-                return Speaker(name, "person", self._role_of(name), 0.7)
-            return None
-        return Speaker(surname, "person", men.role, 0.6)
+                return Speaker(name, "person", self._role_of(name), 0.7, "surname")
+        # A bare surname the article never introduces in full: nobody we can name with confidence.
+        return None
+
+    def _all_full(self) -> set[str]:
+        return {self.canonical(e.name) for e in self.people() if " " in e.name}
+
+    def _full_names(self, surname: str, gender: str | None) -> set[str]:
+        return {n for n in self._all_full() if _surname(n) == surname
+                and (gender is None or _guess_gender(n) in {None, gender})}
 
     def _role_of(self, name: str) -> str | None:
-        roles = [e.role for e in self.people() if e.name == name and e.role]
+        roles = [e.role for e in self.people() if self.canonical(e.name) == name and e.role]
         return max(roles, key=len) if roles else None
 
+    def _inside_reported(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.reported)
+
+    def _sentence_starts(self, pos: int, n: int) -> list[int]:
+        """Start offsets of the sentence holding ``pos`` and the ``n`` sentences before it, newest
+        first; a sentence end inside a stored quotation does not count."""
+        out: list[int] = []
+        lo = max(0, pos - 1500)
+        ends = [m.end() for m in _BOUNDARY.finditer(self.folded, lo, pos) if not self._inside_reported(m.start())]
+        ends = [lo] + ends if lo == 0 else ends
+        for e in reversed(ends):
+            out.append(e)
+            if len(out) > n:
+                break
+        return out
+
     def _pronoun(self, men: Mention, pos: int) -> Speaker | None:
+        """he/she: the one compatible person the nearest sentence before it makes its subject or
+        speaker. Two compatible people there, or an unnamed one ("the father", "a ministry
+        official"), and the pronoun stays unresolved — a guess is worse than no name."""
         if men.gender is None:  # "they": only an organisation speaking in the plural
             if self.last and self.last.kind == "organisation" and pos - self.last.pos < 600:
-                return Speaker(self.last.name, "organisation", None, 0.6)
+                return Speaker(self.last.name, "organisation", None, 0.6, "pronoun")
             return None
-        candidates = [e for e in self.people() if e.pos < pos and e.subject]
-        if self.last and self.last.kind == "person":
-            candidates.append(self.last)
-        candidates.sort(key=lambda e: e.pos)
-        for e in reversed(candidates):
-            if (e.gender or _guess_gender(e.name)) not in {None, men.gender}:
+        starts = self._sentence_starts(pos, 3)
+        if not starts:
+            return None
+        named = [e for e in self.people() if e.subject and e.pos >= starts[-1] and e.pos < pos]
+        humans = named + [e for e in self.history if starts[-1] <= e.pos < pos and e.kind == "person"]
+        humans += _unnamed_humans(self.folded, starts[-1], pos)
+        humans = [e for e in humans if not self._inside_reported(e.pos)]
+        hi = pos
+        for lo in starts:
+            here = [e for e in humans if lo <= e.pos < hi]
+            hi = lo
+            fits = [e for e in here if (e.gender or _guess_gender(e.name)) in {None, men.gender}]
+            if not fits:
                 continue
-            if pos - e.pos > 3000:
+            if any(not e.named for e in fits):
                 return None
-            name = e.name
-            if len(name.split()) == 1:
-                resolved = self._name(Mention("name", name, name=name), pos)
-                if not resolved:
-                    return None
-                name = resolved.name
-            return Speaker(name, "person", e.role or self._role_of(name), 0.7)
+            names = set()
+            for e in fits:
+                name = e.name
+                if " " not in name:
+                    found = self._name(Mention("name", name, name=name), pos)
+                    if not found:
+                        return None
+                    name = found.name
+                names.add(self.canonical(name))
+            if len(names) != 1:
+                return None
+            name = names.pop()
+            return Speaker(name, "person", self._role_of(name), 0.8, "pronoun")
         return None
 
     def _role(self, men: Mention, pos: int) -> Speaker | None:
@@ -235,7 +322,7 @@ class Tracker:
                 return None
         if len(fits) == 1:
             name = fits.pop()
-            return Speaker(name, "person", self._role_of(name) or men.role, 0.75)
+            return Speaker(name, "person", self._role_of(name) or men.role, 0.75, "title")
         return None
 
     def _org(self, men: Mention, pos: int) -> Speaker | None:
@@ -248,10 +335,10 @@ class Tracker:
                 name = expanded or name
             elif longer:
                 name = max(longer, key=len)
-            return Speaker(name, "organisation", None, 0.85)
+            return Speaker(name, "organisation", None, 0.85, "organisation")
         earlier = [e for e in orgs if e.pos < pos and e.name.lower().split()[-1] == men.head]
         if self.last and self.last.kind == "organisation" and self.last.name.lower().endswith(men.head or "~"):
-            return Speaker(self.last.name, "organisation", None, 0.8)
+            return Speaker(self.last.name, "organisation", None, 0.8, "organisation")
         if earlier:
             return self._org(Mention("org", earlier[-1].name, name=earlier[-1].name), pos)
         return None
@@ -281,7 +368,7 @@ class Tracker:
                 return self._resolve(inner, pos)
             return None
         if self.default_org:
-            return Speaker(self.default_org, "organisation", None, 0.7)
+            return Speaker(self.default_org, "organisation", None, 0.7, "headline")
         return None
 
     def _expand_acronym(self, acronym: str) -> str | None:
@@ -359,3 +446,40 @@ def _same_body(phrase: str, role: str) -> bool:
     words -= {"affairs"}
     role_words = set(re.findall(r"[a-z]+", role))
     return bool(words) and words <= role_words | {"russian", "russia"}
+
+
+def _variant(a: str, b: str) -> bool:
+    """Two spellings of one name in one article: one edit apart, neither short."""
+    if a == b or min(len(a), len(b)) < 4 or a[0].lower() != b[0].lower():
+        return False
+    return Levenshtein.distance(a.lower(), b.lower()) <= 1
+
+
+# Nouns for a person an article does not name; as a subject they stand between a pronoun and
+# any earlier name ("the father was advised …, but he replied").
+_HUMAN_NOUNS = (
+    r"man|woman|men|women|boy|girl|child|father|mother|son|daughter|wife|husband|brother|sister|parent|"
+    r"friend|neighbou?r|witness|victim|resident|student|teacher|doctor|nurse|officer|official|aide|"
+    r"spokes(?:man|woman|person)|source|lawyer|attorney|prosecutor|judge|driver|pilot|soldier|worker|"
+    r"employee|patient|passenger|owner|manager|player|coach|fan|user|customer|suspect|defendant|"
+    r"investigator|diplomat|analyst|expert|researcher|scientist|professor|activist|protester|journalist|"
+    r"reporter|correspondent|representative|member|leader|candidate|voter|citizen|farmer|guard|colleague|"
+    r"relative|uncle|aunt|grandfather|grandmother|cousin|partner|boyfriend|girlfriend|fiancée?|nephew|niece"
+)
+_UNNAMED = re.compile(
+    rf"(?:^|[.!?;:,\n]\s*|\b(?:but|and|while|when|as|after|because|then)\s+)"
+    rf"(?P<np>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Tt]his|[Tt]hat|[Aa]nother)\s+(?:[\w-]+\s+){{0,2}}"
+    rf"(?:{_HUMAN_NOUNS})\b(?!\s+(?:of|in|at|for)\s+[A-Z]))"
+)
+_GENDERED = {"man": "m", "men": "m", "boy": "m", "father": "m", "son": "m", "husband": "m", "brother": "m",
+             "spokesman": "m", "uncle": "m", "grandfather": "m", "boyfriend": "m", "nephew": "m",
+             "woman": "f", "women": "f", "girl": "f", "mother": "f", "daughter": "f", "wife": "f",
+             "sister": "f", "spokeswoman": "f", "aunt": "f", "grandmother": "f", "girlfriend": "f", "niece": "f"}
+
+
+def _unnamed_humans(text: str, start: int, end: int) -> list[_Entity]:
+    out = []
+    for m in _UNNAMED.finditer(text, start, end):
+        head = m.group("np").split()[-1].lower()
+        out.append(_Entity(m.group("np"), "person", None, _GENDERED.get(head), m.start("np"), True, named=False))
+    return out
