@@ -10,7 +10,9 @@ from typing import IO
 
 import click
 
-from corpus.evaluate import evaluate, format_report, load_gold
+from corpus.eval_tables import KINDS, calibration, format_report, format_table
+from corpus.eval_tables import by_resolution as resolution_table
+from corpus.evaluate import evaluate, load_gold
 from corpus.extract import extract_quotes
 from corpus.ingest import ingest_paths
 from corpus.readers import JSON_SUFFIXES, Item, Skip, iter_files
@@ -111,21 +113,49 @@ def extract(source: IO[str]) -> None:
 
 
 @click.command(name="eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "indirect", "transcript"]),
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(list(KINDS)),
               help="Score only gold quotes of this kind (repeatable).")
 @click.option("--errors", "errors_file", type=click.Path(dir_okay=False, writable=True),
-              help="Write every miss, false alarm and wrong speaker to this JSON Lines file.")
+              help="Write every misattribution, unattributed quote, miss and false alarm, with context, "
+                   "to this JSON Lines file.")
+@click.option("--by-resolution", is_flag=True,
+              help="Also print the fraction right per (resolution, kind), over all the files given.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_(gold: str, kinds: tuple[str, ...], errors_file: str | None, as_json: bool) -> None:
-    """Score extraction against gold quotes: precision, recall, F1 at 30 % and 80 % overlap,
-    per kind, and speaker accuracy over matched quotes."""
-    report = evaluate(load_gold(gold), extract_quotes, kinds=kinds or None)
+def eval_(gold: tuple[str, ...], kinds: tuple[str, ...], errors_file: str | None, by_resolution: bool,
+          as_json: bool) -> None:
+    """Score extraction against gold quotes (one or more JSON Lines files): precision, recall, F1 at
+    30 % and 80 % overlap, per kind; then, over matched quotes, speaker accuracy, speaker precision
+    (right / named), misattribution (a name given, but wrong) apart from unattributed quotes, and a
+    calibration table (confidence bucket: count, fraction right). PolNeAR files are scored on the
+    surface speaker: the quote's speaker_span must overlap the gold speaker span."""
+    reports = {path: evaluate(load_gold(path), extract_quotes, kinds=kinds or None) for path in gold}
     if errors_file:
         with open(errors_file, "w", encoding="utf-8") as fh:
-            for err in report.errors:
-                fh.write(json.dumps(err, ensure_ascii=False) + "\n")
-    click.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report))
+            for path, report in reports.items():
+                for err in report.errors:
+                    fh.write(json.dumps({"file": Path(path).name, **err}, ensure_ascii=False) + "\n")
+    every = [a for report in reports.values() for a in report.attributions]
+    if as_json:
+        if len(reports) == 1:
+            out = next(iter(reports.values())).as_dict()
+        else:
+            out = {"files": {path: report.as_dict() for path, report in reports.items()},
+                   "calibration": [row.as_dict() for row in calibration(every)],
+                   "by_resolution": [row.as_dict() for row in resolution_table(every)]}
+        click.echo(json.dumps(out, indent=2))
+        return
+    one = len(reports) == 1
+    for path, report in reports.items():
+        if not one:
+            click.echo(f"== {path}")
+        click.echo(format_report(report, resolutions=by_resolution and one))
+    if not one:
+        click.echo(f"== all {len(reports)} files")
+        click.echo("\n".join(format_table("calibration (named attributions)", "confidence", calibration(every))))
+        if by_resolution:
+            click.echo("\n".join(format_table("right by resolution and kind", "resolution / kind",
+                                              resolution_table(every))))
 
 
 @click.command()

@@ -1,9 +1,28 @@
-"""Score extracted quotes against hand-labelled gold (the format of shared/gold/seeds.jsonl).
+"""Score extracted quotes against hand-labelled gold (the formats of ../shared/gold, see its README).
 
-A gold quote counts as found when one prediction covers more than ``threshold`` of its
-characters; predictions and gold quotes are matched one-to-one (greedy, best overlap first).
-Gold quotes marked ``optional`` count neither for recall nor, when found, against precision.
-Speaker accuracy is measured over matched quotes whose gold speaker is a resolved name.
+Finding quotes: a gold quote counts as found when one predicted attribution covers more than
+``threshold`` of its characters; predictions and gold quotes are matched one-to-one (greedy, best
+overlap first). Gold quotes marked ``optional`` count neither for recall nor, when found, against
+precision. A PolNeAR quote split by narration is one gold attribution whose characters are its
+``parts``: it is found by a prediction covering the whole span or by the predicted parts of one
+utterance (quotes sharing ``ExtractedQuote.utterance``), which then count as one attribution.
+
+Attributing them (over quotes matched at the lowest threshold), each matched quote has one outcome:
+
+    right          a speaker was given and it is the gold speaker
+    partial        the right person in a wrong name form: part of the gold name or the gold name
+                   with more words ("Maurer", "Administrator Charles Bolden" for "K.C. Maurer",
+                   "Charles Bolden") — neither right nor a misattribution
+    misattributed  a speaker was given and it is wrong — the error quotebot must never make
+    unattributed   no speaker was given although the gold names one
+    abstained      no speaker was given and the gold names nobody (right)
+    unplaced       PolNeAR only: a speaker was given without a ``speaker_span`` in the text,
+                   so the surface attachment cannot be checked (not counted as right)
+
+Resolved gold (seeds, Wikinews): the predicted name must equal the gold speaker or one of its
+``speaker_aliases`` (case- and space-folded); ``""`` means the article names nobody. PolNeAR
+(``speaker_resolved: false``): the surface attachment is right when the predicted
+``speaker_span`` overlaps one of the gold ``speaker_spans`` ("he" is right when it is that "he").
 """
 
 from __future__ import annotations
@@ -14,22 +33,54 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .eval_tables import (
+    KINDS,
+    Attribution,
+    Outcome,
+    SpeakerFigures,
+    by_resolution,
+    calibration,
+    kind_order,
+    pct,
+)
 from .models import ExtractedQuote
 from .store import fold
 
 Extractor = Callable[[str, str | None], list[ExtractedQuote]]
-KINDS = ("direct", "indirect", "transcript")
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class GoldQuote:
     start: int
     end: int
-    speaker: str | None
+    speaker: str | None  # None: the gold gives no speaker to check; "": the article names nobody
     kind: str
     optional: bool
     aliases: tuple[str, ...]
     resolved: bool
+    parts: tuple[Span, ...] = ()  # the content's own spans (PolNeAR); empty: the whole span
+    speaker_spans: tuple[Span, ...] = ()
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        return self.parts or ((self.start, self.end),)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One predicted attribution: a quote, or the parts of one split utterance (PolNeAR scoring)."""
+
+    spans: tuple[Span, ...]
+    quote: ExtractedQuote  # the first part: speaker, kind and evidence
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
 
 
 @dataclass(slots=True)
@@ -61,26 +112,39 @@ class Report:
     thresholds: tuple[float, ...]
     overall: dict[float, Tally] = field(default_factory=dict)
     by_kind: dict[tuple[float, str], Tally] = field(default_factory=dict)
-    speaker_right: int = 0
-    speaker_total: int = 0
+    attributions: list[Attribution] = field(default_factory=list)
+    surface: bool = False  # PolNeAR: speakers scored as surface attachment (span overlap)
     documents: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     @property
+    def speakers(self) -> SpeakerFigures:
+        return SpeakerFigures.of(self.attributions)
+
+    @property
     def speaker_accuracy(self) -> float:
-        return self.speaker_right / self.speaker_total if self.speaker_total else 0.0
+        return self.speakers.accuracy
+
+    def speakers_by_kind(self) -> dict[str, SpeakerFigures]:
+        kinds = sorted({a.gold_kind for a in self.attributions}, key=kind_order)
+        return {k: SpeakerFigures.of(a for a in self.attributions if a.gold_kind == k) for k in kinds}
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "documents": self.documents,
-            "overall": {f"{int(t * 100)}%": self.overall[t].as_dict() for t in self.thresholds},
+            "overall": {pct(t): self.overall[t].as_dict() for t in self.thresholds},
             "by_kind": {
-                kind: {f"{int(t * 100)}%": self.by_kind[(t, kind)].as_dict() for t in self.thresholds}
+                kind: {pct(t): self.by_kind[(t, kind)].as_dict() for t in self.thresholds}
                 for kind in KINDS if any(self.by_kind[(t, kind)].tp + self.by_kind[(t, kind)].fn
                                          for t in self.thresholds)
             },
+            "speaker_scoring": "surface" if self.surface else "resolved",
             "speaker_accuracy": round(self.speaker_accuracy, 4),
-            "speaker_checked": self.speaker_total,
+            "speaker_checked": self.speakers.checked,
+            "speakers": self.speakers.as_dict(),
+            "speakers_by_kind": {k: v.as_dict() for k, v in self.speakers_by_kind().items()},
+            "calibration": [row.as_dict() for row in calibration(self.attributions)],
+            "by_resolution": [row.as_dict() for row in by_resolution(self.attributions)],
         }
 
 
@@ -97,6 +161,16 @@ def _aliases(v: Any) -> tuple[str, ...]:
         except json.JSONDecodeError:
             return ()
     return ()
+
+
+def _spans(v: Any) -> tuple[Span, ...]:
+    if not isinstance(v, list):
+        return ()
+    out = []
+    for item in v:
+        if isinstance(item, list | tuple) and len(item) == 2 and int(item[1]) > int(item[0]):
+            out.append((int(item[0]), int(item[1])))
+    return tuple(sorted(out))
 
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -116,22 +190,46 @@ def gold_quotes(doc: dict[str, Any], kinds: Iterable[str] | None = None) -> list
             continue
         if int(q["end"]) <= int(q["start"]):
             continue  # a malformed span (PolNeAR dev has nine with end < start): nothing could match it
-        out.append(GoldQuote(int(q["start"]), int(q["end"]), q.get("speaker"), q.get("kind", "direct"),
-                             _bool(q.get("optional")), _aliases(q.get("speaker_aliases")),
-                             _bool(q.get("speaker_resolved", True))))
+        speaker = q.get("speaker")
+        out.append(GoldQuote(int(q["start"]), int(q["end"]), None if speaker is None else str(speaker),
+                             q.get("kind", "direct"), _bool(q.get("optional")), _aliases(q.get("speaker_aliases")),
+                             _bool(q.get("speaker_resolved", True)), _spans(q.get("parts")),
+                             _spans(q.get("speaker_spans"))))
     return out
 
 
-def _overlap(g: GoldQuote, p: ExtractedQuote) -> float:
-    inter = min(g.end, p.end) - max(g.start, p.start)
-    return max(0, inter) / max(1, g.end - g.start)
+def _inter(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _match(gold: list[GoldQuote], preds: list[ExtractedQuote], threshold: float) -> list[tuple[int, int]]:
+def _overlap(g: GoldQuote, p: ExtractedQuote | Unit) -> float:
+    """The fraction of the gold quote's characters the prediction covers."""
+    pred = p.spans if isinstance(p, Unit) else ((p.start, p.end),)
+    covered = sum(_inter(gs, ps) for gs in g.spans for ps in pred)
+    return min(1.0, covered / max(1, sum(e - s for s, e in g.spans)))
+
+
+def units(preds: list[ExtractedQuote], *, group_parts: bool) -> list[Unit]:
+    """Predicted attributions: each quote alone, or (``group_parts``) an utterance's parts together."""
+    ordered = sorted(preds, key=lambda q: (q.start, q.end))
+    if not group_parts:
+        return [Unit(((q.start, q.end),), q) for q in ordered]
+    groups: dict[int, list[ExtractedQuote]] = {}
+    out: list[Unit] = []
+    for q in ordered:
+        if q.utterance is None:
+            out.append(Unit(((q.start, q.end),), q))
+        else:
+            groups.setdefault(q.utterance, []).append(q)
+    out += [Unit(tuple((q.start, q.end) for q in parts), parts[0]) for parts in groups.values()]
+    return sorted(out, key=lambda u: u.spans)
+
+
+def _match(gold: list[GoldQuote], preds: list[Unit], threshold: float) -> list[tuple[int, int]]:
     pairs = sorted(
         ((ov, gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(preds)
          if (ov := _overlap(g, p)) > threshold),
-        reverse=True,
+        key=lambda x: (-x[0], x[1], x[2]),
     )
     used_g: set[int] = set()
     used_p: set[int] = set()
@@ -144,11 +242,50 @@ def _match(gold: list[GoldQuote], preds: list[ExtractedQuote], threshold: float)
     return out
 
 
+def _name(name: str) -> tuple[str, ...]:
+    words = fold(name).split()
+    return tuple(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+
+
 def speaker_matches(gold: GoldQuote, predicted: str | None) -> bool:
+    """The predicted name is the gold speaker or one of its aliases (case, spaces, a leading 'the' aside)."""
     if not predicted or not gold.speaker:
         return False
-    names = {fold(gold.speaker), *(fold(a) for a in gold.aliases)}
-    return fold(predicted) in names
+    return _name(predicted) in {_name(gold.speaker), *(_name(a) for a in gold.aliases)}
+
+
+def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return 0 < n < len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def name_form_differs(gold: GoldQuote, predicted: str) -> bool:
+    """The predicted name is a run of words of the gold name or an alias, or contains one whole."""
+    mine = _name(predicted)
+    return any(_within(mine, n) or _within(n, mine) for n in (_name(gold.speaker or ""),
+                                                              *(_name(a) for a in gold.aliases)))
+
+
+def outcome(gold: GoldQuote, pred: ExtractedQuote) -> Outcome | None:
+    """How ``pred`` attributes the quote ``gold``; None when the gold gives nothing to check."""
+    if not gold.resolved:
+        if not gold.speaker_spans:  # PolNeAR marks no source mention: nobody in the text said it
+            return "abstained" if pred.speaker is None else "misattributed"
+        if pred.speaker is None:
+            return "unattributed"
+        if pred.speaker_start is None or pred.speaker_end is None:
+            return "unplaced"
+        mine = (pred.speaker_start, pred.speaker_end)
+        return "right" if any(_inter(mine, s) for s in gold.speaker_spans) else "misattributed"
+    if gold.speaker is None:
+        return None
+    if not gold.speaker:
+        return "abstained" if pred.speaker is None else "misattributed"
+    if pred.speaker is None:
+        return "unattributed"
+    if speaker_matches(gold, pred.speaker):
+        return "right"
+    return "partial" if name_form_differs(gold, pred.speaker) else "misattributed"
 
 
 def evaluate(
@@ -167,79 +304,76 @@ def evaluate(
             report.by_kind[(t, k)] = Tally()
     for doc in docs:
         report.documents += 1
-        text = doc["text"]
-        gold = gold_quotes(doc, wanted)
-        preds = extractor(text, doc.get("title"))
-        if wanted:
-            # Scoring one kind: a prediction of another kind is neither right nor wrong here,
-            # unless it overlaps no gold quote at all (then it is a false alarm of this kind).
-            every = gold_quotes(doc)
-            preds = [p for p in preds if p.kind in wanted or not any(_overlap(g, p) > 0 for g in every)]
-        for t in thresholds:
-            matched = _match(gold, preds, t)
-            mg = {gi for gi, _ in matched}
-            mp = {pi for _, pi in matched}
-            # Optional gold quotes: found ones are not counted; an unmatched prediction that
-            # overlaps an optional quote is not a false alarm.
-            tally, first = report.overall[t], t == thresholds[0]
-            for gi, pi in matched:
-                g = gold[gi]
-                if g.optional:
-                    continue
-                tally.tp += 1
-                report.by_kind[(t, g.kind)].tp += 1
-                if first and g.resolved and g.speaker:
-                    report.speaker_total += 1
-                    if speaker_matches(g, preds[pi].speaker):
-                        report.speaker_right += 1
-                    else:
-                        report.errors.append(_error("wrong speaker", doc, g, preds[pi]))
-            for gi, g in enumerate(gold):
-                if gi not in mg and not g.optional:
-                    tally.fn += 1
-                    report.by_kind[(t, g.kind)].fn += 1
-                    if first:
-                        report.errors.append(_error("miss", doc, g, None))
-            for pi, p in enumerate(preds):
-                if pi in mp or any(g.optional and _overlap(g, p) > 0 for g in gold):
-                    continue
-                tally.fp += 1
-                report.by_kind[(t, p.kind if p.kind in KINDS else "direct")].fp += 1
-                if first:
-                    report.errors.append(_error("false alarm", doc, None, p))
+        _score_document(report, doc, extractor(doc["text"], doc.get("title")), wanted)
     return report
 
 
-def _error(what: str, doc: dict[str, Any], g: GoldQuote | None, p: ExtractedQuote | None) -> dict[str, Any]:
+def _score_document(report: Report, doc: dict[str, Any], extracted: list[ExtractedQuote],
+                    wanted: list[str] | None) -> None:
+    thresholds = report.thresholds
+    gold = gold_quotes(doc, wanted)
+    every = gold_quotes(doc)
+    split_gold = any("parts" in q for q in doc.get("quotes", []))  # PolNeAR keeps split quotes whole
+    report.surface = report.surface or any(not g.resolved for g in every)
+    preds = units(extracted, group_parts=split_gold)
+    if wanted:
+        # Scoring one kind: a prediction of another kind is neither right nor wrong here,
+        # unless it overlaps no gold quote at all (then it is a false alarm of this kind).
+        preds = [p for p in preds if p.quote.kind in wanted or not any(_overlap(g, p) > 0 for g in every)]
+    for t in thresholds:
+        matched = _match(gold, preds, t)
+        mg = {gi for gi, _ in matched}
+        mp = {pi for _, pi in matched}
+        # Optional gold quotes: found ones are not counted; an unmatched prediction that
+        # overlaps an optional quote is not a false alarm.
+        tally, first = report.overall[t], t == thresholds[0]
+        for gi, pi in matched:
+            g, p = gold[gi], preds[pi].quote
+            if g.optional:
+                continue
+            tally.tp += 1
+            report.by_kind[(t, g.kind)].tp += 1
+            if first and (how := outcome(g, p)) is not None:
+                report.attributions.append(Attribution(how, p.kind, g.kind, p.resolution or "none",
+                                                       p.confidence))
+                if how in ("misattributed", "partial", "unattributed", "unplaced"):
+                    report.errors.append(_error(how, doc, g, preds[pi]))
+        for gi, g in enumerate(gold):
+            if gi not in mg and not g.optional:
+                tally.fn += 1
+                report.by_kind[(t, g.kind)].fn += 1
+                if first:
+                    report.errors.append(_error("miss", doc, g, None))
+        for pi, u in enumerate(preds):
+            if pi in mp or any(g.optional and _overlap(g, u) > 0 for g in gold):
+                continue
+            tally.fp += 1
+            report.by_kind[(t, u.quote.kind if u.quote.kind in KINDS else "direct")].fp += 1
+            if first:
+                report.errors.append(_error("false alarm", doc, None, u))
+
+
+def _error(what: str, doc: dict[str, Any], g: GoldQuote | None, u: Unit | None) -> dict[str, Any]:
     text = doc["text"]
-    start = g.start if g else p.start  # type: ignore[union-attr]
-    end = g.end if g else p.end  # type: ignore[union-attr]
+    points = [*(g.spans if g else ()), *(g.speaker_spans if g else ()), *(u.spans if u else ())]
+    p = u.quote if u else None
+    mention = None
+    if p is not None and p.speaker_start is not None and p.speaker_end is not None:
+        mention = (p.speaker_start, p.speaker_end)
+        points.append(mention)
+    start = min(s for s, _ in points)
+    end = max(e for _, e in points)
     return {
         "error": what,
         "doc": doc.get("id"),
-        "gold": None if g is None else {"start": g.start, "end": g.end, "speaker": g.speaker, "kind": g.kind,
-                                        "text": text[g.start:g.end]},
-        "predicted": None if p is None else {"start": p.start, "end": p.end, "speaker": p.speaker,
-                                             "kind": p.kind, "cue": p.cue, "mention": p.mention,
-                                             "text": p.text},
+        "gold": None if g is None else {
+            "start": g.start, "end": g.end, "speaker": g.speaker, "kind": g.kind,
+            "text": " … ".join(text[s:e] for s, e in g.spans),
+            "speaker_spans": [[s, e, text[s:e]] for s, e in g.speaker_spans]},
+        "predicted": None if p is None or u is None else {
+            "start": u.start, "end": u.end, "speaker": p.speaker, "kind": p.kind, "cue": p.cue,
+            "mention": p.mention, "resolution": p.resolution, "confidence": p.confidence,
+            "speaker_span": None if mention is None else [mention[0], mention[1], text[mention[0]:mention[1]]],
+            "parts": len(u.spans), "text": " … ".join(text[s:e] for s, e in u.spans)},
         "context": text[max(0, start - 200):min(len(text), end + 200)],
     }
-
-
-def format_report(report: Report) -> str:
-    lines = [f"documents: {report.documents}"]
-    for t in report.thresholds:
-        a = report.overall[t]
-        lines.append(f"overlap >{int(t * 100)}%: precision {a.precision:.3f}  recall {a.recall:.3f}  "
-                     f"F1 {a.f1:.3f}  (tp {a.tp}, fp {a.fp}, fn {a.fn})")
-    for kind in KINDS:
-        parts = []
-        for t in report.thresholds:
-            k = report.by_kind[(t, kind)]
-            if k.tp + k.fn + k.fp:
-                parts.append(f">{int(t * 100)}%: P {k.precision:.3f} R {k.recall:.3f} F1 {k.f1:.3f}")
-        if parts:
-            lines.append(f"  {kind:<10} " + "  ".join(parts))
-    lines.append(f"speaker accuracy: {report.speaker_accuracy:.3f} "
-                 f"({report.speaker_right}/{report.speaker_total} matched quotes)")
-    return "\n".join(lines)
