@@ -212,3 +212,81 @@ def test_missing_settings_are_clear_errors(seed_db_path: Path) -> None:
     with pytest.raises(ConfigError, match="SLACK_SIGNING_SECRET"):
         build_app(core, load_settings({"SLACK_BOT_TOKEN": "xoxb-1"}))
     core.close()
+
+
+def _attack_body(api: SlackStandIn) -> str:
+    """A body that, if acted on, makes the bot call out: an attacker's response_url and a channel."""
+    form = {"command": "/quote", "text": "NATO", "channel_id": "C_ATTACK", "user_id": "U1", "team_id": "T0001",
+            "response_url": api.response_url("attacker"),
+            "payload": json.dumps({"type": "block_actions", "response_url": api.response_url("attacker"),
+                                   "event": {"channel": "C_ATTACK"}})}
+    return urlencode(form)
+
+
+@pytest.mark.parametrize("timestamp", ["abc", "1e9", "9" * 5000, "١٧٠٠٠٠٠٠٠٠", " 1700000000", ""])
+async def test_a_non_numeric_timestamp_gets_401_and_no_outgoing_call(running: Running, timestamp: str) -> None:
+    body = _attack_body(running.api)
+    resp = await running.post(body, {"X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": "v0=" + "0" * 64},
+                              "application/x-www-form-urlencoded")
+    assert resp.status == 401
+    await asyncio.sleep(0.3)
+    assert running.api.responses == [] and running.api.sent("chat.postMessage") == []
+
+
+async def test_the_error_handler_never_acts_on_an_unverified_request(seed_db_path: Path) -> None:
+    """Bolt's own dispatch (no HTTP front) with a timestamp its verifier chokes on: nothing goes out."""
+    from slack_bolt.request.async_request import AsyncBoltRequest
+
+    from adapters.slack import build_app
+
+    api = await SlackStandIn().start()
+    core = Core(seed_db_path)
+    try:
+        app = build_app(core, load_settings({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+                                             "SLACK_API_BASE_URL": api.api_url}))
+        body = json.dumps({"type": "event_callback", "event_id": "Ev1", "response_url": api.response_url("x"),
+                           "event": {"type": "app_mention", "channel": "C_ATTACK", "text": "NATO", "ts": "1.1"}})
+        response = await app.async_dispatch(AsyncBoltRequest(body=body, headers={
+            "content-type": "application/json", "x-slack-request-timestamp": "abc",
+            "x-slack-signature": "v0=" + "0" * 64}))
+        assert response.status in (401, 500)
+        await asyncio.sleep(0.3)
+        assert api.responses == [] and [m for m, _ in api.calls if m != "auth.test"] == []
+    finally:
+        core.close()
+        await api.stop()
+
+
+MALFORMED = [
+    ("application/json", b"{not json"),
+    ("application/json", b"[1, 2, 3]"),
+    ("application/json", b'"a string"'),
+    ("application/x-www-form-urlencoded", b"payload=%7Bnot+json"),
+    ("application/x-www-form-urlencoded", b"payload=%5B1%5D"),
+    ("application/json", b'{"type": "event_callback", "text": "\xff\xfe"}'),
+    ("application/json", b"[" * 100_000 + b"]" * 100_000),
+    ("application/json", b'{"a":' * 100_000 + b"1" + b"}" * 100_000),
+]
+
+
+@pytest.mark.parametrize("signed", [True, False], ids=["signed", "unsigned"])
+@pytest.mark.parametrize(("content_type", "body"), MALFORMED, ids=[f"body{i}" for i in range(len(MALFORMED))])
+async def test_a_malformed_body_gets_400_or_401_and_one_log_line(
+        running: Running, content_type: str, body: bytes, signed: bool, caplog: pytest.LogCaptureFixture) -> None:
+    import hashlib
+    import hmac
+    import logging
+
+    ts = str(int(time.time()))
+    digest = hmac.new(SIGNING_SECRET.encode(), f"v0:{ts}:".encode() + body, hashlib.sha256).hexdigest()
+    headers = {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": "v0=" + (digest if signed else "0" * 64),
+               "Content-Type": content_type}
+    caplog.set_level(logging.DEBUG)
+    caplog.clear()
+    resp = await running.session.post(f"{running.url}/slack/events", data=body, headers=headers)
+    assert resp.status == (400 if signed else 401)
+    await asyncio.sleep(0.2)
+    records = [r for r in caplog.records if r.name != "aiohttp.access" and r.levelno >= logging.INFO]
+    assert len(records) == 1, [r.getMessage()[:200] for r in records]
+    assert not any(r.exc_info for r in caplog.records)
+    assert running.api.responses == [] and running.api.sent("chat.postMessage") == []

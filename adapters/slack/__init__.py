@@ -7,7 +7,7 @@ import asyncio
 import logging
 
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
 
 from bot.config import Settings
@@ -16,17 +16,22 @@ from bot.errors import ConfigError
 
 from .app import build_app, web_client
 from .sender import SlackSender
+from .verify import Refused, refusal, to_verified_bolt_request
 
 log = logging.getLogger(__name__)
 
 __all__ = ["SlackSender", "build_app", "http_app", "run_slack", "web_client"]
 
 
-def http_app(app: AsyncApp) -> web.Application:
-    """aiohttp application: Bolt at POST /slack/events, GET /healthz for load balancers."""
+def http_app(app: AsyncApp, secret: str) -> web.Application:
+    """aiohttp application: Bolt at POST /slack/events (verified and parsed first), GET /healthz for probes."""
 
     async def events(request: web.Request) -> web.Response:
-        return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
+        try:
+            bolt_request = await to_verified_bolt_request(request, secret)
+        except Refused as exc:
+            return refusal(exc, request)
+        return await to_aiohttp_response(await app.async_dispatch(bolt_request))
 
     async def healthz(_: web.Request) -> web.Response:
         return web.json_response({"ok": True})
@@ -59,7 +64,7 @@ async def run_slack(core: Core, settings: Settings, *, mode: str = "http", port:
         return
     if mode != "http":
         raise ConfigError(f"unknown Slack mode {mode!r}: http or socket")
-    runner = web.AppRunner(http_app(app))
+    runner = web.AppRunner(http_app(app, str(settings.require("SLACK_SIGNING_SECRET"))))
     await runner.setup()
     site = web.TCPSite(runner, host, port)
     await site.start()

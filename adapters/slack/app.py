@@ -15,6 +15,7 @@ from collections import OrderedDict
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
@@ -25,6 +26,7 @@ from bot.errors import ConfigError
 from bot.reply import Reply, Request
 
 from .render import render
+from .verify import VERIFIED
 
 log = logging.getLogger(__name__)
 SLASH = ("/quote", "/who", "/said", "/verify")
@@ -136,7 +138,14 @@ def build_app(core: Core, settings: Settings) -> AsyncApp:
                       response_type="ephemeral")
 
     @app.error
-    async def on_error(error: Exception, body: dict[str, Any], respond: AsyncRespond | None = None) -> None:
+    async def on_error(error: Exception, body: dict[str, Any], request: AsyncBoltRequest,
+                       respond: AsyncRespond | None = None) -> None:
+        # Bolt calls this for errors raised before its signature check too. Socket Mode requests come
+        # over our own authenticated connection; an HTTP request counts only if verify.py passed it.
+        if request.mode != "socket_mode" and not request.context.get(VERIFIED):
+            log.warning("slack: an unverified request failed (%s: %s); not answered",
+                        type(error).__name__, str(error)[:200])
+            return
         log.error("slack: error while handling a request", exc_info=error)
         apology = Reply(text="Sorry — something went wrong on my side. Please try again.", error=True)
         try:
