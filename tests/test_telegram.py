@@ -244,3 +244,45 @@ async def test_webhook_mode_checks_the_secret_token(standin: TelegramStandIn, se
         stop.set()
         await asyncio.wait_for(task, 15)
         core.close()
+
+
+@pytest.fixture
+async def allowlisted(standin: TelegramStandIn, seed_db_path: Path) -> AsyncIterator[TelegramStandIn]:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": standin.token, "TELEGRAM_API_BASE_URL": standin.base_url,
+                              "TELEGRAM_ALLOWED_CHATS": "111"})
+    core = Core(seed_db_path, settings=settings)
+    stop, ready = asyncio.Event(), asyncio.Event()
+    task = asyncio.create_task(run_telegram(core, settings, stop, poll_timeout=1, ready=ready))
+    await asyncio.wait_for(ready.wait(), 10)
+    yield standin
+    stop.set()
+    await asyncio.wait_for(task, 15)
+    core.close()
+
+
+def inline_query(user_id: int, query: str = "NATO") -> dict[str, Any]:
+    update = recorded("telegram_inline_query.json")
+    update["inline_query"] = {**update["inline_query"], "id": f"iq{user_id}",
+                              "from": {**update["inline_query"]["from"], "id": user_id}, "query": query}
+    return update
+
+
+async def test_the_allowlist_covers_inline_queries_by_user(allowlisted: TelegramStandIn) -> None:
+    allowlisted.push(inline_query(999))
+    allowlisted.push(inline_query(111))
+    answers = await allowlisted.wait_for("answerInlineQuery", 2)
+    by_id = {a["inline_query_id"]: a["results"] for a in answers}
+    assert by_id["iq999"] == [] and len(by_id["iq111"]) > 0
+
+
+async def test_the_allowlist_covers_callbacks_on_inline_messages(allowlisted: TelegramStandIn) -> None:
+    # A real "More" token, from an allowed user's answer, pressed by a stranger on an inline message.
+    allowlisted.push(private_message("/said Putin"))
+    [sent] = await allowlisted.wait_for("sendMessage")
+    data = sent["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    allowlisted.push({"callback_query": {"id": "cb9", "from": {"id": 999, "is_bot": False, "first_name": "Eve"},
+                                         "chat_instance": "9", "inline_message_id": "AAAA-inline", "data": data}})
+    [answer] = await allowlisted.wait_for("answerCallbackQuery")
+    await asyncio.sleep(0.3)
+    assert "not enabled" in answer.get("text", "")
+    assert allowlisted.sent("editMessageText") == [] and len(allowlisted.sent()) == 1

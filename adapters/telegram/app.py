@@ -108,18 +108,27 @@ class TelegramAdapter:
 
     # -- handlers ----------------------------------------------------------------------------
     async def gate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Runs before every handler: the optional allowlist of chats."""
+        """Runs before every handler: the optional allowlist of chats and users.
+
+        An update in a chat is judged by the chat. Inline queries, and buttons pressed on the messages
+        they produce, carry no chat at all: those are judged by the user, and an update with neither
+        an allowed chat nor an allowed user is refused."""
         if self.allowed is None:
             return
         chat = update.effective_chat
         ids, names = self.allowed
-        if chat is None or chat.id in ids or (chat.username or "").lower() in names:
-            return
+        if chat is not None:
+            if chat.id in ids or (chat.username or "").lower() in names:
+                return
+        else:
+            user = update.effective_user
+            if user is not None and (user.id in ids or (user.username or "").lower() in names):
+                return
         if update.inline_query:
             await update.inline_query.answer([], cache_time=60)
         elif update.callback_query:
             await update.callback_query.answer("This bot is not enabled for this chat.")
-        elif update.effective_message and not update.edited_message:
+        elif chat is not None and update.effective_message and not update.edited_message:
             await chat.send_message("Sorry — this bot is only available to its newsroom's chats.")
         raise ApplicationHandlerStop
 
