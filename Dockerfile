@@ -6,7 +6,8 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
-    QUOTEBOT_DB=/data/quotebot.db
+    QUOTEBOT_DB=/data/quotebot.db \
+    QUOTEBOT_HOST=0.0.0.0
 
 RUN useradd --create-home --uid 10001 quotebot \
     && mkdir -p /data && chown quotebot:quotebot /data
@@ -23,6 +24,7 @@ ENV PATH=/opt/venv/bin:$PATH
 
 USER quotebot
 VOLUME ["/data"]
-# Slack HTTP mode listens here; Telegram uses long polling unless TELEGRAM_WEBHOOK_URL is set.
-EXPOSE 3000
+# Slack HTTP mode listens on 3000; Telegram uses long polling unless TELEGRAM_WEBHOOK_URL is set (then 8443,
+# with TELEGRAM_WEBHOOK_SECRET required). Outside this image the servers bind 127.0.0.1 (QUOTEBOT_HOST).
+EXPOSE 3000 8443
 CMD ["quotebot", "serve"]

@@ -32,7 +32,7 @@ class ServeOptions:
     slack: bool
     slack_mode: str = "http"
     port: int = 3000
-    host: str = "0.0.0.0"
+    host: str | None = None  # None: QUOTEBOT_HOST (127.0.0.1 unless set)
 
 
 async def telegram_sender(settings: Settings) -> tuple[Sender, Callable[[], Awaitable[None]]]:

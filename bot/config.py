@@ -30,6 +30,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("QUOTEBOT_PAGE_SIZE", 5, "Quotes per answer page.", kind=int),
     Setting("QUOTEBOT_QUERY_TIMEOUT_MS", 2000, "Longest time one query may run before it is cut off.", kind=int),
     Setting("QUOTEBOT_LOG_LEVEL", "INFO", "Logging level."),
+    Setting("QUOTEBOT_HOST", "127.0.0.1", "Address the HTTP servers (Slack events, Telegram webhook) listen on; "
+                                          "0.0.0.0 only where something in front guards it (the Docker image)."),
     Setting("TELEGRAM_BOT_TOKEN", None, "Telegram bot token from @BotFather.", secret=True),
     Setting("TELEGRAM_API_BASE_URL", None, "Bot API base URL (self-hosted Bot API servers, tests)."),
     Setting("TELEGRAM_WEBHOOK_URL", None, "Public HTTPS URL for webhook mode; long polling when unset."),

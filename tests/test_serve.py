@@ -207,3 +207,10 @@ def test_a_watched_folder_ingests_new_and_changed_files_once(tmp_path: Path) -> 
     (inbox / "b.txt").write_text("More talks\n\n\u201cThe door stays open,\u201d Sergey Lavrov said.\n")
     assert watch.poll(db).counts["added"] == 1
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+
+
+def test_the_container_listens_on_all_interfaces_explicitly() -> None:
+    """Outside a container the HTTP servers bind 127.0.0.1; the image opts in to 0.0.0.0 on purpose."""
+    dockerfile = (Path(__file__).resolve().parent.parent / "Dockerfile").read_text()
+    assert "QUOTEBOT_HOST=0.0.0.0" in dockerfile
+    assert load_settings({})["QUOTEBOT_HOST"] == "127.0.0.1"

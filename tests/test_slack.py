@@ -290,3 +290,23 @@ async def test_a_malformed_body_gets_400_or_401_and_one_log_line(
     assert len(records) == 1, [r.getMessage()[:200] for r in records]
     assert not any(r.exc_info for r in caplog.records)
     assert running.api.responses == [] and running.api.sent("chat.postMessage") == []
+
+
+async def test_the_http_server_binds_127_0_0_1_unless_told_otherwise(seed_db_path: Path) -> None:
+    for host, reachable, unreachable in ((None, "127.0.0.1", "127.0.0.2"), ("127.0.0.2", "127.0.0.2", "127.0.0.1")):
+        settings = load_settings({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+                                  **({"QUOTEBOT_HOST": host} if host else {})})
+        core = Core(seed_db_path, settings=settings)
+        port = free_port()
+        stop, ready = asyncio.Event(), asyncio.Event()
+        task = asyncio.create_task(run_slack(core, settings, mode="http", port=port, stop=stop, ready=ready))
+        await asyncio.wait_for(ready.wait(), 10)
+        try:
+            async with aiohttp.ClientSession() as session:
+                assert (await session.get(f"http://{reachable}:{port}/healthz")).status == 200
+                with pytest.raises(aiohttp.ClientConnectionError):
+                    await session.get(f"http://{unreachable}:{port}/healthz")
+        finally:
+            stop.set()
+            await asyncio.wait_for(task, 10)
+            core.close()

@@ -286,3 +286,47 @@ async def test_the_allowlist_covers_callbacks_on_inline_messages(allowlisted: Te
     await asyncio.sleep(0.3)
     assert "not enabled" in answer.get("text", "")
     assert allowlisted.sent("editMessageText") == [] and len(allowlisted.sent()) == 1
+
+
+async def test_webhook_mode_refuses_to_start_without_a_secret(standin: TelegramStandIn, seed_db_path: Path) -> None:
+    from .standin_base import free_port
+
+    port = free_port()
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": standin.token, "TELEGRAM_API_BASE_URL": standin.base_url,
+                              "TELEGRAM_WEBHOOK_URL": f"http://127.0.0.1:{port}", "TELEGRAM_WEBHOOK_PORT": str(port)})
+    core = Core(seed_db_path, settings=settings)
+    try:
+        with pytest.raises(ConfigError, match="TELEGRAM_WEBHOOK_SECRET"):
+            await asyncio.wait_for(run_telegram(core, settings, asyncio.Event()), 10)
+        assert standin.sent("setWebhook") == [] and standin.sent("getUpdates") == []
+    finally:
+        core.close()
+
+
+async def test_the_webhook_server_binds_127_0_0_1_unless_told_otherwise(standin: TelegramStandIn,
+                                                                      seed_db_path: Path) -> None:
+    import aiohttp
+
+    from .standin_base import free_port
+
+    for host, reachable, unreachable in ((None, "127.0.0.1", "127.0.0.2"), ("127.0.0.2", "127.0.0.2", "127.0.0.1")):
+        port = free_port()
+        env = {"TELEGRAM_BOT_TOKEN": standin.token, "TELEGRAM_API_BASE_URL": standin.base_url,
+               "TELEGRAM_WEBHOOK_URL": f"http://{reachable}:{port}", "TELEGRAM_WEBHOOK_PORT": str(port),
+               "TELEGRAM_WEBHOOK_SECRET": "s3cret-token", **({"QUOTEBOT_HOST": host} if host else {})}
+        settings = load_settings(env)
+        core = Core(seed_db_path, settings=settings)
+        stop, ready = asyncio.Event(), asyncio.Event()
+        task = asyncio.create_task(run_telegram(core, settings, stop, ready=ready))
+        await asyncio.wait_for(ready.wait(), 10)
+        try:
+            async with aiohttp.ClientSession() as session:
+                answered = await session.post(f"http://{reachable}:{port}/telegram", json={"update_id": 1},
+                                              headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"})
+                assert answered.status == 403
+                with pytest.raises(aiohttp.ClientConnectionError):
+                    await session.post(f"http://{unreachable}:{port}/telegram", json={"update_id": 1})
+        finally:
+            stop.set()
+            await asyncio.wait_for(task, 15)
+            core.close()

@@ -43,7 +43,7 @@ def http_app(app: AsyncApp, secret: str) -> web.Application:
 
 
 async def run_slack(core: Core, settings: Settings, *, mode: str = "http", port: int = 3000,
-                    stop: asyncio.Event, host: str = "0.0.0.0", ready: asyncio.Event | None = None) -> None:
+                    stop: asyncio.Event, host: str | None = None, ready: asyncio.Event | None = None) -> None:
     """Serve Slack until ``stop`` is set."""
     app = build_app(core, settings)
     if mode == "socket":
@@ -64,6 +64,7 @@ async def run_slack(core: Core, settings: Settings, *, mode: str = "http", port:
         return
     if mode != "http":
         raise ConfigError(f"unknown Slack mode {mode!r}: http or socket")
+    host = host or str(settings["QUOTEBOT_HOST"])
     runner = web.AppRunner(http_app(app, str(settings.require("SLACK_SIGNING_SECRET"))))
     await runner.setup()
     site = web.TCPSite(runner, host, port)
