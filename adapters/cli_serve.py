@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
 import sys
 
@@ -18,6 +17,7 @@ from corpus.errors import CorpusError
 from corpus.store import open_db
 
 from .console import render_text
+from .logs import configure_logging
 from .options import db_option, resolve_db_path
 
 
@@ -46,8 +46,7 @@ def serve(telegram: bool | None, slack: bool | None, slack_mode: str, port: int,
 
     extra = {"QUOTEBOT_CONFIG": config_path} if config_path else {}
     settings = _settings(db_path, **extra)
-    logging.basicConfig(level=str(settings["QUOTEBOT_LOG_LEVEL"]).upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(settings)  # secrets redacted from every line, at every level
     options = ServeOptions(
         telegram=bool(settings["TELEGRAM_BOT_TOKEN"]) if telegram is None else telegram,
         slack=bool(settings["SLACK_BOT_TOKEN"]) if slack is None else slack,
@@ -73,6 +72,7 @@ def digest(channel: str, dry_run: bool, force: bool, db_path: str | None) -> Non
     if platform not in ("telegram", "slack") or ":" not in channel or not channel.split(":", 1)[1]:
         raise click.BadParameter("use telegram:<chat_id> or slack:<channel_id>", param_hint="--channel")
     settings = _settings(db_path)
+    configure_logging(settings)
     db = open_db(settings["QUOTEBOT_DB"])
     ensure(db)
     from datetime import UTC, datetime

@@ -214,3 +214,83 @@ def test_the_container_listens_on_all_interfaces_explicitly() -> None:
     dockerfile = (Path(__file__).resolve().parent.parent / "Dockerfile").read_text()
     assert "QUOTEBOT_HOST=0.0.0.0" in dockerfile
     assert load_settings({})["QUOTEBOT_HOST"] == "127.0.0.1"
+
+
+async def test_a_debug_run_logs_no_secret(seed_db_path: Path, tmp_path: Path) -> None:
+    """`quotebot serve` at DEBUG, webhook mode and Slack HTTP, answering through both: its whole log
+    never contains the bot tokens, the signing secret or the webhook secret."""
+    import os
+    import signal
+    import sys
+
+    tg_token, webhook_secret = "4242:AAHsecretTelegramToken_0123456789abcdef", "wh-secret-0123456789abcdef"
+    tg = await TelegramStandIn(token=tg_token).start()
+    sl = await SlackStandIn().start()
+    hook_port, slack_port = free_port(), free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TELEGRAM_", "QUOTEBOT_"))}
+    env.update({"QUOTEBOT_DB": str(seed_db_path), "QUOTEBOT_LOG_LEVEL": "DEBUG",
+                "TELEGRAM_BOT_TOKEN": tg_token, "TELEGRAM_API_BASE_URL": tg.base_url,
+                "TELEGRAM_WEBHOOK_URL": f"http://127.0.0.1:{hook_port}", "TELEGRAM_WEBHOOK_PORT": str(hook_port),
+                "TELEGRAM_WEBHOOK_SECRET": webhook_secret, "SLACK_BOT_TOKEN": BOT_TOKEN,
+                "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_BASE_URL": sl.api_url})
+    log_path = tmp_path / "serve.log"
+    with log_path.open("wb") as log_file:
+        proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "adapters", "serve", "--port",
+                                                    str(slack_port), env=env, stdout=log_file, stderr=log_file)
+        try:
+            await tg.wait_for("setWebhook", timeout=30)
+            body = urlencode({"command": "/quote", "text": "NATO", "channel_id": "C1", "user_id": "U1",
+                              "team_id": "T0001", "response_url": sl.response_url()})
+            async with aiohttp.ClientSession() as session:
+                hook = f"http://127.0.0.1:{hook_port}/telegram"
+                update = {"update_id": 7, **private_message("/stats")}
+                assert (await session.post(hook, json=update,
+                                           headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"})).status == 403
+                assert (await session.post(hook, json=update,
+                                           headers={"X-Telegram-Bot-Api-Secret-Token": webhook_secret})).status == 200
+                for _ in range(100):  # the Slack listener starts alongside; wait for its port
+                    try:
+                        ok = await session.post(f"http://127.0.0.1:{slack_port}/slack/events", data=body, headers={
+                            **sign(body), "Content-Type": "application/x-www-form-urlencoded"})
+                        break
+                    except aiohttp.ClientConnectionError:
+                        await asyncio.sleep(0.1)
+                assert ok.status == 200
+                forged = await session.post(f"http://127.0.0.1:{slack_port}/slack/events", data=body, headers={
+                    **sign(body, secret="not-the-secret"), "Content-Type": "application/x-www-form-urlencoded"})
+                assert forged.status == 401
+            await tg.wait_for("sendMessage", timeout=15)
+            await sl.wait_for("response_url", timeout=15)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(proc.wait(), 20)
+            await tg.stop()
+            await sl.stop()
+    log = log_path.read_text(errors="replace")
+    assert " DEBUG " in log and "httpx" in log and "slack" in log  # a real DEBUG run of both adapters
+    for secret in (tg_token, tg_token.split(":")[1], BOT_TOKEN, SIGNING_SECRET, webhook_secret):
+        assert secret not in log, f"{secret} is logged: " + next(line for line in log.splitlines() if secret in line)
+
+
+def test_the_redacting_filter_covers_arguments_and_tracebacks() -> None:
+    import io
+    import logging
+
+    from adapters.logs import RedactingFilter
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactingFilter(["xoxb-very-secret", "wh-secret-value"]))
+    logger = logging.getLogger("test.redact")
+    logger.addHandler(handler)
+    try:
+        logger.warning("token %s and %s", "xoxb-very-secret", "/bot123456:AAH" + "x" * 33 + "/getMe")
+        try:
+            raise RuntimeError("failed with wh-secret-value")
+        except RuntimeError:
+            logger.exception("boom")
+    finally:
+        logger.removeHandler(handler)
+    text = stream.getvalue()
+    assert "xoxb-very-secret" not in text and "wh-secret-value" not in text and "AAHxxx" not in text
+    assert "token [redacted] and /bot[redacted]/getMe" in text and "RuntimeError: failed with [redacted]" in text
