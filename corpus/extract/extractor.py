@@ -123,9 +123,11 @@ class _Run:
         """The speaker mention and cue a speech verb attaches to quotation ``q``."""
         f = self.folded
         inner = f[q.start:q.end].rstrip()
-        ends_sentence = inner[-1:] in ".!?…"
         after_end = min(self.lay.lines[q.last_line][1], q.outer_end + 160)
         after = f[q.outer_end:after_end]
+        # “… looked”. She explained how …: a full stop inside or just after the closing mark ends
+        # the sentence; what follows is a new one, not this quotation's attribution.
+        ends_sentence = inner[-1:] in ".!?…" or after[:1] in ".!?"
         m = AFTER_MC.match(after)
         if m and not (ends_sentence and m.group("m").strip()[:1].isupper()
                       and m.group("rest").strip() not in {"", "."}):

@@ -31,8 +31,8 @@ AFTER_CM = re.compile(
 )
 # After a closing mark, a name with an appositive: ", Rep. Jim Jordan, an oversight panel member, said".
 AFTER_APPOS = re.compile(
-    rf"^\s*[,]?\s*[—–-]?\s*(?P<m>{_M}),\s+(?:a|an|the|who|which|head|chief|director)\b[^;:“”\"«»]{{1,120}}?,"
-    rf"\s+{_ADV}(?P<cue>{CUE})\b"
+    rf"^\s*[,]?\s*[—–-]?\s*(?P<m>{_M}),\s+(?P<app>(?:a|an|the|who|which|head|chief|director|[a-z][\w-]*|"
+    rf"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){{0,3}}\s+[a-z][\w-]*)\b[^;:“”\"«»]{{0,120}}?),\s+{_ADV}(?P<cue>{CUE})\b"
 )
 # Before an opening mark: "X said: “" / "he said, “" / "X added that “" / "According to X, “".
 # What may follow the cue before an opening mark: "said in an interview:", "reads, in part:", "added that".
@@ -143,8 +143,12 @@ def _before_appositive(words: list[str]) -> Mention | None:
     found = None
     for i, seg in enumerate(segments[:-1]):
         nxt = segments[i + 1]
+        # An appositive describes: it opens in lower case or with a number or article, is one or
+        # two words ("59", "Va."), or has a lower-case role word in it ("USI associate professor").
         if not nxt or not (nxt[0].islower() or nxt[0].isdigit() or len(nxt.split()) <= 2
-                           or nxt.split()[0] in {"The", "A", "An"}):
+                           or nxt.split()[0] in {"The", "A", "An"}
+                           or any(w[:1].islower() and w not in {"of", "the", "and", "for", "at", "in"}
+                                  for w in nxt.split())):
             continue
         men = mention_from(seg) if seg and not seg.endswith(",") else None
         if men and men.kind == "name":

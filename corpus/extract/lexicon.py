@@ -72,7 +72,7 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": 
 
 # Heads of organisation names and of the nouns that stand for an organisation.
 ORG_HEADS = set(
-    words("""ministry ministries department office agency committee council commission service services
+    words("""ministry ministries department office agency authority committee council commission service services
     kremlin pentagon government cabinet administration parliament duma senate congress assembly
     party bank fund union organisation organization university institute court embassy consulate
     foundation association corporation company group inc. inc corp. corp ltd times post news journal

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from ..names import name_shape
 from .lexicon import (
     CONNECTORS,
     DOCUMENT_NOUNS,
@@ -132,8 +133,42 @@ def _common_noun(s: str) -> Mention | None:
 
 
 def _proper(s: str, words: list[str]) -> Mention | None:
-    """A capitalised phrase: a titled person, a bare surname, or an organisation."""
+    """A capitalised phrase: a titled person, a bare surname, or an organisation — only when the
+    words have the shape of a name (:func:`corpus.names.name_shape`): "But", "Watch", a place,
+    an event or a work's title is nobody."""
+    men = _proper_words(s, words)
+    if men is None or men.kind != "name":
+        return men
+    shape = name_shape(men.name or "")
+    whole = name_shape(" ".join(_POSSESSIVE.sub("", w.strip(",")) for w in words))
+    if whole is not None and whole.kind == "person" and shape is not None \
+            and len(whole.name.split()) > len(shape.name.split()):
+        shape, men = whole, Mention("name", s, name=whole.name, gender=men.gender)  # "K.C. Maurer"
+    if shape is None:
+        return None
+    if shape.kind == "organisation":
+        return Mention("org", s, name=shape.name, head=shape.name.split()[-1].lower())
+    role = " ".join(r for r in (men.role, shape.role) if r) or None
+    return Mention("name", s, name=shape.name, role=role, gender=men.gender or shape.gender)
+
+
+_PARTICLE_GLUED = re.compile(r"^(?:al|el|ad|ash|as|at|az|ben|bin|ibn|abu|de|da|di|du|van|von|der|la|le|d|l|o)[-’']\w")
+
+
+def _proper_words(s: str, words: list[str]) -> Mention | None:
     tokens = [_POSSESSIVE.sub("", w.strip(",")) for w in words]
+    lower = [t for t in tokens if t[:1].islower() and t.lower() not in CONNECTORS and t.lower() not in HONORIFICS
+             and not _PARTICLE_GLUED.match(t)]
+    if lower and lower[-1] in TITLE_WORDS | set(ROLE_NOUNS) and lower[-1] != tokens[-1] \
+            and tokens[len(tokens) - tokens[::-1].index(lower[-1])][:1].isupper():
+        # "Environment Canada spokesperson Julie Hahn", "Central Bank chairman Sergei Ignatyev":
+        # a role with a lower-case head, then the name.
+        cut = len(tokens) - tokens[::-1].index(lower[-1])
+        name = name_shape(" ".join(tokens[cut:]))
+        if name is None or name.kind != "person":
+            return None
+        role = " ".join(tokens[:cut] + ([name.role] if name.role else []))
+        return Mention("name", s, name=name.name, role=role, gender=name.gender)
     while len(tokens) > 2 and tokens[-1] in {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}:
         tokens = tokens[:-1]  # "Vann R. Newkirk II": the suffix is no part of the lookup name
     if not all(t[:1].isupper() or t.lower() in CONNECTORS or t.lower() in HONORIFICS for t in tokens):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from ..names import given_name
 from .lexicon import ACRONYM_STOP, NATIONALITY_WORDS, ORG_HEADS
 from .mentions import Mention, parse_mention, role_matches
 
@@ -133,7 +134,11 @@ class Tracker:
         if " " not in men.name and not men.gender and not (men.role and _TITLED.search(men.role)):
             return  # a bare word is a person only after "Mr" or a title ("President Putin")
         pos = offset if offset < 0 else start
-        subj = offset >= 0 and _subject_position(source, start)
+        # Only a run that reads as a person (a known given name, a title or an honorific) can be
+        # a pronoun's antecedent: "Easy Rider" or "Campbell Soup" is no "he". Any full name can
+        # still expand a surname the article uses later.
+        personal = bool(men.role or men.gender or given_name(men.name.split()[0]))
+        subj = offset >= 0 and personal and _subject_position(source, start)
         self._people.append(_Entity(men.name, "person", men.role, men.gender, pos, subj))
 
     def orgs(self) -> list[_Entity]:
@@ -408,11 +413,15 @@ _MALE_A = {"nikita", "ilya", "foma", "luka", "joshua", "andrea", "mustafa", "mus
 
 
 def _guess_gender(name: str) -> str | None:
-    """"f" for a given name ending in -a (Valentina, Tatyana, Maria) unless it is a known man's;
-    otherwise unknown — used only to stop "he" from landing on a woman."""
+    """The gender the given-name lexicon knows for the first name; else "f" for a given name
+    ending in -a (Valentina, Tatyana) unless it is a known man's; otherwise unknown — used only
+    to stop "he" from landing on a woman."""
     parts = name.split()
     if len(parts) < 2:
         return None
+    hit = given_name(parts[0])
+    if hit is not None:
+        return hit[0]
     first = parts[0].lower()
     return "f" if first.endswith("a") and first not in _MALE_A else None
 
