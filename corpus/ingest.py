@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from .extract import extract_quotes
 from .models import Document
 from .readers import Item, Skip, iter_files, read_path
-from .speakers import resolve_speaker
+from .speakers import attribute
 from .store import SaveResult, content_hash, save_document
 
 BATCH = 100  # documents per transaction: small enough to lose little on a kill, big enough to be fast
@@ -49,11 +49,7 @@ def store_document(db: Database, doc: Document) -> SaveResult:
     row = db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
     if row:
         return SaveResult("unchanged", int(row[0]), 0)
-    quotes = extract_quotes(doc.text, doc.title)
-    speaker_ids: dict[str, int] = {}
-    for q in quotes:
-        if q.speaker and q.speaker not in speaker_ids:
-            speaker_ids[q.speaker] = resolve_speaker(db, q.speaker, kind=q.speaker_type, role=q.role)
+    quotes, speaker_ids = attribute(db, doc, extract_quotes(doc.text, doc.title))
     return save_document(db, doc, quotes, speaker_ids, digest=digest)
 
 
