@@ -17,10 +17,13 @@ from sqlite_utils import Database
 from .names import name_shape
 
 STALE_DAYS = 366  # a role last given more than a year from a quote's date is not shown for it
-_GENERIC = frozenset("""of the for and on in at to a an first deputy acting chief head director general
-president vice prime minister chairman chairwoman chairperson chair secretary ceo executive officer
-board member senior former ex late current then new permanent special presidential state federal
-national russian russia's russia""".split())
+_GENERIC = frozenset([
+    "of", "the", "for", "and", "on", "in", "at", "to", "a", "an", "first", "deputy", "acting", "chief",
+    "head", "director", "general", "president", "vice", "prime", "minister", "chairman", "chairwoman",
+    "chairperson", "chair", "secretary", "ceo", "executive", "officer", "board", "member", "senior",
+    "former", "ex", "late", "current", "then", "new", "permanent", "special", "presidential", "state",
+    "federal", "national", "russian", "russia's", "russia",
+])
 _FORMER = re.compile(r"(?i)^(?:former|ex-|ex|late|then|retired|outgoing)\b")
 _ROLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
