@@ -169,11 +169,6 @@ class _Run:
         men, cue, pos = found
         sp = self.tracker.resolve(men, pos)
         end = q.end
-        if pos < q.open and q.close is not None:
-            # "X said that “A” against what …": the reported clause goes on after the closing mark.
-            rest = _CLAUSE_REST.match(self.folded, q.close + 1, self.lay.lines[q.last_line][1])
-            if rest and not CUE_RE.search(rest.group()):
-                end = _strip_end(self.folded, *trim(self.folded, q.close + 1, rest.end()))
         self.emit(q.start, max(end, q.end), sp, "direct", cue, men, 0.9, mpos=pos)
         self.prev_direct = (q.last_line, sp)
         consumed.add(q.open)
@@ -275,22 +270,26 @@ class _Run:
             crossing = [q for q in quotes if q not in inside and q.open < ce and q.outer_end > cs]
             if crossing or ce - cs < 10:
                 continue
-            if inside and all(q.open in consumed for q in inside):
-                continue
-            if inside and not self.folded[cs:inside[0].open].strip():
-                if len(inside) == 1 and inside[0].open not in consumed:
-                    q = inside[0]
+            if inside and not self.folded[cs:inside[0].open].strip() and len(inside) == 1 \
+                    and not _WORDS.search(self.folded, inside[0].outer_end, ce):
+                # The whole reported clause is one quotation: a direct quote, nothing more.
+                q = inside[0]
+                if q.open not in consumed:
                     self.emit(q.start, q.end, sp, "direct", cue, men, 0.85, mpos=mpos)
                     consumed.add(q.open)
                     self.prev_direct = (q.last_line, sp)
                 continue
-            quoted = sum(q.end - q.start for q in inside)
-            # A reported clause with any verbatim words in it is a (mixed) direct quote, as news
-            # annotation treats it (PolNeAR); a fragment of two words counts.
-            kind: QuoteKind = "direct" if inside and quoted > 0 else "indirect"
+            # A reported clause is paraphrase, stored as indirect speech even when it quotes some
+            # words verbatim; those words are also stored as the speaker's direct quote.
             for q in inside:
+                if q.open not in consumed and len(_WORDS.findall(self.folded, q.start, q.end)) >= 2:
+                    self.emit(q.start, q.end, sp, "direct", cue, men, 0.8, mpos=mpos)
                 consumed.add(q.open)
-            self.emit(cs, ce, sp, kind, cue, men, 0.8, mpos=mpos)
+            unquoted = self.folded[cs:ce]
+            for q in reversed(inside):
+                unquoted = unquoted[:max(0, q.open - cs)] + unquoted[max(0, q.outer_end - cs):]
+            if len(_WORDS.findall(unquoted)) >= 3:
+                self.emit(cs, ce, sp, "indirect", cue, men, 0.8, mpos=mpos)
 
 
 _NOUN_PHRASE = re.compile(r"^(?:the|a|an|my|his|her|their|our|one|another|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}$")
