@@ -48,7 +48,9 @@ def test_the_seed_gold_meets_the_issue_targets(shared_dir: Path) -> None:
     report = evaluate(load_gold(shared_dir / "gold" / "seeds.jsonl"), extract_quotes)
     at30 = report.overall[0.3]
     assert at30.f1 >= 0.97
-    assert at30.precision >= at30.recall
+    # The seed gold does not list words quoted inside a reported clause, which we also store as
+    # the speaker's direct quote (the gold README's convention): a few such extras, no more.
+    assert at30.precision >= 0.95
     assert report.speaker_accuracy == 1.0
     assert report.overall[0.8].f1 >= 0.97
 
