@@ -330,3 +330,41 @@ async def test_the_webhook_server_binds_127_0_0_1_unless_told_otherwise(standin:
             stop.set()
             await asyncio.wait_for(task, 15)
             core.close()
+
+
+def press(data: str, *, chat_id: int, user_id: int, message_id: int = 1000, cb: str = "cb") -> dict[str, Any]:
+    chat = {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"}
+    return {"callback_query": {"id": cb, "from": {"id": user_id, "is_bot": False, "first_name": "U"},
+                               "chat_instance": str(chat_id), "data": data,
+                               "message": {"message_id": message_id, "date": 0, "text": "x", "chat": chat}}}
+
+
+async def test_a_button_answers_only_in_the_chat_it_was_issued_to(running: TelegramStandIn) -> None:
+    running.push(private_message("/said Putin"))
+    [sent] = await running.wait_for("sendMessage")
+    data = sent["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    running.push(press(data, chat_id=333, user_id=333, cb="elsewhere"))  # the same token, another chat
+    [_, other] = await running.wait_for("sendMessage", 2)
+    assert other["chat_id"] == 333 and "Vladimir Putin" not in other["text"]
+    assert "another chat" in check_html(other["text"])
+    running.push(press(data, chat_id=111, user_id=111, cb="home"))
+    [edited] = await running.wait_for("editMessageText")
+    assert "6–10" in check_html(edited["text"])
+
+
+async def test_a_button_older_than_its_ttl_has_expired(running: TelegramStandIn, seed_db_path: Path) -> None:
+    import sqlite3
+    from datetime import UTC, datetime, timedelta
+
+    running.push(private_message("/said Putin"))
+    [sent] = await running.wait_for("sendMessage")
+    data = sent["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    token = data.split(":", 1)[1]
+    db = sqlite3.connect(seed_db_path)
+    aged = (datetime.now(UTC) - timedelta(days=7, minutes=1)).isoformat()
+    assert db.execute("UPDATE bot_actions SET created_at = ? WHERE token = ?", [aged, token]).rowcount == 1
+    db.commit()
+    db.close()
+    running.push(press(data, chat_id=111, user_id=111))
+    [_, expired] = await running.wait_for("sendMessage", 2)
+    assert "expired" in check_html(expired["text"]) and running.sent("editMessageText") == []

@@ -134,7 +134,7 @@ def build_app(core: Core, settings: Settings) -> AsyncApp:
         reply = await core.apress(str(action.get("value", "")), request("", body, private=True))
         kind = str(action.get("action_id", "")).split("_")[1] if "_" in str(action.get("action_id", "")) else ""
         # "More" and a speaker choice replace the message; "Context" adds a new one.
-        await respond(**render(reply), replace_original=kind in ("more", "choose"),
+        await respond(**render(reply), replace_original=kind in ("more", "choose") and not reply.error,
                       response_type="ephemeral")
 
     @app.error

@@ -170,7 +170,7 @@ class TelegramAdapter:
         request = await self.to_request(update, context, "")
         reply = await self.core.apress(token, request)
         messages = render(reply)
-        if kind in ("m", "s") and query.message is not None and len(messages) == 1:
+        if kind in ("m", "s") and query.message is not None and len(messages) == 1 and not reply.error:
             # "More" and a speaker choice replace the message they were pressed on.
             try:
                 await query.edit_message_text(messages[0].html, parse_mode=ParseMode.HTML,

@@ -34,7 +34,7 @@ from . import handlers
 from .cards import to_card
 from .commands import Command, Context, lookup, visible
 from .parse import clean_input, parse_command, parse_plain
-from .state import load_action
+from .state import chat_key, load_action
 from .state import migrations as state_migrations
 from .topics import aliases_for
 
@@ -116,7 +116,10 @@ class Core:
 
     def press(self, token: str, request: Request) -> Reply:
         """Answer a pressed button (an :class:`~bot.reply.Action` token)."""
-        payload = load_action(self.db(), token)
+        loaded = load_action(self.db(), token, chat_key(request.platform, request.chat_id))
+        if loaded.refused == "other_chat":
+            return Reply(text="This button belongs to another chat. Ask here to get your own.", error=True)
+        payload = loaded.payload
         if payload is None:
             return Reply(text="This button has expired. Ask again.", error=True)
         ctx = self._context(request)

@@ -19,7 +19,7 @@ from ..reply import Action, Reply
 from .cards import to_card
 from .commands import Context, command, lookup, visible
 from .parse import Query, parse_query
-from .state import save_action
+from .state import chat_key, save_action
 from .topics import aliases_for
 
 EXAMPLES = (
@@ -51,10 +51,15 @@ def _topic(ctx: Context, text: str) -> Topic:
     return match_expression(text, aliases_for(text) if text else ())
 
 
+def _save(ctx: Context, payload: dict[str, Any]) -> str:
+    """A button token that answers only in the requesting chat."""
+    return save_action(ctx.db, payload, chat_key(ctx.request.platform, ctx.request.chat_id))
+
+
 def _speaker_choice(ctx: Context, typed: str, matches: list[SpeakerMatch], then: dict[str, Any]) -> Reply:
     actions = tuple(
         Action("choose", f"{m.name}" + (f" ({m.role})" if m.role else "") + f" · {m.quotes}",
-               save_action(ctx.db, {**then, "speaker_id": m.id}))
+               _save(ctx, {**then, "speaker_id": m.id}))
         for m in matches
     )
     return Reply(text=f"“{typed}” could mean several people. Which one?", actions=actions)
@@ -99,7 +104,7 @@ def _page(ctx: Context, hits: list[Hit], topic: Topic, offset: int, more: dict[s
     cards = tuple(to_card(h, topic.words) for h in page)
     actions: list[Action] = []
     if offset + size < len(hits):
-        actions.append(Action("more", "More", save_action(ctx.db, {**more, "offset": offset + size})))
+        actions.append(Action("more", "More", _save(ctx, {**more, "offset": offset + size})))
     footer = f"{offset + 1}–{offset + len(page)} of {len(hits)}{'+' if more.get('full') else ''}"
     return Reply(title=title, text=note or "", cards=cards, actions=tuple(actions), footer=footer)
 
