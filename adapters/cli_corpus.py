@@ -1,4 +1,4 @@
-"""Corpus commands: ingest, extract, eval, stats."""
+"""Corpus commands: ingest, extract, eval, stats, reindex."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from typing import IO
 
 import click
 
+from corpus.errors import CorpusError
 from corpus.eval_tables import KINDS, calibration, format_report, format_table
 from corpus.eval_tables import by_resolution as resolution_table
 from corpus.evaluate import evaluate, load_gold
 from corpus.extract import extract_quotes
+from corpus.index import reindex as rebuild_index
 from corpus.ingest import ingest_paths
 from corpus.readers import JSON_SUFFIXES, Item, Skip, iter_files
 from corpus.stats import corpus_stats
@@ -173,8 +175,23 @@ def stats(db_path: str | None, as_json: bool) -> None:
     click.echo("sources: " + (", ".join(f"{k} ({v})" for k, v in s["sources"].items()) or "none"))
 
 
+@click.command()
+@db_option
+def reindex(db_path: str | None) -> None:
+    """Rebuild the search index (DB-file.index/ beside the database) from the SQLite corpus.
+
+    The index is derived: SQLite is the record. Ingest keeps it in step and start-up
+    reconciles it; this rebuilds it whole (after a restore, or a changed ranking formula)."""
+    db = open_database(db_path)
+    try:
+        n = rebuild_index(db)
+    except CorpusError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"search index rebuilt: {n} quotes")
+
+
 def register(group: click.Group) -> None:
-    for command in (ingest, extract, eval_, stats):
+    for command in (ingest, extract, eval_, stats, reindex):
         group.add_command(command)
 
 

@@ -16,6 +16,7 @@ from typing import IO
 from sqlite_utils import Database
 
 from .extract import extract_quotes
+from .index import index_changes
 from .models import Document
 from .readers import Item, Skip, iter_files, read_path
 from .speakers import attribute
@@ -67,6 +68,7 @@ def ingest_items(
             return
         with db.atomic():
             results = [store_document(db, d) for d in pending]
+        index_changes(db)  # the search index follows SQLite's commit (corpus/index.py)
         for r in results:
             report.counts[r.status] += 1
             report.quotes += r.quotes
@@ -82,6 +84,7 @@ def ingest_items(
         if on_item:
             on_item(item)
     flush()
+    index_changes(db, done=True)
 
 
 def ingest_paths(

@@ -1,32 +1,35 @@
-"""Search the quote corpus: topics, speakers, filters, ranking — bounded at any corpus size.
+"""Search the quote corpus: topics, speakers, filters — exact ranking at any corpus size.
 
-User text never reaches FTS5 as syntax: every word becomes a quoted FTS5 string
+User text never reaches a query language as syntax: for the full-text index every word is
+analysed and becomes a term of a query built in code (:mod:`corpus.engine`); for FTS5 (kept for
+digests, follows and typo suggestions) every word becomes a quoted FTS5 string
 (:func:`match_expression`), so ``NOT``, ``*``, ``NEAR(`` and unbalanced quotes are just words.
 
-Ranking cost does not grow with the number of matches. FTS5 walks a term's doclist in rowid
-order, so ``ORDER BY rowid DESC LIMIT n`` stops after ``n`` rows however common the term is;
-:data:`CANDIDATES` recent matches are fetched that way with their bm25 scores and re-ranked in
-Python by relevance and recency. A rare topic has fewer matches than that and is ranked
-exactly; for a topic as common as "Russia" the ranking is over its most recent matches, which
-is also what a reporter asking about it wants first. Every query also runs under a time limit.
+A topic is answered by the tantivy index beside the database (:mod:`corpus.index`) with the
+exact top-k of :mod:`corpus.ranking`'s formula over every match; a question with filters only
+(``/said Lavrov``, ``/quote from:Lavrov``) by SQLite's ``(speaker_id, published)`` index, newest
+first. Every query also runs under a time limit.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from .clean import fold_spaces
 from .errors import SearchError
 
-CANDIDATES = 400  # matches fetched per query before re-ranking (see the module docstring)
+if TYPE_CHECKING:
+    from .engine import Who
+
+CANDIDATES = 100  # results per answer (distinct wordings), paged through by "More"
 MAX_TERMS = 12  # words of a topic used for matching; the rest of a 10,000-character query is ignored
 MAX_QUERY_CHARS = 500
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\*?", re.UNICODE)
@@ -128,6 +131,7 @@ class Hit:
     start: int
     end: int
     score: float = 0.0
+    sources: tuple[str, ...] = ()  # every source of this exact wording, when republished
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +142,7 @@ class Topic:
     words: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
     alternatives: tuple[str, ...] = field(default_factory=tuple)
+    terms: tuple[str, ...] = ()  # the words ANDed beside the phrases (``word*`` kept as a prefix)
 
 
 def _fts_string(word: str) -> str:
@@ -175,7 +180,8 @@ def match_expression(text: str, aliases: Sequence[str] = ()) -> Topic:
     if alt:
         expression = "(" + " OR ".join([f"({expression})", *alt]) + ")"
     highlight = tuple(w.rstrip("*") for w in content) + tuple(a for a in aliases)
-    return Topic(expression, highlight, tuple(phrases), tuple(aliases))
+    terms = tuple(content[: max(0, MAX_TERMS - len(phrases[:MAX_TERMS]))])
+    return Topic(expression, highlight, tuple(phrases[:MAX_TERMS]), tuple(aliases), terms)
 
 
 @contextmanager
@@ -230,32 +236,6 @@ def _hits(db: Database, ids_scores: Sequence[tuple[int, float]]) -> list[Hit]:
     return [Hit(*row, score=scores[row[0]]) for row in rows]  # type: ignore[misc]
 
 
-def _recency(published: str | None) -> float:
-    """0..1, higher for newer; unknown or year-less dates count as old."""
-    if not published or not published[:4].isdigit():
-        return 0.0
-    year = int(published[:4]) + (int(published[5:7]) - 1) / 12 if published[5:7].isdigit() else int(published[:4])
-    return 1 / (1 + math.exp(-(year - 2015) / 4))
-
-
-def rank(hits: list[Hit]) -> list[Hit]:
-    """Relevance (bm25, normalised over the candidates) blended with recency and confidence.
-
-    Unattributed quotes sort after attributed ones of similar relevance: a reporter can cite
-    the latter.
-    """
-    if not hits:
-        return []
-    best = min(h.score for h in hits) or -1.0  # bm25: more negative is better
-
-    def key(h: Hit) -> float:
-        relevance = h.score / best if best else 0.0
-        attributed = 0.15 if h.speaker_id else 0.0
-        return relevance * 0.65 + _recency(h.published) * 0.2 + attributed + h.confidence * 0.05
-
-    return sorted(hits, key=key, reverse=True)
-
-
 def search(
     db: Database,
     topic: Topic,
@@ -264,32 +244,35 @@ def search(
     candidates: int = CANDIDATES,
     timeout_ms: int = 2000,
 ) -> tuple[list[Hit], bool]:
-    """Matching quotes, best first, and whether the candidate window was full (more may exist)."""
+    """Matching quotes, best first (at most ``candidates``), and whether more exist."""
+    if topic.expression is not None:
+        from .engine import ranked_search  # engine builds on this module's types
+
+        with time_limit(db, timeout_ms):
+            return ranked_search(db, topic, filters, candidates)
     where, params = _filter_sql(filters)
+    if not where:
+        return [], False
     with time_limit(db, timeout_ms):
-        if topic.expression is None:
-            if not where:
-                return [], False
-            rows = db.execute(
-                f"SELECT q.id, 0.0 FROM quotes q WHERE {where} ORDER BY q.published DESC, q.id DESC LIMIT ?",
-                [*params, candidates],
-            ).fetchall()
-        else:
-            sql = (
-                "SELECT f.rowid, bm25(quotes_fts, 1.0, 0.5, 0.2) FROM quotes_fts f"
-                + (" JOIN quotes q ON q.id = f.rowid" if where else "")
-                + " WHERE quotes_fts MATCH ?"
-                + (f" AND {where}" if where else "")
-                + " ORDER BY f.rowid DESC LIMIT ?"
-            )
-            try:
-                rows = db.execute(sql, [topic.expression, *params, candidates]).fetchall()
-            except sqlite3.OperationalError as exc:
-                if "interrupted" in str(exc):
-                    raise
-                raise SearchError(f"cannot search for that: {exc}") from exc
-        hits = _hits(db, [(int(r[0]), float(r[1])) for r in rows])
-    return rank(hits), len(rows) >= candidates
+        # (speaker_id, published) index, rowid as the tie-break: no sort, however many quotes a speaker has.
+        rows = db.execute(
+            f"SELECT q.id, 0.0 FROM quotes q WHERE {where} ORDER BY q.published DESC, q.id DESC LIMIT ?",
+            [*params, candidates + 1],
+        ).fetchall()
+        hits = _hits(db, [(int(r[0]), float(r[1])) for r in rows[:candidates]])
+    order = {int(r[0]): i for i, r in enumerate(rows)}
+    return sorted(hits, key=lambda h: order[h.id]), len(rows) > candidates
+
+
+def who_said(db: Database, topic: Topic, filters: Filters = NO_FILTERS, *, limit: int = 5,
+             timeout_ms: int = 2000) -> Who:
+    """Exact per-speaker counts for ``topic`` and the ``limit`` most quoted speakers' best quotes."""
+    from .engine import Who, who
+
+    if topic.expression is None:
+        return Who(0, 0, 0, [])
+    with time_limit(db, timeout_ms):
+        return who(db, topic, filters, limit=limit)
 
 
 def quote_by_id(db: Database, quote_id: int) -> Hit | None:

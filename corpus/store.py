@@ -140,6 +140,65 @@ def _m004(db: Database) -> None:
     )
 
 
+@migrations(name="006_search_engine")
+def _m006(db: Database) -> None:
+    # The full-text index (corpus/index.py, tantivy) is derived from these tables. Every change to
+    # a quote, or to the article or speaker fields it indexes, is logged here by a trigger; the
+    # index applies the log after each SQLite commit and on start-up, so a crash between the two
+    # commits is reconciled. `corpus_counts` keeps /stats figures without scanning 10M rows.
+    db.executescript(
+        """
+        CREATE TABLE search_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, quote_id INTEGER NOT NULL);
+        CREATE TABLE search_state (id INTEGER PRIMARY KEY CHECK (id = 1), pruned_upto INTEGER NOT NULL);
+        INSERT INTO search_state VALUES (1, 0);
+        CREATE TRIGGER quotes_search_ai AFTER INSERT ON quotes BEGIN
+            INSERT INTO search_changes (quote_id) VALUES (new.id); END;
+        CREATE TRIGGER quotes_search_ad AFTER DELETE ON quotes BEGIN
+            INSERT INTO search_changes (quote_id) VALUES (old.id); END;
+        CREATE TRIGGER quotes_search_au AFTER UPDATE ON quotes BEGIN
+            INSERT INTO search_changes (quote_id) VALUES (old.id); END;
+        CREATE TRIGGER articles_search_au AFTER UPDATE OF title, source, published ON articles BEGIN
+            INSERT INTO search_changes (quote_id) SELECT id FROM quotes WHERE article_id = new.id; END;
+        CREATE TRIGGER speakers_search_au AFTER UPDATE OF name ON speakers BEGIN
+            INSERT INTO search_changes (quote_id) SELECT id FROM quotes WHERE speaker_id = new.id; END;
+
+        CREATE INDEX articles_ingested ON articles(ingested_at);
+        CREATE TABLE corpus_counts (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO corpus_counts SELECT 'articles', count(*) FROM articles;
+        INSERT INTO corpus_counts SELECT 'speakers', count(*) FROM speakers;
+        INSERT INTO corpus_counts SELECT 'quotes', count(*) FROM quotes;
+        INSERT INTO corpus_counts SELECT 'attributed', count(speaker_id) FROM quotes;
+        INSERT INTO corpus_counts SELECT 'kind:' || kind, count(*) FROM quotes GROUP BY kind;
+        INSERT INTO corpus_counts SELECT 'source:' || coalesce(source, 'unknown'), count(*) FROM articles GROUP BY 1;
+        CREATE TRIGGER counts_quotes_ai AFTER INSERT ON quotes BEGIN
+            INSERT INTO corpus_counts VALUES ('quotes', 1), ('attributed', new.speaker_id IS NOT NULL),
+                ('kind:' || new.kind, 1) ON CONFLICT (key) DO UPDATE SET n = n + excluded.n; END;
+        CREATE TRIGGER counts_quotes_ad AFTER DELETE ON quotes BEGIN
+            INSERT INTO corpus_counts VALUES ('quotes', -1), ('attributed', -(old.speaker_id IS NOT NULL)),
+                ('kind:' || old.kind, -1) ON CONFLICT (key) DO UPDATE SET n = n + excluded.n; END;
+        CREATE TRIGGER counts_quotes_au AFTER UPDATE OF speaker_id, kind ON quotes BEGIN
+            INSERT INTO corpus_counts VALUES
+                ('attributed', (new.speaker_id IS NOT NULL) - (old.speaker_id IS NOT NULL)),
+                ('kind:' || old.kind, -1), ('kind:' || new.kind, 1)
+                ON CONFLICT (key) DO UPDATE SET n = n + excluded.n; END;
+        CREATE TRIGGER counts_articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO corpus_counts VALUES ('articles', 1), ('source:' || coalesce(new.source, 'unknown'), 1)
+                ON CONFLICT (key) DO UPDATE SET n = n + excluded.n; END;
+        CREATE TRIGGER counts_articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO corpus_counts VALUES ('articles', -1), ('source:' || coalesce(old.source, 'unknown'), -1)
+                ON CONFLICT (key) DO UPDATE SET n = n + excluded.n; END;
+        CREATE TRIGGER counts_articles_au AFTER UPDATE OF source ON articles BEGIN
+            INSERT INTO corpus_counts VALUES ('source:' || coalesce(old.source, 'unknown'), -1),
+                ('source:' || coalesce(new.source, 'unknown'), 1)
+                ON CONFLICT (key) DO UPDATE SET n = n + excluded.n; END;
+        CREATE TRIGGER counts_speakers_ai AFTER INSERT ON speakers BEGIN
+            INSERT INTO corpus_counts VALUES ('speakers', 1) ON CONFLICT (key) DO UPDATE SET n = n + excluded.n; END;
+        CREATE TRIGGER counts_speakers_ad AFTER DELETE ON speakers BEGIN
+            INSERT INTO corpus_counts VALUES ('speakers', -1) ON CONFLICT (key) DO UPDATE SET n = n + excluded.n; END;
+        """
+    )
+
+
 def fold(name: str) -> str:
     """The lookup key of a name: spaces folded, case folded, whitespace collapsed."""
     return " ".join(fold_spaces(name).casefold().split())

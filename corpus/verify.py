@@ -1,7 +1,8 @@
 """Is this quote real? Find the closest real quotes to a remembered wording.
 
-Candidates come from FTS5 (an OR over the claim's rarest words, so the candidate set is small
-and bounded), then rapidfuzz aligns the claim inside each candidate and scores it.
+Candidates come from the search index (corpus/verify_candidates.py: an OR over the claim's
+rarest stemmed terms, at most a few hundred quotes), then rapidfuzz aligns the claim inside each
+candidate and scores it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from rapidfuzz import fuzz
 from sqlite_utils import Database
 
 from .clean import fold_spaces
-from .search import _WORD, NO_FILTERS, STOPWORDS, Filters, Hit, _filter_sql, _hits, time_limit
+from .search import NO_FILTERS, Filters, Hit
+from .verify_candidates import candidates as _candidates
 
 EXACT, CLOSE = 97.0, 75.0  # rapidfuzz scores (0-100) over normalised text
 MAX_CLAIM = 1000
@@ -35,29 +37,6 @@ class Match:
 def normalise(text: str) -> str:
     text = fold_spaces(text).replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return " ".join(re.sub(r"[^\w' ]+", " ", text.lower()).split())
-
-
-def _candidates(db: Database, claim: str, filters: Filters, timeout_ms: int) -> list[Hit]:
-    words = sorted({w.lower() for w in _WORD.findall(fold_spaces(claim)) if w.lower() not in STOPWORDS
-                    and len(w) > 2 and not w.endswith("*")})
-    if not words:
-        return []
-    with time_limit(db, timeout_ms):
-        # The rarest words pin the quote down; very common ones would only add candidates.
-        freq = dict(db.execute(
-            f"SELECT term, doc FROM quotes_fts_vocab WHERE term IN ({','.join('?' * len(words))})", words
-        ).fetchall())
-        rare = sorted(words, key=lambda w: freq.get(w, 0))[:RARE_WORDS]
-        expression = " OR ".join(f'"{w}"' for w in rare)
-        where, params = _filter_sql(filters)
-        rows = db.execute(
-            "SELECT f.rowid, bm25(quotes_fts) AS r FROM quotes_fts f"
-            + (" JOIN quotes q ON q.id = f.rowid" if where else "")
-            + " WHERE quotes_fts MATCH ?" + (f" AND {where}" if where else "")
-            + " ORDER BY r LIMIT 60",
-            [expression, *params],
-        ).fetchall()
-        return _hits(db, [(int(r[0]), float(r[1])) for r in rows])
 
 
 def _diff(claim: str, matched: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:

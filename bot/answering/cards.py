@@ -52,9 +52,18 @@ def to_card(hit: Hit, words: Sequence[str] = (), *, count: int | None = None, no
     text = _trim(hit.text, words)
     return QuoteCard(
         id=hit.id, text=text, speaker=hit.speaker, role=hit.role, published=_display_date(hit.published),
-        source=hit.source, title=hit.title, url=hit.url, kind=hit.kind, confidence=hit.confidence,
+        source=_sources(hit), title=hit.title, url=hit.url, kind=hit.kind, confidence=hit.confidence,
         highlights=highlights(text, words), count=count, note=note,
     )
+
+
+def _sources(hit: Hit) -> str | None:
+    """A republished wording is one card naming its sources ("TASS, RIA Novosti +3")."""
+    if len(hit.sources) <= 1:
+        return hit.source
+    names = [hit.source or "", *(s for s in hit.sources if s != hit.source)]
+    shown = ", ".join(n for n in names[:3] if n)
+    return shown + (f" +{len(names) - 3}" if len(names) > 3 else "")
 
 
 def _display_date(published: str | None) -> str | None:

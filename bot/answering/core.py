@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from corpus.errors import CorpusError
+from corpus.index import reconcile
 from corpus.search import match_expression, search
 from corpus.speaker_lookup import SpeakerMatch
 from corpus.store import open_db
@@ -57,6 +58,7 @@ class Core:
         state_migrations.apply(db)
         for extra in self.extra_migrations:
             extra.apply(db)
+        reconcile(db)  # the search index catches up with SQLite after a crash between their commits
         db.close()
         self._local = threading.local()
         self._connections: list[Database] = []

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from corpus.search import Filters, Hit, Topic, match_expression, quote_by_id, search, suggest_terms, surface_form
+from corpus.search import (
+    Filters,
+    Hit,
+    Topic,
+    match_expression,
+    quote_by_id,
+    search,
+    suggest_terms,
+    surface_form,
+    who_said,
+)
 from corpus.speaker_lookup import SpeakerMatch, find_speakers
 from corpus.stats import corpus_stats
 from corpus.store import fold
@@ -31,7 +40,6 @@ EXAMPLES = (
     "what did Putin say about Ukraine?",
 )
 WHO_SPEAKERS = 5
-WHO_CANDIDATES = 1500
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -145,27 +153,29 @@ def who(ctx: Context, args: str) -> Reply:
     q = parse_query(args)
     if not q.topic:
         raise UsageError("Who said what about which topic? For example: /who NATO")
-    hits, full, topic, shown = _search_with_suggestion(ctx, q.topic, _filters(q), candidates=WHO_CANDIDATES)
-    groups: OrderedDict[int, list[Hit]] = OrderedDict()
-    unattributed = 0
-    for h in hits:
-        if h.speaker_id is None:
-            unattributed += 1
-        else:
-            groups.setdefault(h.speaker_id, []).append(h)
-    if not groups:
+    topic, shown = _topic(ctx, q.topic), None
+    result = who_said(ctx.db, topic, _filters(q), limit=WHO_SPEAKERS, timeout_ms=_timeout(ctx))
+    if result.total == 0:
+        fixes = suggest_terms(ctx.db, topic.words)
+        if fixes:
+            corrected = match_expression(" ".join(fixes.get(w, w) for w in topic.words))
+            again = who_said(ctx.db, corrected, _filters(q), limit=WHO_SPEAKERS, timeout_ms=_timeout(ctx))
+            if again.total:
+                hit = again.top[0].best.text if again.top else ""
+                shown = " ".join(surface_form(hit, fixes[w]) or fixes[w] if w in fixes else w for w in topic.words)
+                result, topic = again, corrected
+    unattributed = result.unattributed
+    if not result.top:
         extra = f" ({unattributed} unattributed quotes: see /quote {q.topic})" if unattributed else ""
         return Reply(text=f"Nobody in the corpus is quoted about “{_short(q.topic)}”{extra}.")
-    # Most quotes first; ties go to the speaker whose best quote ranks higher (dict order).
-    ranked = sorted(groups.values(), key=lambda g: -len(g))
-    plus = "+" if full else ""
-    cards = tuple(to_card(g[0], topic.words, count=len(g)) for g in ranked[:WHO_SPEAKERS])
-    rest = len(ranked) - WHO_SPEAKERS
+    # Exact counts over every match; ties go to the speaker whose best quote ranks higher.
+    cards = tuple(to_card(s.best, topic.words, count=s.count) for s in result.top)
+    rest = result.speakers - len(result.top)
     footer_bits = []
     if rest > 0:
         footer_bits.append(f"and {rest} other speaker{'s' if rest != 1 else ''}")
     if unattributed:
-        footer_bits.append(f"{unattributed}{plus} unattributed quote{'s' if unattributed != 1 else ''}")
+        footer_bits.append(f"{unattributed} unattributed quote{'s' if unattributed != 1 else ''}")
     note = f"Showing results for “{shown}” (you typed “{q.topic}”)." if shown else ""
     return Reply(title=f"Who said what about {shown or q.topic}", text=note, cards=cards,
                  footer="; ".join(footer_bits) or None)

@@ -1,0 +1,85 @@
+"""The ranking formula of every full-text answer, in one place.
+
+    score(q, d) = bm25(q, d) × boost(d)
+    boost(d)    = 1 + 0.5·recency(d) + 0.25·attributed(d)·confidence(d) + 0.3·quality(d)
+
+- ``bm25``: tantivy's BM25 (k1 = 1.2, b = 0.75) summed over the query's terms, each term scored in
+  the quote text (weight 1), the speaker's name and mention (0.5) and the article title (0.2).
+- ``recency`` = 1 / (1 + e^(−(t − 2015) / 4)) with ``t`` the publication date in years (day
+  precision); an unknown or year-less date counts as 0. Strictly increasing, so when relevance
+  ties the newer quote ranks first, whatever the order of ingestion.
+- ``attributed`` is 1 for a quote with a speaker, 0 for an unattributed one; ``confidence`` is
+  the extractor's attribution confidence (0..1).
+- ``quality`` (0..1) is how substantive a quote is (``quotes.quality`` when the column exists;
+  1.0 until then).
+
+``boost`` depends on the quote only, so it is computed at indexing time and stored as a fast
+field; tantivy multiplies each match's BM25 by ``log2(2 + weight)`` inside its top-k collector
+(``weight_by_field``), and :func:`weight` stores the value for which that factor is ``boost``.
+The top-k is therefore the exact top-k of the formula over every match, never a window.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+RECENCY_PIVOT = 2015.0
+RECENCY_SCALE = 4.0
+W_RECENCY, W_ATTRIBUTED, W_QUALITY = 0.5, 0.25, 0.3
+FIELD_BOOSTS = {"text": 1.0, "speaker": 0.5, "title": 0.2}
+
+
+def day_key(published: str | None) -> int:
+    """``published`` as YYYYMMDD (missing month/day as 00); 0 for a year-less date, -1 for none.
+
+    Comparing these integers orders dates as the ISO strings do, so date filters mean the same
+    in SQLite and in the index (see :func:`since_key` and :func:`until_key`).
+    """
+    if not published:
+        return -1
+    if not published[:4].isdigit():
+        return 0
+    month = int(published[5:7]) if published[5:7].isdigit() else 0
+    day = int(published[8:10]) if month and published[8:10].isdigit() else 0
+    return int(published[:4]) * 10000 + month * 100 + day
+
+
+def since_key(since: str) -> int:
+    """The lowest key a ``since:`` prefix admits (``2021-11`` → 20211100)."""
+    return max(1, day_key(since))
+
+
+def until_key(until: str) -> int:
+    """The highest key an ``until:`` prefix admits (``2021-11`` → 20211199): the prefix is inclusive."""
+    key = day_key(until)
+    if key <= 0:
+        return key
+    if key % 10000 == 0:
+        return key + 9999
+    if key % 100 == 0:
+        return key + 99
+    return key
+
+
+def recency(published: str | None) -> float:
+    key = day_key(published)
+    if key <= 0:
+        return 0.0
+    year, month, day = key // 10000, (key // 100) % 100, key % 100
+    try:
+        fraction = (date(year, month or 1, day or 1).timetuple().tm_yday - 1) / 365.25
+    except ValueError:
+        fraction = 0.0
+    return 1 / (1 + math.exp(-(year + fraction - RECENCY_PIVOT) / RECENCY_SCALE))
+
+
+def boost(published: str | None, attributed: bool, confidence: float, quality: float = 1.0) -> float:
+    conf = min(1.0, max(0.0, confidence))
+    qual = min(1.0, max(0.0, quality))
+    return 1 + W_RECENCY * recency(published) + W_ATTRIBUTED * (1.0 if attributed else 0.0) * conf + W_QUALITY * qual
+
+
+def weight(boost_value: float) -> float:
+    """The fast-field value ``w`` with ``log2(2 + w) == boost_value`` (tantivy's ``weight_by_field``)."""
+    return float(2.0**boost_value - 2.0)

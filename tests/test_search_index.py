@@ -1,0 +1,147 @@
+"""The index beside SQLite: kept in step at ingest, rebuilt by `quotebot reindex`, reconciled after a
+kill between the SQLite commit and the index commit; /stats counters equal counting."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from adapters.cli import cli
+from bot.core import Core
+from bot.reply import Request
+from corpus.index import forget, index_path, reconcile, search_index
+from corpus.ingest import ingest_paths
+from corpus.search import match_expression, search
+from corpus.speakers import resolve_speaker
+from corpus.stats import corpus_stats, counted_stats
+from corpus.store import open_db
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "corpus" / "samples"
+
+ARTICLE = (
+    "Lavrov meets press\n\nMOSCOW, March 3. /TASS/. \u201cWe are always ready for honest talks with "
+    "everyone who wants them,\u201d Russian Foreign Minister Sergey Lavrov said on Monday.\n"
+)
+
+
+def _indexed_ids(db) -> set[int]:  # type: ignore[no-untyped-def]
+    import tantivy
+
+    idx = search_index(db, sync=False)
+    idx.refresh()
+    searcher = idx.searcher()
+    res = searcher.search(tantivy.Query.all_query(), searcher.num_docs + 1)
+    return {int(i or 0) for i in searcher.fast_field_values("id", [a for _, a in res.hits])}
+
+
+def _stored_ids(db) -> set[int]:  # type: ignore[no-untyped-def]
+    return {int(r[0]) for r in db.execute("SELECT id FROM quotes")}
+
+
+def test_ingest_keeps_the_index_in_step_through_replace(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "q.db")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "tass-1", "text": ARTICLE, "source": "TASS"}) + "\n")
+    ingest_paths(db, [str(feed)])
+    before = _indexed_ids(db)
+    assert before == _stored_ids(db) and before
+    feed.write_text(json.dumps({"id": "tass-1", "text": ARTICLE.replace("honest talks", "frank talks"),
+                                "source": "TASS"}) + "\n")
+    ingest_paths(db, [str(feed)])
+    assert _indexed_ids(db) == _stored_ids(db)
+    assert search(db, match_expression("frank"))[0] and not search(db, match_expression("honest"))[0]
+    assert index_path(db) == Path(str(tmp_path / "q.db") + ".index") and index_path(db).is_dir()  # type: ignore[union-attr]
+    assert db.execute("SELECT count(*) FROM search_changes").fetchone()[0] == 0  # the applied log is pruned
+
+
+def test_a_renamed_speaker_is_found_under_the_new_name(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "q.db")
+    ingest_paths(db, [str(SAMPLES)])
+    sid = db.execute("SELECT s.id FROM speakers s JOIN quotes q ON q.speaker_id = s.id LIMIT 1").fetchone()[0]
+    with db.atomic():
+        db.execute("UPDATE speakers SET name = 'Zyxwvut Qqqname' WHERE id = ?", [sid])
+    hits, _ = search(db, match_expression("Qqqname"))  # the search path applies the change log
+    assert hits and {h.speaker_id for h in hits} == {sid}
+
+
+def test_reindex_rebuilds_a_lost_index(tmp_path: Path) -> None:
+    path = tmp_path / "q.db"
+    db = open_db(path)
+    ingest_paths(db, [str(SAMPLES)])
+    n = len(_stored_ids(db))
+    forget(db)
+    shutil.rmtree(str(path) + ".index")
+    result = CliRunner().invoke(cli, ["reindex", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"search index rebuilt: {n} quotes"
+    forget(db)
+    assert _indexed_ids(open_db(path)) == _stored_ids(db)
+
+
+KILLER = """
+import os, signal, sys
+sys.path.insert(0, {root!r})
+from corpus import index
+from corpus.ingest import ingest_paths
+from corpus.search import match_expression, search
+from corpus.store import open_db
+
+def die(self, *args, **kwargs):
+    # SQLite has committed this batch; the index commit never happens (a power cut, a SIGKILL).
+    os.kill(os.getpid(), signal.SIGKILL)
+
+index.SearchIndex._commit = die
+ingest_paths(open_db(sys.argv[1]), sys.argv[2:])
+"""
+
+
+def test_a_kill_between_the_sqlite_commit_and_the_index_commit_is_reconciled_at_start_up(tmp_path: Path) -> None:
+    path = tmp_path / "q.db"
+    files = sorted(str(p) for p in SAMPLES.glob("*.txt"))
+    db = open_db(path)
+    ingest_paths(db, files[:2])
+    indexed_before = _indexed_ids(db)
+    assert indexed_before == _stored_ids(db)
+    forget(db)
+    db.close()
+    proc = subprocess.run([sys.executable, "-c", KILLER.format(root=str(ROOT)), str(path), *files[2:]],
+                          capture_output=True, timeout=120)
+    assert proc.returncode == -9, proc.stderr.decode()
+    db = open_db(path)
+    stored = _stored_ids(db)
+    assert len(stored) > len(indexed_before)  # the killed ingest did commit to SQLite
+    assert _indexed_ids(db) == indexed_before  # ... and not to the index
+    forget(db)
+    core = Core(path)  # start-up reconciles
+    try:
+        assert _indexed_ids(open_db(path)) == stored
+        newest = db.execute("SELECT s.name FROM quotes q JOIN speakers s ON s.id = q.speaker_id "
+                            "ORDER BY q.id DESC LIMIT 1").fetchone()[0]
+        reply = core.handle(Request(text=f"/said {newest}"))
+        assert reply.cards and not reply.error
+    finally:
+        core.close()
+
+
+def test_stats_counters_equal_counting_after_adds_replaces_merges_and_deletes(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "q.db")
+    ingest_paths(db, [str(SAMPLES)])
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "tass-1", "text": ARTICLE, "source": "TASS"}) + "\n")
+    ingest_paths(db, [str(feed)])
+    assert corpus_stats(db) == counted_stats(db)
+    feed.write_text(json.dumps({"id": "tass-1", "text": ARTICLE.replace("Monday", "Tuesday"), "source": "RIA"}) + "\n")
+    ingest_paths(db, [str(feed)])
+    with db.atomic():
+        resolve_speaker(db, "Someone Newperson")
+        db.execute("UPDATE quotes SET speaker_id = NULL, kind = 'indirect' WHERE id = (SELECT min(id) FROM quotes)")
+        db.execute("DELETE FROM quotes WHERE id = (SELECT max(id) FROM quotes)")
+        db.execute("DELETE FROM articles WHERE id = (SELECT min(id) FROM articles)")
+    assert corpus_stats(db) == counted_stats(db)
+    assert reconcile(db).applied >= 0 and _indexed_ids(db) == _stored_ids(db)
