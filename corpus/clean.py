@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .paragraphs import join_lines
+
 # U+00A0 NO-BREAK SPACE fills the Kremlin transcripts; U+2009/U+202F/U+2007 thin and
 # figure spaces appear in French-style wire copy. All fold to a plain space, one for one.
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -135,32 +137,7 @@ def guess_title(text: str) -> tuple[str, int, int] | None:
     return None
 
 
-_TERMINAL = tuple(".!?…\"”»’)]")
-
-
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Content spans with hard-wrapped lines joined back into their paragraph.
-
-    Wire and Kremlin texts often wrap a paragraph at ~80 characters with single newlines and
-    separate paragraphs with a blank line. A content line continues the previous one when only
-    one newline separates them, the previous line does not end a sentence (or the next one starts
-    in lower case), and the previous line is not a label ending in a colon ("Vladimir Putin:").
-    The first content line (the headline) is never joined: a subtitle often follows it directly.
-    """
-    out: list[tuple[int, int]] = []
-    for start, end in content_spans(text):
-        if len(out) > 1:
-            prev_start, prev_end = out[-1]
-            gap = text[prev_end:start]
-            prev = text[prev_start:prev_end].rstrip()
-            nxt = text[start:end].lstrip()
-            # Wrapped lines are long; a short line is a heading or list item. A line opening with
-            # a quotation mark starts a new quote, so it starts a new paragraph too.
-            wrapped = len(prev) - (prev.rfind("\n") + 1) >= 50 or nxt[:1].islower()
-            if (gap.count("\n") == 1 and not gap.strip() and not prev.endswith(":") and wrapped
-                    and not nxt.startswith(("“", '"', "«", "„"))
-                    and (not prev.endswith(_TERMINAL) or nxt[:1].islower())):
-                out[-1] = (prev_start, end)
-                continue
-        out.append((start, end))
-    return out
+    """Content spans with hard-wrapped lines joined back into their paragraph
+    (:mod:`corpus.paragraphs`: decided by the document's line layout, never by a capital letter)."""
+    return join_lines(text, content_spans(text))

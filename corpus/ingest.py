@@ -50,7 +50,7 @@ def store_document(db: Database, doc: Document) -> SaveResult:
     row = db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
     if row:
         return SaveResult("unchanged", int(row[0]), 0)
-    quotes, speaker_ids = attribute(db, doc, extract_quotes(doc.text, doc.title))
+    quotes, speaker_ids = attribute(db, doc, extract_quotes(doc.text, doc.title, doc.lead))
     return save_document(db, doc, quotes, speaker_ids, digest=digest)
 
 

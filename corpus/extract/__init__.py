@@ -16,12 +16,13 @@ from ..models import ExtractedQuote
 from .extractor import extract
 
 
-def extract_quotes(text: str, title: str | None = None) -> list[ExtractedQuote]:
-    """Every quote in ``text``; ``title`` is guessed from the text when not given. Never raises
-    on odd input (unbalanced marks, empty text)."""
+def extract_quotes(text: str, title: str | None = None, lead: str | None = None) -> list[ExtractedQuote]:
+    """Every quote in ``text``; ``title`` is guessed from the text when not given; ``lead`` (the
+    article's standfirst, kept apart from the text) can name a quoted message's sender. Never
+    raises on odd input (unbalanced marks, empty text)."""
     if not text or not text.strip():
         return []
-    return extract(text, title)
+    return extract(text, title, lead)
 
 
 __all__ = ["extract_quotes"]

@@ -26,7 +26,8 @@ from .layout import Layout, QuoteSpan, layout, sentences, trim
 from .lexicon import CUE, CUE_RE
 from .mentions import Mention, parse_mention
 from .resolve import Speaker, Tracker
-from .transcript import paragraph_span, reads_as_speech, title_speaker, turns
+from .messages import message_paragraphs, sender
+from .transcript import speech_quotes, turn_quotes, turns
 
 # Below this confidence a quote is stored unattributed (calibrated on the dev sets: see README).
 ATTRIBUTION_THRESHOLD = 0.6
@@ -89,33 +90,29 @@ class _Run:
             self.tracker.default_org = sp.name
 
     # -- transcripts -------------------------------------------------------------------------------
-    def transcripts(self) -> set[int]:
-        """Emit transcript quotes; the lines they cover are not searched for other quotes."""
+    def transcripts(self, lead: str | None = None) -> set[int]:
+        """Emit transcript turns, a speech-titled document's paragraphs, or a quoted message the lead
+        attributes; the lines they cover are not searched for other quotes."""
         lay = self.lay
-        found = turns(lay, self.tracker)
-        covered: set[int] = set()
-        # One "Name:" line in the middle of a news story introduces a quote, not a transcript; one
-        # opening the body ("President of Russia Vladimir Putin: Citizens of Russia, …") starts a speech.
-        if len(found) >= 2 or (found and found[0].speaker and (found[0].line < 3 or found[0].role)):
-            for i, t in enumerate(found):
-                stop = found[i + 1].line if i + 1 < len(found) else len(lay.lines)
-                sp = Speaker(t.speaker, "person", t.role, 0.95) if t.speaker else None
-                for li in range(t.line, stop):
-                    covered.add(li)
-                    span = paragraph_span(lay, li, t.start if li == t.line else None)
-                    if sp and span:
-                        self.emit(span[0], span[1], sp, "transcript", None, None, 0.95)
+        found = turns(lay, lead)
+        if found:
+            quotes, covered = turn_quotes(lay, found)
+        else:
+            quotes, covered = speech_quotes(lay)
+        for q in quotes:
+            self.out.append(ExtractedQuote(
+                q.start, q.end, lay.text[q.start:q.end], q.speaker, q.kind, None, q.confidence,
+                "person" if q.speaker else None, q.role, lay.text[q.speaker_span[0]:q.speaker_span[1]]
+                if q.speaker_span else None, q.speaker_span[0] if q.speaker_span else None,
+                q.speaker_span[1] if q.speaker_span else None, q.resolution))
+        if found:
             self.tracker.last = None
-            return covered
-        who = title_speaker(lay)
-        body = list(range(len(lay.lines)))
-        if who and reads_as_speech(lay, body):
-            sp = Speaker(who[0], "person", who[1], 0.85)
-            for li in body:
-                span = paragraph_span(lay, li)
-                if span:
-                    self.emit(span[0], span[1], sp, "transcript", None, None, 0.85)
-            return set(body)
+        sent = sender(lead, lay.title) if not found and not quotes else None
+        if sent:
+            for li, s, e in message_paragraphs(lay):
+                covered.add(li)
+                self.out.append(ExtractedQuote(s, e, lay.text[s:e], sent.name, "direct", None, 0.85, "person",
+                                               None, None, None, None, sent.resolution))  # type: ignore[arg-type]
         return covered
 
     # -- direct quotes -----------------------------------------------------------------------------
@@ -336,11 +333,11 @@ def _title_case(words: list[str]) -> bool:
     return bool(long) and sum(1 for w in long if w[0].isupper()) >= 0.6 * len(long)
 
 
-def extract(text: str, title: str | None) -> list[ExtractedQuote]:
+def extract(text: str, title: str | None, lead: str | None = None) -> list[ExtractedQuote]:
     lay = layout(text, title)
     run = _Run(lay)
     run.headline()
-    covered = run.transcripts()
+    covered = run.transcripts(lead)
     f = lay.folded
     by_line: dict[int, list[QuoteSpan]] = {}
     for q in lay.quotes:

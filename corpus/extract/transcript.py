@@ -1,7 +1,16 @@
 """Transcripts: turn labels ("Vladimir Putin: …") and titles that name someone's speech.
 
-Each paragraph of a turn is one quote of the label's speaker (kind ``transcript``) until the
-next label; "Question:" and "Remark:" turns belong to no named speaker and yield nothing.
+A document has turns when it has at least two labels (:mod:`.labels`) and one names a person or an
+anonymous questioner, or when one named label opens the body ("President of Russia Vladimir Putin:
+Citizens of Russia, …"). Each paragraph of a turn is one quote (kind ``transcript``) of the label's
+speaker until the next label — any label, read or not: a label this module cannot put a name to
+still ends the turn before it, and its own turn is stored unattributed. Questioners ("Question:",
+"Journalist:", an interviewer whose turns are questions) give kind ``question``.
+
+A one-word label ("Putin:", "Saravanan:", "Knight:") is the full name the document gives for that
+word, if exactly one; else the word itself when it labels two turns or more; else nobody. An
+interviewer that is only a word ("Wikinews:") asks questions: its turns are questions of nobody.
+
 A document whose title says it is someone's remarks, speech, statement, address or interview,
 and whose body reads as first-person speech, is that person's quotes paragraph by paragraph.
 """
@@ -11,70 +20,195 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..models import QuoteKind, Resolution
+from .labels import Label, read_label
 from .layout import Layout, trim
-from .mentions import parse_mention
+from .not_speech import is_caption, is_courtesy, is_elision, is_heading, not_speech
 from .resolve import Tracker
 
-_LABEL = re.compile(
-    r"(?P<label>(?:[A-Z][\w.'’-]*\s+(?:(?:of|the|for|and)\s+)*){0,8}[A-Z][\w.'’-]*)\s*(?:\([^)\n]{1,40}\)\s*)?:\s*"
-)
-_ANONYMOUS = re.compile(r"^(?:Question|Questions|Remark|Remarks|Reply|Answer|Response|Comment|Voice|Voices|"
-                        r"Audience|Participant|Journalist|Correspondent|Moderator|Interpreter|Note|Host)\b")
-_NOT_LABEL = re.compile(r"^(?:Photo|Video|Source|Tags?|Update|Updated|Editor|Read|See|Also|Subject|Topics?|"
-                        r"Quote|Attention|Warning|Note|Summary|Background|Agenda|Theme)$", re.IGNORECASE)
 _TITLE_SPEECH = re.compile(
     r"\b(?:remarks|speech|statement|address|interview|opening\s+remarks|closing\s+remarks|op-ed|lecture|"
     r"message|article)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+_QUESTIONER_ROLE = re.compile(r"(?i)\b(?:journalist|correspondent|reporter|interviewer|moderator|presenter|"
+                              r"anchor|host|question)\b")
+_FULL_NAME = re.compile(r"\b((?:[A-Z][\w'’-]+|[A-Z]\.?)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|van|von|der|le|la|bin|al))"
+                        r"{0,2}\s+)([A-Z][\w'’-]+)\b")
 
 
 @dataclass(frozen=True, slots=True)
 class Turn:
     line: int  # index into Layout.lines
     start: int  # first character of speech on that line
-    speaker: str | None  # None: an anonymous turn (Question, Remark)
+    speaker: str | None  # None: anonymous, or a label nobody could be named for
     role: str | None
+    kind: QuoteKind  # "transcript" or "question"
+    name_span: tuple[int, int] | None  # where the label names the speaker
+    confidence: float
 
 
-def turns(lay: Layout, tracker: Tracker) -> list[Turn]:
-    """Every turn label at a line start, in order."""
-    out: list[Turn] = []
-    folded = lay.folded
-    named: dict[str, str] = {}
-    head = _key(lay.title or "")
-    for li, (ls, le) in enumerate(lay.lines):
-        m = _LABEL.match(folded, ls, le)
-        if not m:
-            continue
-        if head and _key(folded[ls:le]) == head:
-            continue  # the headline repeated in the body ("Pence: Flowers Won’t Be at Debate.")
-        label = m.group("label").strip()
-        if _ANONYMOUS.match(label):
-            out.append(Turn(li, m.end(), None, None))
-            continue
-        if _NOT_LABEL.match(label):
-            continue
-        men = parse_mention(label)
-        if not men or men.kind != "name" or not men.name:
-            continue
-        name, role = men.name, men.role
-        if len(name.split()) == 1:
-            full = named.get(name)
-            if full is None:
-                sp = tracker.resolve(men, ls)
-                if not sp or len(sp.name.split()) < 2:
-                    continue
-                full = sp.name
-            name = full
-        else:
-            named[name.split()[-1]] = name
-        out.append(Turn(li, m.end(), name, role))
-    return out
+@dataclass(frozen=True, slots=True)
+class TranscriptQuote:
+    start: int
+    end: int
+    speaker: str | None
+    role: str | None
+    kind: QuoteKind
+    confidence: float
+    speaker_span: tuple[int, int] | None
+    resolution: Resolution | None
 
 
 def _key(line: str) -> str:
     """A line compared with the headline: letters and digits only, lower case, first 40."""
     return "".join(c for c in line[:80].casefold() if c.isalnum())[:40]
+
+
+def _labels(lay: Layout) -> list[tuple[int, Label]]:
+    head = _key(lay.title or "")
+    out = []
+    for li, (ls, le) in enumerate(lay.lines):
+        lab = read_label(lay.folded, ls, le)
+        if lab is None or (head and _key(lay.folded[ls:le]) == head):
+            continue  # the headline repeated in the body ("Pence: Flowers Won’t Be at Debate.")
+        out.append((li, lab))
+    return out
+
+
+def _has_turns(labels: list[tuple[int, Label]]) -> bool:
+    strong = [lab for _, lab in labels if lab.kind in ("person", "questioner")
+              and (lab.kind != "person" or len((lab.name or "").split()) >= 2)]
+    if len(labels) >= 2 and strong:
+        return True
+    # One "Name:" line in the middle of a news story introduces a quote, not a transcript; one
+    # opening the body ("President of Russia Vladimir Putin: Citizens of Russia, …") starts a speech.
+    if len(labels) == 1 and strong and strong[0].kind == "person":
+        li = labels[0][0]
+        return li < 3 or bool(strong[0].role)
+    return False
+
+
+def _full_names(lay: Layout, labels: list[tuple[int, Label]], lead: str | None) -> dict[str, set[str]]:
+    """Every full name the document gives, by its last word: label names, then the title, lead and body."""
+    by_last: dict[str, set[str]] = {}
+    for _, lab in labels:
+        if lab.kind == "person" and lab.name and len(lab.name.split()) >= 2:
+            by_last.setdefault(lab.name.split()[-1], set()).add(lab.name)
+    return by_last
+
+
+def _doc_names(text: str, word: str) -> set[str]:
+    """Full names ending in ``word`` anywhere in ``text`` ("R Saravanan", "Mr Putin" is no full name)."""
+    from .lexicon import TITLE_WORDS
+
+    out = set()
+    for m in re.finditer(rf"((?:[A-Z][\w'’-]*\.?[ \t]+){{1,2}}){re.escape(word)}\b", text):
+        first = [t for t in m.group(1).split() if t.lower().rstrip(".") not in TITLE_WORDS
+                 and t.lower() not in TITLE_WORDS]
+        # First names: capitalised words with lower-case letters, or initials ("R Saravanan").
+        if first and all(re.fullmatch(r"[A-Z][a-z][\w'’-]*|[A-Z]\.?", t) for t in first) \
+                and first[0] not in {"The", "A", "An", "In", "On", "At", "If", "But", "And", "As"}:
+            out.add(" ".join([*first[-2:], word]) if len(first) > 1 and re.fullmatch(r"[A-Z]\.?", first[-1])
+                    else f"{first[-1]} {word}")
+    return out
+
+
+def _turn_texts(lay: Layout, labels: list[tuple[int, Label]]) -> dict[int, str]:
+    """The text of each labelled turn, by label line."""
+    out = {}
+    for k, (li, lab) in enumerate(labels):
+        stop = labels[k + 1][0] if k + 1 < len(labels) else len(lay.lines)
+        parts = [lay.folded[lab.end:lay.lines[li][1]]] + [lay.folded[s:e] for s, e in lay.lines[li + 1:stop]]
+        out[li] = " ".join(p.strip() for p in parts if p.strip())
+    return out
+
+
+def _asks(texts: list[str]) -> bool:
+    """Most turns are questions: an interviewer."""
+    asked = sum(1 for t in texts if t.rstrip().endswith("?") or t.rstrip().endswith("?”"))
+    return len(texts) >= 2 and asked >= 0.6 * len(texts)
+
+
+def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
+    """Every turn of a transcript, in order; [] when the document has no turns."""
+    labels = _labels(lay)
+    if not _has_turns(labels):
+        return []
+    texts = _turn_texts(lay, labels)
+    by_last = _full_names(lay, labels, lead)
+    words: dict[str, list[str]] = {}
+    for li, lab in labels:
+        if lab.name and (lab.kind == "word" or len(lab.name.split()) == 1):
+            words.setdefault(lab.name, []).append(texts[li])
+    body = "\n".join([lay.title or "", lead or "", lay.folded])
+    out: list[Turn] = []
+    for li, lab in labels:
+        span = (lab.name_start, lab.name_end) if lab.name_start is not None and lab.name_end is not None else None
+        if lab.kind == "note":
+            out.append(Turn(li, lab.end, None, lab.role, "note", None, 0.0))  # type: ignore[arg-type]
+            continue
+        if lab.kind == "questioner":
+            out.append(Turn(li, lab.end, None, lab.role, "question", None, 0.3))
+            continue
+        if lab.kind in ("anonymous", "unknown") or not lab.name:
+            out.append(Turn(li, lab.end, None, lab.role, "transcript", None, 0.3))
+            continue
+        name, conf = lab.name, 0.95
+        if len(name.split()) == 1:
+            full = by_last.get(name) or _doc_names(body, name)
+            if len(full) == 1:
+                name, conf = next(iter(full)), 0.9
+            elif _asks(words[name]):
+                out.append(Turn(li, lab.end, None, None, "question", None, 0.3))
+                continue
+            elif len(full) > 1 or len(words[name]) < 2 or name.isupper():
+                out.append(Turn(li, lab.end, None, None, "transcript", None, 0.3))
+                continue
+            else:
+                conf = 0.8  # the transcript's own name for them ("Bill:", "Knight:")
+        kind: QuoteKind = "question" if lab.role and _QUESTIONER_ROLE.search(lab.role) else "transcript"
+        out.append(Turn(li, lab.end, name, lab.role, kind, span, conf))
+    return _interviewers(out, texts)
+
+
+def _interviewers(found: list[Turn], texts: dict[int, str]) -> list[Turn]:
+    """A named speaker whose turns are mostly questions, in a transcript where someone else
+    answers, is the interviewer: their turns are questions."""
+    by_speaker: dict[str, list[str]] = {}
+    for t in found:
+        if t.speaker:
+            by_speaker.setdefault(t.speaker, []).append(texts[t.line])
+    askers = {s for s, ts in by_speaker.items() if len(ts) >= 3 and _asks(ts)}
+    answerers = {s for s, ts in by_speaker.items() if s not in askers and len(ts) >= 2}
+    if not askers or not answerers:
+        return found
+    return [Turn(t.line, t.start, t.speaker, t.role, "question", t.name_span, t.confidence)
+            if t.speaker in askers else t for t in found]
+
+
+def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], set[int]]:
+    """The quotes of every turn, and the lines the turns cover."""
+    out: list[TranscriptQuote] = []
+    covered: set[int] = set()
+    f = lay.folded
+    for i, t in enumerate(found):
+        stop = found[i + 1].line if i + 1 < len(found) else len(lay.lines)
+        full = t.speaker.split() if t.speaker else []
+        if t.kind == "note":
+            continue  # an editorial note ends the turn before it and is nobody's words
+        for li in range(t.line, stop):
+            first = li == t.line
+            s, e = trim(f, t.start if first else lay.lines[li][0], lay.lines[li][1])
+            para = f[s:e]
+            if not first and (is_heading(para) or (len(full) >= 2 and para.startswith(t.speaker or "\0"))):
+                break  # a heading, or a caption naming the speaker: the turn is over
+            covered.add(li)
+            if e - s < 2 or (not first and not_speech(para)) or is_elision(para) or is_courtesy(para) \
+                    or is_caption(para):
+                continue
+            resolution: Resolution | None = "turn" if t.speaker else None
+            out.append(TranscriptQuote(s, e, t.speaker, t.role, t.kind, t.confidence, t.name_span, resolution))
+    return out, covered
 
 
 def title_speaker(lay: Layout) -> tuple[str, str | None] | None:
@@ -101,7 +235,15 @@ def reads_as_speech(lay: Layout, lines: list[int]) -> bool:
     return first >= max(1, 0.3 * len(lines)) and quoted <= 0.2 * len(lines)
 
 
-def paragraph_span(lay: Layout, li: int, start: int | None = None) -> tuple[int, int] | None:
-    ls, le = lay.lines[li]
-    s, e = trim(lay.folded, start if start is not None else ls, le)
-    return (s, e) if e - s >= 2 else None
+def speech_quotes(lay: Layout) -> tuple[list[TranscriptQuote], set[int]]:
+    """A speech-titled document read as first-person speech: each paragraph the titled person's."""
+    who = title_speaker(lay)
+    body = list(range(len(lay.lines)))
+    if not who or not reads_as_speech(lay, body):
+        return [], set()
+    out = []
+    for li in body:
+        s, e = trim(lay.folded, *lay.lines[li])
+        if e - s >= 2 and not not_speech(lay.folded[s:e]):
+            out.append(TranscriptQuote(s, e, who[0], who[1], "transcript", 0.85, None, "headline"))
+    return out, set(body)

@@ -1,0 +1,76 @@
+"""Greeting and condolence messages: "The message reads, in part: “…”", sent by the person the lead names.
+
+Kremlin items about a telegram quote it after an introduction ("The message reads, in part:",
+"The telegram said:", "The President said, in particular, in his message:") and leave the sender to
+the article's lead ("Vladimir Putin congratulated …", "Vladimir Putin sent a message of greetings
+to …"). When the lead — or, with no lead, the headline — names exactly one person as the subject of
+a congratulation or message verb, the quoted paragraphs after the introduction are that person's
+(resolution ``lead`` or ``headline``). Anything else — no lead, a subject that is no person's name,
+"Vladimir Putin and Xi Jinping exchanged messages", a telephone call — leaves them to the general pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..clean import fold_spaces
+from .layout import Layout, trim
+from .not_speech import not_speech
+
+_INTRO = re.compile(
+    r"(?i)^(?=.{0,140}$)(?=.*\b(?:message|messages|telegram|letter|greeting|greetings|congratulations|address|"
+    r"condolences)\b)(?=.*\b(?:reads?|said|says|states?|contains|noted|wrote|writes)\b).*:$")
+_SENDER = re.compile(
+    r"^(?:(?:Acting\s+)?(?:Russian\s+)?President\s+(?:of\s+Russia\s+)?)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:has\s+)?"
+    r"(?:sent|congratulated|extended|expressed|offered|conveyed|greeted|wished|addressed)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Sender:
+    name: str
+    resolution: str  # "lead" or "headline"
+
+
+def sender(lead: str | None, title: str | None) -> Sender | None:
+    """The one person the lead (else the headline) says sent a message or congratulated someone."""
+    for text, how in ((lead, "lead"), (title, "headline")):
+        if not text or not text.strip():
+            continue
+        flat = " ".join(fold_spaces(text).split())
+        m = _SENDER.match(flat)
+        if m and " and " not in m.group("name"):
+            return Sender(m.group("name"), how)
+        return None  # a lead that names no sender: the headline is not asked to overrule it
+    return None
+
+
+def message_paragraphs(lay: Layout) -> list[tuple[int, int, int]]:
+    """``(line, start, end)`` of every quoted paragraph that follows a message introduction."""
+    f = lay.folded
+    out = []
+    intro = None
+    for li, (ls, le) in enumerate(lay.lines):
+        line = f[ls:le].strip()
+        if _INTRO.match(line):
+            intro = li
+            continue
+        if intro is None:
+            continue
+        quotes = [q for q in lay.quotes if q.line <= li <= q.last_line]
+        if not quotes:
+            intro = None  # the quotation is over (or never began): narration again
+            continue
+        q = quotes[0]
+        s = max(ls, q.start)
+        e = min(le, q.end) if q.last_line == li else le
+        s, e = trim(f, s, e)
+        while s < e and f[s] in "“\"«„":
+            s += 1  # the mark that reopens each paragraph of a quoted letter
+        while e > s and f[e - 1] in "”\"»":
+            e -= 1
+        s, e = trim(f, s, e)
+        if e - s >= 2 and not not_speech(f[s:e].strip("“”\"«» ")):
+            out.append((li, s, e))
+    return out

@@ -1,0 +1,61 @@
+"""Paragraphs inside a transcript that are not anyone's words.
+
+- elision marks the site prints where it cut the transcript ("<…>", "‹…>", "[...]");
+- bare courtesy formulas ("Thank you.", "Good afternoon, colleagues.", "Go ahead, please."): true to
+  the record, but nobody looks them up, and thousands of them crowd out what people said;
+- stage directions and editorial notes in brackets ("(Applause.)", "[Laughter]");
+- captions ("File photo of interviewee R Saravanan. Image: R Saravanan.");
+- headings and label fragments: a few words with no punctuation at all ("Hiring employees",
+  "Vladimir", "President of Russia"). A heading ends the turn: what follows it is narration until
+  the next label.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ELISION = re.compile(r"^[\s<‹«(\[]*(?:…|\.\s?\.\s?\.)[\s>›»)\]]*$")
+_BRACKETED = re.compile(r"^\s*[(\[][^()\[\]]*[)\]]\s*[.]?\s*$")
+_CAPTION = re.compile(r"(?:^|[.)]\s)(?:Image|Photo|Picture|Photograph|Credit|Source)s?\s*:\s|^\s*(?:File\s+)?photo\s+of\b",
+                      re.IGNORECASE)
+_HEAD = (r"(?:thank\s+you(?:\s+(?:very|so)\s+much|\s+all|\s+again|\s+for\s+(?:your|the)\s+(?:attention|invitation|"
+         r"question|questions|hospitality))?|thanks(?:\s+a\s+lot)?|many\s+thanks|good\s+(?:morning|afternoon|"
+         r"evening|day|night)|goodbye|good-bye|hello|hi|welcome|greetings|all\s+the\s+best|you\s+are\s+welcome|"
+         r"(?:go\s+ahead,?\s+)?please(?:,?\s+go\s+ahead)?|go\s+ahead|congratulations|best\s+wishes|"
+         r"(?:dear\s+)?(?:friends|colleagues|ladies\s+and\s+gentlemen)|mr\.?\s+president|madam\s+president)")
+# One courtesy sentence: a formula, then at most three short vocatives ("…, colleagues, friends").
+_COURTESY = re.compile(rf"{_HEAD}(?:\s*,\s*(?:[\w.'’-]+\s*){{1,5}}?){{0,3}}\s*[.!…]*", re.IGNORECASE)
+_PUNCT = re.compile(r"[.,;:!?…\"“”«»()\[\]—–]")
+
+
+def is_elision(text: str) -> bool:
+    return bool(_ELISION.match(text))
+
+
+def is_courtesy(text: str) -> bool:
+    """Only courtesy formulas, one or more ("Thank you. Good afternoon, colleagues.")."""
+    rest = " ".join(text.split())
+    if not rest:
+        return False
+    while rest:
+        m = _COURTESY.match(rest)
+        if not m or not m.group() or (m.end() < len(rest) and not rest[m.end() - 1] in ".!…"
+                                      and not rest[m.end():m.end() + 1].isspace()):
+            return False
+        rest = rest[m.end():].lstrip()
+    return True
+
+
+def is_caption(text: str) -> bool:
+    return bool(_BRACKETED.match(text.strip("“”\"«» ")) or _CAPTION.search(text))
+
+
+def is_heading(text: str) -> bool:
+    """A few words and no punctuation at all: a heading, or a label fragment left by a wrap."""
+    words = text.split()
+    return 0 < len(words) <= 8 and not _PUNCT.search(text) and words[0][:1].isupper()
+
+
+def not_speech(text: str) -> bool:
+    """Any of the above: the paragraph is no quote."""
+    return is_elision(text) or is_courtesy(text) or is_caption(text) or is_heading(text)
