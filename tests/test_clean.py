@@ -53,22 +53,65 @@ def test_source_from_dateline_or_url_not_from_a_photo_credit() -> None:
     assert find_source("text", url="http://en.kremlin.ru/events/president/news/1") == "Kremlin"
 
 
-def test_hard_wrapped_lines_join_back_into_their_paragraph() -> None:
+def _paragraphs(text: str) -> list[str]:
     from corpus.clean import paragraph_spans
 
+    return [text[s:e] for s, e in paragraph_spans(text)]
+
+
+def test_where_blank_lines_separate_paragraphs_a_single_newline_is_a_wrap_wherever_it_falls() -> None:
+    # Wrapped at 30 to 90 characters, before capitals and after full stops alike (the Kremlin's layout).
     text = ("Meeting with the Governor of the region\n\n"
-            "Vladimir Putin: Okay then. You know, sometimes I think that it would be good for us if\n"
-            "those who want to impose sanctions would go ahead and impose all of them.\n"
-            "This would free our hands to defend our national interests however we deem most\n"
-            "effective for us.\n\n"
-            "Vladimir Putin:\nThank you.\n\n"
-            "Short heading\nNext line of text here.\n"
-            "\u201cA new quote starts its own paragraph,\u201d he said, and the line goes on a bit more\n"
-            "\u201cand so does this one.\u201d\n")
-    paragraphs = [text[s:e] for s, e in paragraph_spans(text)]
-    assert paragraphs[1] == ("Vladimir Putin: Okay then. You know, sometimes I think that it would be good for us if\n"
-                             "those who want to impose sanctions would go ahead and impose all of them.")
-    assert paragraphs[2].startswith("This would free") and paragraphs[2].endswith("effective for us.")
-    assert paragraphs[3:5] == ["Vladimir Putin:", "Thank you."]  # a label stays on its own
-    assert "Short heading" in paragraphs and "Next line of text here." in paragraphs
-    assert paragraphs[-1] == "\u201cand so does this one.\u201d"
+            "Vladimir Putin: We cannot decide for the American people. After all, despite\n"
+            "the behaviour of both candidates, they are smart.\n\n"
+            "Donald Trump is targeting the traditional\n"
+            "Republican voters, the average person with an average income.\n"
+            "Mrs Clinton is focusing on a different part of the voters.\n\n"
+            "Vladimir Putin:\nThank you.\n\n* * *\n\n"
+            "President of Russia\nVladimir Putin : Good afternoon, colleagues.\n\n"
+            "Environment\nand Natural Resources Minister Sergei Donskoy : We have three questions.\n")
+    paragraphs = _paragraphs(text)
+    assert paragraphs == [
+        "Meeting with the Governor of the region",
+        "Vladimir Putin: We cannot decide for the American people. After all, despite\n"
+        "the behaviour of both candidates, they are smart.",
+        "Donald Trump is targeting the traditional\nRepublican voters, the average person with an average "
+        "income.\nMrs Clinton is focusing on a different part of the voters.",
+        "Vladimir Putin:", "Thank you.",  # a label on its own line stays on its own
+        "* * *",
+        "President of Russia\nVladimir Putin : Good afternoon, colleagues.",  # a label wrapped in two
+        "Environment\nand Natural Resources Minister Sergei Donskoy : We have three questions.",
+    ]
+
+
+def test_a_turn_that_lost_its_blank_line_still_starts_a_paragraph() -> None:
+    text = ("Title of the meeting\n\nVladimir Putin: How much is it?\nAnna Berg: Two billion.\n\n"
+            "Vladimir Putin: Good.\n")
+    assert _paragraphs(text)[1:] == ["Vladimir Putin: How much is it?", "Anna Berg: Two billion.",
+                                     "Vladimir Putin: Good."]
+
+
+def test_one_paragraph_per_line_stays_one_paragraph_per_line() -> None:
+    text = ("A headline about the harbour\n"
+            "The harbour reopened on Monday after three weeks of repairs to the northern pier and the cranes.\n"
+            "Ships queued outside the breakwater for most of the morning.\n"
+            "Short line.\n"
+            "The port authority said the work had cost less than planned and finished a week early.\n")
+    assert len(_paragraphs(text)) == 5
+
+
+def test_a_fixed_width_wrap_without_blank_lines_joins_full_lines_and_ends_at_a_short_one() -> None:
+    text = ("A headline about the harbour\n"
+            "The harbour reopened on Monday after three weeks of repairs to the northern\n"
+            "pier. Ships queued outside the breakwater for most of the morning and the\n"
+            "early afternoon.\n"
+            "The port authority said the work had cost less than planned and finished a\n"
+            "week early. Nobody was hurt.\n"
+            "A third paragraph that is long enough to reach the wrap width of this text\n"
+            "ends here.\n")
+    assert _paragraphs(text)[1:] == [
+        "The harbour reopened on Monday after three weeks of repairs to the northern\n"
+        "pier. Ships queued outside the breakwater for most of the morning and the\nearly afternoon.",
+        "The port authority said the work had cost less than planned and finished a\nweek early. Nobody was hurt.",
+        "A third paragraph that is long enough to reach the wrap width of this text\nends here.",
+    ]

@@ -1,11 +1,25 @@
-"""Transcripts: speech titles and turn labels."""
+"""Transcripts: speech titles, turn labels, questions, what is nobody's words, lead-attributed messages.
+
+Texts are written for these tests; the few Kremlin-style lines are short paraphrases of the site's
+layout, with text from en.kremlin.ru used in small part (CC BY 4.0, en.kremlin.ru).
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from corpus.evaluate import evaluate, load_gold
 from corpus.extract import extract_quotes
+from corpus.ingest import ingest_paths
+from corpus.models import ExtractedQuote
+from corpus.store import open_db
+
+
+def _turns(found: list[ExtractedQuote]) -> list[tuple[str | None, str, str]]:
+    return [(q.speaker, q.kind, q.text) for q in found]
 
 
 def test_a_speech_title_makes_each_body_paragraph_a_quote_of_that_person() -> None:
@@ -15,25 +29,148 @@ def test_a_speech_title_makes_each_body_paragraph_a_quote_of_that_person() -> No
     found = extract_quotes(body, title)
     assert [q.kind for q in found] == ["transcript"] * 3
     assert {q.speaker for q in found} == {"Anna Berg"}
+    assert {q.resolution for q in found} == {"headline"}
     assert found[1].text == "I am glad to welcome you to our fair. We have worked hard this year."
 
 
 def test_turn_labels_give_each_turn_to_its_speaker_until_the_next_label() -> None:
     text = ("Meeting with farmers\n\nThe meeting took place in the town hall.\n\n"
-            "Governor of the Region Anna Berg: Good afternoon, friends.\n\n"
-            "We will talk about the new loans.\n\n"
+            "Governor of the Region Anna Berg: Good afternoon, friends. We will talk about loans.\n\n"
+            "The new loans start in May.\n\n"
             "Question: When will the money arrive?\n\n"
             "Pavel Orlov: The money will arrive in May, I promise you.\n\n"
-            "Berg: Thank you, Mr Orlov.\n")
+            "Berg: Thank you, Mr Orlov. That is good news.\n")
     found = extract_quotes(text, "Meeting with farmers")
-    assert [(q.speaker, q.text) for q in found] == [
-        ("Anna Berg", "Good afternoon, friends."),
-        ("Anna Berg", "We will talk about the new loans."),
-        ("Pavel Orlov", "The money will arrive in May, I promise you."),
-        ("Anna Berg", "Thank you, Mr Orlov."),
+    assert _turns(found) == [
+        ("Anna Berg", "transcript", "Good afternoon, friends. We will talk about loans."),
+        ("Anna Berg", "transcript", "The new loans start in May."),
+        (None, "question", "When will the money arrive?"),
+        ("Pavel Orlov", "transcript", "The money will arrive in May, I promise you."),
+        ("Anna Berg", "transcript", "Thank you, Mr Orlov. That is good news."),
     ]
-    assert all(q.kind == "transcript" for q in found)
     assert found[0].role == "Governor of the Region"
+    # Evidence: the label's name in the text, resolved as a turn label.
+    assert text[found[0].speaker_start:found[0].speaker_end] == "Anna Berg"  # type: ignore[misc]
+    assert text[found[4].speaker_start:found[4].speaker_end] == "Berg"  # type: ignore[misc]
+    assert {q.resolution for q in found if q.speaker} == {"turn"}
+    assert found[2].resolution is None and found[2].speaker_start is None
+
+
+@pytest.mark.parametrize("label, name", [
+    ("German Gref:", "German Gref"),
+    ("Central Bank chairman Sergei Ignatyev :", "Sergei Ignatyev"),
+    ("Head of the Communist Party faction in the State Duma Gennady Zyuganov :", "Gennady Zyuganov"),
+    ("NASA astronaut Timothy Kopra:", "Timothy Kopra"),
+    ("Minister of Sport Pavel Kolobkov:", "Pavel Kolobkov"),
+    ("Marine Le Pen:", "Marine Le Pen"),
+    ("President of Turkey Recep Tayyip Erdogan (retranslated):", "Recep Tayyip Erdogan"),
+    ("Environment\nand Natural Resources Minister Sergei Donskoy :", "Sergei Donskoy"),
+    ("Chairman of the Federation of Trade Unions Mikhail\nShmakov :", "Mikhail Shmakov"),
+])
+def test_every_label_shape_starts_the_labelled_speakers_turn(label: str, name: str) -> None:
+    text = ("Vladimir Putin: Good afternoon. Let us begin with the results of the year, they\n"
+            "are better than we expected.\n\n"
+            f"{label} Every second young person is our client, and we\nserve them online.\n\n"
+            "We have opened four new offices.\n\n"
+            "Vladimir PUTIN: And what about the regions?\n")
+    found = extract_quotes(text, "Meeting on the results of the year")
+    assert [q.speaker for q in found] == ["Vladimir Putin", name, name, "Vladimir Putin"]
+    second = found[1]
+    assert second.text == "Every second young person is our client, and we\nserve them online."
+    shown = " ".join(text[second.speaker_start:second.speaker_end].split())  # type: ignore[misc]
+    assert shown == name
+    assert found[0].text.endswith("they\nare better than we expected.")
+
+
+def test_an_unreadable_label_ends_the_turn_before_it_and_its_words_are_nobodys() -> None:
+    text = ("Vladimir Putin: We will discuss the budget today.\n\n"
+            "Anna Berg and Karl Weiss: We both support the budget.\n\n"
+            "Leningrad Front: a caption nobody said.\n\n"
+            "Ed.: The figures were corrected after the meeting.\n\n"
+            "Vladimir Putin: Good. Then we are agreed.\n")
+    found = extract_quotes(text, "Budget meeting")
+    assert _turns(found) == [
+        ("Vladimir Putin", "transcript", "We will discuss the budget today."),
+        (None, "transcript", "We both support the budget."),
+        (None, "transcript", "a caption nobody said."),
+        ("Vladimir Putin", "transcript", "Good. Then we are agreed."),
+    ]
+
+
+def test_a_one_word_label_is_the_full_name_the_document_gives_else_the_word_if_it_recurs() -> None:
+    text = ("Experts on the storm\n\nWe asked Dr Ravi Saravanan and two other forecasters.\n\n"
+            "Interviewer: Will the storm weaken over land?\n\n"
+            "Saravanan: Yes, it will weaken quickly.\n\n"
+            "Knight: The winds will drop within a day.\n\n"
+            "Morrow: I cannot say.\n\n"
+            "Interviewer: What about the rain?\n\n"
+            "Knight: The rain will go on for days.\n")
+    found = extract_quotes(text, "Experts on the storm")
+    assert _turns(found) == [
+        (None, "question", "Will the storm weaken over land?"),
+        ("Ravi Saravanan", "transcript", "Yes, it will weaken quickly."),
+        ("Knight", "transcript", "The winds will drop within a day."),
+        (None, "transcript", "I cannot say."),  # one turn, named nowhere: nobody
+        (None, "question", "What about the rain?"),
+        ("Knight", "transcript", "The rain will go on for days."),
+    ]
+
+
+def test_an_interviewer_asks_questions_named_or_not() -> None:
+    text = ("Interview with a composer\n\n"
+            "Gazette: Why did you start writing music?\n\nLena Holm: My mother played the piano.\n\n"
+            "Gazette: Which piece do you like best?\n\nLena Holm: The first one I wrote.\n\n"
+            "Gazette: Will you tour next year?\n\nLena Holm: Yes, in the spring.\n")
+    found = extract_quotes(text, "Interview with a composer")
+    assert [(q.speaker, q.kind) for q in found] == [(None, "question"), ("Lena Holm", "transcript")] * 3
+    named = text.replace("Gazette:", "Tom Reed:")
+    found = extract_quotes(named, "Interview with a composer")
+    assert [(q.speaker, q.kind) for q in found] == [("Tom Reed", "question"), ("Lena Holm", "transcript")] * 3
+
+
+def test_elisions_courtesies_stage_directions_captions_and_headings_are_not_quotes() -> None:
+    text = ("Vladimir Putin: Good afternoon, colleagues.\n\n"
+            "Today we will talk about roads.\n\n<…>\n\n(Applause.)\n\n"
+            "File photo of the new bridge. Image: Press Service.\n\n"
+            "Anna Berg: Thank you.\n\nThank you very much, Mr President.\n\n"
+            "Roads in the north\n\n"
+            "The northern roads were finished in May.\n\n"
+            "Karl Weiss: The bridge is ready.\n")
+    found = extract_quotes(text, "Meeting on roads")
+    transcript = [(q.speaker, q.text) for q in found if q.kind == "transcript"]
+    assert transcript == [("Vladimir Putin", "Today we will talk about roads."),
+                          ("Karl Weiss", "The bridge is ready.")]
+    # After the heading the text is narration, not Anna Berg's turn.
+    assert all(q.speaker != "Anna Berg" for q in found)
+
+
+def test_a_message_the_lead_says_someone_sent_is_theirs() -> None:
+    text = ("The message reads, in part:\n\n“Your theatre has been a point of pride for the city for\n"
+            "sixty years.\n\n“I wish the company new premieres and full houses.”\n\n"
+            "The theatre opened in 1956.\n")
+    lead = "Karl Weiss\ncongratulated the company of the City Theatre on its 60th anniversary."
+    found = extract_quotes(text, "Congratulations to the City Theatre", lead)
+    assert [(q.speaker, q.resolution, q.text) for q in found] == [
+        ("Karl Weiss", "lead", "Your theatre has been a point of pride for the city for\nsixty years."),
+        ("Karl Weiss", "lead", "I wish the company new premieres and full houses."),
+    ]
+    assert all(q.speaker_start is None for q in found)  # the lead is not in the text
+    two = "Karl Weiss and Anna Berg congratulated the company of the City Theatre."
+    assert all(q.speaker is None for q in extract_quotes(text, "Congratulations to the City Theatre", two))
+    call = "Karl Weiss had a telephone conversation with the theatre's director."
+    assert all(q.resolution != "lead" for q in extract_quotes(text, "Telephone call", call))
+
+
+def test_ingest_reads_the_lead(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({
+        "id": "k-1", "title": "Greetings to the City Theatre",
+        "lead": "Karl Weiss sent a message of greetings to the City Theatre.",
+        "text": "The telegram reads:\n\n“I am sure the theatre will keep its traditions.”\n"}) + "\n")
+    db = open_db(tmp_path / "q.db")
+    ingest_paths(db, [str(feed)])
+    rows = db.execute("SELECT s.name, q.text FROM quotes q JOIN speakers s ON s.id = q.speaker_id").fetchall()
+    assert rows == [("Karl Weiss", "I am sure the theatre will keep its traditions.")]
 
 
 def test_a_report_about_a_speech_is_not_a_transcript() -> None:
@@ -42,17 +179,6 @@ def test_a_report_about_a_speech_is_not_a_transcript() -> None:
             "She said that the farmers would receive the new loans in May.")
     found = extract_quotes(body, title)
     assert all(q.kind != "transcript" for q in found)
-
-
-def test_the_seed_gold_meets_the_issue_targets(shared_dir: Path) -> None:
-    report = evaluate(load_gold(shared_dir / "gold" / "seeds.jsonl"), extract_quotes)
-    at30 = report.overall[0.3]
-    assert at30.f1 >= 0.97
-    # The seed gold does not list words quoted inside a reported clause, which we also store as
-    # the speaker's direct quote (the gold README's convention): a few such extras, no more.
-    assert at30.precision >= 0.95
-    assert report.speaker_accuracy == 1.0
-    assert report.overall[0.8].f1 >= 0.97
 
 
 def test_one_label_line_in_a_news_story_is_not_a_transcript() -> None:
@@ -67,3 +193,22 @@ def test_one_label_opening_the_body_starts_a_speech() -> None:
             "This year we rebuilt the dams and the roads.\n")
     found = extract_quotes(text, "Address to the nation")
     assert [(q.kind, q.speaker) for q in found] == [("transcript", "Karl Weiss")] * 2
+
+
+@pytest.mark.shared
+def test_the_seed_gold_meets_the_issue_targets(shared_dir: Path) -> None:
+    report = evaluate(load_gold(shared_dir / "gold" / "seeds.jsonl"), extract_quotes)
+    at30 = report.overall[0.3]
+    assert at30.f1 >= 0.97
+    # The seed gold does not list words quoted inside a reported clause, which we also store as
+    # the speaker's direct quote (the gold README's convention): a few such extras, no more.
+    assert at30.precision >= 0.95
+    assert report.speaker_accuracy == 1.0
+    assert report.overall[0.8].f1 >= 0.97
+
+
+@pytest.mark.shared
+def test_wikinews_transcripts_every_matched_speaker_right(shared_dir: Path) -> None:
+    report = evaluate(load_gold(shared_dir / "gold" / "wikinews_dev.jsonl"), extract_quotes, kinds=["transcript"])
+    assert report.by_kind[(0.3, "transcript")].f1 >= 0.95
+    assert report.speaker_accuracy == 1.0

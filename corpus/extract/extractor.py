@@ -25,8 +25,8 @@ from .frames import (
 from .layout import Layout, QuoteSpan, layout, sentences, trim
 from .lexicon import CUE, CUE_RE
 from .mentions import Mention, parse_mention
-from .resolve import Speaker, Tracker
 from .messages import message_paragraphs, sender
+from .resolve import Speaker, Tracker
 from .transcript import speech_quotes, turn_quotes, turns
 
 # Below this confidence a quote is stored unattributed (calibrated on the dev sets: see README).

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..names import given_name, name_shape
 from .lexicon import NATIONALITY_WORDS, ORG_HEADS, TITLE_WORDS
 
 LabelKind = Literal["person", "questioner", "anonymous", "word", "unknown", "note"]
@@ -31,38 +32,22 @@ _TOKEN_OK = re.compile(r"^[\w.'’&-]+$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){2,})$")  # "A.", "Mr.", "Gen.", "U.S."
 _ROLE_TOKEN_OK = re.compile(r"^\(?[\w.'’&-]+\)?,?$")  # "Minister of Civil Defence, Emergencies and …"
 # Titles that are part of how the person is named: "Patriarch Kirill", "King Salman".
-_STYLED = frozenset("patriarch metropolitan king queen prince princess emir sheikh sultan pope archbishop".split())
+_STYLED = frozenset(["patriarch", "metropolitan", "king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "pope", "archbishop"])
 _STYLED_OF = re.compile(r"^(?P<title>(?:Crown\s+)?(?:Patriarch|Metropolitan|King|Queen|Prince|Princess|Emir|Sheikh|"
                         r"Sultan|Pope|Archbishop))\s+(?P<name>[A-Z][\w'’-]+(?:\s+[IVX]+)?)\s+of\s")
 # Lower-case words that make a phrase a clause rather than a role.
-_CLAUSE_WORDS = frozenset("""
-i me my we us our you your he him his she her it its they them their this that these those who whom
-which what whose there here is are was were be been being am has have had do does did will would
-shall should can could may might must not no yes said says say told tells asked asks added reads
-read wrote writes noted stated replied answered want wants wanted like let repeat following follows
-also again just only very so then now thus however because if when while as than but or nor
-a an some any all every each many much more most such one two first second third last next
-""".split())
-_PARTICLES = frozenset("de da di du del della dos das van von der den ter ten le la bin ibn al el y".split())
-_CAP_PARTICLES = frozenset("De Da Di Du Del Della Van Von Der Den Le La Al El Bin Ibn Abu".split())
+_CLAUSE_WORDS = frozenset(["i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "this", "that", "these", "those", "who", "whom", "which", "what", "whose", "there", "here", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "yes", "said", "says", "say", "told", "tells", "asked", "asks", "added", "reads", "read", "wrote", "writes", "noted", "stated", "replied", "answered", "want", "wants", "wanted", "like", "let", "repeat", "following", "follows", "also", "again", "just", "only", "very", "so", "then", "now", "thus", "however", "because", "if", "when", "while", "as", "than", "but", "or", "nor", "a", "an", "some", "any", "all", "every", "each", "many", "much", "more", "most", "such", "one", "two", "first", "second", "third", "last", "next"])
+_PARTICLES = frozenset(["de", "da", "di", "du", "del", "della", "dos", "das", "van", "von", "der", "den", "ter", "ten", "le", "la", "bin", "ibn", "al", "el", "y"])
+_CAP_PARTICLES = frozenset(["De", "Da", "Di", "Du", "Del", "Della", "Van", "Von", "Der", "Den", "Le", "La", "Al", "El", "Bin", "Ibn", "Abu"])
 # One-word labels that are never people: editorial and structural words, questioner and answerer roles.
-_QUESTIONER = frozenset("""question questions q interviewer journalist journalists correspondent reporter host
-moderator presenter anchor audience""".split())
-_ANONYMOUS = frozenset("""answer answers a reply response remark remarks comment comments voice voices
-participant participants interpreter translator operator speaker""".split())
+_QUESTIONER = frozenset(["question", "questions", "q", "interviewer", "journalist", "journalists", "correspondent", "reporter", "host", "moderator", "presenter", "anchor", "audience"])
+_ANONYMOUS = frozenset(["answer", "answers", "a", "reply", "response", "remark", "remarks", "comment", "comments", "voice", "voices", "participant", "participants", "interpreter", "translator", "operator", "speaker"])
 # Editorial labels: they end a turn and are nobody's words ("Ed.: See the catalogue.").
-_NOTES = frozenset("""note notes image images photo photos picture video source sources update updated editor
-editors ed ed. caption credit credits correction clarification disclaimer transcript translation""".split())
-_NOT_NAMES = _NOTES | frozenset("""example summary background context warning deadline agenda theme subject topic
-topics attention first second
-third fourth fifth finally next then also again today yesterday tomorrow now here there yes no okay ok
-well so but and or however meanwhile moreover therefore thus please thanks welcome hello goodbye
-conclusion introduction p.s ps nb important attachment address tags tag location date time place
-venue result results total score status""".split())
+_NOTES = frozenset(["note", "notes", "image", "images", "photo", "photos", "picture", "video", "source", "sources", "update", "updated", "editor", "editors", "ed", "ed.", "caption", "credit", "credits", "correction", "clarification", "disclaimer", "transcript", "translation"])
+_NOT_NAMES = _NOTES | frozenset(["example", "summary", "background", "context", "warning", "deadline", "agenda", "theme", "subject", "topic", "topics", "attention", "first", "second", "third", "fourth", "fifth", "finally", "next", "then", "also", "again", "today", "yesterday", "tomorrow", "now", "here", "there", "yes", "no", "okay", "ok", "well", "so", "but", "and", "or", "however", "meanwhile", "moreover", "therefore", "thus", "please", "thanks", "welcome", "hello", "goodbye", "conclusion", "introduction", "p.s", "ps", "nb", "important", "attachment", "address", "tags", "tag", "location", "date", "time", "place", "venue", "result", "results", "total", "score", "status"])
 # A capitalised word after these belongs to a role: "Minister of Sport", "Patriarch of Moscow and All Russia".
-_ROLE_LINKS = frozenset("of for on in at and all the".split())
-_PLACE_WORDS = frozenset("""region territory district oblast republic province state city area county krai okrug
-federation kingdom island islands""".split())
+_ROLE_LINKS = frozenset(["of", "for", "on", "in", "at", "and", "all", "the"])
+_PLACE_WORDS = frozenset(["region", "territory", "district", "oblast", "republic", "province", "state", "city", "area", "county", "krai", "okrug", "federation", "kingdom", "island", "islands"])
 _PLACE_LIKE = re.compile(r"(?:ia|stan|land|ine)$")
 
 
@@ -76,14 +61,13 @@ class Label:
     name_start: int | None  # the name's span in the text
     name_end: int | None
     phrase: str  # the whole label phrase, one line
+    known: bool = True  # a person name the given-name lexicon recognises
 
 
 def _is_name_word(t: str) -> bool:
     if re.fullmatch(r"[A-Z]\.?", t):
         return True  # an initial: "A. Vedyashchev", "R Saravanan"
-    if not t[:1].isupper() or not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", t) or t.endswith("."):
-        return False
-    return True
+    return t[:1].isupper() and not t.endswith(".") and bool(re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", t))
 
 
 def _titlecase(t: str) -> str:
@@ -115,14 +99,13 @@ def split_name(tokens: list[str]) -> tuple[int, int] | None:
         if re.fullmatch(r"[A-Z]\.?", t):
             i -= 1
             continue
+        german_gref = core == 1 and t in NATIONALITY_WORDS and (i - 1 == 0 or _is_role_end(tokens[i - 2]))
         if not _is_name_word(t) or low in TITLE_WORDS or low in ORG_HEADS or low in _PLACE_WORDS \
-                or t in NATIONALITY_WORDS or (i - 1 > 0 and tokens[i - 2].lower() in _ROLE_LINKS):
+                or (t in NATIONALITY_WORDS and not german_gref) \
+                or (i - 1 > 0 and tokens[i - 2].lower() in _ROLE_LINKS):
             break
-        if core >= 2:
-            # A third name word ("Recep Tayyip Erdogan") only where a role visibly ends before it
-            # ("President of Turkey Recep …"), never "Abu Dhabi Mohammed …" or "of Sport Pavel …".
-            if core >= 3 or not (i - 1 == 0 or _is_role_end(tokens[i - 2])):
-                break
+        if core >= 2 and (core >= 3 or not given_name(t)):
+            break  # a third name word only if it is a given name: "Recep Tayyip Erdogan", not "Unions …"
         i -= 1
         core += 1
     while i < j and tokens[i].lower() in _PARTICLES and tokens[i].islower():
@@ -154,7 +137,7 @@ def read_label(text: str, start: int, end: int) -> Label | None:
         return Label("questioner", start, speech, None, flat, None, None, flat)
     if low[-1] in _ANONYMOUS and len(words) <= 4 and (len(words) == 1 or not words[-1][:1].isupper()):
         return Label("anonymous", start, speech, None, flat, None, None, flat)
-    if any(w in _CLAUSE_WORDS for w, t in zip(low, words) if not t[:1].isupper()) \
+    if any(w in _CLAUSE_WORDS for w, t in zip(low, words, strict=True) if not t[:1].isupper()) \
             or (low[0] in _CLAUSE_WORDS and low[0] not in TITLE_WORDS):
         return None
     if sum(1 for t in words if t[:1].islower()) > 6:
@@ -179,6 +162,22 @@ def read_label(text: str, start: int, end: int) -> Label | None:
     if span is None or span == (0, 1):
         return unknown if words[0][:1].isupper() else None  # "Head of the Republic of Tatarstan:"
     i, j = span
+    # The given-name lexicon (corpus.names) settles where a long name starts ("President of Turkey
+    # Recep Tayyip Erdogan") and whether the words are a person's name at all ("Leningrad Front").
+    shape = name_shape(" ".join(words[i:j]))
+    if j - i >= 2 and shape is not None and shape.kind != "person":
+        return unknown  # "Leningrad Front"
+    if j - i == 1 and i > 0 and low[i - 1] not in _STYLED and low[0] not in _STYLED \
+            and not _is_role_end(words[i - 1]):
+        return unknown  # "Vladimir Putin and Xi Jinping": two people, or a name cut in two
+    if shape is not None and shape.kind == "person":
+        for k in (1, 2, 1, 2):  # one word, or a particle and a word, at a time
+            added = words[i - k:i] if i - k >= 0 else []
+            if not added or not all(given_name(w) or w.lower() in _PARTICLES for w in added):
+                continue
+            wider = name_shape(" ".join(words[i - k:j]))
+            if wider and wider.kind == "person" and len(wider.name.split()) == j - i + k:
+                i -= k
     name_tokens = [_titlecase(t) for t in words[i:j]]
     role = " ".join(tokens[:i]).rstrip(",") or None
     if role and role.split()[-1].lower() in {"of", "the", "and", "for", "in", "on", "at", "to"}:
@@ -193,6 +192,7 @@ def read_label(text: str, start: int, end: int) -> Label | None:
         pos = text.index(t, pos) + len(t)
     name_start = text.index(words[i], pos)
     name_end = text.index(words[-1], name_start) + len(words[-1])
-    if len(name_tokens) > j - i:
+    if len(name_tokens) > j - i and low[i - 1] in _STYLED:
         name_start = text.rindex(words[i - 1], m.start("phrase"), name_start)
-    return Label("person", start, speech, " ".join(name_tokens), role, name_start, name_end, flat)
+    known = shape is not None or len(name_tokens) > j - i  # the lexicon knows the name ("Lena Holm": not)
+    return Label("person", start, speech, " ".join(name_tokens), role, name_start, name_end, flat, known)

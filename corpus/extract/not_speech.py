@@ -24,7 +24,8 @@ _HEAD = (r"(?:thank\s+you(?:\s+(?:very|so)\s+much|\s+all|\s+again|\s+for\s+(?:yo
          r"(?:go\s+ahead,?\s+)?please(?:,?\s+go\s+ahead)?|go\s+ahead|congratulations|best\s+wishes|"
          r"(?:dear\s+)?(?:friends|colleagues|ladies\s+and\s+gentlemen)|mr\.?\s+president|madam\s+president)")
 # One courtesy sentence: a formula, then at most three short vocatives ("…, colleagues, friends").
-_COURTESY = re.compile(rf"{_HEAD}(?:\s*,\s*(?:[\w.'’-]+\s*){{1,5}}?){{0,3}}\s*[.!…]*", re.IGNORECASE)
+_COURTESY = re.compile(rf"{_HEAD}(?:\s*,\s*[\w.'’-]+(?:\s+[\w.'’-]+){{0,4}}){{0,3}}\s*(?:[.!…]+|$)(?=\s|$)",
+                       re.IGNORECASE)
 _PUNCT = re.compile(r"[.,;:!?…\"“”«»()\[\]—–]")
 
 
@@ -39,8 +40,7 @@ def is_courtesy(text: str) -> bool:
         return False
     while rest:
         m = _COURTESY.match(rest)
-        if not m or not m.group() or (m.end() < len(rest) and not rest[m.end() - 1] in ".!…"
-                                      and not rest[m.end():m.end() + 1].isspace()):
+        if not m or not m.group():
             return False
         rest = rest[m.end():].lstrip()
     return True

@@ -82,7 +82,7 @@ def _has_turns(labels: list[tuple[int, Label]]) -> bool:
         return True
     # One "Name:" line in the middle of a news story introduces a quote, not a transcript; one
     # opening the body ("President of Russia Vladimir Putin: Citizens of Russia, …") starts a speech.
-    if len(labels) == 1 and strong and strong[0].kind == "person":
+    if len(labels) == 1 and strong and strong[0].kind == "person" and strong[0].known:
         li = labels[0][0]
         return li < 3 or bool(strong[0].role)
     return False
@@ -153,7 +153,7 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
         if lab.kind in ("anonymous", "unknown") or not lab.name:
             out.append(Turn(li, lab.end, None, lab.role, "transcript", None, 0.3))
             continue
-        name, conf = lab.name, 0.95
+        name, conf = lab.name, (0.95 if lab.known else 0.85)
         if len(name.split()) == 1:
             full = by_last.get(name) or _doc_names(body, name)
             if len(full) == 1:
