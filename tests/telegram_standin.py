@@ -3,7 +3,8 @@
 It implements the methods quotebot uses (getMe, deleteWebhook, getUpdates with long poll and
 offset, sendMessage, editMessageText, answerCallbackQuery, answerInlineQuery, setMyCommands,
 getChatMember), records every call, and can be told to fail the next call of a method with a
-429 (retry_after) or a 403 (Forbidden), as Telegram does.
+429 (retry_after) or a 403 (Forbidden), as Telegram does. HTML messages are parsed as Telegram
+parses them: a tag cut open, or over 4,096 UTF-16 units of text, is a 400.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import itertools
 import json
 import time
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
 from aiohttp import web
@@ -21,6 +23,42 @@ from .standin_base import poll_until, serve_local
 
 BOT_USERNAME = "quotebot_test_bot"
 BOT_ID = 4242
+HTML_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "blockquote",
+             "tg-spoiler", "span"}
+
+
+class _EntityParser(HTMLParser):
+    """Telegram's HTML parse mode, as strict as Telegram: known tags, properly nested and closed."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text = ""
+        self.error = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in HTML_TAGS:
+            self.error = self.error or f"Unsupported start tag \"{tag}\""
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack.pop() != tag:
+            self.error = self.error or f"Unmatched end tag \"{tag}\""
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+def html_refusal(text: str) -> str | None:
+    """Telegram's refusal of an HTML message (unparseable, or over 4,096 UTF-16 units once parsed)."""
+    parser = _EntityParser()
+    parser.feed(text)
+    parser.close()
+    if parser.error or parser.stack or parser.rawdata:
+        return f"Bad Request: can't parse entities: {parser.error or 'unclosed tag'}"
+    if len(parser.text.encode("utf-16-le")) // 2 > 4096:
+        return "Bad Request: message is too long"
+    return None
 
 
 @dataclass
@@ -105,6 +143,10 @@ class TelegramStandIn:
         if self.failures.get(method):
             status, body = self.failures[method].pop(0)
             return web.json_response(body, status=status)
+        if method in ("sendMessage", "editMessageText") and params.get("parse_mode") == "HTML":
+            refusal = html_refusal(str(params.get("text", "")))
+            if refusal:
+                return web.json_response({"ok": False, "error_code": 400, "description": refusal}, status=400)
         handler = getattr(self, f"_m_{method}", None)
         result = await handler(params) if handler else True
         return web.json_response({"ok": True, "result": result})

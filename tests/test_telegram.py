@@ -368,3 +368,26 @@ async def test_a_button_older_than_its_ttl_has_expired(running: TelegramStandIn,
     running.push(press(data, chat_id=111, user_id=111))
     [_, expired] = await running.wait_for("sendMessage", 2)
     assert "expired" in check_html(expired["text"]) and running.sent("editMessageText") == []
+
+
+async def test_long_titles_and_urls_never_break_a_sent_message(standin: TelegramStandIn) -> None:
+    """Every message the sender posts parses as Telegram HTML within 4,096 UTF-16 units (the stand-in
+    refuses, as Telegram does, anything that does not)."""
+    from telegram import Bot
+
+    from adapters.telegram.render import MAX_UNITS, utf16_len
+    from bot.reply import QuoteCard
+
+    cards = tuple(QuoteCard(id=i, text="We will respond & act 🙂 " * 20, speaker="Sergey Lavrov",
+                            published="2021-11-19", source="TASS", title="Very long <title> 🙂 " * (200 * i + 1),
+                            url="https://example.org/" + "a&b=c/" * (1000 * i + 1)) for i in range(4))
+    bot = Bot(standin.token, base_url=f"{standin.base_url}/bot")
+    async with bot:
+        ids = await TelegramSender(bot).send("111", Reply(title="Digest", text="para " * 1500, cards=cards))
+    sent = standin.sent()
+    assert len(ids) == len(sent) >= 2
+    for message in sent:
+        assert utf16_len(message["text"]) <= MAX_UNITS
+        check_html(message["text"])
+    shown = "".join(check_html(m["text"]) for m in sent)
+    assert shown.count("Sergey Lavrov") == 4 and shown.count("We will respond") == 80

@@ -49,3 +49,22 @@ def test_an_entity_is_never_split() -> None:
 def test_callback_data_is_short_and_prefixed_by_kind() -> None:
     assert callback_data(Action("more", "More", "abcdefghijkl")) == "m:abcdefghijkl"
     assert callback_data(Action("choose", "X", "abc")) == "s:abc"
+
+
+def test_a_card_longer_than_a_message_is_split_between_tags_not_inside_them() -> None:
+    long_card = QuoteCard(id=7, text="word " * 3000, speaker="A", title="T", url="https://e.org/x",
+                          highlights=((0, 4), (5000, 5004), (14000, 14004)))
+    messages = render(Reply(cards=(long_card,)), limit=1000)
+    assert len(messages) > 10
+    for m in messages:
+        assert utf16_len(m.html) <= 1000
+        check_html(m.html)
+    assert "".join(check_html(m.html) for m in messages).count("word") == 3000
+
+
+def test_long_titles_and_urls_are_truncated_in_cards() -> None:
+    title, url = "Title " * 500, "https://example.org/" + "x" * 5000
+    [msg] = render(Reply(cards=(QuoteCard(id=1, text="q", speaker="A", title=title, url=url),)))
+    text = check_html(msg.html)
+    assert "Title Title" in text and len(text) < 600 and "…" in text
+    assert "x" * 2100 not in msg.html

@@ -1,12 +1,15 @@
 """Render a core Reply as Telegram HTML messages with an inline keyboard.
 
 Telegram limits one message to 4096 characters *after entity parsing*, counted in UTF-16 code
-units (an emoji is two). We keep the raw HTML under that too, so a message is never rejected,
-and split only between blocks (a card, a paragraph) so no tag is ever cut open.
+units (an emoji is two). We keep the raw HTML under that too, so a message is never rejected.
+Messages are split between blocks (a card, a paragraph); a block longer than a whole message is
+cut in its text at a space, closing the tags open there and reopening them in the next message,
+so no tag or entity is ever cut open. Titles and URLs in cards are bounded.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -17,6 +20,9 @@ from bot.reply import Action, QuoteCard, Reply, card_byline
 MAX_UNITS = 4096  # https://core.telegram.org/bots/api#sendmessage: 1-4096 characters after entities parsing
 CALLBACK_LIMIT = 64  # bytes of callback_data
 PREFIX = {"more": "m", "context": "c", "choose": "s", "command": "x"}
+MAX_TITLE = 200  # characters of an article title shown in a card
+MAX_URL = 1000  # escaped characters; a longer link is not one a reader follows: the title is shown without it
+_TOKEN = re.compile(r"<[^>]*>|&[#\w]+;|[^<&]+|&")
 
 
 def utf16_len(text: str) -> int:
@@ -37,6 +43,10 @@ def _highlighted(card: QuoteCard) -> str:
     return "".join(out) + escape(card.text[pos:])
 
 
+def _bounded(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def render_card(card: QuoteCard) -> str:
     """A quote as a blockquote, the speaker in bold, then date, source, title link and ID."""
     who = escape(card.speaker) if card.speaker else "<i>Unattributed</i>"
@@ -46,12 +56,14 @@ def render_card(card: QuoteCard) -> str:
     if card.count is not None:
         meta += f" · {card.count} quote{'s' if card.count != 1 else ''}"
     lines = [f"<blockquote>{_highlighted(card)}</blockquote>", meta]
-    if card.title and card.url:
-        lines.append(f'<a href="{escape(card.url, quote=True)}">{escape(card.title)}</a>')
-    elif card.title:
-        lines.append(f"<i>{escape(card.title)}</i>")
-    elif card.url:
-        lines.append(f'<a href="{escape(card.url, quote=True)}">source</a>')
+    title = _bounded(card.title, MAX_TITLE) if card.title else None
+    url = card.url if card.url and len(escape(card.url, quote=True)) <= MAX_URL else None
+    if title and url:
+        lines.append(f'<a href="{escape(url, quote=True)}">{escape(title)}</a>')
+    elif title:
+        lines.append(f"<i>{escape(title)}</i>")
+    elif url:
+        lines.append(f'<a href="{escape(url, quote=True)}">source</a>')
     if card.note:
         lines.append(escape(card.note))
     lines.append(f"<code>#{card.id}</code> · /context {card.id}")
@@ -84,20 +96,66 @@ def _blocks(reply: Reply) -> list[str]:
     return blocks or ["…"]
 
 
-def _split_plain(block: str, limit: int) -> list[str]:
-    """A single over-long block (escaped text, no tags crossing it) cut at spaces."""
-    out: list[str] = []
-    while utf16_len(block) > limit:
-        cut = limit
-        while utf16_len(block[:cut]) > limit:
-            cut -= 1
-        space = block.rfind(" ", 0, cut)
-        cut = space if space > limit // 2 else cut
-        while "&" in block[max(0, cut - 8):cut] and ";" not in block[block.rfind("&", 0, cut):cut]:
-            cut = block.rfind("&", 0, cut)  # never split an HTML entity
-        out.append(block[:cut])
-        block = block[cut:].lstrip()
-    return [*out, block] if block else out
+def _tag_name(tag: str) -> str:
+    return tag.strip("</>").split()[0].lower() if tag.strip("</>").split() else ""
+
+
+def _split_block(block: str, limit: int) -> list[str]:
+    """An over-long block cut in its text (at a space where one is near), never inside a tag or an
+    entity; tags open at a cut are closed there and reopened at the start of the next piece."""
+    pieces: list[str] = []
+    open_tags: list[str] = []  # the opening tags, as written, of the elements around the cursor
+    current = ""
+
+    def closing() -> str:
+        return "".join(f"</{_tag_name(t)}>" for t in reversed(open_tags))
+
+    def flush() -> None:
+        nonlocal current
+        if _has_text(current):  # a piece of bare tags would be an empty message, which Telegram refuses
+            pieces.append(current + closing())
+        current = "".join(open_tags)
+        if utf16_len(current) + utf16_len(closing()) > limit // 2:
+            raise ValueError("tags around this text are too long to split it")  # never for our own markup
+
+    for token in _TOKEN.findall(block):
+        if token.startswith("<"):
+            if utf16_len(current + token) + utf16_len(closing()) + 16 > limit:
+                flush()
+            current += token
+            if token.startswith("</"):
+                if open_tags:
+                    open_tags.pop()
+            elif not token.endswith("/>"):
+                open_tags.append(token)
+            continue
+        text = token
+        while text:
+            room = limit - utf16_len(current) - utf16_len(closing())
+            if utf16_len(text) <= room:
+                current += text
+                break
+            if token.startswith("&") or room < 1:  # an entity is never cut: it starts the next piece
+                flush()
+                continue
+            cut = room
+            while cut > 0 and utf16_len(text[:cut]) > room:
+                cut -= 1
+            space = text.rfind(" ", 0, cut)
+            cut = space if space > cut // 2 else cut
+            if cut <= 0:
+                flush()
+                continue
+            current += text[:cut]
+            text = text[cut:].lstrip(" ")
+            flush()
+    if _has_text(current):
+        pieces.append(current + closing())
+    return pieces
+
+
+def _has_text(html: str) -> bool:
+    return bool(re.sub(r"<[^>]*>", "", html).strip())
 
 
 def render(reply: Reply, limit: int = MAX_UNITS) -> list[Message]:
@@ -105,9 +163,7 @@ def render(reply: Reply, limit: int = MAX_UNITS) -> list[Message]:
     chunks: list[str] = []
     current = ""
     for block in _blocks(reply):
-        # Only an escaped text paragraph can be this long (cards are bounded in the core, titles
-        # and footers are short) and it holds no tags, so cutting it at a space is safe.
-        pieces = _split_plain(block, limit) if utf16_len(block) > limit else [block]
+        pieces = _split_block(block, limit) if utf16_len(block) > limit else [block]
         for piece in pieces:
             candidate = f"{current}\n\n{piece}" if current else piece
             if utf16_len(candidate) <= limit:
