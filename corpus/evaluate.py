@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -214,6 +214,14 @@ def units(preds: list[ExtractedQuote], *, group_parts: bool) -> list[Unit]:
     ordered = sorted(preds, key=lambda q: (q.start, q.end))
     if not group_parts:
         return [Unit(((q.start, q.end),), q) for q in ordered]
+    # PolNeAR's convention: a reported clause with verbatim words in it is one "direct" attribution.
+    # We store such a clause as indirect speech and its quoted words as direct quotes; scored
+    # against PolNeAR, the clause stands for both, as a direct quote.
+    inner = {id(d) for c in ordered if c.kind == "indirect" for d in ordered
+             if d.kind == "direct" and c.start <= d.start and d.end <= c.end}
+    mixed = {id(c) for c in ordered if c.kind == "indirect" and any(
+        d.kind == "direct" and c.start <= d.start and d.end <= c.end for d in ordered)}
+    ordered = [replace(q, kind="direct") if id(q) in mixed else q for q in ordered if id(q) not in inner]
     groups: dict[int, list[ExtractedQuote]] = {}
     out: list[Unit] = []
     for q in ordered:
@@ -271,10 +279,10 @@ def outcome(gold: GoldQuote, pred: ExtractedQuote) -> Outcome | None:
     if not gold.resolved:
         if not gold.speaker_spans:  # PolNeAR marks no source mention: nobody in the text said it
             return "abstained" if pred.speaker is None else "misattributed"
-        if pred.speaker is None:
-            return "unattributed"
+        # Surface attachment is scored apart from resolution: a quote attached to the right "he"
+        # is attached right even when we declined to name who "he" is.
         if pred.speaker_start is None or pred.speaker_end is None:
-            return "unplaced"
+            return "unattributed" if pred.speaker is None else "unplaced"
         mine = (pred.speaker_start, pred.speaker_end)
         return "right" if any(_inter(mine, s) for s in gold.speaker_spans) else "misattributed"
     if gold.speaker is None:

@@ -61,7 +61,8 @@ class _Run:
         conf = round(min(confidence, sp.confidence), 3) if sp else 0.0
         if sp and conf < ATTRIBUTION_THRESHOLD:
             sp = None  # not sure enough to name anyone: stored unattributed, never guessed
-        span = _mention_span(self.folded, men, mpos) if sp else None
+        # The mention's place is evidence even when it resolves to nobody ("he" with two candidates).
+        span = _mention_span(self.folded, men, mpos)
         self.out.append(ExtractedQuote(
             s, e, self.lay.text[s:e], sp.name if sp else None, kind, cue,
             conf if sp else round(min(confidence, 0.3), 3),
@@ -409,7 +410,7 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
                 # One utterance, stored as its parts (the narration between them is nobody's words):
                 # every part carries the first part's start and the one attribution.
                 first = p.utterance if p.utterance is not None else p.start
-                who = p if p.speaker else q
+                who = p if p.speaker or (p.speaker_start is not None and not q.speaker) else q
                 out[-1] = replace(p, utterance=first, **_attribution(who))
                 out.append(replace(q, utterance=first, cue=q.cue or p.cue, **_attribution(who)))
                 continue

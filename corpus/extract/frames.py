@@ -41,7 +41,7 @@ BEFORE_TAIL = re.compile(
     r"reporters|journalists)\b[^,:;“”\"«»]{0,60}?)?(?:,\s*in\s+(?:part|particular))?\s*(?:[:,]|\bthat)?\s*"
 )
 BEFORE_CM = re.compile(rf"(?P<cue>{CUE})\s+(?P<m>{_M})\s*[:,]\s*$")
-ACCORDING = re.compile(r"(?:^|,\s*|\b)[Aa]ccording\s+to\s+(?P<m>[^,;:.!?“”\"«»]{1,90}?)\s*,\s*")
+ACCORDING = re.compile(r"(?:^|,\s*|\b)(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<m>[^,;:.!?“”\"«»]{1,90}?)\s*,\s*")
 ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+(?P<m>[^,;:!?“”\"«»]{1,90}?)\s*[.!?]?\s*$")
 # Frames over a sentence for indirect speech.
 _ADV_WORDS = set(words("also then later further again once previously earlier recently repeatedly has had have was "
@@ -58,10 +58,12 @@ PARTICIPLE = re.compile(r",?\s*\b(?P<cue>adding|saying|noting|stressing|warning|
 URGE = re.compile(r"\b(?P<cue>urged|urges|called\s+on|calls\s+on|called\s+upon)\s+(?P<obj>[^.;:“”\"«»]{1,80}?)"
                   r"\s+(?P<to>to\s+[a-z])")
 _THAT = re.compile(r"^\s*(?:,\s*)?that\s+")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+$")
 # What may stand between a cue and its clause: an object and adverbials ("told reporters on Monday").
 _BETWEEN = re.compile(
     r"^(?:\s+(?:reporters|journalists|the\s+press|the\s+media|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
-    r"him|her|them|us|me|parliament|lawmakers|the\s+audience|students|listeners|viewers|the\s+meeting))?"
+    r"him|her|them|us|me|parliament|lawmakers|the\s+audience|students|listeners|viewers|the\s+meeting|"
+    r"police|investigators|(?:the|a|an|his|her|their|its)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?))?"
     r"(?:\s+(?:on|in|at|during|after|before|last|this|earlier|later|over|via|while|when|through)\s+"
     r"[^,;:“”\"«»]{1,60}?)?(?=\s*,?\s*that\b)"
 )
@@ -189,7 +191,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
     m = ACCORDING.search(sent)
     if m and m.start() < 60:
         men = parse_mention(m.group("m"))
-        if men:
+        # "According to the Herald, Professor X said CLAUSE": the inner speaker is the source.
+        if men and not _own_speaker(sent, m.end()):
             out.append(Frame(men, "according to", s + m.end(), e, s + m.start("m")))
             return out
     m = ACCORDING_TAIL.search(sent)
@@ -215,6 +218,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             return [Frame(men, m.group("cue") or m.group("cue2"), s, s + m.start(), mpos)]
     # X said (that) CLAUSE — the first speech verb whose subject parses as a speaker.
     for m in CUE_RE.finditer(sent):
+        if _PASSIVE.search(sent, max(0, m.start() - 12), m.start()):
+            continue  # "she was told to …", "it is reported": the subject is not the speaker
         found = subject_before(sent, m.start())
         if not found:
             continue
@@ -248,6 +253,14 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         if men:
             return [Frame(men, m.group("cue"), s + m.start("to"), e, s)]
     return out
+
+
+def _own_speaker(sent: str, start: int) -> bool:
+    """Whether ``sent[start:]`` has a speech verb with a speaker of its own."""
+    for m in CUE_RE.finditer(sent, start):
+        if not _PASSIVE.search(sent, max(start, m.start() - 12), m.start()) and subject_before(sent[start:], m.start() - start):
+            return True
+    return False
 
 
 def subject_before(text: str, end: int) -> tuple[Mention, int] | None:
