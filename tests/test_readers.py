@@ -5,8 +5,14 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from corpus import readers
 from corpus.models import Document
 from corpus.readers import Skip, read_path
 
@@ -94,3 +100,113 @@ def test_stdin_text_and_jsonl() -> None:
     assert isinstance(doc, Document) and doc.title == "A headline of words"
     docs = list(read_path("-", io.BytesIO(b'{"id": "s1", "text": "x y z"}\n{"id": "s2", "text": "q"}\n')))
     assert [d.doc_id for d in docs] == ["s1", "s2"]  # type: ignore[union-attr]
+
+
+# -- bounds: decompression and line length (issue 11, item 9) ------------------------------------
+
+def _gzip_of(path: Path, chunk: bytes, total: int) -> None:
+    with gzip.open(path, "wb", compresslevel=1) as fh:
+        for _ in range(total // len(chunk)):
+            fh.write(chunk)
+
+
+def _peak_while(fn: Callable[[], object]) -> tuple[object, int]:
+    tracemalloc.start()
+    try:
+        result = fn()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_gzip_bomb_of_zeros_is_skipped_with_a_reason_and_memory_stays_flat(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 1 << 20)
+    bomb = tmp_path / "zeros.jsonl.gz"
+    _gzip_of(bomb, b"0" * (1 << 20), 64 << 20)  # 64 MiB of '0' without a newline
+    items, peak = _peak_while(lambda: _read(bomb))
+    assert [(Path(s.origin).name, s.reason) for s in items] == [  # type: ignore[union-attr]
+        ("zeros.jsonl.gz:1", "line longer than 1 MiB; skipped")]
+    assert peak < 8 << 20
+
+
+def test_a_gzip_of_newlines_stops_at_the_decompression_cap(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_DECOMPRESSED_BYTES", 8 << 20)
+    bomb = tmp_path / "newlines.jsonl.gz"
+    good = json.dumps({"id": "a", "text": "A real article before the padding."}).encode() + b"\n"
+    with gzip.open(bomb, "wb", compresslevel=1) as fh:
+        fh.write(good)
+        for _ in range(64):
+            fh.write(b"\n" * (1 << 20))
+    items, peak = _peak_while(lambda: _read(bomb))
+    assert isinstance(items[0], Document) and items[0].doc_id == "a"
+    assert [(Path(s.origin).name, s.reason) for s in items[1:]] == [  # type: ignore[union-attr]
+        ("newlines.jsonl.gz", "decompressed size over 8 MiB; the rest of the file is not read")]
+    assert peak < 8 << 20
+
+
+def test_a_long_line_is_skipped_and_the_next_line_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 1 << 16)
+    f = tmp_path / "feed.jsonl"
+    long_text = json.dumps({"id": "long", "text": "x " * (1 << 16)})
+    f.write_text(json.dumps({"id": "1", "text": "First."}) + "\n" + long_text + "\n"
+                 + json.dumps({"id": "3", "text": "Third."}) + "\n")
+    items = _read(f)
+    assert [getattr(i, "doc_id", None) or i.reason for i in items] == [
+        "1", "line longer than 64 KiB; skipped", "3"]
+    assert items[1].origin.endswith("feed.jsonl:2")  # type: ignore[union-attr]
+
+
+def test_a_gzipped_text_file_over_the_cap_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1 << 20)
+    bomb = tmp_path / "zeros.txt.gz"
+    _gzip_of(bomb, b"a" * (1 << 20), 32 << 20)
+    items, peak = _peak_while(lambda: _read(bomb))
+    assert [s.reason for s in items] == ["larger than 1 MiB; skipped"]  # type: ignore[union-attr]
+    assert peak < 8 << 20
+
+
+def test_stdin_is_read_as_a_stream_with_the_same_caps(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 1 << 16)
+    data = b'{"id": "s1", "text": "x y z"}\n' + b"0" * (1 << 18) + b'\n{"id": "s3", "text": "q"}\n'
+    items = list(read_path("-", io.BytesIO(data)))
+    assert [getattr(i, "doc_id", None) or i.reason for i in items] == [
+        "s1", "line longer than 64 KiB; skipped", "s3"]
+
+
+# -- small reader items (issue 11, item 12) --------------------------------------------------------
+
+def test_a_utf16_text_file_is_read_not_called_binary(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Lavrov holds talks in Moscow\n\nBody text of the article.\n", encoding="utf-16")
+    [doc] = _read(f)
+    assert isinstance(doc, Document) and doc.title == "Lavrov holds talks in Moscow"
+
+
+def test_a_symlink_loop_is_reported_as_a_loop(tmp_path: Path) -> None:
+    from corpus.ingest import ingest_paths
+    from corpus.store import open_db
+
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    report = ingest_paths(open_db(memory=True), [str(tmp_path / "loop.txt")])
+    assert [s.reason for s in report.skipped] == ["symbolic link loop"]
+
+
+def test_an_unreadable_subdirectory_is_reported(tmp_path: Path) -> None:
+    from corpus.ingest import ingest_paths
+    from corpus.store import open_db
+
+    inbox = tmp_path / "inbox"
+    (inbox / "locked").mkdir(parents=True)
+    (inbox / "a.txt").write_text("A headline of words\n\nBody.\n")
+    (inbox / "locked").chmod(0)
+    try:
+        if os.access(inbox / "locked", os.R_OK):
+            pytest.skip("running with the power to read any directory (root)")
+        report = ingest_paths(open_db(memory=True), [str(inbox)])
+    finally:
+        (inbox / "locked").chmod(0o755)
+    assert report.counts["added"] == 1
+    assert [(Path(s.origin).name, s.reason.split(":")[0]) for s in report.skipped] == [
+        ("locked", "cannot read directory")]

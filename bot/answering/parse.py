@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 
+from corpus.meta import ascii_digits
+
 from ..errors import UsageError
 
 MAX_INPUT = 2000  # characters of a message we read; the rest is ignored (Telegram allows 4096)
@@ -60,7 +62,8 @@ KINDS = ("direct", "indirect", "transcript")
 
 
 def _date(value: str, name: str) -> str:
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+    value = ascii_digits(value)  # "since:２０１５" (full-width, Arabic-Indic…) means since:2015
+    if not re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value):
         raise UsageError(f"{name}: wants a date like 2021-01-31, 2021-01 or 2021 (got {value[:20]!r})")
     try:
         if len(value) == 10:
