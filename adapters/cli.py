@@ -6,11 +6,29 @@ Library errors become :class:`click.ClickException` here, at the edge.
 from __future__ import annotations
 
 import importlib
+import sqlite3
+from typing import Any
 
 import click
 
+from corpus.errors import CorpusError
+from corpus.store import describe_db_error
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+class QuotebotGroup(click.Group):
+    """The command group; a database fault in any command is one ``Error: …`` line, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CorpusError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except sqlite3.Error as exc:  # a damaged file found mid-query, a write to a read-only file
+            raise click.ClickException(describe_db_error(exc)) from exc
+
+
+@click.group(cls=QuotebotGroup,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="quotebot")
 def cli() -> None:
     """quotebot: who said what, from a corpus of news quotes.

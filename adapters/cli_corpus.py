@@ -31,6 +31,8 @@ def _count_documents(paths: list[str]) -> int | None:
     for path in iter_files(paths):
         if path == "-":
             return None
+        if isinstance(path, Skip):
+            continue
         p = Path(path)
         name = p.name.lower().removesuffix(".gz")
         if Path(name).suffix in JSON_SUFFIXES and p.exists():
@@ -49,12 +51,16 @@ def _count_documents(paths: list[str]) -> int | None:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary instead of text.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
-def ingest(paths: tuple[str, ...], db_path: str | None, as_json: bool, progress: bool | None) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes extracting quotes (one process writes).")
+def ingest(paths: tuple[str, ...], db_path: str | None, as_json: bool, progress: bool | None, jobs: int) -> None:
     """Ingest articles: .txt, .html, .jsonl/.json (optionally .gz), folders, or - for stdin.
 
     The same content twice is one article; new content under a known id or url replaces the
     old article. A bad file or line is reported and skipped; the exit status is 1 when
-    anything was skipped.
+    anything was skipped. A database fault (locked, read-only, full, damaged) stops the
+    ingest with one error line; everything committed before it stays, and running the same
+    command again carries on.
     """
     db = open_database(db_path)
     show = sys.stderr.isatty() if progress is None else progress
@@ -67,9 +73,9 @@ def ingest(paths: tuple[str, ...], db_path: str | None, as_json: bool, progress:
         with click.progressbar(length=total, label="ingesting", file=sys.stderr, show_pos=True) as bar:
             def tick(_: Item) -> None:
                 bar.update(1)
-            report = ingest_paths(db, list(paths), stdin=stdin, on_item=tick)
+            report = ingest_paths(db, list(paths), stdin=stdin, on_item=tick, jobs=jobs)
     else:
-        report = ingest_paths(db, list(paths), stdin=stdin)
+        report = ingest_paths(db, list(paths), stdin=stdin, jobs=jobs)
     summary = report.as_dict()
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False))

@@ -60,22 +60,31 @@ def poll_feed(db: Database, url: str) -> IngestReport:
 
 @dataclass
 class FolderWatch:
-    """New or changed article files in a folder are ingested; state is (size, mtime) per file."""
+    """New or changed article files in a folder are ingested; state is (size, mtime) per file.
+
+    A file is marked as seen only once its ingest is committed: a poll that fails part-way
+    (the database locked past the wait, a full disk) leaves the rest to be tried again.
+    """
 
     path: Path
     seen: dict[str, tuple[int, float]] = field(default_factory=dict)
 
     def poll(self, db: Database) -> IngestReport:
-        changed = []
+        report = IngestReport()
         for f in iter_files([str(self.path)]):
-            if isinstance(f, Path):
-                st = os.stat(f)
+            if isinstance(f, Skip):
+                report.skipped.append(f)
+            elif isinstance(f, Path):
+                try:
+                    st = os.stat(f)
+                except OSError:  # removed or replaced since it was listed: next poll sees it
+                    continue
                 key = (st.st_size, st.st_mtime)
                 if self.seen.get(str(f)) != key:
+                    # Ingest is idempotent, so a file seen again after a restart is simply "unchanged".
+                    report.merge(ingest_paths(db, [str(f)]))  # raises StoreError: f stays unseen
                     self.seen[str(f)] = key
-                    changed.append(str(f))
-        # Ingest is idempotent, so a file seen again after a restart is simply "unchanged".
-        return ingest_paths(db, changed) if changed else IngestReport()
+        return report
 
 
 __all__ = ["FolderWatch", "Document", "feed_items", "poll_feed"]

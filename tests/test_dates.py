@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import UsageError
 from bot.answering.parse import parse_query
+from bot.errors import UsageError
 from corpus.meta import find_date, normalise_date
 from corpus.readers import read_path
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -24,7 +25,7 @@ from corpus.store import fold
 from corpus.verify import verify_quote
 
 from ..errors import UsageError
-from ..reply import Action, Reply
+from ..reply import Action, ActionKind, Reply
 from .cards import to_card
 from .commands import Context, command, lookup, visible
 from .parse import Query, parse_query
@@ -64,12 +65,22 @@ def _save(ctx: Context, payload: dict[str, Any]) -> str:
     return save_action(ctx.db, payload, chat_key(ctx.request.platform, ctx.request.chat_id))
 
 
+def _button(ctx: Context, kind: ActionKind, label: str, payload: dict[str, Any]) -> Action | None:
+    """A button, or ``None`` when the corpus is read-only (a button's meaning is stored in it)."""
+    try:
+        return Action(kind, label, _save(ctx, payload))
+    except sqlite3.OperationalError as exc:
+        if "readonly" not in str(exc):
+            raise
+        return None
+
+
 def _speaker_choice(ctx: Context, typed: str, matches: list[SpeakerMatch], then: dict[str, Any]) -> Reply:
-    actions = tuple(
-        Action("choose", f"{m.name}" + (f" ({m.role})" if m.role else "") + f" · {m.quotes}",
-               _save(ctx, {**then, "speaker_id": m.id}))
-        for m in matches
-    )
+    labels = [f"{m.name}" + (f" ({m.role})" if m.role else "") + f" · {m.quotes}" for m in matches]
+    actions = tuple(b for m, label in zip(matches, labels, strict=True)
+                    if (b := _button(ctx, "choose", label, {**then, "speaker_id": m.id})))
+    if not actions:  # no buttons on a read-only corpus: the names, to ask again with
+        return Reply(text=f"“{typed}” could mean several people: {'; '.join(labels)}. Ask again with the full name.")
     return Reply(text=f"“{typed}” could mean several people. Which one?", actions=actions)
 
 
@@ -111,8 +122,8 @@ def _page(ctx: Context, hits: list[Hit], topic: Topic, offset: int, more: dict[s
     page = hits[offset: offset + size]
     cards = tuple(to_card(h, topic.words) for h in page)
     actions: list[Action] = []
-    if offset + size < len(hits):
-        actions.append(Action("more", "More", _save(ctx, {**more, "offset": offset + size})))
+    if offset + size < len(hits) and (more_button := _button(ctx, "more", "More", {**more, "offset": offset + size})):
+        actions.append(more_button)
     footer = f"{offset + 1}–{offset + len(page)} of {len(hits)}{'+' if more.get('full') else ''}"
     return Reply(title=title, text=note or "", cards=cards, actions=tuple(actions), footer=footer)
 
