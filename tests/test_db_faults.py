@@ -44,7 +44,6 @@ def corrupt_db(seed_db_path: Path) -> Path:
     ["ask", "/quote NATO"],
     ["chat"],
     ["digest", "--channel", "telegram:1", "--dry-run"],
-    ["stats"],
     ["ingest", "--no-progress", "-"],
 ])
 def test_a_corrupt_database_is_one_clear_line(corrupt_db: Path, args: list[str]) -> None:

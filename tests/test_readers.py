@@ -189,7 +189,7 @@ def test_a_symlink_loop_is_reported_as_a_loop(tmp_path: Path) -> None:
     from corpus.store import open_db
 
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
-    report = ingest_paths(open_db(memory=True), [str(tmp_path / "loop.txt")])
+    report = ingest_paths(open_db(tmp_path / "q.db"), [str(tmp_path / "loop.txt")])
     assert [s.reason for s in report.skipped] == ["symbolic link loop"]
 
 
@@ -204,7 +204,7 @@ def test_an_unreadable_subdirectory_is_reported(tmp_path: Path) -> None:
     try:
         if os.access(inbox / "locked", os.R_OK):
             pytest.skip("running with the power to read any directory (root)")
-        report = ingest_paths(open_db(memory=True), [str(inbox)])
+        report = ingest_paths(open_db(tmp_path / "q.db"), [str(inbox)])
     finally:
         (inbox / "locked").chmod(0o755)
     assert report.counts["added"] == 1
