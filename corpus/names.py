@@ -397,7 +397,11 @@ def same_person_names(a: str, b: str) -> bool:
         return False
     ga, gb = sa.given.split(), sb.given.split()
     if not same_given_name(ga[0], gb[0]):
-        return False
+        # a middle name used as the first: "Tayyip Erdogan" ~ "Recep Tayyip Erdogan"
+        short, long_ = (ga, gb) if len(ga) < len(gb) else (gb, ga)
+        return len(short) < len(long_) and any(
+            all(same_given_name(x, y) for x, y in zip(short, long_[i:i + len(short)], strict=True))
+            for i in range(1, len(long_) - len(short) + 1))
     # Middle names or initials on both sides must agree: "George W. Bush" is not "George H. W. Bush".
     ma, mb = ga[1:], gb[1:]
     if ma and mb:

@@ -1,7 +1,11 @@
 """Find the speakers a user means by a typed name: "lavrov", "Sergei Lavrov", "Lavrof", "putin".
 
-Names and aliases are matched with rapidfuzz. A surname shared by several people (Igor Ivanov,
-Sergei Ivanov) returns all of them, so the caller offers a choice instead of guessing.
+A person matches only when the surname agrees — the same surname in any transliteration, or a
+close spelling of it ("lavrof") — and every other typed word fits one of the person's given names
+("Sergei", "S."). A first name alone or a different surname never matches: "Obama" finds nobody
+rather than Jack Ma, "Johnson" nobody rather than Johnson Khagazheyev. An exact spelling of the
+surname beats a close one (typing "Putin" does not offer "Putina"). Several matches are several
+different people (the speaker table keeps one row per person), so the caller offers a choice.
 """
 
 from __future__ import annotations
@@ -9,12 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 from sqlite_utils import Database
 
+from .names import NameShape, given_name, name_shape, same_given_name, translit_key
+from .speaker_roles import latest_role
 from .store import fold
 
-MIN_SCORE = 80  # below this a typed name is not taken to mean a speaker
-AMBIGUITY_MARGIN = 6  # two people within this many points of each other: ask, do not guess
+ORG_SIMILARITY = 90  # an organisation's name typed with a typo or case differences
+SUGGEST_SCORE = 60  # "did you mean" candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,59 +32,105 @@ class SpeakerMatch:
     kind: str
     quotes: int
     score: float
+    first: str | None = None  # dates of the speaker's first and last quote
+    last: str | None = None
 
 
-def _choices(db: Database) -> dict[str, list[int]]:
-    """Every folded alias (and each person's surname on its own) → speaker ids."""
-    out: dict[str, list[int]] = {}
+def _alias_rows(db: Database) -> list[tuple[int, str, str]]:
+    return [(int(r[0]), str(r[1]), str(r[2])) for r in db.execute(
+        "SELECT s.id, a.alias, s.kind FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id")]
+
+
+def _typos(surname: str) -> int:
+    """Spelling slips allowed in a typed surname: none in a very short name, one in most, two in a long one."""
+    return 0 if len(surname) <= 3 else 1 if len(surname) <= 9 else 2
+
+
+def _person_score(typed: list[str], shape: NameShape) -> float | None:
+    """How well typed words name this person: the surname must agree, the rest fit given names."""
+    if not shape.surname:
+        return None
+    surname = translit_key(shape.surname.replace(" ", ""))
+    best: tuple[float, int] | None = None
+    for i, word in enumerate(typed):
+        key = translit_key(word)
+        if not key or not surname or key[0] != surname[0]:
+            continue
+        if key == surname:
+            score = 100.0
+        elif given_name(word) or Levenshtein.distance(key, surname) > _typos(surname):
+            continue  # a first name never fuzzy-matches a surname ("Vladimir" is not Vladimirov)
+        else:
+            score = fuzz.ratio(key, surname)
+        if best is None or score > best[0]:
+            best = (score, i)
+    if best is None:
+        return None
+    rest = [w for i, w in enumerate(typed) if i != best[1]]
+    given = (shape.given or "").split()
+    for word in rest:
+        if not any(same_given_name(word.title() if len(word) > 2 else word.upper() + ".", g) for g in given):
+            return None  # a typed word that is no given name of this person: another person
+    return best[0] + (5.0 if rest else 0.0)
+
+
+def _rows(db: Database, ids: list[int], scores: dict[int, float]) -> list[SpeakerMatch]:
+    if not ids:
+        return []
     rows = db.execute(
-        "SELECT a.folded, s.id, s.kind FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id"
-    ).fetchall()
-    for folded, sid, kind in rows:
-        out.setdefault(folded, []).append(sid)
-        parts = folded.split()
-        if kind == "person" and len(parts) > 1:
-            out.setdefault(parts[-1], []).append(sid)
-    return {k: sorted(set(v)) for k, v in out.items()}
+        f"""SELECT s.id, s.name, s.kind, count(q.id), min(q.published), max(q.published)
+            FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id
+            WHERE s.id IN ({','.join('?' * len(ids))}) GROUP BY s.id""", ids).fetchall()
+    out = [SpeakerMatch(int(r[0]), str(r[1]), latest_role(db, int(r[0])) if r[2] == "person" else None,
+                        str(r[2]), int(r[3]), scores[int(r[0])], r[4], r[5]) for r in rows]
+    return sorted(out, key=lambda m: (-m.score, -m.quotes, m.name))
 
 
-def find_speakers(db: Database, typed: str, *, limit: int = 5) -> list[SpeakerMatch]:
-    """Speakers the typed name may mean, best first; several only when it is ambiguous.
+def find_speakers(db: Database, typed: str, *, limit: int = 8) -> list[SpeakerMatch]:
+    """Speakers the typed name may mean, best first; several only when several people fit.
 
-    An empty list means nobody in the corpus matches well enough.
+    An empty list means nobody in the corpus has that name (see :func:`suggest_speakers`).
     """
+    query = fold(typed)[:100]
+    words = [w.strip(".,;:!?\"'“”") for w in query.split()][:6]
+    words = [w for w in words if w and w not in {"mr", "mrs", "ms", "dr", "president", "minister"}]
+    if not words or len(query) < 2:
+        return []
+    aliases = _alias_rows(db)
+    exact = sorted({sid for sid, alias, _ in aliases if fold(alias) == " ".join(words)})
+    scores: dict[int, float] = {}
+    if exact:
+        scores = {sid: 110.0 for sid in exact}
+    else:
+        for sid, alias, kind in aliases:
+            shape = name_shape(alias) if kind == "person" else None
+            if shape is not None and shape.kind == "person":
+                score = _person_score(words, shape)
+            elif kind == "organisation":
+                score = fuzz.ratio(" ".join(words), fold(alias))
+                score = score if score >= ORG_SIMILARITY else None
+            else:
+                score = None
+            if score is not None:
+                scores[sid] = max(scores.get(sid, 0.0), score)
+        if any(s >= 100 for s in scores.values()):  # an exact surname beats a close spelling of another
+            scores = {k: v for k, v in scores.items() if v >= 100}
+    found = _rows(db, list(scores), scores)
+    with_quotes = [m for m in found if m.quotes]
+    return (with_quotes or found)[:limit]
+
+
+def suggest_speakers(db: Database, typed: str, *, limit: int = 3) -> list[SpeakerMatch]:
+    """Names close to what was typed, for a "did you mean" answer when nobody matches."""
     query = fold(typed)[:100]
     if len(query) < 2:
         return []
-    choices = _choices(db)
-    if not choices:
-        return []
-    found = process.extract(query, list(choices), scorer=fuzz.WRatio, limit=20, score_cutoff=MIN_SCORE)
-    best: dict[int, float] = {}
-    for alias, score, _ in found:
-        # A long alias that merely contains the query ("sergey lavrov" for "lavrov") scores high
-        # with WRatio's partial matching; prefer whole-word agreement.
-        bonus = 5 if alias == query or query in alias.split() else 0
-        for sid in choices[alias]:
-            best[sid] = max(best.get(sid, 0.0), score + bonus)
-    if not best:
-        return []
-    ranked = sorted(best.items(), key=lambda kv: -kv[1])
-    top = ranked[0][1]
-    keep = [sid for sid, score in ranked if top - score <= AMBIGUITY_MARGIN][:limit]
-    rows = {
-        r[0]: r
-        for r in db.execute(
-            f"SELECT s.id, s.name, s.role, s.kind, (SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id) "
-            f"FROM speakers s WHERE s.id IN ({','.join('?' * len(keep))})",
-            keep,
-        ).fetchall()
-    }
-    matches = [SpeakerMatch(sid, rows[sid][1], rows[sid][2], rows[sid][3], int(rows[sid][4]), best[sid])
-               for sid in keep if sid in rows]
-    # Speakers with no quotes are of no use to a reader; drop them unless nothing else is left.
-    with_quotes = [m for m in matches if m.quotes]
-    return with_quotes or matches
+    names = {str(r[1]): int(r[0]) for r in db.execute(
+        "SELECT s.id, s.name FROM speakers s WHERE EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = s.id)")}
+    found = process.extract(query, list(names), scorer=fuzz.WRatio, processor=fold, limit=limit,
+                            score_cutoff=SUGGEST_SCORE)
+    scores = {names[name]: float(score) for name, score, _ in found}
+    return _rows(db, list(scores), scores)
 
 
 def speaker_name(db: Database, speaker_id: int) -> str | None:

@@ -14,7 +14,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from .names import name_shape
+from .names import _in, given_name, name_shape
 
 STALE_DAYS = 366  # a role last given more than a year from a quote's date is not shown for it
 _GENERIC = frozenset([
@@ -44,11 +44,18 @@ def clean_role(*parts: str | None) -> str | None:
 
 
 def role_keys(role: str | None) -> frozenset[str]:
-    """The words that say which office: "ALROSA CEO" → {alrosa}; "Defence Minister" → {defence}."""
+    """The words that name the body a role belongs to, beyond common office vocabulary:
+    "ALROSA CEO" → {alrosa}; "Special Presidential Representative for Environmental Protection" →
+    {environmental}; "Defence Minister", "President of Russia" → {} (no evidence either way)."""
     if not role:
         return frozenset()
     return frozenset(w.casefold() for w in _ROLE_WORD.findall(role)
-                     if w.casefold() not in _GENERIC and len(w) > 2)
+                     if w.casefold() not in _GENERIC and len(w) > 2 and not _common_office_word(w))
+
+
+def _common_office_word(word: str) -> bool:
+    return _in(word, "role_words", "nationality", "places", "common_words", "not_names", "org_heads",
+               "company_suffixes", "honorifics_m", "honorifics_f", "personal_titles")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +127,15 @@ def latest_role(db: Database, speaker_id: int) -> str | None:
     return role_as_of(role_history(db, speaker_id), row[0] if row else None)
 
 
+def plausible_role(role: str) -> bool:
+    """No question, event or other person's name inside: "Conference on ... in Asia, President" and
+    "President of Turkey Recep Tayyip Erdogan President of Russia" are no one's role."""
+    run = role.split()
+    if any(c in role for c in "?!…()\"“”") or any(_in(w.strip(","), "event_words") for w in run):
+        return False
+    return not any(given_name(a) and b[:1].isupper() and not _in(b, "role_words") for a, b in zip(run, run[1:]))
+
+
 def role_in_text(text: str, name: str) -> str | None:
     """The role a title or lead puts before ``name``: "Vladimir Putin met with ALROSA CEO Sergei
     Ivanov" → "ALROSA CEO". None when the name is not there or nothing role-like precedes it."""
@@ -135,7 +151,11 @@ def role_in_text(text: str, name: str) -> str | None:
         run.insert(0, w)
     while run and (run[0] in _CONNECT or run[0].endswith(",")):
         run = run[1:]
+    if len(before) > len(run) and before[-len(run) - 1].casefold().strip("-") in _PAST if run else False:
+        return None  # "former Defence Minister Sergei Ivanov" says nothing of the article's date
     if not run or run[-1].endswith(","):
+        return None
+    if not plausible_role(" ".join(run)):
         return None
     plain = [w for w in run[-4:] if w not in _CONNECT and not w.endswith(",")]
     shape = name_shape(" ".join(plain + [name]))
@@ -145,3 +165,4 @@ def role_in_text(text: str, name: str) -> str | None:
 
 
 _CONNECT = frozenset({"of", "the", "for", "and", "on", "in"})
+_PAST = frozenset({"former", "ex", "then", "late", "retired", "outgoing", "ex-"})

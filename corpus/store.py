@@ -200,6 +200,19 @@ def _m006(db: Database) -> None:
     )
 
 
+@migrations(name="005_speaker_identity")
+def _m005(db: Database) -> None:
+    # Why a speaker row stands apart from a namesake ("Sergei Ivanov (ALROSA CEO)": roles that
+    # interleave in time), shown by `quotebot speakers --explain`. Rows themselves are repaired by
+    # `quotebot speakers --rebuild` (corpus.speaker_identity), which needs the name rules in code.
+    db.executescript(
+        """
+        ALTER TABLE speakers ADD COLUMN note TEXT;
+        CREATE INDEX IF NOT EXISTS quotes_speaker_role ON quotes(speaker_id, role) WHERE role IS NOT NULL;
+        """
+    )
+
+
 def fold(name: str) -> str:
     """The lookup key of a name: spaces folded, case folded, whitespace collapsed."""
     return " ".join(fold_spaces(name).casefold().split())
