@@ -19,12 +19,13 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from .clean import fold_spaces
 from .errors import SearchError
+from .speaker_roles import roles_for
 
 if TYPE_CHECKING:
     from .engine import Who
@@ -201,7 +202,7 @@ def time_limit(db: Database, milliseconds: int) -> Iterator[None]:
 
 
 _SELECT = """
-    SELECT q.id, q.text, q.speaker_id, s.name, coalesce(q.role, s.role), q.kind, q.confidence,
+    SELECT q.id, q.text, q.speaker_id, s.name, q.role, q.kind, q.confidence,
            q.published, a.source, a.title, a.url, q.article_id, q.start, q."end"
     FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
 """
@@ -233,7 +234,14 @@ def _hits(db: Database, ids_scores: Sequence[tuple[int, float]]) -> list[Hit]:
         return []
     scores = dict(ids_scores)
     rows = db.execute(_SELECT + f" WHERE q.id IN ({','.join('?' * len(scores))})", list(scores)).fetchall()
-    return [Hit(*row, score=scores[row[0]]) for row in rows]  # type: ignore[misc]
+    return [Hit(*row, score=scores[row[0]]) for row in _dated_roles(db, rows)]  # type: ignore[misc]
+
+
+def _dated_roles(db: Database, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
+    """Each hit's role as of its date: the quote's own, else the speaker's role then (never a stale
+    one: Medvedev's 2017 quotes show "Prime Minister", not his 2010 "President of Russia")."""
+    roles = roles_for(db, [(r[2], r[7], r[4]) for r in rows])
+    return [(*r[:4], role, *r[5:]) for r, role in zip(rows, roles, strict=True)]
 
 
 def search(
@@ -277,7 +285,7 @@ def who_said(db: Database, topic: Topic, filters: Filters = NO_FILTERS, *, limit
 
 def quote_by_id(db: Database, quote_id: int) -> Hit | None:
     row = db.execute(_SELECT + " WHERE q.id = ?", [quote_id]).fetchone()
-    return Hit(*row) if row else None
+    return Hit(*_dated_roles(db, [row])[0]) if row else None
 
 
 def article_text(db: Database, article_id: int) -> str:

@@ -76,7 +76,7 @@ def gather(db: Database, speaker_id: int, name: str) -> list[Evidence]:
 
 
 def _roles_in(text: str, name: str) -> list[str]:
-    roles = []
+    roles: list[str] = []
     start = 0
     while True:
         i = text.find(name, start)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from .index import index_changes
 from .names import NameShape, name_shape, same_person_names, surname_key
 from .speaker_evidence import contradictions, gather
 from .speaker_roles import clean_role, latest_role, plausible_role, role_history, role_in_text, role_keys
@@ -185,6 +186,7 @@ def rebuild(db: Database) -> RebuildReport:
             role = latest_role(db, int(sid))
             if role:
                 db.execute("UPDATE speakers SET role = ? WHERE id = ?", [role, sid])
+    index_changes(db, done=True)  # the search index follows the moved quotes (corpus/index.py)
     return report
 
 

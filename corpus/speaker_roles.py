@@ -133,7 +133,8 @@ def plausible_role(role: str) -> bool:
     run = role.split()
     if any(c in role for c in "?!…()\"“”") or any(_in(w.strip(","), "event_words") for w in run):
         return False
-    return not any(given_name(a) and b[:1].isupper() and not _in(b, "role_words") for a, b in zip(run, run[1:]))
+    pairs = zip(run, run[1:], strict=False)
+    return not any(given_name(a) and b[:1].isupper() and not _in(b, "role_words") for a, b in pairs)
 
 
 def role_in_text(text: str, name: str) -> str | None:

@@ -111,7 +111,7 @@ def test_who_groups_by_speaker_with_counts(small_core: Core) -> None:
 def test_an_ambiguous_surname_gets_a_choice_never_a_guess(small_core: Core) -> None:
     reply = ask(small_core, "/said Ivanov")
     assert not reply.cards
-    assert sorted(a.label.split(" ·")[0] for a in reply.actions) == ["Igor Ivanov", "Sergei Ivanov"]
+    assert sorted(a.label.split(" (")[0] for a in reply.actions) == ["Igor Ivanov", "Sergei Ivanov"]
     chosen = next(a for a in reply.actions if a.label.startswith("Sergei"))
     answer = small_core.press(chosen.token, Request(text=""))
     assert [c.speaker for c in answer.cards] == ["Sergei Ivanov"]

@@ -19,7 +19,7 @@ from corpus.search import (
     surface_form,
     who_said,
 )
-from corpus.speaker_lookup import SpeakerMatch, find_speakers
+from corpus.speaker_lookup import SpeakerMatch, find_speakers, suggest_speakers
 from corpus.stats import corpus_stats
 from corpus.store import fold
 from corpus.verify import verify_quote
@@ -75,8 +75,15 @@ def _button(ctx: Context, kind: ActionKind, label: str, payload: dict[str, Any])
         return None
 
 
+def _speaker_label(m: SpeakerMatch) -> str:
+    """"Sergei Ivanov (ALROSA CEO, 2018) · 33": who, as what, when — enough to tell namesakes apart."""
+    years = sorted({d[:4] for d in (m.first, m.last) if d and d[:4].isdigit()})
+    about = ", ".join(x for x in (m.role, "–".join(years)) if x)
+    return f"{m.name}" + (f" ({about})" if about else "") + f" · {m.quotes}"
+
+
 def _speaker_choice(ctx: Context, typed: str, matches: list[SpeakerMatch], then: dict[str, Any]) -> Reply:
-    labels = [f"{m.name}" + (f" ({m.role})" if m.role else "") + f" · {m.quotes}" for m in matches]
+    labels = [_speaker_label(m) for m in matches]
     actions = tuple(b for m, label in zip(matches, labels, strict=True)
                     if (b := _button(ctx, "choose", label, {**then, "speaker_id": m.id})))
     if not actions:  # no buttons on a read-only corpus: the names, to ask again with
@@ -84,11 +91,18 @@ def _speaker_choice(ctx: Context, typed: str, matches: list[SpeakerMatch], then:
     return Reply(text=f"“{typed}” could mean several people. Which one?", actions=actions)
 
 
-def _resolve_speaker(ctx: Context, typed: str) -> list[SpeakerMatch]:
-    matches = find_speakers(ctx.db, typed)
-    if not matches:
-        raise UsageError(f"I know no speaker called “{typed[:60]}”. Try a surname, e.g. /said Lavrov.")
-    return matches
+def _unknown_speaker(ctx: Context, typed: str, then: dict[str, Any]) -> Reply:
+    """Nobody by that name: say so, and offer close names as buttons, never an answer for them."""
+    text = f"I know no speaker called “{typed[:60]}”."
+    close = suggest_speakers(ctx.db, typed)
+    if not close:
+        return Reply(text=text + " Try a surname, e.g. /said Lavrov.", error=True)
+    labels = [_speaker_label(m) for m in close]
+    actions = tuple(b for m, label in zip(close, labels, strict=True)
+                    if (b := _button(ctx, "choose", label, {**then, "speaker_id": m.id})))
+    if not actions:
+        return Reply(text=text + f" Did you mean: {'; '.join(labels)}?")
+    return Reply(text=text + " Did you mean one of these?", actions=actions)
 
 
 def _filters(q: Query, speaker_ids: tuple[int, ...] = ()) -> Filters:
@@ -134,7 +148,9 @@ def run_quote(ctx: Context, args: str, offset: int = 0, speaker_id: int | None =
         raise UsageError("What topic? For example: /quote NATO  or  /quote climate change since:2021-01-01")
     speaker_ids: tuple[int, ...] = (speaker_id,) if speaker_id else ()
     if q.speaker and not speaker_ids:
-        matches = _resolve_speaker(ctx, q.speaker)
+        matches = find_speakers(ctx.db, q.speaker)
+        if not matches:
+            return _unknown_speaker(ctx, q.speaker, {"cmd": "quote", "args": args})
         if len(matches) > 1:
             return _speaker_choice(ctx, q.speaker, matches, {"cmd": "quote", "args": args})
         speaker_ids = (matches[0].id,)
@@ -217,10 +233,12 @@ def said(ctx: Context, args: str) -> Reply:
     typed, topic = _split_speaker(ctx, q.topic) if not q.speaker else (q.speaker, q.topic)
     if not typed:
         raise UsageError("Whose quotes? For example: /said Lavrov  or  /said Putin NATO")
-    matches = _resolve_speaker(ctx, typed)
+    matches = find_speakers(ctx.db, typed)
     rest = " ".join(f"{k}:{v}" for k, v in (("since", q.since), ("until", q.until), ("source", q.source),
                                                ("kind", q.kind)) if v)
     args2 = f"{topic} {rest}".strip()
+    if not matches:
+        return _unknown_speaker(ctx, typed, {"cmd": "said", "args": args2})
     if len(matches) > 1:
         return _speaker_choice(ctx, typed, matches, {"cmd": "said", "args": args2})
     return run_said(ctx, matches[0], args2)
