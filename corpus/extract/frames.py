@@ -51,13 +51,18 @@ TAIL = re.compile(rf",\s*(?:(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})|(?P<cue2>{CUE})\s
                   r"(?P<rest>(?:\s+(?:reporters|journalists|the\s+press|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?"
                   r"(?:\s+(?:on|in|at|during|after|before|while|when|last|this|earlier|to|from|with|"
                   r"according)\b[^,;“”\"«»]{0,100})?)\s*[.!?]?[\"”»’]?\s*$")
-PAREN = re.compile(rf"^(?P<pre>[^,]{{1,120}}),\s+(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE}),\s+")
+PAREN = re.compile(rf"^(?P<pre>[^,]{{1,120}}),\s+(?:(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})|(?P<cue2>{CUE})\s+(?P<m2>{_M})),\s+")
+# A fronted adverbial is no part of what was said: "In a statement, X said, …", "Of the plan, he said, …".
+_ADVERBIAL = re.compile(r"^(?:in|of|on|at|for|after|before|during|with|about|regarding|as|asked|speaking|"
+                        r"meanwhile|however|earlier|later|today|yesterday|also|now|then)\b", re.IGNORECASE)
 PARTICIPLE = re.compile(r",?\s*\b(?P<cue>adding|saying|noting|stressing|warning|insisting|explaining|arguing|"
                         r"claiming|stating|recalling|emphasi[sz]ing|underlining|pointing out|declaring)\s+"
                         r"(?:that\s+)?")
 URGE = re.compile(r"\b(?P<cue>urged|urges|called\s+on|calls\s+on|called\s+upon)\s+(?P<obj>[^.;:“”\"«»]{1,80}?)"
                   r"\s+(?P<to>to\s+[a-z])")
 _THAT = re.compile(r"^\s*(?:,\s*)?that\s+")
+_THAT_SUBJECT = re.compile(r"^(?:he|she|it|they|we|i|you|there|this|these|those|his|her|its|their|our|my|the|a|an|"
+                           r"[A-Z][\w'’.-]*)\s+\S+\s+\S+")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+$")
 # What may stand between a cue and its clause: an object and adverbials ("told reporters on Monday").
 _BETWEEN = re.compile(
@@ -139,9 +144,18 @@ GENERIC_SPEAKERS = set(words(
     "researchers economists scientists spokesman spokeswoman spokesperson representatives"))
 
 
+_KIN_PHRASE = re.compile(r"^(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Mm]y|[Oo]ur|[Ii]ts)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}$")
+
+
 def _before_appositive(words: list[str]) -> Mention | None:
     """"Johnnie Wilson, 59, of Springfield, Va.," → the named person before the appositives."""
     segments = [seg.strip() for seg in " ".join(words[-25:]).split(",")]
+    filled = [seg for seg in segments if seg]
+    if len(filled) >= 2 and _KIN_PHRASE.match(filled[-2]):
+        # "His father, Anders Holm," / "The company's founder, Olga Petrova,": the name in apposition.
+        men = parse_mention(filled[-1])
+        if men and men.kind == "name" and men.name and " " in men.name:
+            return men
     found = None
     for i, seg in enumerate(segments[:-1]):
         nxt = segments[i + 1]
@@ -176,9 +190,11 @@ def clause_ok(clause: str, *, that: bool = False) -> bool:
 
     After "that" a clause may open with an adverbial ("said that in 2019, …")."""
     words = clause.split()
-    if len(words) < 4 or not _VERBISH.search(clause) or _RELATIVE.match(clause):
+    if len(words) < 4 or _RELATIVE.match(clause):
         return False  # "… the meeting that was held on a boat": a relative clause, not speech
-    return that or not _BAD_CLAUSE_START.match(clause)
+    if that and _THAT_SUBJECT.match(clause):
+        return True  # "told police that her dog began to bark": a subject after "that" opens a clause
+    return bool(_VERBISH.search(clause)) and (that or not _BAD_CLAUSE_START.match(clause))
 
 
 def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
@@ -203,11 +219,18 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
     # CLAUSE, he said, CLAUSE
     m = PAREN.match(sent)
     if m:
-        men = parse_mention(m.group("m"))
+        mk = "m" if m.group("m") else "m2"
+        men = parse_mention(m.group(mk))
+        cue = m.group("cue") or m.group("cue2")
         if men and not _verbish_subject(m.group("pre")):
-            pre_words = len(m.group("pre").split())
-            start = s if pre_words >= 3 else s + m.end()
-            return [Frame(men, m.group("cue"), start, e, s + m.start("m"))]
+            # CLAUSE, he said, CLAUSE: the two parts of one report, never the attribution between
+            # them; ", adding that …" after it is a report of its own (see participle()).
+            pre = m.group("pre")
+            out = [] if _ADVERBIAL.match(pre.strip()) or len(pre.split()) < 2 else \
+                [Frame(men, cue, s, s + len(pre), s + m.start(mk))]
+            if not PARTICIPLE.match(sent, m.end() - 2):
+                out.append(Frame(men, cue, s + m.end(), e, s + m.start(mk)))
+            return out
     # CLAUSE, X said.
     m = TAIL.search(sent)
     if m:
@@ -220,7 +243,7 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
     for m in CUE_RE.finditer(sent):
         if _PASSIVE.search(sent, max(0, m.start() - 12), m.start()):
             continue  # "she was told to …", "it is reported": the subject is not the speaker
-        found = subject_before(sent, m.start())
+        found = subject_before(sent, m.start()) or _coordinated_subject(sent, m.start())
         if not found:
             continue
         men, mstart = found
@@ -253,6 +276,20 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         if men:
             return [Frame(men, m.group("cue"), s + m.start("to"), e, s)]
     return out
+
+
+_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
+
+
+def _coordinated_subject(sent: str, cue_start: int) -> tuple[Mention, int] | None:
+    """"Olga Petrova praised the engineers and said …": the subject of the first verb."""
+    if not _AND_BEFORE.search(sent, max(0, cue_start - 20), cue_start):
+        return None
+    m = SUBJECT_VERB.match(sent)
+    if not m or m.end() > cue_start or any(c in sent[m.end():cue_start] for c in ",;“”\"«»"):
+        return None
+    men = mention_from(m.group("m"))
+    return (men, m.start("m")) if men and men.kind in {"name", "pronoun", "org"} else None
 
 
 def _own_speaker(sent: str, start: int) -> bool:

@@ -61,7 +61,8 @@ def layout(text: str, title: str | None) -> Layout:
             # A plain-text article opens with furniture, then its headline (corpus.clean.guess_title).
             for s, e in spans[:6]:
                 words = folded[s:e].split()
-                if len(words) >= 3 and e - s <= 300:
+                # A headline does not end with a full stop; a lede sentence does ("X says …").
+                if len(words) >= 3 and e - s <= 300 and not folded[s:e].rstrip().endswith("."):
                     title, title_span = " ".join(words), (s, e)
                     break
         elif first == " ".join(fold_spaces(title).split()):

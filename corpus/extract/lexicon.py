@@ -23,7 +23,10 @@ SPEECH_VERBS = words(
     "acknowledged acknowledges admitted admits claimed claims suggested suggests observed observes "
     "concluded concludes reported reports reads read underlined underlines underscored underscores "
     "assured assures promised promises vowed vows complained complains confirmed confirms "
-    "predicted predicts conceded concedes continued continues urged urges pointed stated"
+    "predicted predicts conceded concedes continued continues urged urges pointed stated "
+    "testified testifies alleged alleges contended contends maintained maintains countered counters "
+    "cautioned cautions boasted boasts quipped joked disclosed revealed reveals denied denies "
+    "agreed agrees estimated estimates"
 )
 CUE = r"(?:" + "|".join(sorted({v for v in SPEECH_VERBS if v != "pointed"}, key=len, reverse=True)) + r"|pointed out)"
 CUE_RE = re.compile(rf"\b{CUE}\b")
@@ -85,7 +88,10 @@ ORG_HEADS = set(
 # Nouns for a text an organisation issues: "the news release reads" -> the issuing organisation.
 DOCUMENT_NOUNS = {"release", "statement", "communique", "communiqué", "report", "document", "message",
                   "letter", "note", "declaration", "memo", "resolution", "telegram", "announcement",
-                  "post", "tweet", "website"}
+                  "post", "tweet", "website", "complaint", "lawsuit", "filing", "indictment", "petition",
+                  "ruling", "verdict", "judgment", "judgement", "affidavit", "study", "survey", "poll",
+                  "ad", "advert", "advertisement", "video", "clip", "spot", "article", "piece", "email",
+                  "e-mail", "notice", "bulletin", "transcript", "decree", "order", "bill", "motion"}
 # Role nouns with the roles they can stand for ("the diplomat" -> a foreign minister or ambassador).
 ROLE_NOUNS = {
     "president": ("president",), "minister": ("minister",), "diplomat": ("foreign", "ambassador", "diplomat",
@@ -106,3 +112,33 @@ ROLE_NOUNS = {
 }
 # Acronyms a headline attribution uses for an organisation the body names in full.
 ACRONYM_STOP = {"of", "the", "and", "for", "on"}
+
+# Nouns for a person by occupation, kinship or circumstance: a lower-case role before a name
+# ("engineer Olga Petrova"), and, as a subject, an unnamed person a pronoun may stand for.
+PERSON_NOUNS = set(words("""
+    man woman boy girl child father mother son daughter wife husband brother sister parent friend
+    neighbour neighbor witness victim resident student teacher doctor nurse officer official aide
+    spokesman spokeswoman spokesperson source lawyer attorney prosecutor judge driver pilot soldier
+    worker employee patient passenger owner manager player coach fan user customer suspect defendant
+    investigator diplomat analyst expert researcher scientist professor activist protester journalist
+    reporter correspondent representative member leader candidate voter citizen farmer guard colleague
+    relative uncle aunt grandfather grandmother cousin partner boyfriend girlfriend nephew niece engineer
+    architect economist historian curator director chairman chairwoman founder executive treasurer
+    secretary president minister governor mayor senator lawmaker legislator councillor councilor
+    commissioner inspector detective sheriff constable firefighter paramedic surgeon physician
+    psychologist lecturer principal headteacher pastor priest rabbi imam bishop monk nun artist writer
+    author poet singer musician actor actress director producer photographer designer chef baker
+    shopkeeper trader banker broker accountant consultant adviser advisor contractor developer
+    programmer technician mechanic electrician plumber builder miner fisherman sailor captain
+    astronaut cosmonaut athlete runner swimmer skier goalkeeper striker referee umpire announcer
+    narrator host anchor presenter interviewer questioner moderator organiser organizer volunteer
+    campaigner strategist pollster spokesmen spokeswomen
+"""))
+# Plural nouns for groups: "officials said", "local authorities said" speak as nobody we can name.
+GROUP_NOUNS = set(words("""
+    officials police sources experts analysts authorities aides lawyers attorneys residents witnesses
+    critics supporters observers diplomats investigators prosecutors researchers economists scientists
+    representatives officers soldiers workers employees doctors teachers students parents activists
+    protesters voters citizens lawmakers legislators senators ministers leaders organisers organizers
+    campaigners volunteers locals neighbours neighbors villagers farmers people staff relatives
+"""))

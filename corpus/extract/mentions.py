@@ -17,10 +17,12 @@ from ..names import name_shape
 from .lexicon import (
     CONNECTORS,
     DOCUMENT_NOUNS,
+    GROUP_NOUNS,
     HONORIFICS,
     NATIONALITY,
     NATIONALITY_WORDS,
     ORG_HEADS,
+    PERSON_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_WORDS,
@@ -102,6 +104,9 @@ def parse_mention(surface: str) -> Mention | None:
     words = s.split()
     if len(words) > 12:
         return None
+    if words[-1].lower() in GROUP_NOUNS and len(words) <= 4 \
+            and (words[0][:1].islower() or words[0] in {"U.S.", "US", "EU", "UN", "Western", "Russian"}):
+        return Mention("role", s, role=s)  # "officials", "local authorities": a group, nobody to name
     if _ARTICLE.match(s) and not words[0][0].isupper() or low.startswith(("the ", "a ", "an ")):
         return _common_noun(s)
     return _proper(s, words)
@@ -125,10 +130,17 @@ def _common_noun(s: str) -> Mention | None:
         return Mention("org", s, name=body if caps else None, head=last)
     if last in DOCUMENT_NOUNS:
         return Mention("document", s, head=last)
+    if last in GROUP_NOUNS:
+        return Mention("role", s, role=body)  # "the local authorities": a group, nobody to name
     two = " ".join(w.lower() for w in words[-2:])
     for noun in (two, last):
         if noun in ROLE_NOUNS:
             return Mention("role", s, role=body, head=noun)
+    if last in PERSON_NOUNS:
+        # "the announcer", "one questioner": a person the article may never name.
+        return Mention("role", s, role=body, head=last)
+    if last in ORG_HEADS:
+        return Mention("org", s, head=last)  # "the city council": a body the article may not name
     return None
 
 
@@ -159,7 +171,7 @@ def _proper_words(s: str, words: list[str]) -> Mention | None:
     tokens = [_POSSESSIVE.sub("", w.strip(",")) for w in words]
     lower = [t for t in tokens if t[:1].islower() and t.lower() not in CONNECTORS and t.lower() not in HONORIFICS
              and not _PARTICLE_GLUED.match(t)]
-    if lower and lower[-1] in TITLE_WORDS | set(ROLE_NOUNS) and lower[-1] != tokens[-1] \
+    if lower and lower[-1] in TITLE_WORDS | set(ROLE_NOUNS) | PERSON_NOUNS and lower[-1] != tokens[-1] \
             and tokens[len(tokens) - tokens[::-1].index(lower[-1])][:1].isupper():
         # "Environment Canada spokesperson Julie Hahn", "Central Bank chairman Sergei Ignatyev":
         # a role with a lower-case head, then the name.
@@ -175,10 +187,11 @@ def _proper_words(s: str, words: list[str]) -> Mention | None:
         return None
     lows = [t.lower() for t in tokens]
     if "and" in lows:
-        # "Mr Putin and Prince Abdullah" speak together: no one speaker.
+        # "Mr Putin and Prince Abdullah" speak together: a group no one name stands for.
         left = parse_mention(" ".join(tokens[:lows.index("and")]))
-        if left and left.kind == "name":
-            return None
+        right = parse_mention(" ".join(tokens[lows.index("and") + 1:]))
+        if left and left.kind == "name" or right and right.kind == "name":
+            return Mention("role", s, role=s)
     if lows[-1] in ORG_HEADS or any(t in {"ministry", "kremlin", "pentagon", "white"} for t in lows) \
             or (len(tokens) == 1 and _ACRONYM.match(tokens[0])):
         return Mention("org", s, name=" ".join(tokens), head=lows[-1])

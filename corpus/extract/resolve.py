@@ -80,6 +80,7 @@ class _Entity:
     pos: int
     subject: bool = False
     named: bool = True  # False: an unnamed human ("the father", "a ministry official")
+    personal: bool = True  # reads as a person: a known given name, a title, an honorific, or a speaker
 
 
 def _surname(name: str) -> str:
@@ -138,8 +139,8 @@ class Tracker:
         # a pronoun's antecedent: "Easy Rider" or "Campbell Soup" is no "he". Any full name can
         # still expand a surname the article uses later.
         personal = bool(men.role or men.gender or given_name(men.name.split()[0]))
-        subj = offset >= 0 and personal and _subject_position(source, start)
-        self._people.append(_Entity(men.name, "person", men.role, men.gender, pos, subj))
+        subj = offset >= 0 and _subject_position(source, start)
+        self._people.append(_Entity(men.name, "person", men.role, men.gender, pos, subj, personal=personal))
 
     def orgs(self) -> list[_Entity]:
         if self._orgs is None:
@@ -283,7 +284,8 @@ class Tracker:
         for lo in starts:
             here = [e for e in humans if lo <= e.pos < hi]
             hi = lo
-            fits = [e for e in here if (e.gender or _guess_gender(e.name)) in {None, men.gender}]
+            fits = [e for e in here if (e.gender or (_guess_gender(e.name) if e.named else None))
+                    in {None, men.gender}]
             if not fits:
                 continue
             if any(not e.named for e in fits):
@@ -297,8 +299,8 @@ class Tracker:
                         return None
                     name = found.name
                 names.add(self.canonical(name))
-            if len(names) != 1:
-                return None
+            if len(names) != 1 or not any(e.personal for e in fits):
+                return None  # two people, or one capitalised run that may not be a person at all
             name = names.pop()
             return Speaker(name, "person", self._role_of(name), 0.8, "pronoun")
         return None
