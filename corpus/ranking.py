@@ -1,7 +1,7 @@
 """The ranking formula of every full-text answer, in one place.
 
     score(q, d) = bm25(q, d) × boost(d)
-    boost(d)    = 1 + 0.5·recency(d) + 0.25·attributed(d)·confidence(d) + 0.3·quality(d)
+    boost(d)    = (1 + 0.5·recency(d) + 0.25·attributed(d)·confidence(d)) × (1 + 2.33·quality(d))
 
 - ``bm25``: tantivy's BM25 (k1 = 1.2, b = 0.75) summed over the query's terms, each term scored in
   the quote text (weight 1), the speaker's name and mention (0.5) and the article title (0.2).
@@ -10,8 +10,11 @@
   ties the newer quote ranks first, whatever the order of ingestion.
 - ``attributed`` is 1 for a quote with a speaker, 0 for an unattributed one; ``confidence`` is
   the extractor's attribution confidence (0..1).
-- ``quality`` (0..1) is how substantive a quote is (``quotes.quality`` when the column exists;
-  1.0 until then).
+- ``quality`` (0..1) is how substantive a quote is (``quotes.quality``, :mod:`corpus.quality`;
+  1.0 when the column does not exist). It multiplies: a question, a courtesy formula, an elision
+  mark or a fragment (quality ≤ 0.3) keeps at most 0.51 of a substantive quote's boost, so it
+  leads only when its text matches far better (issue 12: such lines must not lead). The factor
+  is at least 1, so ``boost`` ≥ 1 and tantivy's weight stays ≥ 0.
 
 ``boost`` depends on the quote only, so it is computed at indexing time and stored as a fast
 field; tantivy multiplies each match's BM25 by ``log2(2 + weight)`` inside its top-k collector
@@ -26,7 +29,8 @@ from datetime import date
 
 RECENCY_PIVOT = 2015.0
 RECENCY_SCALE = 4.0
-W_RECENCY, W_ATTRIBUTED, W_QUALITY = 0.5, 0.25, 0.3
+W_RECENCY, W_ATTRIBUTED = 0.5, 0.25
+QUALITY_GAIN = 2.33  # a quality-1 quote's factor is 3.33 times a quality-0 one's
 FIELD_BOOSTS = {"text": 1.0, "speaker": 0.5, "title": 0.2}
 
 
@@ -77,7 +81,8 @@ def recency(published: str | None) -> float:
 def boost(published: str | None, attributed: bool, confidence: float, quality: float = 1.0) -> float:
     conf = min(1.0, max(0.0, confidence))
     qual = min(1.0, max(0.0, quality))
-    return 1 + W_RECENCY * recency(published) + W_ATTRIBUTED * (1.0 if attributed else 0.0) * conf + W_QUALITY * qual
+    base = 1 + W_RECENCY * recency(published) + W_ATTRIBUTED * (1.0 if attributed else 0.0) * conf
+    return base * (1 + QUALITY_GAIN * qual)
 
 
 def weight(boost_value: float) -> float:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 CANDIDATES = 100  # results per answer (distinct wordings), paged through by "More"
 MAX_TERMS = 12  # words of a topic used for matching; the rest of a 10,000-character query is ignored
 MAX_QUERY_CHARS = 500
+SUBSTANTIVE = 0.5  # corpus.quality at or above which a quote is a statement worth leading with
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\*?", re.UNICODE)
 STOPWORDS = frozenset(
     [
@@ -131,6 +132,7 @@ class Hit:
     article_id: int
     start: int
     end: int
+    quality: float = 0.5  # corpus.quality: how substantive (questions, courtesies, fragments are low)
     score: float = 0.0
     sources: tuple[str, ...] = ()  # every source of this exact wording, when republished
 
@@ -203,7 +205,8 @@ def time_limit(db: Database, milliseconds: int) -> Iterator[None]:
 
 _SELECT = """
     SELECT q.id, q.text, q.speaker_id, s.name, q.role, q.kind, q.confidence,
-           q.published, a.source, a.title, a.url, q.article_id, q.start, q."end"
+           q.published, a.source, a.title, a.url, q.article_id, q.start, q."end",
+           q.quality
     FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
 """
 
@@ -263,10 +266,16 @@ def search(
         return [], False
     with time_limit(db, timeout_ms):
         # (speaker_id, published) index, rowid as the tie-break: no sort, however many quotes a speaker has.
-        rows = db.execute(
-            f"SELECT q.id, 0.0 FROM quotes q WHERE {where} ORDER BY q.published DESC, q.id DESC LIMIT ?",
-            [*params, candidates + 1],
-        ).fetchall()
+        # Substantive quotes (corpus.quality) first, newest first; questions, courtesies and fragments after.
+        rows: list[tuple[int, float]] = []
+        for clause in (f"q.quality >= {SUBSTANTIVE}", f"q.quality < {SUBSTANTIVE}"):
+            rows += db.execute(
+                f"SELECT q.id, 0.0 FROM quotes q WHERE {where} AND {clause} "
+                "ORDER BY q.published DESC, q.id DESC LIMIT ?",
+                [*params, candidates + 1 - len(rows)],
+            ).fetchall()
+            if len(rows) > candidates:
+                break
         hits = _hits(db, [(int(r[0]), float(r[1])) for r in rows[:candidates]])
     order = {int(r[0]): i for i, r in enumerate(rows)}
     return sorted(hits, key=lambda h: order[h.id]), len(rows) > candidates

@@ -7,7 +7,7 @@ Tables::
     speaker_aliases  every surface name a speaker is known by (folded for lookup)
     quotes    one row per quote: article, speaker (or NULL = unattributed), offsets, kind, and the
               attribution's evidence (speaker mention offsets, resolution, utterance_id of a split
-              quote's first part)
+              quote's first part), and its quality (corpus.quality, 0..1)
     quotes_fts  FTS5 (porter + unicode61) over quote text, speaker name and article title;
                 its rowid is ``quotes.id``
 """
@@ -31,6 +31,7 @@ from sqlite_utils.migrations import Migrations
 from .clean import fold_spaces
 from .errors import StoreError
 from .models import Document, ExtractedQuote
+from .quality import quality
 
 DEFAULT_DB = "quotebot.db"
 migrations = Migrations("quotebot")
@@ -211,6 +212,16 @@ def _m005(db: Database) -> None:
         CREATE INDEX IF NOT EXISTS quotes_speaker_role ON quotes(speaker_id, role) WHERE role IS NOT NULL;
         """
     )
+
+
+@migrations(name="007_quote_quality")
+def _m007(db: Database) -> None:
+    # How substantive each quote is (corpus.quality: 0..1; questions, courtesy formulas, elision
+    # marks and fragments score low), computed at insert; ranking prefers high values.
+    db.execute("ALTER TABLE quotes ADD COLUMN quality REAL NOT NULL DEFAULT 0.5")
+    rows = db.execute("SELECT id, text, kind FROM quotes").fetchall()
+    db.conn.executemany("UPDATE quotes SET quality = ? WHERE id = ?",
+                        [(quality(str(text), str(kind)), int(qid)) for qid, text, kind in rows])
 
 
 def fold(name: str) -> str:
@@ -426,11 +437,12 @@ def insert_quotes(
         speaker_id = speaker_ids.get(q.speaker) if q.speaker else None
         cur = db.execute(
             """INSERT INTO quotes (article_id, speaker_id, text, start, "end", kind, cue, mention, role,
-                                   confidence, published, ingested_at, speaker_start, speaker_end, resolution)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                   confidence, published, ingested_at, speaker_start, speaker_end, resolution,
+                                   quality)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [article_id, speaker_id, q.text, q.start, q.end, q.kind, q.cue, q.mention, q.role,
              round(q.confidence, 3), doc.published, ingested_at, q.speaker_start, q.speaker_end,
-             q.resolution],
+             q.resolution, quality(q.text, q.kind)],
         )
         row_id = int(cur.lastrowid or 0)
         if q.utterance is not None:

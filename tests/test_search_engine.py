@@ -68,9 +68,9 @@ def _brute_force_top(db, topic_text: str, k: int) -> list[tuple[float, int]]:  #
     ids = searcher.fast_field_values("id", [a for _, a in res.hits])
     scored = []
     for (bm25, _), qid in zip(res.hits, ids, strict=True):
-        published, speaker_id, confidence = db.execute(
-            "SELECT published, speaker_id, confidence FROM quotes WHERE id = ?", [qid]).fetchone()
-        scored.append((bm25 * ranking.boost(published, speaker_id is not None, confidence), int(qid or 0)))
+        published, speaker_id, confidence, quality = db.execute(
+            "SELECT published, speaker_id, confidence, quality FROM quotes WHERE id = ?", [qid]).fetchone()
+        scored.append((bm25 * ranking.boost(published, speaker_id is not None, confidence, quality), int(qid or 0)))
     scored.sort(key=lambda t: -t[0])
     return scored[:k]
 
@@ -144,13 +144,15 @@ def test_out_of_order_ingest_newest_published_first_when_relevance_ties(tmp_path
 
 
 def test_republished_wording_is_one_result_listing_its_sources(tmp_path: Path) -> None:
-    text = "The sanctions policy has failed"
+    # Both long enough to be statements (corpus.quality), so recency alone orders them.
+    text = "The sanctions policy has failed and everyone in Europe can see it now"
     quotes = [Q("Dmitry Peskov", text, "2022-01-0" + str(i + 1), source=s)
               for i, s in enumerate(["TASS", "RIA Novosti", "Interfax"])]
-    quotes.append(Q("Dmitry Peskov", "Sanctions are illegal", "2022-02-01"))
+    newer = "Sanctions are illegal, whoever imposes them, and they will fail in time"
+    quotes.append(Q("Dmitry Peskov", newer, "2022-02-01"))
     db = open_db(build(tmp_path / "t.db", quotes))
     hits, more = search(db, match_expression("sanctions"))
-    assert [h.text for h in hits] == ["Sanctions are illegal", text]
+    assert [h.text for h in hits] == [newer, text]
     assert hits[1].published == "2022-01-03" and set(hits[1].sources) == {"TASS", "RIA Novosti", "Interfax"}
     assert more is False
 
