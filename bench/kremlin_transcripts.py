@@ -33,13 +33,24 @@ from corpus.clean import fold_spaces  # noqa: E402
 from corpus.extract import extract_quotes  # noqa: E402
 from corpus.ingest import iter_documents  # noqa: E402
 from corpus.models import Document, ExtractedQuote  # noqa: E402
+from corpus.names import name_shape  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpora" / "kremlin_en.jsonl.gz"
 
 # A line inside a quote that opens like a turn label: up to 12 words ending in two capitalised words.
 _INNER_LABEL = re.compile(r"(?m)^[A-Z][^\n:,;!?“”\"«»]{0,100}?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s?(?:\([^)\n]*\)\s*)?:\s")
 # "Name Surname:" at a line start anywhere in a document: the labels of that document.
-_DOC_LABEL = re.compile(r"(?:^|\n\n)(?:[A-Z][^\n:.,;!?]{0,100}?\s)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s?:\s")
+_DOC_LABEL = re.compile(
+    r"(?:^|\n\n)(?P<role>[A-Z][^\n:.,;!?]{0,100}?\s)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s?:\s")
+_OPENER = re.compile(r"^(?:And|But|So|The|A|An|I|We|You|He|She|They|It|This|That|My|Our|Here|There|Let)\b")
+
+
+def _role_like(role: str | None) -> bool:
+    """A role before a label's name: no sentence opener, at most two lower-case content words."""
+    if not role:
+        return True
+    small = {"of", "the", "and", "for", "in", "on", "at", "to"}
+    return not _OPENER.match(role) and sum(1 for w in role.split() if w.islower() and w not in small) <= 2
 _ELISION = re.compile(r"^[\s<‹(\[]*(?:…|\.{3})[\s>›)\]]*$")
 _COURTESY_SENTENCE = re.compile(
     r"(?i)(?:thank\s+you(?:\s+(?:very|so)\s+much|\s+all)?|thanks(?:\s+a\s+lot)?|many\s+thanks|"
@@ -55,10 +66,16 @@ def label_inside(q: ExtractedQuote, labels: set[str]) -> bool:
     body = fold_spaces(q.text)
     for m in _INNER_LABEL.finditer(body):
         # A line start inside the quote after a finished sentence or a blank line (a line start after
-        # a hard wrap mid-sentence, "…talks with⏎US President Barack Obama : the …", is no label).
-        if m.start() > 0 and body[:m.start()].rstrip().endswith((".", "?", "!", "…", "”", ":")):
+        # a hard wrap mid-sentence, "…talks with⏎US President Barack Obama : the …", is no label),
+        # ending in a person's name (corpus.names), not "Daylight Saving Time:".
+        name = " ".join(m.group().rstrip(": ").split()[-2:])
+        shape = name_shape(name)
+        if m.start() > 0 and body[:m.start()].rstrip().endswith((".", "?", "!", "…", "”", ":")) \
+                and shape is not None and shape.kind == "person":
             return True
-    return any(re.search(rf"(?:^|\s){re.escape(name)}\s?:\s", body) for name in labels)
+    # A label of this document after a finished sentence or at a line start, not mid-sentence
+    # ("… the exhibition Imperial Capitals: St Petersburg – Vienna").
+    return any(re.search(rf"(?:^|\n|[.!?…”»]\s+){re.escape(name)}\s?:\s", body) for name in labels)
 
 
 def bare(q: ExtractedQuote) -> str | None:
@@ -102,7 +119,8 @@ def main() -> int:
     started = time.perf_counter()
     for doc in docs:
         quotes = extract_quotes(doc.text, doc.title, lead=doc.lead)
-        labels = {m.group(1) for m in _DOC_LABEL.finditer(fold_spaces(doc.text))}
+        labels = {m.group(2) for m in _DOC_LABEL.finditer(fold_spaces(doc.text)) if _role_like(m.group("role"))
+                  and (shape := name_shape(m.group(2))) is not None and shape.kind == "person"}
         for q in quotes:
             kinds[q.kind] += 1
             resolutions[f"{q.kind}/{q.resolution}"] += 1
@@ -114,7 +132,8 @@ def main() -> int:
                     found.append("cut mid-sentence by a hard wrap")
             what = bare(q)
             if what:
-                found.append(f"{what} stored as a quote")
+                side = "transcript" if q.kind in ("transcript", "question") else "direct/indirect"
+                found.append(f"{what} stored as a quote ({side})")
             for f in found:
                 faults[f] += 1
                 if len(examples.setdefault(f, [])) < args.examples:
@@ -126,9 +145,9 @@ def main() -> int:
     print("transcript-side resolutions: " + ", ".join(
         f"{k} {v:,}" for k, v in sorted(resolutions.items()) if k.split("/")[0] in ("transcript", "question")
         or k.endswith("/lead") or k.endswith("/headline")))
-    for fault in ("contains another turn label", "label fragment stored as a quote",
-                  "elision mark stored as a quote", "courtesy formula stored as a quote",
-                  "cut mid-sentence by a hard wrap"):
+    bare_faults = [f"{what} stored as a quote ({side})" for what in ("label fragment", "elision mark",
+                   "courtesy formula") for side in ("transcript", "direct/indirect")]
+    for fault in ("contains another turn label", *bare_faults, "cut mid-sentence by a hard wrap"):
         print(f"{fault}: {faults[fault]:,}")
         for ex in examples.get(fault, []):
             print(f"    {ex}")

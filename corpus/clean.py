@@ -140,4 +140,29 @@ def guess_title(text: str) -> tuple[str, int, int] | None:
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Content spans with hard-wrapped lines joined back into their paragraph
     (:mod:`corpus.paragraphs`: decided by the document's line layout, never by a capital letter)."""
-    return join_lines(text, content_spans(text))
+    return join_lines(text, _content_with_wrapped_numbers(text))
+
+
+def _content_with_wrapped_numbers(text: str) -> list[tuple[int, int]]:
+    """Content spans, plus a furniture-looking line a hard wrap cut out of a sentence: the end of one
+    ("… in June⏎1968.", "… when leaving⏎home."), or the start of one that runs on in lower case
+    ("– To bring the number⏎of satellites …"). As lines of their own they look like a counter, a
+    menu word or a "- Source" line; inside a wrapped sentence they are its words."""
+    all_lines = list(lines(text))
+    out: list[tuple[int, int]] = []
+    for k, ln in enumerate(all_lines):
+        if ln.boilerplate:
+            prev = all_lines[k - 1] if k else None
+            nxt = all_lines[k + 1] if k + 1 < len(all_lines) else None
+            ends_sentence = (prev is not None and not prev.boilerplate
+                             and text[prev.end:ln.start].count("\n") == 1 and not prev.text.endswith(_ENDS)
+                             and ln.text.endswith((".", "!", "?", "…")))
+            starts_sentence = (nxt is not None and text[ln.end:nxt.start].count("\n") == 1
+                               and nxt.text[:1].islower() and not ln.text.endswith(_ENDS))
+            if not (ends_sentence or starts_sentence):
+                continue
+        out.append((ln.start, ln.end))
+    return out
+
+
+_ENDS = (".", "!", "?", "…", ":", ";")

@@ -8,11 +8,13 @@ a single newline ends a paragraph. Where a text is wrapped at a fixed width with
 line that reaches the document's wrap width continues and a short line ends its paragraph. The
 capital letter at the start of the next line decides nothing.
 
-Some breaks are structure, never wraps: a line ending in a colon (a turn label on its own line,
-"The message reads:"), a line opening with a turn label ("Gennady Zyuganov : …") unless the line
-before is the first part of that label ("Environment⏎and Natural Resources Minister Sergei Donskoy :",
-"President of Russia⏎Vladimir Putin :"), a line of symbols ("* * *"), and the first line — the
-headline — unless it opens a turn or runs on in lower case.
+Some breaks are structure, never wraps: where single newlines can end paragraphs, a line ending in a
+colon (a turn label on its own line, "The message reads:") or opening with a turn label; everywhere,
+a finished sentence followed by a line opening with a turn label (a turn that lost its blank line),
+a line of symbols ("* * *"), and the first line — the headline — unless it opens a turn, is the first
+part of a label wrapped in two ("President of Russia⏎Vladimir Putin :"), or runs on in lower case.
+A label wrapped in two inside the text joins like any wrapped line
+("Environment⏎and Natural Resources Minister Sergei Donskoy :").
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ _LABEL_START = re.compile(
     rf"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|{_CONNECT})){{0,9}}\s?(?:\([^)\n]{{1,40}}\)\s*)?:(?:\s|$)")
 # The first part of a label wrapped over two lines: capitalised words and connectors only.
 _LABEL_HEAD = re.compile(rf"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z0-9][\w.'’-]*|{_CONNECT}|th|st|nd|rd)){{0,15}}$")
+_CLOSING = {"…", "...", ".", "?", "!", "”", "»", "\"", "…”", ".”"}
 _BULLET = re.compile(r"^(?:[•▪●◦*]|[-–—]\s|\d{1,2}[.)]\s)")
 _ALNUM = re.compile(r"[^\W_]")
 
@@ -75,10 +78,12 @@ def _continues(prev: str, nxt: str, after_headline: bool, prev_is_whole: bool, p
                wrapped_style: bool, blank_separated: bool, width: int) -> bool:
     """Whether line ``nxt`` continues the paragraph that line ``prev`` ends."""
     lower_next = nxt[:1].islower()
-    if not _ALNUM.search(prev) or not _ALNUM.search(nxt):
-        return False  # "* * *"
-    if prev.endswith(":"):
-        return lower_next and not _LABEL_START.match(para_first)  # a label or "The message reads:"
+    if not _ALNUM.search(nxt):
+        return nxt in _CLOSING  # "…" closing a sentence cut off; "* * *" stands alone
+    if not _ALNUM.search(prev):
+        return False
+    if prev.endswith(":") and not (lower_next or blank_separated):
+        return False  # a label on its own line, or "The message reads:" before a new paragraph
     sentence_end = prev.endswith(_TERMINAL)
     label_wrap = prev_is_whole and bool(_LABEL_HEAD.match(prev)) and bool(_LABEL_START.match(nxt))
     if after_headline:

@@ -77,7 +77,7 @@ def test_where_blank_lines_separate_paragraphs_a_single_newline_is_a_wrap_wherev
         "the behaviour of both candidates, they are smart.",
         "Donald Trump is targeting the traditional\nRepublican voters, the average person with an average "
         "income.\nMrs Clinton is focusing on a different part of the voters.",
-        "Vladimir Putin:", "Thank you.",  # a label on its own line stays on its own
+        "Vladimir Putin:\nThank you.",  # a label on its own line is wrapped like any other
         "* * *",
         "President of Russia\nVladimir Putin : Good afternoon, colleagues.",  # a label wrapped in two
         "Environment\nand Natural Resources Minister Sergei Donskoy : We have three questions.",

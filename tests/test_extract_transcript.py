@@ -66,6 +66,10 @@ def test_turn_labels_give_each_turn_to_its_speaker_until_the_next_label() -> Non
     ("President of Turkey Recep Tayyip Erdogan (retranslated):", "Recep Tayyip Erdogan"),
     ("Environment\nand Natural Resources Minister Sergei Donskoy :", "Sergei Donskoy"),
     ("Chairman of the Federation of Trade Unions Mikhail\nShmakov :", "Mikhail Shmakov"),
+    ("The athlete’s father and coach Abdulmanap Nurmagomedov:", "Abdulmanap Nurmagomedov"),
+    ("General Director of Aeroflot – Russian Airlines Vitaly Savelyev:", "Vitaly Savelyev"),
+    ("Co-chair of the campaign and General Director of the National Medical Research Centre for Pediatric "
+     "Hematology,\nOncology and Immunology Galina Novichkova :", "Galina Novichkova"),
 ])
 def test_every_label_shape_starts_the_labelled_speakers_turn(label: str, name: str) -> None:
     text = ("Vladimir Putin: Good afternoon. Let us begin with the results of the year, they\n"
@@ -80,6 +84,19 @@ def test_every_label_shape_starts_the_labelled_speakers_turn(label: str, name: s
     shown = " ".join(text[second.speaker_start:second.speaker_end].split())  # type: ignore[misc]
     assert shown == name
     assert found[0].text.endswith("they\nare better than we expected.")
+
+
+def test_a_label_the_document_uses_that_lost_its_paragraph_break_still_starts_a_turn() -> None:
+    text = ("Vladimir Putin: Can you hear us?\n\n"
+            "Anna Berg: Yes, the line could not cope\nwith the rain but we can see the square. Vladimir\n"
+            "Putin: Wait, maybe we can get connected again. No?\n\nAnna Berg: No.\n")
+    found = extract_quotes(text, "Video link")
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Vladimir Putin", "Can you hear us?"),
+        ("Anna Berg", "Yes, the line could not cope\nwith the rain but we can see the square."),
+        ("Vladimir Putin", "Wait, maybe we can get connected again. No?"),
+        ("Anna Berg", "No."),
+    ]
 
 
 def test_an_unreadable_label_ends_the_turn_before_it_and_its_words_are_nobodys() -> None:

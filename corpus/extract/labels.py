@@ -26,17 +26,22 @@ from .lexicon import NATIONALITY_WORDS, ORG_HEADS, TITLE_WORDS
 LabelKind = Literal["person", "questioner", "anonymous", "word", "unknown", "note"]
 
 _PHRASE = re.compile(
-    r"(?P<phrase>[A-Za-z\u00C0-\u024F][^:\n]{0,160}?(?:\n[^:\n]{1,120}?)?)\s*"
+    r"(?P<phrase>[A-Za-z\u00C0-\u024F][^:\n]{0,200}?(?:\n[^:\n]{1,160}?)?)\s*"
     r"(?P<paren>\(\s*[^()\n:]{1,40}\)\s*)?:(?=\s|$)")
 _TOKEN_OK = re.compile(r"^[\w.'’&-]+$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){2,})$")  # "A.", "Mr.", "Gen.", "U.S."
-_ROLE_TOKEN_OK = re.compile(r"^\(?[\w.'’&-]+\)?,?$")  # "Minister of Civil Defence, Emergencies and …"
+_ROLE_TOKEN_OK = re.compile(r"^(?:\(?[\w.'’&-]+\)?,?|[–—-])$")  # "Aeroflot – Russian Airlines"  # "Minister of Civil Defence, Emergencies and …"
 # Titles that are part of how the person is named: "Patriarch Kirill", "King Salman".
 _STYLED = frozenset(["patriarch", "metropolitan", "king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "pope", "archbishop"])
 _STYLED_OF = re.compile(r"^(?P<title>(?:Crown\s+)?(?:Patriarch|Metropolitan|King|Queen|Prince|Princess|Emir|Sheikh|"
                         r"Sultan|Pope|Archbishop))\s+(?P<name>[A-Z][\w'’-]+(?:\s+[IVX]+)?)\s+of\s")
 # Lower-case words that make a phrase a clause rather than a role.
 _CLAUSE_WORDS = frozenset(["i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "this", "that", "these", "those", "who", "whom", "which", "what", "whose", "there", "here", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "yes", "said", "says", "say", "told", "tells", "asked", "asks", "added", "reads", "read", "wrote", "writes", "noted", "stated", "replied", "answered", "want", "wants", "wanted", "like", "let", "repeat", "following", "follows", "also", "again", "just", "only", "very", "so", "then", "now", "thus", "however", "because", "if", "when", "while", "as", "than", "but", "or", "nor", "a", "an", "some", "any", "all", "every", "each", "many", "much", "more", "most", "such", "one", "two", "first", "second", "third", "last", "next"])
+# Lower-case words that read as a clause at a phrase's start but occur inside roles ("World’s first woman
+# cosmonaut", "Argumenty i Fakty Editor-in-Chief").
+_IN_ROLES = frozenset(["i", "first", "second", "third", "last", "next"])
+# Words that open a sentence, never a label.
+_OPENERS = frozenset(["and", "but", "or", "so", "finally", "also", "now", "then", "as", "in", "on", "at", "for", "with", "about", "regarding", "concerning", "the", "a", "an", "this", "that", "these", "those", "there", "here", "it", "we", "i", "you", "my", "our", "one", "another", "next", "besides", "however"])
 _PARTICLES = frozenset(["de", "da", "di", "du", "del", "della", "dos", "das", "van", "von", "der", "den", "ter", "ten", "le", "la", "bin", "ibn", "al", "el", "y"])
 _CAP_PARTICLES = frozenset(["De", "Da", "Di", "Du", "Del", "Della", "Van", "Von", "Der", "Den", "Le", "La", "Al", "El", "Bin", "Ibn", "Abu"])
 # One-word labels that are never people: editorial and structural words, questioner and answerer roles.
@@ -120,7 +125,7 @@ def read_label(text: str, start: int, end: int) -> Label | None:
         return None
     phrase = m.group("phrase")
     tokens = phrase.split()
-    if not tokens or len(tokens) > 16 or any(not _ROLE_TOKEN_OK.match(t) for t in tokens) \
+    if not tokens or len(tokens) > 32 or any(not _ROLE_TOKEN_OK.match(t) for t in tokens) \
             or any(not _TOKEN_OK.match(t) for t in tokens[-2:]) or sum(t.endswith(",") for t in tokens) > 2:
         return None
     if any(t.endswith(".") and not _ABBREVIATION.match(t) for t in tokens):
@@ -131,16 +136,18 @@ def read_label(text: str, start: int, end: int) -> Label | None:
     flat = " ".join(tokens)
     words = [t.rstrip(",") for t in tokens]
     low = [t.lower() for t in words]
+    if low[0] in _OPENERS and low[0] != "the":
+        return None  # "And the second proposal:", "Finally, the national initiative:"
     if words[0][:1].islower() and low[0] not in TITLE_WORDS:
         return None  # only a lower-case title may open a label ("chairman of the Board … Nikolai Tokarev")
     if low[-1] in _QUESTIONER and len(words) <= 5:
         return Label("questioner", start, speech, None, flat, None, None, flat)
     if low[-1] in _ANONYMOUS and len(words) <= 4 and (len(words) == 1 or not words[-1][:1].isupper()):
         return Label("anonymous", start, speech, None, flat, None, None, flat)
-    if any(w in _CLAUSE_WORDS for w, t in zip(low, words, strict=True) if not t[:1].isupper()) \
-            or (low[0] in _CLAUSE_WORDS and low[0] not in TITLE_WORDS):
+    if any(w in _CLAUSE_WORDS and w not in _IN_ROLES for w, t in zip(low, words, strict=True) if t[:1].islower()) \
+            or (low[0] in _CLAUSE_WORDS and low[0] not in TITLE_WORDS and not (len(words[0]) > 1 and words[0].isupper())):
         return None
-    if sum(1 for t in words if t[:1].islower()) > 6:
+    if sum(1 for t in words if t[:1].islower()) > 8:
         return None
     if low[-1].rstrip(".") in _NOTES or " ".join(low[-2:]) in ("editor's note", "editors' note"):
         return Label("note", start, speech, None, flat, None, None, flat)
@@ -157,7 +164,10 @@ def read_label(text: str, start: int, end: int) -> Label | None:
         name = " ".join(styled.group("title").split()[-1:] + styled.group("name").split())
         return Label("person", start, speech, name, None, pos, text.index(styled.group("name").split()[-1], pos)
                      + len(styled.group("name").split()[-1]), flat)
-    unknown = Label("unknown", start, speech, None, flat, None, None, flat)
+    # A phrase no name can be read from ends a turn only if it is a proper-noun phrase ("Head of the
+    # Republic of Tatarstan", "Vladimir Putin and Xi Jinping"), not words like "the second proposal".
+    proper = low[0] not in _OPENERS and all(t[:1].isupper() or t.lower() in _ROLE_LINKS or t in "–—-" for t in words)
+    unknown = Label("unknown", start, speech, None, flat, None, None, flat) if proper else None
     span = split_name(words)
     if span is None or span == (0, 1):
         return unknown if words[0][:1].isupper() else None  # "Head of the Republic of Tatarstan:"

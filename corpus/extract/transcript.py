@@ -39,6 +39,7 @@ _FULL_NAME = re.compile(r"\b((?:[A-Z][\w'’-]+|[A-Z]\.?)(?:\s+(?:[A-Z][\w'’-]
 @dataclass(frozen=True, slots=True)
 class Turn:
     line: int  # index into Layout.lines
+    at: int  # where the label starts (a turn may start inside a line: "… there. Vladimir⏎Putin: Wait")
     start: int  # first character of speech on that line
     speaker: str | None  # None: anonymous, or a label nobody could be named for
     role: str | None
@@ -72,8 +73,24 @@ def _labels(lay: Layout) -> list[tuple[int, Label]]:
         if lab is None or (head and _key(lay.folded[ls:le]) == head):
             continue  # the headline repeated in the body ("Pence: Flowers Won’t Be at Debate.")
         out.append((li, lab))
-    return out
+    return out + _inline(lay, out)
 
+
+def _inline(lay: Layout, labels: list[tuple[int, Label]]) -> list[tuple[int, Label]]:
+    """Labels this document uses that a lost paragraph break left inside a line, after a finished
+    sentence ("… what is happening there. Vladimir⏎Putin: Wait, …")."""
+    phrases = {lab.phrase for _, lab in labels if lab.kind == "person" and len((lab.name or "").split()) >= 2}
+    if not phrases:
+        return []
+    alt = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    pattern = re.compile(rf"(?<=[.!?…”»])\s+(?P<label>(?:{alt})\s?:\s)")
+    out = []
+    for li, (ls, le) in enumerate(lay.lines):
+        for m in pattern.finditer(lay.folded, ls, le):
+            lab = read_label(lay.folded, m.start("label"), le)
+            if lab is not None:
+                out.append((li, lab))
+    return out
 
 def _has_turns(labels: list[tuple[int, Label]]) -> bool:
     strong = [lab for _, lab in labels if lab.kind in ("person", "questioner")
@@ -131,7 +148,7 @@ def _asks(texts: list[str]) -> bool:
 
 def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
     """Every turn of a transcript, in order; [] when the document has no turns."""
-    labels = _labels(lay)
+    labels = sorted(_labels(lay), key=lambda x: x[1].start)
     if not _has_turns(labels):
         return []
     texts = _turn_texts(lay, labels)
@@ -145,13 +162,13 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
     for li, lab in labels:
         span = (lab.name_start, lab.name_end) if lab.name_start is not None and lab.name_end is not None else None
         if lab.kind == "note":
-            out.append(Turn(li, lab.end, None, lab.role, "note", None, 0.0))  # type: ignore[arg-type]
+            out.append(Turn(li, lab.start, lab.end, None, lab.role, "note", None, 0.0))  # type: ignore[arg-type]
             continue
         if lab.kind == "questioner":
-            out.append(Turn(li, lab.end, None, lab.role, "question", None, 0.3))
+            out.append(Turn(li, lab.start, lab.end, None, lab.role, "question", None, 0.3))
             continue
         if lab.kind in ("anonymous", "unknown") or not lab.name:
-            out.append(Turn(li, lab.end, None, lab.role, "transcript", None, 0.3))
+            out.append(Turn(li, lab.start, lab.end, None, lab.role, "transcript", None, 0.3))
             continue
         name, conf = lab.name, (0.95 if lab.known else 0.85)
         if len(name.split()) == 1:
@@ -159,15 +176,15 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
             if len(full) == 1:
                 name, conf = next(iter(full)), 0.9
             elif _asks(words[name]):
-                out.append(Turn(li, lab.end, None, None, "question", None, 0.3))
+                out.append(Turn(li, lab.start, lab.end, None, None, "question", None, 0.3))
                 continue
             elif len(full) > 1 or len(words[name]) < 2 or name.isupper():
-                out.append(Turn(li, lab.end, None, None, "transcript", None, 0.3))
+                out.append(Turn(li, lab.start, lab.end, None, None, "transcript", None, 0.3))
                 continue
             else:
                 conf = 0.8  # the transcript's own name for them ("Bill:", "Knight:")
         kind: QuoteKind = "question" if lab.role and _QUESTIONER_ROLE.search(lab.role) else "transcript"
-        out.append(Turn(li, lab.end, name, lab.role, kind, span, conf))
+        out.append(Turn(li, lab.start, lab.end, name, lab.role, kind, span, conf))
     return _interviewers(out, texts)
 
 
@@ -182,7 +199,7 @@ def _interviewers(found: list[Turn], texts: dict[int, str]) -> list[Turn]:
     answerers = {s for s, ts in by_speaker.items() if s not in askers and len(ts) >= 2}
     if not askers or not answerers:
         return found
-    return [Turn(t.line, t.start, t.speaker, t.role, "question", t.name_span, t.confidence)
+    return [Turn(t.line, t.at, t.start, t.speaker, t.role, "question", t.name_span, t.confidence)
             if t.speaker in askers else t for t in found]
 
 
@@ -192,13 +209,16 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
     covered: set[int] = set()
     f = lay.folded
     for i, t in enumerate(found):
-        stop = found[i + 1].line if i + 1 < len(found) else len(lay.lines)
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        inline_next = nxt is not None and nxt.at > lay.lines[nxt.line][0]
+        stop = (nxt.line + 1 if inline_next else nxt.line) if nxt else len(lay.lines)
         full = t.speaker.split() if t.speaker else []
         if t.kind == "note":
             continue  # an editorial note ends the turn before it and is nobody's words
         for li in range(t.line, stop):
             first = li == t.line
-            s, e = trim(f, t.start if first else lay.lines[li][0], lay.lines[li][1])
+            end = nxt.at if nxt is not None and inline_next and li == nxt.line else lay.lines[li][1]
+            s, e = trim(f, t.start if first else lay.lines[li][0], end)
             para = f[s:e]
             if not first and (is_heading(para) or (len(full) >= 2 and para.startswith(t.speaker or "\0"))):
                 break  # a heading, or a caption naming the speaker: the turn is over
