@@ -101,11 +101,15 @@ class _Run:
         else:
             quotes, covered = speech_quotes(lay)
         for q in quotes:
+            # The one threshold for every attribution: a turn we are not sure of names nobody.
+            who = q.speaker if q.confidence >= ATTRIBUTION_THRESHOLD else None
+            self.tracker.note_quote(q.start, q.end)
             self.out.append(ExtractedQuote(
-                q.start, q.end, lay.text[q.start:q.end], q.speaker, q.kind, None, q.confidence,
-                "person" if q.speaker else None, q.role, lay.text[q.speaker_span[0]:q.speaker_span[1]]
+                q.start, q.end, lay.text[q.start:q.end], who, q.kind, None,
+                q.confidence if who else min(q.confidence, 0.3),
+                "person" if who else None, q.role, lay.text[q.speaker_span[0]:q.speaker_span[1]]
                 if q.speaker_span else None, q.speaker_span[0] if q.speaker_span else None,
-                q.speaker_span[1] if q.speaker_span else None, q.resolution))
+                q.speaker_span[1] if q.speaker_span else None, q.resolution if who else None))
         if found:
             self.tracker.last = None
         sent = sender(lead, lay.title) if not found and not quotes else None
@@ -183,6 +187,10 @@ class _Run:
         m = SUBJECT_VERB.match(f, s, q.open)
         if m and m.group("v").endswith("ing") and not m.group("aux"):
             m = None  # "Issues of improving “…”": a gerund in the subject, not a verb
+        if m and not SPEECH_ACT.fullmatch(m.group("v")):
+            # "Politifact seized on Trump's claim that …", "The ad uses footage …": a subject that
+            # does something other than speak is not the speaker of the words quoted after it.
+            m = None
         men = mention_from(m.group("m")) if m else None
         acts = list(SPEECH_ACT.finditer(f, s, q.open)) if not men else []
         if m and men:
@@ -193,9 +201,6 @@ class _Run:
             clause = f[s:act.start()]
             men = mention_from(clause.rsplit(",", 1)[-1]) if clause.strip() else None
             start, cue, mpos = act.end(), act.group(), act.start()
-        elif m:
-            # Some subject and verb report it: a quotation of somebody, attributed to nobody.
-            start, cue, mpos = m.end(), m.group("v"), m.start("m")
         else:
             return False
         if not f[start:q.open].strip() and q.end - q.start < 15:

@@ -21,8 +21,10 @@ import re
 from dataclasses import dataclass
 
 from ..models import QuoteKind, Resolution
+from ..names import given_name
 from .labels import Label, read_label
 from .layout import Layout, trim
+from .lexicon import PERSON_NOUNS, TITLE_WORDS
 from .not_speech import is_caption, is_courtesy, is_elision, is_heading, not_speech
 from .resolve import Tracker
 
@@ -58,6 +60,12 @@ class TranscriptQuote:
     confidence: float
     speaker_span: tuple[int, int] | None
     resolution: Resolution | None
+
+
+def _titled(role: str | None) -> bool:
+    """Whether a label's role has a title or occupation word in it ("Central Bank chairman")."""
+    return bool(role) and any(w.lower().strip(",.") in TITLE_WORDS or w.lower() in PERSON_NOUNS
+                              for w in (role or "").split())
 
 
 def _key(line: str) -> str:
@@ -171,6 +179,11 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
             out.append(Turn(li, lab.start, lab.end, None, lab.role, "transcript", None, 0.3))
             continue
         name, conf = lab.name, (0.95 if lab.known else 0.85)
+        if given_name(name.split()[0]) is None and not _titled(lab.role) \
+                and sum(1 for _, other in labels if other.name == lab.name) == 1:
+            # A one-off "Veto Power Impedes Peace Efforts:" with no given name we know is more likely
+            # a heading than a speaker: it ends the turn before it, and names nobody.
+            conf = 0.5
         if len(name.split()) == 1:
             full = by_last.get(name) or _doc_names(body, name)
             if len(full) == 1:
