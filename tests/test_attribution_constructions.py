@@ -201,3 +201,9 @@ def test_byline_is_not_a_speaker() -> None:
     body = ("By Anders Holm\n\n"
             "“The bridge is the best thing that happened to this town in years,” a resident said.")
     assert by_text(quotes(body), "The bridge is the best").speaker is None
+
+
+def test_section_headings_ending_in_a_colon_name_nobody() -> None:
+    body = ("Funding Gap Threatens Bridge Repairs: The council has found only half of the money it needs.\n\n"
+            "River Traffic Slows Down: Barges now wait two days at the old lock before they can pass.")
+    assert [q.speaker for q in quotes(body)] == [None] * len(quotes(body))

@@ -179,10 +179,11 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
             out.append(Turn(li, lab.start, lab.end, None, lab.role, "transcript", None, 0.3))
             continue
         name, conf = lab.name, (0.95 if lab.known else 0.85)
-        if given_name(name.split()[0]) is None and not _titled(lab.role) \
+        if given_name(name.split()[0]) is None and lab.role and not _titled(lab.role) \
                 and sum(1 for _, other in labels if other.name == lab.name) == 1:
-            # A one-off "Veto Power Impedes Peace Efforts:" with no given name we know is more likely
-            # a heading than a speaker: it ends the turn before it, and names nobody.
+            # A one-off "Veto Power Impedes Peace Efforts:" — no given name we know, words before the
+            # "name" that are no title — is a heading, not a speaker: it ends the turn before it
+            # and names nobody. ("German Gref:" has no such words and stays a speaker.)
             conf = 0.5
         if len(name.split()) == 1:
             full = by_last.get(name) or _doc_names(body, name)
