@@ -430,31 +430,36 @@ def insert_quotes(
     speaker_ids: dict[str, int],
     ingested_at: str,
 ) -> int:
+    """Insert one article's quotes and their full-text rows (inside the caller's write transaction).
+
+    The rows get explicit ids from ``max(id) + 1``: the caller holds the write lock, so nobody else
+    can take them, and knowing them up front lets every row — a split quote's parts linked to their
+    first part included — go in with one ``executemany`` per table, with no UPDATE pass after it.
+    """
+    todo = list(quotes)
+    if not todo:
+        return 0
     title = fold_spaces(doc.title or "")
-    n = 0
-    parts: list[tuple[int, int, int]] = []  # (utterance, part start, row id) of split quotes' parts
-    for q in quotes:
-        speaker_id = speaker_ids.get(q.speaker) if q.speaker else None
-        cur = db.execute(
-            """INSERT INTO quotes (article_id, speaker_id, text, start, "end", kind, cue, mention, role,
-                                   confidence, published, ingested_at, speaker_start, speaker_end, resolution,
-                                   quality)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [article_id, speaker_id, q.text, q.start, q.end, q.kind, q.cue, q.mention, q.role,
-             round(q.confidence, 3), doc.published, ingested_at, q.speaker_start, q.speaker_end,
-             q.resolution, quality(q.text, q.kind)],
-        )
-        row_id = int(cur.lastrowid or 0)
-        if q.utterance is not None:
-            parts.append((q.utterance, q.start, row_id))
-        db.execute(
-            "INSERT INTO quotes_fts (rowid, text, speaker, title) VALUES (?, ?, ?, ?)",
-            [row_id, fold_spaces(q.text), q.speaker if speaker_id else "", title],
-        )
-        n += 1
+    first = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM quotes").fetchone()[0])
+    ids = range(first, first + len(todo))
     heads: dict[int, int] = {}  # utterance → row id of its first part in the text
-    for utterance, _, row_id in sorted(parts):
-        heads.setdefault(utterance, row_id)
-    for utterance, _, row_id in parts:
-        db.execute("UPDATE quotes SET utterance_id = ? WHERE id = ?", [heads[utterance], row_id])
-    return n
+    for row_id, q in sorted(zip(ids, todo, strict=True), key=lambda pair: pair[1].start):
+        if q.utterance is not None:
+            heads.setdefault(q.utterance, row_id)
+    rows, fts = [], []
+    for row_id, q in zip(ids, todo, strict=True):
+        speaker_id = speaker_ids.get(q.speaker) if q.speaker else None
+        rows.append((row_id, article_id, speaker_id, q.text, q.start, q.end, q.kind, q.cue, q.mention, q.role,
+                     round(q.confidence, 3), doc.published, ingested_at, q.speaker_start, q.speaker_end,
+                     q.resolution, quality(q.text, q.kind),
+                     heads.get(q.utterance) if q.utterance is not None else None))
+        fts.append((row_id, fold_spaces(q.text), q.speaker if speaker_id else "", title))
+    sql = """INSERT INTO quotes (id, article_id, speaker_id, text, start, "end", kind, cue, mention, role,
+                                 confidence, published, ingested_at, speaker_start, speaker_end, resolution,
+                                 quality, utterance_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+    # utterance_id references quotes(id): first parts (and lone quotes) go in before the parts after them.
+    db.conn.executemany(sql, [r for r in rows if r[-1] is None or r[-1] == r[0]])
+    db.conn.executemany(sql, [r for r in rows if r[-1] is not None and r[-1] != r[0]])
+    db.conn.executemany("INSERT INTO quotes_fts (rowid, text, speaker, title) VALUES (?, ?, ?, ?)", fts)
+    return len(todo)
