@@ -20,6 +20,7 @@ from bot.scheduling.delivery import Sender
 from bot.scheduling.schedule import Scheduler
 from bot.scheduling.schedule_config import ScheduleConfig, load_schedule_config
 from bot.scheduling.schedule_store import ensure, upsert_channel
+from corpus.errors import CorpusError
 from corpus.feeds import FolderWatch, poll_feed
 from corpus.store import open_db
 
@@ -68,26 +69,42 @@ def ingest_jobs(db_path: str, config: ScheduleConfig) -> list[Callable[[], Await
     if not config.feeds and not config.watch:
         return []
     watches = [FolderWatch(Path(p)) for p in config.watch]
-    state = {"last": 0.0}
+    state = {"last": float("-inf")}  # (not 0.0: the monotonic clock may start near zero)
 
-    def run() -> None:
-        db = open_db(db_path)
+    def run() -> bool:
+        """Poll every feed and folder; False when any failed (it is logged in one line)."""
+        ok = True
+        try:
+            db = open_db(db_path)
+        except CorpusError as exc:
+            log.warning("ingest: %s; trying again at the next tick", exc)
+            return False
         try:
             for url in config.feeds:
-                report = poll_feed(db, url)
-                log.info("feed %s: %s", url, report.as_dict())
+                try:
+                    log.info("feed %s: %s", url, poll_feed(db, url).as_dict())
+                except CorpusError as exc:
+                    ok = False
+                    log.warning("feed %s: %s; trying again at the next tick", url, exc)
             for watch in watches:
-                report = watch.poll(db)
-                if report.files:
+                try:
+                    report = watch.poll(db)
+                except CorpusError as exc:  # the files not ingested stay unseen (corpus.feeds.FolderWatch)
+                    ok = False
+                    log.warning("folder %s: %s; trying again at the next tick", watch.path, exc)
+                    continue
+                if report.files or report.skipped:
                     log.info("folder %s: %s", watch.path, report.as_dict())
         finally:
             db.close()
+        return ok
 
     async def job() -> None:
         if time.monotonic() - state["last"] < config.every_minutes * 60:
             return
         state["last"] = time.monotonic()
-        await asyncio.to_thread(run)  # SQLite and network off the event loop
+        if not await asyncio.to_thread(run):  # SQLite and network off the event loop
+            state["last"] = float("-inf")  # a failed poll is tried again at the scheduler's next tick
 
     return [job]
 

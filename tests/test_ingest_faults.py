@@ -194,3 +194,19 @@ def test_a_full_disk_stops_ingest_with_one_clear_error_and_keeps_what_was_commit
     stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
     assert 0 < stored < 1500 and stored % 100 == 0  # whole batches, nothing half-written
     assert ingest_paths(db, [str(feed)]).counts["added"] == 1500 - stored
+
+
+async def test_serve_tries_a_failed_folder_poll_again_at_the_next_tick(tmp_path: Path) -> None:
+    from adapters.serve import ingest_jobs
+    from bot.scheduling.schedule_config import ScheduleConfig
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(_article(1))
+    db_file = tmp_path / "data" / "q.db"  # its folder does not exist yet: the first poll fails
+    [job] = ingest_jobs(str(db_file), ScheduleConfig(watch=(str(inbox),), every_minutes=60))
+    await job()
+    db_file.parent.mkdir()
+    await job()  # the next tick, well inside the hour: tried again, not skipped until then
+    con = sqlite3.connect(db_file)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
