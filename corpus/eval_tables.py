@@ -41,6 +41,7 @@ class Attribution:
     gold_kind: str
     resolution: str     # ExtractedQuote.resolution, "none" when the extractor gave none
     confidence: float
+    attached: bool | None = None  # surface gold: the quote points at the gold source mention
 
     @property
     def named(self) -> bool:
@@ -52,10 +53,18 @@ class SpeakerFigures:
     """Attribution figures over a set of matched quotes."""
 
     outcomes: Counter[str]
+    attachment: Counter[bool]  # surface gold only: attached right (True) or not (False)
 
     @classmethod
     def of(cls, attributions: Iterable[Attribution]) -> SpeakerFigures:
-        return cls(Counter(a.outcome for a in attributions))
+        rows = list(attributions)
+        return cls(Counter(a.outcome for a in rows), Counter(a.attached for a in rows if a.attached is not None))
+
+    @property
+    def attached_right(self) -> float:
+        """Surface gold: the fraction of matched quotes attached to the gold source mention."""
+        n = self.attachment[True] + self.attachment[False]
+        return self.attachment[True] / n if n else 0.0
 
     @property
     def checked(self) -> int:
@@ -85,13 +94,18 @@ class SpeakerFigures:
     def as_dict(self) -> dict[str, Any]:
         return {"checked": self.checked, "named": self.named, "accuracy": round(self.accuracy, 4),
                 "precision": round(self.precision, 4), "misattribution": round(self.misattribution, 4),
-                **{k: self.outcomes[k] for k in OUTCOMES}}
+                **{k: self.outcomes[k] for k in OUTCOMES},
+                **({"attached_right": round(self.attached_right, 4), "attached": self.attachment[True]}
+                   if self.attachment else {})}
 
     def line(self) -> str:
         o = self.outcomes
         unplaced = f", {o['unplaced']} without a speaker span" if o["unplaced"] else ""
         partial = f", {o['partial']} right person in a wrong name form" if o["partial"] else ""
-        return (f"accuracy {self.accuracy:.3f}  precision {self.precision:.3f}  "
+        attached = (f"attached right {self.attached_right:.3f} "
+                    f"({self.attachment[True]}/{self.attachment[True] + self.attachment[False]})  "
+                    if self.attachment else "")
+        return (f"{attached}accuracy {self.accuracy:.3f}  precision {self.precision:.3f}  "
                 f"misattribution {self.misattribution:.3f} ({o['misattributed']}/{self.named} named)  "
                 f"unattributed {o['unattributed']}, abstained right {o['abstained']}{partial}{unplaced}  "
                 f"[{self.checked} matched]")

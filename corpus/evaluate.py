@@ -275,16 +275,19 @@ def name_form_differs(gold: GoldQuote, predicted: str) -> bool:
 
 
 def outcome(gold: GoldQuote, pred: ExtractedQuote) -> Outcome | None:
-    """How ``pred`` attributes the quote ``gold``; None when the gold gives nothing to check."""
+    """How ``pred`` attributes the quote ``gold``; None when the gold gives nothing to check.
+
+    On surface gold a name counts as right when it was read from the gold source mention; whether
+    the mention is right regardless of naming is :func:`attached`.
+    """
     if not gold.resolved:
         if not gold.speaker_spans:  # PolNeAR marks no source mention: nobody in the text said it
             return "abstained" if pred.speaker is None else "misattributed"
-        # Surface attachment is scored apart from resolution: a quote attached to the right "he"
-        # is attached right even when we declined to name who "he" is.
+        if pred.speaker is None:
+            return "unattributed"
         if pred.speaker_start is None or pred.speaker_end is None:
-            return "unattributed" if pred.speaker is None else "unplaced"
-        mine = (pred.speaker_start, pred.speaker_end)
-        return "right" if any(_inter(mine, s) for s in gold.speaker_spans) else "misattributed"
+            return "unplaced"
+        return "right" if attached(gold, pred) else "misattributed"
     if gold.speaker is None:
         return None
     if not gold.speaker:
@@ -294,6 +297,19 @@ def outcome(gold: GoldQuote, pred: ExtractedQuote) -> Outcome | None:
     if speaker_matches(gold, pred.speaker):
         return "right"
     return "partial" if name_form_differs(gold, pred.speaker) else "misattributed"
+
+
+def attached(gold: GoldQuote, pred: ExtractedQuote) -> bool | None:
+    """Surface gold: is the quote attached to the gold source mention? Scored apart from naming — a
+    quote attached to the right "he" is attached right even when we declined to say who "he" is; a
+    quote PolNeAR gives no source mention is attached right when we point at none. None on resolved gold.
+    """
+    if gold.resolved:
+        return None
+    if pred.speaker_start is None or pred.speaker_end is None:
+        return not gold.speaker_spans
+    mine = (pred.speaker_start, pred.speaker_end)
+    return any(_inter(mine, s) for s in gold.speaker_spans)
 
 
 def evaluate(
@@ -345,7 +361,7 @@ def _score_document(report: Report, doc: dict[str, Any], extracted: list[Extract
             report.by_kind[(t, g.kind)].tp += 1
             if first and (how := outcome(g, p)) is not None:
                 report.attributions.append(Attribution(how, p.kind, g.kind, p.resolution or "none",
-                                                       p.confidence))
+                                                       p.confidence, attached(g, p)))
                 if how in ("misattributed", "partial", "unattributed", "unplaced"):
                     report.errors.append(_error(how, doc, g, preds[pi]))
         for gi, g in enumerate(gold):

@@ -170,6 +170,18 @@ def test_surface_speaker_is_scored_by_span_overlap_and_split_parts_count_once() 
     assert report.surface
 
 
+def test_attachment_is_scored_apart_from_naming() -> None:
+    # "He" is the gold source: pointing at it without naming anyone is attached right but unattributed;
+    # naming nobody misattributes nothing.
+    def unnamed(text: str, title: str | None) -> list[ExtractedQuote]:
+        he = _span(text, "He")
+        return [_pred(text, "nothing is certain", None, 0.3, speaker_start=he[0], speaker_end=he[1])]
+
+    s = evaluate([_surface_doc()], unnamed, kinds=["direct"]).speakers
+    assert (s.attachment[True], s.outcomes["unattributed"], s.named, s.misattribution) == (1, 1, 0, 0.0)
+    assert evaluate([_surface_doc()], _surface_preds).speakers.attached_right == 2 / 4  # no span: not attached
+
+
 def test_a_split_quote_is_also_found_by_one_span_covering_it() -> None:
     def covering(text: str, title: str | None) -> list[ExtractedQuote]:
         start = text.index("We will win")
