@@ -43,7 +43,9 @@ log = logging.getLogger(__name__)
 FORMAT = 1  # bump when the schema or the analyzer changes: older folders are rebuilt
 ANALYZER = "quote_en"
 WRITER_HEAP = 60_000_000
+REBUILD_HEAP = 300_000_000
 CHUNK = 5_000  # quote ids per SQLite read while indexing
+REBUILD_ABOVE = 200_000  # pending changes beyond which (and a quarter of the index) sync rebuilds
 RETRY_SECONDS = 1.0  # a busy writer (another process ingesting) is retried at most this often
 INGEST_EVERY = 3.0  # seconds between index commits during an ingest (each commit writes a segment)
 
@@ -186,13 +188,13 @@ class SearchIndex:
             self.index.reload()
 
     # -- writing ----------------------------------------------------------------------------
-    def _get_writer(self, *, wait: bool) -> tantivy.IndexWriter | None:
+    def _get_writer(self, *, wait: bool, heap: int = WRITER_HEAP) -> tantivy.IndexWriter | None:
         if self._writer is not None:
             return self._writer
         deadline = time.monotonic() + (30 if wait else 0)
         while True:
             try:
-                self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=1)
+                self._writer = self.index.writer(heap_size=heap, num_threads=1)
                 return self._writer
             except ValueError as exc:  # the lock is held by another process's writer
                 if time.monotonic() >= deadline:
@@ -234,7 +236,9 @@ class SearchIndex:
         with self.lock:
             self.refresh()
             high, pruned = _changes_high(db)
-            if self.applied < 0 or self.applied < pruned:
+            pending = high - self.applied
+            if self.applied < 0 or self.applied < pruned or pending > max(REBUILD_ABOVE, self.num_docs() // 4):
+                # never built, lost, or most of it changed (a backfill): rebuilding is faster than replaying
                 return self.rebuild(db, wait=wait, keep_writer=keep_writer)
             if self.applied >= high:
                 return True
@@ -271,7 +275,8 @@ class SearchIndex:
                 progress: Any = None) -> bool:
         """Index every quote again from SQLite (``quotebot reindex``; a missing or stale index)."""
         with self.lock:
-            writer = self._get_writer(wait=wait)
+            self._writer = None  # a fresh writer with a bigger heap: fewer, larger segments
+            writer = self._get_writer(wait=wait, heap=REBUILD_HEAP)
             if writer is None:
                 return False
             try:
@@ -290,8 +295,13 @@ class SearchIndex:
                     if progress:
                         progress(n)
                 self._commit(db, writer, high, prune=True)
+                if n > CHUNK:
+                    writer.wait_merging_threads()  # let the merges finish: fewer segments, faster queries
+                    self._writer = None
+                    self.index.reload()
             except BaseException:
-                writer.rollback()
+                if self._writer is not None:
+                    writer.rollback()
                 raise
             finally:
                 if not keep_writer:
@@ -301,6 +311,9 @@ class SearchIndex:
 
     def searcher(self) -> tantivy.Searcher:
         return self.index.searcher()
+
+    def num_docs(self) -> int:
+        return int(self.index.searcher().num_docs)
 
 
 _registry_lock = threading.Lock()

@@ -303,39 +303,31 @@ def article_text(db: Database, article_id: int) -> str:
 
 
 def suggest_terms(db: Database, words: Sequence[str], *, min_docs: int = 1) -> dict[str, str]:
-    """For each word that the index does not hold, the closest indexed term (porter stems)."""
+    """For each word that the index does not hold, the closest indexed term (a stem, as indexed)."""
     from rapidfuzz import fuzz, process
 
+    from .index import search_index  # the index builds on this module's neighbours
+
+    idx = search_index(db, sync=False)
+    searcher = idx.searcher()
     out: dict[str, str] = {}
     for word in words[:MAX_TERMS]:
         w = word.lower().rstrip("*")
-        if len(w) < 4 or w in STOPWORDS:
+        stems = idx.analyzer.analyze(w)
+        plain = idx.plain_analyzer.analyze(w)
+        if len(w) < 4 or w in STOPWORDS or len(stems) != 1 or not plain:
             continue
-        known = db.execute(
-            "SELECT 1 FROM quotes_fts_vocab WHERE term = ? OR term = ? LIMIT 1", [w, _stem_guess(w)]
-        ).fetchone()
-        if known:
+        if any(searcher.doc_freq(field, stems[0]) for field in ("text", "speaker", "title")):
             continue
-        # Only terms starting with the same letter: typos rarely hit the first letter, and this
-        # bounds the comparison to a slice of the vocabulary at any corpus size.
-        rows = db.execute(
-            "SELECT term, doc FROM quotes_fts_vocab WHERE term >= ? AND term < ? AND doc >= ? "
-            "AND length(term) BETWEEN ? AND ? ORDER BY doc DESC LIMIT 5000",
-            [w[0], w[0] + "\uffff", min_docs, max(2, len(w) - 3), len(w) + 2],
-        ).fetchall()
-        if not rows:
-            continue
-        best = process.extractOne(w, [r[0] for r in rows], scorer=fuzz.ratio, score_cutoff=75)
+        # Only terms sharing the first two letters: typos rarely hit them, and this bounds the
+        # comparison to a slice of the vocabulary at any corpus size.
+        terms = [(t, n) for t, n in searcher.terms_with_prefix("text", plain[0][:2])
+                 if n >= min_docs and max(2, len(stems[0]) - 3) <= len(t) <= len(stems[0]) + 2]
+        terms.sort(key=lambda tn: -tn[1])
+        best = process.extractOne(stems[0], [t for t, _ in terms[:5000]], scorer=fuzz.ratio, score_cutoff=75)
         if best:
             out[word] = str(best[0])
     return out
-
-
-def _stem_guess(word: str) -> str:
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "es", "s", "ed", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
 
 
 def surface_form(text: str, stem: str) -> str | None:

@@ -224,6 +224,34 @@ def _m007(db: Database) -> None:
                         [(quality(str(text), str(kind)), int(qid)) for qid, text, kind in rows])
 
 
+@migrations(name="006b_search_speaker_counts")
+def _m006b(db: Database) -> None:
+    # Quotes per speaker ('speaker:<id>', 'speaker:0' = unattributed) kept by the same triggers, so
+    # looking a speaker up (/said) never counts a speaker's million quotes.
+    db.executescript(
+        """
+        INSERT INTO corpus_counts SELECT 'speaker:' || coalesce(speaker_id, 0), count(*) FROM quotes GROUP BY 1;
+        DROP TRIGGER counts_quotes_ai;
+        DROP TRIGGER counts_quotes_ad;
+        DROP TRIGGER counts_quotes_au;
+        CREATE TRIGGER counts_quotes_ai AFTER INSERT ON quotes BEGIN
+            INSERT INTO corpus_counts VALUES ('quotes', 1), ('attributed', new.speaker_id IS NOT NULL),
+                ('kind:' || new.kind, 1), ('speaker:' || coalesce(new.speaker_id, 0), 1)
+                ON CONFLICT (key) DO UPDATE SET n = n + excluded.n; END;
+        CREATE TRIGGER counts_quotes_ad AFTER DELETE ON quotes BEGIN
+            INSERT INTO corpus_counts VALUES ('quotes', -1), ('attributed', -(old.speaker_id IS NOT NULL)),
+                ('kind:' || old.kind, -1), ('speaker:' || coalesce(old.speaker_id, 0), -1)
+                ON CONFLICT (key) DO UPDATE SET n = n + excluded.n; END;
+        CREATE TRIGGER counts_quotes_au AFTER UPDATE OF speaker_id, kind ON quotes BEGIN
+            INSERT INTO corpus_counts VALUES
+                ('attributed', (new.speaker_id IS NOT NULL) - (old.speaker_id IS NOT NULL)),
+                ('kind:' || old.kind, -1), ('kind:' || new.kind, 1),
+                ('speaker:' || coalesce(old.speaker_id, 0), -1), ('speaker:' || coalesce(new.speaker_id, 0), 1)
+                ON CONFLICT (key) DO UPDATE SET n = n + excluded.n; END;
+        """
+    )
+
+
 def fold(name: str) -> str:
     """The lookup key of a name: spaces folded, case folded, whitespace collapsed."""
     return " ".join(fold_spaces(name).casefold().split())

@@ -144,4 +144,7 @@ def test_stats_counters_equal_counting_after_adds_replaces_merges_and_deletes(tm
         db.execute("DELETE FROM quotes WHERE id = (SELECT max(id) FROM quotes)")
         db.execute("DELETE FROM articles WHERE id = (SELECT min(id) FROM articles)")
     assert corpus_stats(db) == counted_stats(db)
+    per_speaker = {int(k[8:]): n for k, n in db.execute(
+        "SELECT key, n FROM corpus_counts WHERE key LIKE 'speaker:%' AND n != 0").fetchall()}
+    assert per_speaker == dict(db.execute("SELECT coalesce(speaker_id, 0), count(*) FROM quotes GROUP BY 1").fetchall())
     assert reconcile(db).applied >= 0 and _indexed_ids(db) == _stored_ids(db)
