@@ -251,12 +251,14 @@ def _match(gold: list[GoldQuote], preds: list[Unit], threshold: float) -> list[t
 
 
 def _name(name: str) -> tuple[str, ...]:
-    words = fold(name).split()
+    """A name's words for comparison: case and spaces folded, a possessive and a leading 'the' dropped."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in fold(name).split()]
     return tuple(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
 
 
 def speaker_matches(gold: GoldQuote, predicted: str | None) -> bool:
-    """The predicted name is the gold speaker or one of its aliases (case, spaces, a leading 'the' aside)."""
+    """The predicted name is the gold speaker or one of its aliases (case, spaces, a possessive and a
+    leading 'the' aside: "Saudi Arabia Civil Defense Authority" is "Saudi Arabia's Civil Defense Authority")."""
     if not predicted or not gold.speaker:
         return False
     return _name(predicted) in {_name(gold.speaker), *(_name(a) for a in gold.aliases)}

@@ -22,7 +22,7 @@ from corpus.models import ExtractedQuote
 RESOLVED = (
     'Ann Lee spoke first. "We build the bridge," Ann Lee said. "We pay for it," Tom Hall said. '
     '"Nobody knows," it was said. "It rains," a clerk said. "The road is open," the State Department said. '
-    '"Taxes fall," Hall said.'
+    '"Taxes fall," Hall said. "We rebuild," the Civil Defense Authority said.'
 )
 
 
@@ -51,6 +51,7 @@ def _resolved_doc() -> dict[str, Any]:
         _gold(t, "It rains,", ""),
         _gold(t, "The road is open,", "the State Department"),
         _gold(t, "Taxes fall,", "Tom Hall Jr", aliases=["Mr Hall Jr"]),
+        _gold(t, "We rebuild,", "Saudi Arabia's Civil Defense Authority"),
     ]}
 
 
@@ -63,6 +64,7 @@ def _resolved_preds(text: str, title: str | None = None) -> list[ExtractedQuote]
         _pred(t, "It rains,", "Tom Hall", 0.65, resolution="continuation"),       # misattributed
         _pred(t, "The road is open,", "State Department", 0.85, resolution="organisation"),  # right
         _pred(t, "Taxes fall,", "Tom Hall", 0.85, resolution="surname"),          # partial
+        _pred(t, "We rebuild,", "Saudi Arabia Civil Defense Authority", 0.85, resolution="organisation"),  # right
         _pred(t, "spoke first", "Ann Lee", 0.5, resolution="name"),               # false alarm
     ]
 
@@ -71,13 +73,13 @@ def test_misattribution_is_counted_apart_from_unattributed_and_abstentions() -> 
     report = evaluate([_resolved_doc()], _resolved_preds)
     s = report.speakers
     assert (s.outcomes["right"], s.outcomes["misattributed"], s.outcomes["abstained"],
-            s.outcomes["partial"], s.outcomes["unattributed"]) == (2, 2, 1, 1, 0)
-    assert s.checked == 6 and s.named == 5
-    assert s.accuracy == 3 / 6          # two right names and one right abstention
-    assert s.precision == 2 / 5         # right / named
-    assert s.misattribution == 2 / 5
+            s.outcomes["partial"], s.outcomes["unattributed"]) == (3, 2, 1, 1, 0)
+    assert s.checked == 7 and s.named == 6
+    assert s.accuracy == 4 / 7          # three right names and one right abstention
+    assert s.precision == 3 / 6         # right / named
+    assert s.misattribution == 2 / 6
     at30 = report.overall[0.3]
-    assert (at30.tp, at30.fp, at30.fn) == (6, 1, 0)
+    assert (at30.tp, at30.fp, at30.fn) == (7, 1, 0)
 
 
 def test_a_missing_name_is_unattributed_not_misattributed() -> None:
@@ -91,14 +93,14 @@ def test_a_missing_name_is_unattributed_not_misattributed() -> None:
 def test_calibration_buckets_count_named_attributions_and_their_accuracy() -> None:
     attributions = evaluate([_resolved_doc()], _resolved_preds).attributions
     rows = {r.key[0]: (r.count, r.right) for r in calibration(attributions)}
-    assert rows == {"[0.60, 0.70)": (1, 0), "[0.80, 0.90)": (2, 1), "[0.95, 1.00]": (2, 1)}
+    assert rows == {"[0.60, 0.70)": (1, 0), "[0.80, 0.90)": (3, 2), "[0.95, 1.00]": (2, 1)}
 
 
 def test_right_fraction_per_resolution_and_kind() -> None:
     attributions = evaluate([_resolved_doc()], _resolved_preds).attributions
     rows = {r.key: (r.count, r.right) for r in by_resolution(attributions)}
     assert rows == {("name", "direct"): (1, 1), ("pronoun", "direct"): (1, 0), ("continuation", "direct"): (1, 0),
-                    ("organisation", "direct"): (1, 1), ("surname", "direct"): (1, 0)}
+                    ("organisation", "direct"): (2, 2), ("surname", "direct"): (1, 0)}
 
 
 def test_kind_filter_scores_one_kind_and_ignores_other_kinds_that_overlap_gold() -> None:
