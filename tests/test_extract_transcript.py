@@ -143,6 +143,11 @@ def test_an_interviewer_asks_questions_named_or_not() -> None:
     named = text.replace("Gazette:", "Tom Reed:")
     found = extract_quotes(named, "Interview with a composer")
     assert [(q.speaker, q.kind) for q in found] == [("Tom Reed", "question"), ("Lena Holm", "transcript")] * 3
+    # A governor questioning a minister at a meeting is no interviewer: his turns are his words.
+    found = extract_quotes(named, "Meeting with the culture minister")
+    assert [(q.speaker, q.kind) for q in found] == [("Tom Reed", "transcript"), ("Lena Holm", "transcript")] * 3
+    found = extract_quotes("Question from Tula Region: When will the road open?\n\nAnna Berg: In May.\n", "Q&A")
+    assert [(q.speaker, q.kind) for q in found] == [(None, "question"), ("Anna Berg", "transcript")]
 
 
 def test_elisions_courtesies_stage_directions_captions_and_headings_are_not_quotes() -> None:
@@ -159,6 +164,19 @@ def test_elisions_courtesies_stage_directions_captions_and_headings_are_not_quot
                           ("Karl Weiss", "The bridge is ready.")]
     # After the heading the text is narration, not Anna Berg's turn.
     assert all(q.speaker != "Anna Berg" for q in found)
+
+
+def test_narration_naming_a_speaker_in_full_ends_the_turn() -> None:
+    text = ("Vladimir Putin: Thank you. Let us hear from the plant.\n\n"
+            "Construction manager Nikolai Denisov joins the videoconference.\n\n"
+            "Nikolai Denisov: Mr President, the turbines are ready.\n\n"
+            "Vladimir Putin: I am glad Nikolai Denisov and his team finished early.\n")
+    found = extract_quotes(text, "Launch of the power plant")
+    assert [(q.speaker, q.text) for q in found if q.kind == "transcript"] == [
+        ("Vladimir Putin", "Thank you. Let us hear from the plant."),
+        ("Nikolai Denisov", "Mr President, the turbines are ready."),
+        ("Vladimir Putin", "I am glad Nikolai Denisov and his team finished early."),
+    ]
 
 
 def test_a_message_the_lead_says_someone_sent_is_theirs() -> None:

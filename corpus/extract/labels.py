@@ -92,7 +92,7 @@ def split_name(tokens: list[str]) -> tuple[int, int] | None:
     """``(i, j)``: tokens[i:j] is the trailing name of a label phrase (j = len(tokens)), or None."""
     j = len(tokens)
     if not j or not _is_name_word(tokens[-1]) or tokens[-1].lower() in TITLE_WORDS \
-            or tokens[-1].lower() in ORG_HEADS:
+            or tokens[-1].lower() in ORG_HEADS or tokens[-1].lower() in _PLACE_WORDS:
         return None
     i, core = j - 1, 1
     while i > 0:
@@ -140,8 +140,11 @@ def read_label(text: str, start: int, end: int) -> Label | None:
         return None  # "And the second proposal:", "Finally, the national initiative:"
     if words[0][:1].islower() and low[0] not in TITLE_WORDS:
         return None  # only a lower-case title may open a label ("chairman of the Board … Nikolai Tokarev")
-    if low[-1] in _QUESTIONER and len(words) <= 5:
-        return Label("questioner", start, speech, None, flat, None, None, flat)
+    if low[-1] in _QUESTIONER and len(words) <= 5 or (low[0] in _QUESTIONER and len(words) > 1
+                                                        and low[1] in ("from", "by", "to")):
+        return Label("questioner", start, speech, None, flat, None, None, flat)  # "Question from Tula Region"
+    if low[0] in _ANONYMOUS and len(words) > 1 and low[1] in ("from", "by"):
+        return Label("anonymous", start, speech, None, flat, None, None, flat)  # "Remark from the audience"
     if low[-1] in _ANONYMOUS and len(words) <= 4 and (len(words) == 1 or not words[-1][:1].isupper()):
         return Label("anonymous", start, speech, None, flat, None, None, flat)
     if any(w in _CLAUSE_WORDS and w not in _IN_ROLES for w, t in zip(low, words, strict=True) if t[:1].islower()) \

@@ -23,9 +23,12 @@ _HEAD = (r"(?:thank\s+you(?:\s+(?:very|so)\s+much|\s+all|\s+again|\s+for\s+(?:yo
          r"evening|day|night)|goodbye|good-bye|hello|hi|welcome|greetings|all\s+the\s+best|you\s+are\s+welcome|"
          r"(?:go\s+ahead,?\s+)?please(?:,?\s+go\s+ahead)?|go\s+ahead|congratulations|best\s+wishes|"
          r"(?:dear\s+)?(?:friends|colleagues|ladies\s+and\s+gentlemen)|mr\.?\s+president|madam\s+president)")
-# One courtesy sentence: a formula, then at most three short vocatives ("…, colleagues, friends").
-_COURTESY = re.compile(rf"{_HEAD}(?:\s*,\s*[\w.'’-]+(?:\s+[\w.'’-]+){{0,4}}){{0,3}}\s*(?:[.!…]+|$)(?=\s|$)",
-                       re.IGNORECASE)
+# Whom a formula addresses: a name or title ("Mr Orlov", "Mr President") or a group ("colleagues").
+_VOCATIVE = (r"(?:(?i:dear)\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
+             r"(?i:colleagues|friends|everyone|everybody|all|comrades|veterans|gentlemen|sir|madam|"
+             r"ladies\s+and\s+gentlemen))")
+# One courtesy sentence: a formula, then at most three vocatives ("…, colleagues, friends").
+_COURTESY = re.compile(rf"(?i:{_HEAD})(?:\s*,\s*{_VOCATIVE}){{0,3}}\s*(?:[.!…]+|$)(?=\s|$)")
 _PUNCT = re.compile(r"[.,;:!?…\"“”«»()\[\]—–]")
 
 

@@ -34,9 +34,7 @@ _TITLE_SPEECH = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 _QUESTIONER_ROLE = re.compile(r"(?i)\b(?:journalist|correspondent|reporter|interviewer|moderator|presenter|"
                               r"anchor|host|question)\b")
-_FULL_NAME = re.compile(r"\b((?:[A-Z][\w'’-]+|[A-Z]\.?)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|van|von|der|le|la|bin|al))"
-                        r"{0,2}\s+)([A-Z][\w'’-]+)\b")
-
+_INTERVIEW = re.compile(r"(?i)\binterview")
 
 @dataclass(frozen=True, slots=True)
 class Turn:
@@ -113,8 +111,8 @@ def _has_turns(labels: list[tuple[int, Label]]) -> bool:
     return False
 
 
-def _full_names(lay: Layout, labels: list[tuple[int, Label]], lead: str | None) -> dict[str, set[str]]:
-    """Every full name the document gives, by its last word: label names, then the title, lead and body."""
+def _label_names(labels: list[tuple[int, Label]]) -> dict[str, set[str]]:
+    """The full names the labels give, by their last word."""
     by_last: dict[str, set[str]] = {}
     for _, lab in labels:
         if lab.kind == "person" and lab.name and len(lab.name.split()) >= 2:
@@ -160,7 +158,7 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
     if not _has_turns(labels):
         return []
     texts = _turn_texts(lay, labels)
-    by_last = _full_names(lay, labels, lead)
+    by_last = _label_names(labels)
     words: dict[str, list[str]] = {}
     for li, lab in labels:
         if lab.name and (lab.kind == "word" or len(lab.name.split()) == 1):
@@ -199,12 +197,14 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
                 conf = 0.8  # the transcript's own name for them ("Bill:", "Knight:")
         kind: QuoteKind = "question" if lab.role and _QUESTIONER_ROLE.search(lab.role) else "transcript"
         out.append(Turn(li, lab.start, lab.end, name, lab.role, kind, span, conf))
-    return _interviewers(out, texts)
+    interview = bool(_INTERVIEW.search(" ".join([lay.title or "", lead or ""])))
+    return _interviewers(out, texts) if interview else out
 
 
 def _interviewers(found: list[Turn], texts: dict[int, str]) -> list[Turn]:
-    """A named speaker whose turns are mostly questions, in a transcript where someone else
-    answers, is the interviewer: their turns are questions."""
+    """In an interview, a named speaker whose turns are mostly questions, while someone else answers,
+    is the interviewer: their turns are questions. (Only in interviews: a president questioning
+    ministers at a meeting is not interviewing them.)"""
     by_speaker: dict[str, list[str]] = {}
     for t in found:
         if t.speaker:
@@ -222,6 +222,7 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
     out: list[TranscriptQuote] = []
     covered: set[int] = set()
     f = lay.folded
+    names = {t.speaker for t in found if t.speaker and len(t.speaker.split()) >= 2}
     for i, t in enumerate(found):
         nxt = found[i + 1] if i + 1 < len(found) else None
         inline_next = nxt is not None and nxt.at > lay.lines[nxt.line][0]
@@ -234,8 +235,9 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
             end = nxt.at if nxt is not None and inline_next and li == nxt.line else lay.lines[li][1]
             s, e = trim(f, t.start if first else lay.lines[li][0], end)
             para = f[s:e]
-            if not first and (is_heading(para) or (len(full) >= 2 and para.startswith(t.speaker or "\0"))):
-                break  # a heading, or a caption naming the speaker: the turn is over
+            if not first and (is_heading(para) or (len(full) >= 2 and para.startswith(t.speaker or "\0"))
+                              or _narration(para, names)):
+                break  # a heading, a caption, a stage direction: the turn is over
             covered.add(li)
             if e - s < 2 or (not first and not_speech(para)) or is_elision(para) or is_courtesy(para) \
                     or is_caption(para):
@@ -243,6 +245,15 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
             resolution: Resolution | None = "turn" if t.speaker else None
             out.append(TranscriptQuote(s, e, t.speaker, t.role, t.kind, t.confidence, t.name_span, resolution))
     return out, covered
+
+
+_PERSONAL = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b", re.IGNORECASE)
+
+
+def _narration(para: str, names: set[str]) -> bool:
+    """A paragraph that names one of the transcript's speakers in full and speaks in no first or
+    second person: the site's narration ("… Nikolai Denisov joins the videoconference.")."""
+    return bool(names) and not _PERSONAL.search(para) and any(n in para for n in names)
 
 
 def title_speaker(lay: Layout) -> tuple[str, str | None] | None:
