@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import IO
 
@@ -13,7 +14,7 @@ import click
 from corpus.errors import CorpusError
 from corpus.eval_tables import KINDS, calibration, format_report, format_table
 from corpus.eval_tables import by_resolution as resolution_table
-from corpus.evaluate import evaluate, load_gold
+from corpus.evaluate import ERROR_ORDER, evaluate, load_gold
 from corpus.extract import extract_quotes
 from corpus.index import reindex as rebuild_index
 from corpus.ingest import ingest_paths
@@ -136,13 +137,17 @@ def eval_(gold: tuple[str, ...], kinds: tuple[str, ...], errors_file: str | None
     30 % and 80 % overlap, per kind; then, over matched quotes, speaker accuracy, speaker precision
     (right / named), misattribution (a name given, but wrong) apart from unattributed quotes, and a
     calibration table (confidence bucket: count, fraction right). PolNeAR files are scored on the
-    surface speaker: the quote's speaker_span must overlap the gold speaker span."""
+    surface speaker: a quote is attached right when its speaker_span overlaps the gold source mention.
+    The --errors file lists misattributions first."""
     reports = {path: evaluate(load_gold(path), extract_quotes, kinds=kinds or None) for path in gold}
     if errors_file:
+        listed = sorted(((Path(path).name, err) for path, report in reports.items() for err in report.errors),
+                        key=lambda item: ERROR_ORDER.index(item[1]["error"]))
         with open(errors_file, "w", encoding="utf-8") as fh:
-            for path, report in reports.items():
-                for err in report.errors:
-                    fh.write(json.dumps({"file": Path(path).name, **err}, ensure_ascii=False) + "\n")
+            for name, err in listed:
+                fh.write(json.dumps({"file": name, **err}, ensure_ascii=False) + "\n")
+        counts = Counter(err["error"] for _, err in listed)
+        click.echo(f"{errors_file}: " + ", ".join(f"{counts[e]} {e}" for e in ERROR_ORDER if counts[e]), err=True)
     every = [a for report in reports.values() for a in report.attributions]
     if as_json:
         if len(reports) == 1:

@@ -3,7 +3,8 @@
     CorpusError
     ├── IngestError      a file, line or document could not be read or stored
     ├── StoreError       the database could not be opened or migrated
-    └── SearchError      a query could not be run (bad filter, timeout)
+    ├── SearchError      a query could not be run (bad filter, timeout)
+    └── GoldError        a gold file for ``quotebot eval`` could not be read
 """
 
 from __future__ import annotations
@@ -23,3 +24,7 @@ class StoreError(CorpusError):
 
 class SearchError(CorpusError):
     """A search could not be run."""
+
+
+class GoldError(CorpusError):
+    """A gold file is not JSON Lines of {"text", "quotes": [{"start", "end", …}]}; the message says where."""

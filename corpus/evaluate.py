@@ -27,16 +27,14 @@ Resolved gold (seeds, Wikinews): the predicted name must equal the gold speaker 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
+from .eval_gold import GoldQuote, Span, attached, gold_quotes, intersection, load_gold, outcome
 from .eval_tables import (
     KINDS,
     Attribution,
-    Outcome,
     SpeakerFigures,
     by_resolution,
     calibration,
@@ -44,27 +42,12 @@ from .eval_tables import (
     pct,
 )
 from .models import ExtractedQuote
-from .store import fold
+
+__all__ = ["ERROR_ORDER", "Extractor", "Report", "Tally", "evaluate", "gold_quotes", "load_gold"]
 
 Extractor = Callable[[str, str | None], list[ExtractedQuote]]
-Span = tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class GoldQuote:
-    start: int
-    end: int
-    speaker: str | None  # None: the gold gives no speaker to check; "": the article names nobody
-    kind: str
-    optional: bool
-    aliases: tuple[str, ...]
-    resolved: bool
-    parts: tuple[Span, ...] = ()  # the content's own spans (PolNeAR); empty: the whole span
-    speaker_spans: tuple[Span, ...] = ()
-
-    @property
-    def spans(self) -> tuple[Span, ...]:
-        return self.parts or ((self.start, self.end),)
+# What the --errors file lists, worst first.
+ERROR_ORDER = ("misattributed", "partial", "unplaced", "unattributed", "miss", "false alarm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,64 +131,10 @@ class Report:
         }
 
 
-def _bool(v: Any) -> bool:
-    return v is True or str(v).lower() == "true"
-
-
-def _aliases(v: Any) -> tuple[str, ...]:
-    if isinstance(v, list):
-        return tuple(str(x) for x in v)
-    if isinstance(v, str) and v.strip().startswith("["):
-        try:
-            return tuple(str(x) for x in json.loads(v.replace("'", '"')))
-        except json.JSONDecodeError:
-            return ()
-    return ()
-
-
-def _spans(v: Any) -> tuple[Span, ...]:
-    if not isinstance(v, list):
-        return ()
-    out = []
-    for item in v:
-        if isinstance(item, list | tuple) and len(item) == 2 and int(item[1]) > int(item[0]):
-            out.append((int(item[0]), int(item[1])))
-    return tuple(sorted(out))
-
-
-def load_gold(path: str | Path) -> list[dict[str, Any]]:
-    docs = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                docs.append(json.loads(line))
-    return docs
-
-
-def gold_quotes(doc: dict[str, Any], kinds: Iterable[str] | None = None) -> list[GoldQuote]:
-    wanted = set(kinds) if kinds else None
-    out = []
-    for q in doc.get("quotes", []):
-        if wanted and q.get("kind") not in wanted:
-            continue
-        if int(q["end"]) <= int(q["start"]):
-            continue  # a malformed span (PolNeAR dev has nine with end < start): nothing could match it
-        speaker = q.get("speaker")
-        out.append(GoldQuote(int(q["start"]), int(q["end"]), None if speaker is None else str(speaker),
-                             q.get("kind", "direct"), _bool(q.get("optional")), _aliases(q.get("speaker_aliases")),
-                             _bool(q.get("speaker_resolved", True)), _spans(q.get("parts")),
-                             _spans(q.get("speaker_spans"))))
-    return out
-
-
-def _inter(a: Span, b: Span) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 def _overlap(g: GoldQuote, p: ExtractedQuote | Unit) -> float:
     """The fraction of the gold quote's characters the prediction covers."""
     pred = p.spans if isinstance(p, Unit) else ((p.start, p.end),)
-    covered = sum(_inter(gs, ps) for gs in g.spans for ps in pred)
+    covered = sum(intersection(gs, ps) for gs in g.spans for ps in pred)
     return min(1.0, covered / max(1, sum(e - s for s, e in g.spans)))
 
 
@@ -248,70 +177,6 @@ def _match(gold: list[GoldQuote], preds: list[Unit], threshold: float) -> list[t
             used_p.add(pi)
             out.append((gi, pi))
     return out
-
-
-def _name(name: str) -> tuple[str, ...]:
-    """A name's words for comparison: case and spaces folded, a possessive and a leading 'the' dropped."""
-    words = [w.removesuffix("'s").removesuffix("’s") for w in fold(name).split()]
-    return tuple(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
-
-
-def speaker_matches(gold: GoldQuote, predicted: str | None) -> bool:
-    """The predicted name is the gold speaker or one of its aliases (case, spaces, a possessive and a
-    leading 'the' aside: "Saudi Arabia Civil Defense Authority" is "Saudi Arabia's Civil Defense Authority")."""
-    if not predicted or not gold.speaker:
-        return False
-    return _name(predicted) in {_name(gold.speaker), *(_name(a) for a in gold.aliases)}
-
-
-def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    n = len(short)
-    return 0 < n < len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
-
-
-def name_form_differs(gold: GoldQuote, predicted: str) -> bool:
-    """The predicted name is a run of words of the gold name or an alias, or contains one whole."""
-    mine = _name(predicted)
-    return any(_within(mine, n) or _within(n, mine) for n in (_name(gold.speaker or ""),
-                                                              *(_name(a) for a in gold.aliases)))
-
-
-def outcome(gold: GoldQuote, pred: ExtractedQuote) -> Outcome | None:
-    """How ``pred`` attributes the quote ``gold``; None when the gold gives nothing to check.
-
-    On surface gold a name counts as right when it was read from the gold source mention; whether
-    the mention is right regardless of naming is :func:`attached`.
-    """
-    if not gold.resolved:
-        if not gold.speaker_spans:  # PolNeAR marks no source mention: nobody in the text said it
-            return "abstained" if pred.speaker is None else "misattributed"
-        if pred.speaker is None:
-            return "unattributed"
-        if pred.speaker_start is None or pred.speaker_end is None:
-            return "unplaced"
-        return "right" if attached(gold, pred) else "misattributed"
-    if gold.speaker is None:
-        return None
-    if not gold.speaker:
-        return "abstained" if pred.speaker is None else "misattributed"
-    if pred.speaker is None:
-        return "unattributed"
-    if speaker_matches(gold, pred.speaker):
-        return "right"
-    return "partial" if name_form_differs(gold, pred.speaker) else "misattributed"
-
-
-def attached(gold: GoldQuote, pred: ExtractedQuote) -> bool | None:
-    """Surface gold: is the quote attached to the gold source mention? Scored apart from naming — a
-    quote attached to the right "he" is attached right even when we declined to say who "he" is; a
-    quote PolNeAR gives no source mention is attached right when we point at none. None on resolved gold.
-    """
-    if gold.resolved:
-        return None
-    if pred.speaker_start is None or pred.speaker_end is None:
-        return not gold.speaker_spans
-    mine = (pred.speaker_start, pred.speaker_end)
-    return any(_inter(mine, s) for s in gold.speaker_spans)
 
 
 def evaluate(

@@ -226,6 +226,7 @@ def test_eval_command_lists_misattributions_with_context(tmp_path: Path) -> None
     listed = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
     wrong = [e for e in listed if e["error"] in ("misattributed", "unattributed")]
     assert len(wrong) == 1 and wrong[0]["gold"]["speaker"] == "Nina Petrova"
+    assert listed[0] is not None and listed[0]["error"] == wrong[0]["error"]  # the worst come first
     assert "Foreign Minister Sergei Lavrov" in wrong[0]["context"]
     assert wrong[0]["file"] == "g.jsonl"
 
@@ -240,3 +241,13 @@ def test_eval_command_takes_several_files_and_prints_figures_for_all(tmp_path: P
     assert out["files"][str(b)]["speaker_scoring"] == "surface"
     assert out["files"][str(a)]["speaker_scoring"] == "resolved"
     assert isinstance(out["calibration"], list) and isinstance(out["by_resolution"], list)
+
+
+def test_a_broken_gold_file_is_a_clear_error_naming_the_line(tmp_path: Path) -> None:
+    gold = tmp_path / "bad.jsonl"
+    gold.write_text(json.dumps(_resolved_doc()) + "\n" + '{"text": "x", "quotes": [{"start": "1"}]}\n',
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(gold)])
+    assert result.exit_code == 1
+    assert f"{gold}:2" in result.output and "start" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
