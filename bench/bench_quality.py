@@ -4,11 +4,12 @@
     python bench/bench_quality.py [CORPUS] --sample N [--seed S]
 
 CORPUS defaults to ../shared/corpora/kremlin_en.jsonl.gz. Counts (issue 10 wants each at 0):
-transcript quotes holding another turn label; quotes that are label fragments, elision marks or
-bare greetings; transcript quotes cut mid-sentence by a hard wrap; speakers among the top 500 by
-quote count that are not a person's or an organisation's name (corpus.names.name_shape). Prints K
-examples per category, so they can be fixed. ``--sample N`` instead prints N random attributed
-quotes with speaker, resolution, confidence and 200 characters of context, for a hand audit.
+transcript quotes holding another turn label; quotes that are label fragments, elision marks,
+bare greetings or bare forms of address ("Mr President, colleagues,"); transcript quotes cut
+mid-sentence by a hard wrap; speakers among the top 500 by quote count that are not a person's
+or an organisation's name (corpus.names.name_shape). Prints K examples per category, so they can
+be fixed. ``--sample N`` instead prints N random attributed quotes with speaker, resolution,
+confidence and 200 characters of context, for a hand audit.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ from corpus.models import Document, ExtractedQuote  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpora" / "kremlin_en.jsonl.gz"
 TOP_SPEAKERS = 500
-CATEGORIES = ("turn label inside", "label fragment", "elision mark", "bare greeting", "cut by hard wrap")
+CATEGORIES = ("turn label inside", "label fragment", "elision mark", "bare greeting", "bare salutation",
+              "cut by hard wrap")
 _TAKES_LEAD = "lead" in inspect.signature(extract_quotes).parameters
 
 
@@ -87,6 +89,8 @@ def check(batch: list[tuple[int, Document]]) -> Result:
                 out.hits.append(Hit("elision mark", i, q.start, q.end, ""))
             if quality.courtesy_only(q):
                 out.hits.append(Hit("bare greeting", i, q.start, q.end, ""))
+            elif quality.salutation_only(q):
+                out.hits.append(Hit("bare salutation", i, q.start, q.end, ""))
             cut = quality.cut_by_hard_wrap(q, doc.text)
             if cut:
                 out.hits.append(Hit("cut by hard wrap", i, q.start, q.end, f"cut at its {cut}"))

@@ -6,6 +6,7 @@ Each check looks at one quote in its article and says whether it has the defect:
     label_fragment        the quote is a piece of a label: a bare name or honorific ("Vladimir", "Mr")
     elision_only          the quote is only an elision mark ("‹…>", "<…>", "[…]", "...")
     courtesy_only         the quote is only greetings and thanks ("Thank you.", "Good afternoon, colleagues.")
+    salutation_only       the quote is only a form of address ("Mr President, colleagues,")
     cut_by_hard_wrap      a transcript quote ending (or starting) mid-sentence at a single line break
     not_a_name            a speaker that is neither a person's nor an organisation's name
 
@@ -53,6 +54,13 @@ _LABEL_AT_LINE = re.compile(r"(?:^|\n)[ \t]*(?P<label>[A-Z][^\n:.!?;\"“”«»
 _LABEL_CONNECTORS = {"of", "the", "for", "and", "on", "de", "van", "von", "der", "le", "la", "al", "bin"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mister", "president", "minister", "governor",
                "prime", "premier", "chairman", "chairwoman", "secretary", "general", "colonel", "captain"}
+# Words a turn label never holds, and words it never starts with; a sentence before a colon has them
+# ("And a question for President Putin: …", "The title of this conference is Creative Destruction: …").
+_FUNCTION_WORDS = {"a", "an", "is", "are", "was", "were", "be", "been", "i", "we", "you", "he", "she", "it", "they",
+                   "would", "will", "shall", "can", "could", "should", "may", "might", "must", "like", "say", "said",
+                   "says", "this", "that", "these", "those", "my", "our", "your", "his", "her", "its", "their", "not",
+                   "there", "here", "what", "who", "question", "answer"}
+_OPENERS = {"and", "but", "so", "or", "then", "now", "also", "the"}
 _ELISION = re.compile(r"^[\s\[\(<‹«]*(?:…|\.{2,})[\s\]\)>›»]*$")
 _COURTESY = re.compile(
     r"^(?:(?:thank you|thanks)(?: (?:very|so) much| a lot)?(?: indeed)?(?: again)?(?: for (?:your|the) attention)?"
@@ -74,6 +82,9 @@ def _label_like(label: str) -> bool:
         return False
     if not all(w[:1].isupper() or w.casefold() in _LABEL_CONNECTORS or w.islower() for w in words):
         return False
+    folded = [w.casefold() for w in words]
+    if folded[0] in _OPENERS or any(w in _FUNCTION_WORDS for w in folded):
+        return False  # a sentence before a colon: "I would like to say to Mr Uyba and Mr Mutko: …"
     for k in (2, 3):
         shape = name_shape(" ".join(words[-k:]))
         if shape is not None and shape.kind == "person":
@@ -100,8 +111,10 @@ def _words(text: str) -> list[str]:
 
 
 def label_fragment(q: ExtractedQuote) -> bool:
-    """A bare honorific or a bare person's name of at most three words, unpunctuated: the piece of a
-    turn label a line break cut off ("Vladimir⏎Putin:", "Mr⏎President, …")."""
+    """A transcript quote that is a bare honorific or a bare person's name of at most three words,
+    unpunctuated: the piece of a turn label a line break cut off ("Vladimir⏎Putin:", "Mr⏎President, …")."""
+    if q.kind not in TRANSCRIPT_KINDS:
+        return False
     body = q.text.strip()
     words = _words(body)
     if not 1 <= len(words) <= 3 or body.endswith(_SENTENCE_END) or any(c in body for c in ",;!?"):
@@ -118,6 +131,17 @@ def label_fragment(q: ExtractedQuote) -> bool:
 
 def elision_only(q: ExtractedQuote) -> bool:
     return bool(_ELISION.match(q.text))
+
+
+def salutation_only(q: ExtractedQuote) -> bool:
+    """Only a form of address, opening a speech: "Mr President,", "Comrades, friends,", "Colleagues!"."""
+    body = q.text.strip()
+    words = [w.rstrip(".").casefold() for w in _words(body)]
+    if not words or not body.endswith((",", ":", "!")) or len(words) > 12:
+        return False
+    addressed = [w for w in words if w in _VOCATIVE or w in _HONORIFICS]
+    names = [w for w in _words(body) if w[:1].isupper()]
+    return bool(addressed) and len(addressed) + len(names) >= len(words) and not (set(words) & _FUNCTION_WORDS)
 
 
 def courtesy_only(q: ExtractedQuote) -> bool:

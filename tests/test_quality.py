@@ -10,6 +10,7 @@ from corpus.quality import (
     elision_only,
     label_fragment,
     not_a_name,
+    salutation_only,
 )
 
 
@@ -28,7 +29,9 @@ def test_a_colon_in_running_text_is_no_turn_label() -> None:
     wrapped = "We will announce ten investments of the Russian\nDirect Investment Fund: one in ports."
     opener = "Look: the road is long, and we walk it."
     listing = "The appointments are these.\nMinister of Energy: the same as before."
-    for text in (wrapped, opener, listing):
+    sentence = "Good.\nI would like to say to Mr Uyba and Mr Mutko: first, do not politicise it."
+    question = "Thank you.\nAnd a question for President Putin: do you agree?"
+    for text in (wrapped, opener, listing, sentence, question):
         assert contains_turn_label(_q(text, text)) is None
 
 
@@ -37,6 +40,7 @@ def test_label_fragments_are_bare_names_and_honorifics() -> None:
         assert label_fragment(_q(fragment, fragment))
     for said in ("Fine.", "Done.", "Mr President, thank you.", "Vladimir Putin was right"):
         assert not label_fragment(_q(said, said))
+    assert not label_fragment(_q("the “Madonna Litta” left", "Madonna Litta", kind="direct"))  # a quoted title
 
 
 def test_elision_marks_alone_are_not_quotes() -> None:
@@ -47,10 +51,19 @@ def test_elision_marks_alone_are_not_quotes() -> None:
 
 def test_bare_greetings_and_thanks_but_not_sentences_with_them() -> None:
     for formula in ("Thank you.", "Good afternoon, colleagues.", "Good afternoon, Mr President.",
-                    "Thank you very much. Good afternoon.", "Mr Fursenko, please.", "Hello!"):
+                    "Thank you very much. Good afternoon.", "Mr Fursenko, please.", "Hello!",
+                    "Madame Federal Chancellor, colleagues, good evening,"):
         assert courtesy_only(_q(formula, formula)), formula
-    for speech in ("Thank you for the question: prices will fall.", "Good afternoon. Today we discuss roads."):
+    for speech in ("Thank you for the question: prices will fall.", "Good afternoon. Today we discuss roads.",
+                   "Mr President, we did it!", "Vladimir"):
         assert not courtesy_only(_q(speech, speech)), speech
+
+
+def test_a_bare_form_of_address_is_a_salutation() -> None:
+    for address in ("Mr President,", "Comrades, friends,", "Mr President, colleagues,", "Colleagues!"):
+        assert salutation_only(_q(address, address)), address
+    for speech in ("Mr President, we did it!", "Vladimir", "Mr President, thank you.", "Colleagues, let us begin."):
+        assert not salutation_only(_q(speech, speech)), speech
 
 
 def test_a_transcript_quote_cut_by_a_hard_wrap() -> None:
