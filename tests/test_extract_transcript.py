@@ -247,3 +247,19 @@ def test_wikinews_transcripts_every_matched_speaker_right(shared_dir: Path) -> N
     report = evaluate(load_gold(shared_dir / "gold" / "wikinews_dev.jsonl"), extract_quotes, kinds=["transcript"])
     assert report.by_kind[(0.3, "transcript")].f1 >= 0.95
     assert report.speaker_accuracy == 1.0
+
+
+def test_a_label_wrapped_over_three_lines_starts_its_speakers_turn() -> None:
+    # Shape of en.kremlin.ru transcripts (CC BY 4.0): a long role hard-wrapped before the name.
+    text = ("Meeting on healthcare\n\nVladimir Putin: Thank you.\n\nMr Berg, please.\n\n"
+            "Director of the Regional\nInstitute for Emergency Surgery and\nTraumatology Anna Berg: Mr President, the "
+            "hospitals are ready for the winter.\n")
+    last = extract_quotes(text, "Meeting on healthcare")[-1]
+    assert last.text.startswith("Mr President, the hospitals") and last.speaker == "Anna Berg"
+
+
+def test_a_name_then_role_label_starts_its_speakers_turn() -> None:
+    text = ("Press conference\n\nVladimir Putin: We will see.\n\n"
+            "Anna Berg, Editor in Chief of the Evening Post: Mr President, what about the roads?\n")
+    last = extract_quotes(text, "Press conference")[-1]
+    assert last.text.startswith("Mr President, what about") and last.speaker == "Anna Berg"

@@ -26,7 +26,7 @@ from .lexicon import NATIONALITY_WORDS, ORG_HEADS, TITLE_WORDS
 LabelKind = Literal["person", "questioner", "anonymous", "word", "unknown", "note"]
 
 _PHRASE = re.compile(
-    r"(?P<phrase>[A-Za-z\u00C0-\u024F][^:\n]{0,200}?(?:\n[^:\n]{1,160}?)?)\s*"
+    r"(?P<phrase>[A-Za-z\u00C0-\u024F][^:\n]{0,200}?(?:\n[^:\n]{1,160}?){0,2})\s*"
     r"(?P<paren>\(\s*[^()\n:]{1,40}\)\s*)?:(?=\s|$)")
 _TOKEN_OK = re.compile(r"^[\w.'’&-]+$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){2,})$")  # "A.", "Mr.", "Gen.", "U.S."
@@ -118,6 +118,28 @@ def split_name(tokens: list[str]) -> tuple[int, int] | None:
     return (i, j) if i < j else None
 
 
+def _name_then_role(text: str, m: re.Match[str], end: int) -> Label | None:
+    """"Sergei Agafonov, Editor in Chief of Ogonyok magazine:" — a full name we know the given name
+    of, a comma, then the role."""
+    phrase = m.group("phrase")
+    head, sep, rest = phrase.partition(",")
+    words = head.split()
+    if not sep or not 2 <= len(words) <= 4 or not rest.strip() or len(rest.split()) > 16 \
+            or not given_name(words[0]) or "\n" in head:
+        return None
+    shape = name_shape(head.strip())
+    if shape is None or shape.kind != "person" or len(shape.name.split()) != len(words):
+        return None
+    if any(w.lower() in _CLAUSE_WORDS and w.lower() not in _IN_ROLES for w in rest.split() if w[:1].islower()):
+        return None  # "Anna Berg, who we met earlier, said:" is a sentence, not a label
+    speech = m.end()
+    while speech < end and text[speech].isspace():
+        speech += 1
+    pos = m.start("phrase")
+    return Label("person", m.start(), speech, shape.name, " ".join(rest.split()), pos, pos + len(head.rstrip()),
+                 " ".join(phrase.split()))
+
+
 def read_label(text: str, start: int, end: int) -> Label | None:
     """The turn label ``text[start:end]`` (one paragraph, space-folded) opens with, if any."""
     m = _PHRASE.match(text, start, end)
@@ -125,6 +147,9 @@ def read_label(text: str, start: int, end: int) -> Label | None:
         return None
     phrase = m.group("phrase")
     tokens = phrase.split()
+    named = _name_then_role(text, m, end)
+    if named is not None:
+        return named
     if not tokens or len(tokens) > 32 or any(not _ROLE_TOKEN_OK.match(t) for t in tokens) \
             or any(not _TOKEN_OK.match(t) for t in tokens[-2:]) or sum(t.endswith(",") for t in tokens) > 2:
         return None
