@@ -96,7 +96,8 @@ def test_a_participle_continues_the_speaker_of_the_sentence() -> None:
 
 def test_a_that_clause_with_a_quoted_part_is_paraphrase_and_its_quoted_words_a_direct_quote() -> None:
     # The clause is the reporter's wording: never shown as verbatim. Only the marked words are.
-    clause, words = quotes("Pavel Orlov stated that the new rules would be applied \"from the first day of the next season.\"")
+    clause, words = quotes("Pavel Orlov stated that the new rules would be applied "
+                           "\"from the first day of the next season.\"")
     assert (clause.kind, words.kind) == ("indirect", "direct")
     assert clause.text.startswith("the new rules") and "first day" in clause.text
     assert words.text == "from the first day of the next season."
