@@ -133,3 +133,28 @@ def test_an_ingest_killed_with_sigkill_and_rerun_loses_and_duplicates_nothing(tm
     ingest_paths(clean, [str(feed)])
     assert stored_quotes == clean.execute("SELECT count(*) FROM quotes").fetchone()[0] > 0
     con.close()
+
+
+def test_ingest_with_worker_processes_stores_the_same_as_one_process(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    _write_feed(feed, 450)
+    with feed.open("a") as fh:
+        fh.write('{"id": "bad", "text": 5}\n')
+    results = {}
+    for jobs in ("1", "2"):
+        db_file = tmp_path / f"q{jobs}.db"
+        run = CliRunner().invoke(cli, ["ingest", str(feed), str(SAMPLES), "--db", str(db_file), "--json",
+                                       "--jobs", jobs])
+        assert run.exit_code == 1  # the one bad line
+        summary = json.loads(run.output)
+        con = sqlite3.connect(db_file)
+        rows = con.execute("""SELECT a.ext_id, a.origin, q.text, q.start, s.name FROM quotes q
+                              JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
+                              ORDER BY a.origin, a.ext_id, q.start""").fetchall()
+        con.close()
+        results[jobs] = (summary["added"], summary["quotes"], summary["errors"], rows)
+    assert results["1"][0] == 455 and results["1"][1] > 450
+    assert results["2"] == results["1"]
+    again = CliRunner().invoke(cli, ["ingest", str(feed), str(SAMPLES), "--db", str(tmp_path / "q2.db"), "--json",
+                                     "--jobs", "2"])
+    assert json.loads(again.output)["unchanged"] == 455
