@@ -82,8 +82,7 @@ def _label_like(label: str) -> bool:
         return False
     if not all(w[:1].isupper() or w.casefold() in _LABEL_CONNECTORS or w.islower() for w in words):
         return False
-    folded = [w.casefold() for w in words]
-    if folded[0] in _OPENERS or any(w in _FUNCTION_WORDS for w in folded):
+    if words[0].casefold() in _OPENERS or any(w in _FUNCTION_WORDS for w in words if w.islower()):
         return False  # a sentence before a colon: "I would like to say to Mr Uyba and Mr Mutko: …"
     for k in (2, 3):
         shape = name_shape(" ".join(words[-k:]))

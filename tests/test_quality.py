@@ -23,6 +23,8 @@ def test_a_turn_label_inside_a_transcript_quote_is_found() -> None:
     text = "We will build it.\n\nCentral Bank chairman Sergei Ignatyev : Inflation is falling."
     assert contains_turn_label(_q(text, text)) == "Central Bank chairman Sergei Ignatyev"
     assert contains_turn_label(_q(text, text, kind="direct")) is None  # only transcripts have turns
+    party = "We agree.\nHead of A Just Russia faction in the State Duma Sergei Mironov: We do not."
+    assert contains_turn_label(_q(party, party)) == "Head of A Just Russia faction in the State Duma Sergei Mironov"
 
 
 def test_a_colon_in_running_text_is_no_turn_label() -> None:
