@@ -340,6 +340,7 @@ def name_shape(text: str) -> NameShape | None:
 
 # --- the same person? ---------------------------------------------------------------------------
 
+@lru_cache(maxsize=65536)
 def translit_key(word: str) -> str:
     """A name folded across transliterations: accents dropped, ks→x, final -y/-i/-iy/-yy/-ei dropped."""
     s = _strip_accents(word.casefold())

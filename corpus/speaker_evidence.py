@@ -16,7 +16,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from .speaker_roles import _day, plausible_role, role_in_text, role_keys
+from .speaker_roles import _ROLE_WORD, _day, plausible_role, proper_key, role_in_text, role_keys
 
 OVERLAP_DAYS = 400  # A … B … A with each step within this many days: the posts were held at once
 MIN_POINTS = 2  # a strand needs this many dated articles to count as evidence
@@ -133,23 +133,34 @@ class Contradiction:
                 f"two posts held at once by two people")
 
 
-NEAR = 200  # characters: two office words this close in some article name one body ("FNPR" beside
-# "Federation of Independent Trade Unions", "Rospotrebnadzor" beside "Consumer Protection")
+NEAR = 60  # characters: a body's proper name this close to the other post's words in some article
+# names one body twice ("Federation of Independent Trade Unions of Russia (FNPR)")
+
+
+def _words(strand: Strand, *, proper: bool) -> set[str]:
+    out = set()
+    for role in strand.roles:
+        for w in _ROLE_WORD.findall(role):
+            if w.casefold()[:5] in strand.keys and len(w) > 2 and (not proper or proper_key(w)):
+                out.add(w.casefold())
+    return out
 
 
 def same_body(db: Database, a: Strand, b: Strand) -> str | None:
-    """A word of each strand that some article uses side by side: one body under two names."""
-    for ka in sorted(a.keys):
-        rows = db.execute("SELECT text FROM articles WHERE instr(lower(text), ?) > 0 LIMIT 200", [ka]).fetchall()
+    """A proper name from ``a``'s roles that some article puts right beside a word of ``b``'s: one
+    body under two names ("FNPR" and "Trade Unions"), not two posts."""
+    main_words = _words(b, proper=False)
+    for name in sorted(_words(a, proper=True)):
+        rows = db.execute("SELECT text FROM articles WHERE instr(lower(text), ?) > 0 LIMIT 200", [name]).fetchall()
         for (text,) in rows:
             low = str(text).lower()
-            for kb in b.keys:
-                i = low.find(ka)
-                while i >= 0:
-                    window = low[max(0, i - NEAR): i + len(ka) + NEAR]
-                    if kb in window:
-                        return f"“{ka}” and “{kb}” stand side by side in an article"
-                    i = low.find(ka, i + 1)
+            i = low.find(name)
+            while i >= 0:
+                window = set(_ROLE_WORD.findall(low[max(0, i - NEAR): i + len(name) + NEAR]))
+                both = window & main_words
+                if both:
+                    return f"“{name}” and “{sorted(both)[0]}” stand side by side in an article"
+                i = low.find(name, i + 1)
     return None
 
 

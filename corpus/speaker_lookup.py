@@ -21,7 +21,7 @@ from .speaker_roles import latest_role
 from .store import fold
 
 ORG_SIMILARITY = 90  # an organisation's name typed with a typo or case differences
-SUGGEST_SCORE = 60  # "did you mean" candidates
+SUGGEST_SCORE = 70  # "did you mean" candidates: rapidfuzz ratio to a whole name or a surname
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,8 @@ def find_speakers(db: Database, typed: str, *, limit: int = 8) -> list[SpeakerMa
     if not words or len(query) < 2:
         return []
     aliases = _alias_rows(db)
-    exact = sorted({sid for sid, alias, _ in aliases if fold(alias) == " ".join(words)})
+    joined = " ".join(words)
+    exact = sorted({sid for sid, alias, _ in aliases if alias.casefold() == joined or fold(alias) == joined})
     scores: dict[int, float] = {}
     if exact:
         scores = {sid: 110.0 for sid in exact}
@@ -130,9 +131,15 @@ def suggest_speakers(db: Database, typed: str, *, limit: int = 3) -> list[Speake
         return []
     names = {str(r[1]): int(r[0]) for r in db.execute(
         "SELECT s.id, s.name FROM speakers s WHERE EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = s.id)")}
-    found = process.extract(query, list(names), scorer=fuzz.WRatio, processor=fold, limit=limit,
-                            score_cutoff=SUGGEST_SCORE)
-    scores = {names[name]: float(score) for name, score, _ in found}
+    # the whole name or its last word spelt like what was typed ("Lavrova" → Lavrov), not a fragment
+    # of a long name that happens to contain the letters
+    keys = {fold(name): name for name in names} | {fold(name.split(" (")[0].split()[-1]): name for name in names}
+    found = process.extract(query, list(keys), scorer=fuzz.ratio, limit=limit * 3, score_cutoff=SUGGEST_SCORE)
+    scores: dict[int, float] = {}
+    for key, score, _ in found:
+        sid = names[keys[key]]
+        scores[sid] = max(scores.get(sid, 0.0), float(score))
+    scores = dict(sorted(scores.items(), key=lambda kv: -kv[1])[:limit])
     return _rows(db, list(scores), scores)
 
 

@@ -44,13 +44,22 @@ def clean_role(*parts: str | None) -> str | None:
 
 
 def role_keys(role: str | None) -> frozenset[str]:
-    """The words that name the body a role belongs to, beyond common office vocabulary:
-    "ALROSA CEO" → {alrosa}; "Special Presidential Representative for Environmental Protection" →
-    {environmental}; "Defence Minister", "President of Russia" → {} (no evidence either way)."""
+    """Stems of the words that say which office or body a role is, beyond the generic office words:
+    "ALROSA CEO" → {alros}; "Presidential Press Secretary" → {press}; "Agriculture Minister" and
+    "Agricultural Minister" → {agric}; "President of Russia", "Serbian President" → {} (no evidence)."""
     if not role:
         return frozenset()
-    return frozenset(w.casefold() for w in _ROLE_WORD.findall(role)
-                     if w.casefold() not in _GENERIC and len(w) > 2 and not _common_office_word(w))
+    return frozenset(w.casefold()[:5] for w in _ROLE_WORD.findall(role)
+                     if w.casefold() not in _GENERIC and len(w) > 2 and not _generic_word(w))
+
+
+def _generic_word(word: str) -> bool:
+    return _in(word, "personal_titles", "nationality", "places", "not_names", "honorifics_m", "honorifics_f")
+
+
+def proper_key(word: str) -> bool:
+    """A key that is a proper name or acronym ("alros", "fnpr"), not an English office word."""
+    return not _common_office_word(word)
 
 
 def _common_office_word(word: str) -> bool:

@@ -49,7 +49,9 @@ def test_roles_are_cleaned_and_past_roles_dropped() -> None:
     assert clean_role("European Economic", "Relations") == "European Economic Relations"
     assert clean_role("former Defence Minister") is None
     assert clean_role(None, "  ") is None
-    assert role_keys("ALROSA CEO") == {"alrosa"} and role_keys("Defence Minister") == frozenset()
+    assert role_keys("ALROSA CEO") == {"alros"} and role_keys("Presidential Press Secretary") == {"press"}
+    assert role_keys("Agriculture Minister") == role_keys("Agricultural Minister")
+    assert role_keys("President of Russia") == role_keys("Serbian President") == frozenset()
 
 
 def test_the_title_gives_a_role_the_quote_lacks() -> None:

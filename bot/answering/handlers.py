@@ -78,7 +78,8 @@ def _button(ctx: Context, kind: ActionKind, label: str, payload: dict[str, Any])
 def _speaker_label(m: SpeakerMatch) -> str:
     """"Sergei Ivanov (ALROSA CEO, 2018) · 33": who, as what, when — enough to tell namesakes apart."""
     years = sorted({d[:4] for d in (m.first, m.last) if d and d[:4].isdigit()})
-    about = ", ".join(x for x in (m.role, "–".join(years)) if x)
+    role = m.role if m.role and m.role not in m.name else None  # a namesake's name carries its role
+    about = ", ".join(x for x in (role, "–".join(years)) if x)
     return f"{m.name}" + (f" ({about})" if about else "") + f" · {m.quotes}"
 
 
