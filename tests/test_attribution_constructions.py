@@ -207,3 +207,15 @@ def test_section_headings_ending_in_a_colon_name_nobody() -> None:
     body = ("Funding Gap Threatens Bridge Repairs: The council has found only half of the money it needs.\n\n"
             "River Traffic Slows Down: Barges now wait two days at the old lock before they can pass.")
     assert [q.speaker for q in quotes(body)] == [None] * len(quotes(body))
+
+
+def test_the_speaker_is_found_in_its_own_sentence_not_across_the_previous_one() -> None:
+    body = ("The ministry said the talks would go on for the people out at sea. Anders Holm, the ministry "
+            "spokesperson, said, “We urge everyone to work together quickly and save lives.”")
+    assert by_text(quotes(body), "We urge").speaker == "Anders Holm"
+
+
+def test_an_unread_attribution_after_a_quote_is_never_a_continuation() -> None:
+    body = ("“The bridge is safe,” engineer Olga Petrova said.\n\n"
+            "“Why was it closed for a year then, and who will pay for that?” Holm demanded.")
+    assert by_text(quotes(body), "Why was it closed").speaker != "Olga Petrova"

@@ -39,6 +39,9 @@ _TITLE_CUE = re.compile(r"\b(?:motto|slogan|titled|entitled|called|dubbed|named|
 # Lower-case words running on after a closing mark, to the end of the sentence.
 _CLAUSE_REST = re.compile(r"\s+[a-z][^“”\"«»]*?(?:[.!?](?=\s|$)|$)")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+# After a closing mark, words that start an attribution: ", said …", " Vitter demanded", " — Name".
+_OWN_ATTRIBUTION = re.compile(r"^[,.!?…]?\s*(?:[—–―-]\s*)?(?:[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)*[a-z]+(?:ed|s)\b|"
+                              r"(?:said|says|asked|added|wrote|told)\b|(?:he|she|they|it)\s+[a-z]+(?:ed|s)\b|[—–―-]\s*[A-Z])")
 
 
 class _Run:
@@ -171,7 +174,7 @@ class _Run:
         men, cue, pos = found
         sp = self.tracker.resolve(men, pos)
         end = q.end
-        self.emit(q.start, max(end, q.end), sp, "direct", cue, men, 0.9, mpos=pos)
+        self.emit(q.start, max(end, q.end), sp, "direct", cue, men, 0.95, mpos=pos)
         self.prev_direct = (q.last_line, sp)
         consumed.add(q.open)
         return True
@@ -209,7 +212,7 @@ class _Run:
         # The reported part runs on to the end of the sentence ("… “justified” in keeping it private").
         end = _strip_end(f, *trim(f, start, sent[1]))
         end = max([end] + [x.end for x in self.lay.quotes if x.line == q.line and s <= x.open < sent[1]])
-        self.emit(start, end, sp, "direct", cue, men, 0.6, mpos=mpos)
+        self.emit(start, end, sp, "direct", cue, men, 0.9, mpos=mpos)
         for x in self.lay.quotes:
             if start <= x.open < end:
                 consumed.add(x.open)
@@ -234,8 +237,12 @@ class _Run:
         if sents and f[sent_start:q.open].strip() and self.fragment(q, sents, consumed):
             return  # mid-sentence: "He called Burma a “good news story …”" has its own frame
         prev = self.prev_direct
-        if prev and (prev[0] == q.line or (starts_line and prev[0] == q.line - 1)):
-            self.emit(q.start, q.end, prev[1], "direct", None, None, 0.7, resolution="continuation")
+        after = f[q.outer_end:min(self.lay.lines[q.last_line][1], q.outer_end + 120)]
+        # "“…,” Vitter demanded." — an attribution of its own we could not read: never a continuation.
+        own = bool(_OWN_ATTRIBUTION.match(after))
+        if prev and not own and (prev[0] == q.line or (starts_line and prev[0] == q.line - 1)):
+            # No mention of its own: the evidence is the quotation it continues (resolution "continuation").
+            self.emit(q.start, q.end, prev[1], "direct", None, None, 0.8, resolution="continuation")
             self.prev_direct = (q.last_line, prev[1])
             consumed.add(q.open)
             return
@@ -278,7 +285,7 @@ class _Run:
                 # The whole reported clause is one quotation: a direct quote, nothing more.
                 q = inside[0]
                 if q.open not in consumed:
-                    self.emit(q.start, q.end, sp, "direct", cue, men, 0.85, mpos=mpos)
+                    self.emit(q.start, q.end, sp, "direct", cue, men, 0.95, mpos=mpos)
                     consumed.add(q.open)
                     self.prev_direct = (q.last_line, sp)
                 continue
@@ -286,13 +293,13 @@ class _Run:
             # words verbatim; those words are also stored as the speaker's direct quote.
             for q in inside:
                 if q.open not in consumed and len(_WORDS.findall(self.folded, q.start, q.end)) >= 2:
-                    self.emit(q.start, q.end, sp, "direct", cue, men, 0.8, mpos=mpos)
+                    self.emit(q.start, q.end, sp, "direct", cue, men, 0.95, mpos=mpos)
                 consumed.add(q.open)
             unquoted = self.folded[cs:ce]
             for q in reversed(inside):
                 unquoted = unquoted[:max(0, q.open - cs)] + unquoted[max(0, q.outer_end - cs):]
             if len(_WORDS.findall(unquoted)) >= 3:
-                self.emit(cs, ce, sp, "indirect", cue, men, 0.8, mpos=mpos)
+                self.emit(cs, ce, sp, "indirect", cue, men, 0.95, mpos=mpos)
 
 
 _NOUN_PHRASE = re.compile(r"^(?:the|a|an|my|his|her|their|our|one|another|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}$")

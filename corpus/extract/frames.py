@@ -109,6 +109,10 @@ class Frame:
     mention_pos: int
 
 
+_ABBREV_WORD = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Rev|Jr|Sr|Prof|Capt|No|Co|Inc|Corp|"
+                          r"Ltd|U\.S|U\.K|U\.N)\.$")
+
+
 def mention_from(text: str) -> Mention | None:
     """The speaker at the end of ``text`` (the words before a cue): the longest tail that parses.
 
@@ -117,6 +121,12 @@ def mention_from(text: str) -> Mention | None:
     Putin") is no speaker; "Police officials" is a speaker nobody can name (kept unattributed).
     """
     words = text.replace("—", ",").replace("–", ",").split()
+    # Only the current sentence: "… out at sea. Jeff Rathke," starts again after "sea.".
+    for k in range(len(words) - 2, -1, -1):
+        w = words[k]
+        if w[-1:] in ".!?" and len(w) > 3 and not _ABBREV_WORD.match(w) and words[k + 1][:1].isupper():
+            words = words[k + 1:]
+            break
     if words and words[-1].endswith(","):
         return _before_appositive(words)
     for k in range(min(len(words), 9), 0, -1):

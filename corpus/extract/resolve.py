@@ -227,14 +227,14 @@ class Tracker:
             close = True
         if len(full) == 1:
             name = full.pop()
-            return Speaker(name, "person", self._role_of(name), 0.8 if close else 0.9, "surname")
+            return Speaker(name, "person", self._role_of(name), 0.85 if close else 0.95, "surname")
         if full:
             if self.last and self.last.name in full and self.last.kind == "person":
-                return Speaker(self.last.name, "person", self.last.role, 0.8, "surname")
+                return Speaker(self.last.name, "person", self.last.role, 0.9, "surname")
             earlier = {self.canonical(e.name) for e in self.people() if " " in e.name and e.pos < pos} & full
             if len(earlier) == 1:
                 name = earlier.pop()
-                return Speaker(name, "person", self._role_of(name), 0.7, "surname")
+                return Speaker(name, "person", self._role_of(name), 0.8, "surname")
         # A bare surname the article never introduces in full: nobody we can name with confidence.
         return None
 
@@ -271,7 +271,7 @@ class Tracker:
         official"), and the pronoun stays unresolved — a guess is worse than no name."""
         if men.gender is None:  # "they": only an organisation speaking in the plural
             if self.last and self.last.kind == "organisation" and pos - self.last.pos < 600:
-                return Speaker(self.last.name, "organisation", None, 0.6, "pronoun")
+                return Speaker(self.last.name, "organisation", None, 0.75, "pronoun")
             return None
         starts = self._sentence_starts(pos, 3)
         if not starts:
@@ -302,7 +302,7 @@ class Tracker:
             if len(names) != 1 or not any(e.personal for e in fits):
                 return None  # two people, or one capitalised run that may not be a person at all
             name = names.pop()
-            return Speaker(name, "person", self._role_of(name), 0.8, "pronoun")
+            return Speaker(name, "person", self._role_of(name), 0.9, "pronoun")
         return None
 
     def _role(self, men: Mention, pos: int) -> Speaker | None:
@@ -329,7 +329,7 @@ class Tracker:
                 return None
         if len(fits) == 1:
             name = fits.pop()
-            return Speaker(name, "person", self._role_of(name) or men.role, 0.75, "title")
+            return Speaker(name, "person", self._role_of(name) or men.role, 0.85, "title")
         return None
 
     def _org(self, men: Mention, pos: int) -> Speaker | None:
@@ -345,7 +345,7 @@ class Tracker:
             return Speaker(name, "organisation", None, 0.85, "organisation")
         earlier = [e for e in orgs if e.pos < pos and e.name.lower().split()[-1] == men.head]
         if self.last and self.last.kind == "organisation" and self.last.name.lower().endswith(men.head or "~"):
-            return Speaker(self.last.name, "organisation", None, 0.8, "organisation")
+            return Speaker(self.last.name, "organisation", None, 0.85, "organisation")
         if earlier:
             return self._org(Mention("org", earlier[-1].name, name=earlier[-1].name), pos)
         return None
@@ -375,7 +375,7 @@ class Tracker:
                 return self._resolve(inner, pos)
             return None
         if self.default_org:
-            return Speaker(self.default_org, "organisation", None, 0.7, "headline")
+            return Speaker(self.default_org, "organisation", None, 0.85, "headline")
         return None
 
     def _expand_acronym(self, acronym: str) -> str | None:
