@@ -6,7 +6,8 @@
     ├── ConfigError    a setting is missing or invalid (raised at start-up, not per message)
     └── DeliveryError  a platform did not accept a message (digests, alerts)
         ├── Blocked        the chat blocked or removed the bot: permanent, do not retry
-        └── RateLimited    slow down; ``retry_after`` seconds
+        ├── RateLimited    slow down; ``retry_after`` seconds
+        └── OutcomeUnknown no answer in time: it may have been posted, so it is never resent
 
 The router turns a ``BotError`` into an error :class:`~bot.reply.Reply`; anything else is a
 bug, which adapters log with its traceback while the user gets one short apology.
@@ -45,3 +46,7 @@ class RateLimited(DeliveryError):
     def __init__(self, message: str, retry_after: float) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class OutcomeUnknown(DeliveryError):
+    """The platform did not answer in time: the message may or may not have gone out."""

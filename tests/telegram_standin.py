@@ -73,6 +73,9 @@ class TelegramStandIn:
     calls: list[Call] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
     failures: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
+    passes: dict[str, int] = field(default_factory=dict)  # calls of a method let through before its failures
+    delays: dict[str, list[tuple[int, float]]] = field(default_factory=dict)  # (calls to let by, seconds)
+    holds: dict[int, asyncio.Event] = field(default_factory=dict)  # chat id -> sends wait for this event
     admins: set[int] = field(default_factory=set)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
     _update_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
@@ -93,7 +96,10 @@ class TelegramStandIn:
         return int(update["update_id"])
 
     def fail_next(self, method: str, status: int, *, retry_after: int | None = None,
-                  description: str | None = None) -> None:
+                  description: str | None = None, after: int = 0) -> None:
+        """Fail a coming call of ``method`` (after letting ``after`` calls through) as Telegram would."""
+        if after:
+            self.passes[method] = after
         body: dict[str, Any] = {"ok": False, "error_code": status,
                                 "description": description or {429: f"Too Many Requests: retry after {retry_after}",
                                                                403: "Forbidden: bot was blocked by the user"}.get(
@@ -101,6 +107,15 @@ class TelegramStandIn:
         if retry_after is not None:
             body["parameters"] = {"retry_after": retry_after}
         self.failures.setdefault(method, []).append((status, body))
+
+    def delay_next(self, method: str, seconds: float, *, after: int = 0) -> None:
+        """Accept a coming call of ``method`` but answer it only after ``seconds`` (a slow Bot API)."""
+        self.delays.setdefault(method, []).append((after, seconds))
+
+    def hold(self, chat_id: int) -> asyncio.Event:
+        """Sends to ``chat_id`` wait (accepted, unanswered) until the returned event is set."""
+        self.holds[chat_id] = asyncio.Event()
+        return self.holds[chat_id]
 
     def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
         return [c.params for c in self.calls if c.method == method]
@@ -140,9 +155,21 @@ class TelegramStandIn:
         method = request.match_info["method"]
         params = await self._params(request)
         self.calls.append(Call(method, params))
-        if self.failures.get(method):
+        if self.passes.get(method):
+            self.passes[method] -= 1
+        elif self.failures.get(method):
             status, body = self.failures[method].pop(0)
             return web.json_response(body, status=status)
+        if self.delays.get(method):
+            after, seconds = self.delays[method][0]
+            if after:
+                self.delays[method][0] = (after - 1, seconds)
+            else:
+                self.delays[method].pop(0)
+                await asyncio.sleep(seconds)
+        chat = str(params.get("chat_id", ""))
+        if method.startswith("send") and chat.lstrip("-").isdigit() and int(chat) in self.holds:
+            await self.holds[int(chat)].wait()
         if method in ("sendMessage", "editMessageText") and params.get("parse_mode") == "HTML":
             refusal = html_refusal(str(params.get("text", "")))
             if refusal:

@@ -12,6 +12,7 @@ import pytest
 from bot.core import Core
 from bot.errors import Blocked, RateLimited
 from bot.reply import Platform, Reply, Request
+from bot.scheduling.delivery import Part
 from bot.scheduling.schedule import Scheduler
 from bot.scheduling.schedule_store import get_channel, upsert_channel
 from corpus.store import open_db
@@ -41,21 +42,33 @@ class Crash(BaseException):
 
 @dataclass
 class RecordingSender:
-    """A platform edge that records what it accepted; it can refuse or 'crash' after accepting."""
+    """A platform edge that records what it accepted; it can refuse (in one chat only, if
+    ``refuse_chat``) or 'crash' after accepting. A reply is one part, named by a key into
+    ``replies`` (the sender object outlives a simulated restart)."""
 
     platform: Platform
     accepted: list[tuple[str, Reply]] = field(default_factory=list)
     refuse: list[BaseException] = field(default_factory=list)
+    refuse_chat: str | None = None
     crash_after_accept: bool = False
+    replies: dict[str, Reply] = field(default_factory=dict)
 
-    async def send(self, chat_id: str, reply: Reply) -> list[str]:
-        if self.refuse:
+    def parts(self, reply: Reply) -> list[Part]:
+        key = str(len(self.replies))
+        self.replies[key] = reply
+        return [Part("reply", key)]
+
+    async def send_part(self, chat_id: str, part: Part) -> str:
+        if self.refuse and self.refuse_chat in (None, chat_id):
             raise self.refuse.pop(0)
-        self.accepted.append((chat_id, reply))
+        self.accepted.append((chat_id, self.replies[part.body]))
         if self.crash_after_accept:
             self.crash_after_accept = False
             raise Crash()
-        return [str(len(self.accepted))]
+        return str(len(self.accepted))
+
+    async def send(self, chat_id: str, reply: Reply) -> list[str]:
+        return [await self.send_part(chat_id, p) for p in self.parts(reply)]
 
 
 @pytest.fixture
@@ -181,7 +194,7 @@ async def test_a_crash_between_send_and_record_never_posts_twice(db_path: Path) 
 async def test_a_blocked_chat_turns_its_digest_off_and_others_still_get_theirs(db_path: Path) -> None:
     configure(db_path, "telegram:1", "08:00", "UTC")
     configure(db_path, "telegram:2", "08:00", "UTC")
-    tg = RecordingSender("telegram", refuse=[Blocked("Forbidden: bot was blocked by the user")])
+    tg = RecordingSender("telegram", refuse=[Blocked("Forbidden: bot was blocked by the user")], refuse_chat="1")
     scheduler = Scheduler(str(db_path), {"telegram": tg}, FakeClock(datetime(2026, 11, 22, 9, 0, tzinfo=UTC)))
     await scheduler.tick()
     await scheduler.tick()
@@ -190,13 +203,19 @@ async def test_a_blocked_chat_turns_its_digest_off_and_others_still_get_theirs(d
     scheduler.close()
 
 
-async def test_a_429_is_waited_out_and_retried(db_path: Path) -> None:
+async def test_a_429_is_waited_out_on_a_later_tick_and_retried(db_path: Path) -> None:
     configure(db_path, "slack:C1", "08:00", "UTC")
     sl = RecordingSender("slack", refuse=[RateLimited("ratelimited", 7.0)])
     clock = FakeClock(datetime(2026, 11, 22, 9, 0, tzinfo=UTC))
     scheduler = Scheduler(str(db_path), {"slack": sl}, clock)
     await scheduler.tick()
-    assert clock.slept == [7.0] and len(sl.accepted) == 1
+    assert clock.slept == [] and sl.accepted == []  # the tick does not sleep: other channels go on
+    clock.current += timedelta(seconds=6)
+    await scheduler.tick()
+    assert sl.accepted == []
+    clock.current += timedelta(seconds=1)
+    await scheduler.tick()
+    assert len(sl.accepted) == 1
     scheduler.close()
 
 

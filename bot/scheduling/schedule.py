@@ -1,13 +1,15 @@
 """The one scheduler of ``quotebot serve``: digests at each channel's local time, follow alerts,
 and scheduled ingestion — restart-safe, driven by a clock that tests control.
 
-Delivery rule (never post twice): before a digest or an alert batch is sent, a ``pending``
-record is committed; once the platform has accepted the message the record becomes ``sent``.
-A platform refusal (blocked, rate-limited, error) means nothing was posted, so the pending
-record is removed and the message is tried again later. A ``pending`` record found at start-up
-means the process died between sending and recording: the outcome is unknown, and because
-neither Telegram nor Slack can tell us whether a message went out, it is *not* sent again
-(logged as such). Missing one digest after a crash is the lesser harm than a double post.
+Digest delivery rule (never post twice, never lose one silently): the digest is rendered into
+its parts (chart, messages) and every part is committed as ``queued`` before the first is sent
+(bot/scheduling/outbox.py). Each part is marked ``sending`` before its call and ``sent`` once the
+platform accepted it, so delivery resumes after the last accepted part. A timeout means the part
+may have gone out: it is ``unknown`` and never resent. A refusal means it did not: the part is
+retried after a backoff (:data:`BACKOFF_SECONDS`, or the platform's Retry-After) at most
+:data:`MAX_ATTEMPTS` times, then the day's digest is given up and logged. After a crash, a part
+left ``sending`` is ``unknown``; ``queued`` parts are sent. Channels are served concurrently, so
+one slow or backing-off channel does not hold up the others.
 """
 
 from __future__ import annotations
@@ -15,24 +17,27 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol, TypeVar
 
 from sqlite_utils import Database
 
 from corpus.store import open_db
 
-from ..errors import Blocked, DeliveryError, RateLimited
+from ..errors import Blocked, DeliveryError, OutcomeUnknown, RateLimited
 from ..reply import Reply
-from . import follows
+from . import follows, outbox
 from .delivery import Sender
 from .digest import build_digest, is_due
-from .schedule_store import DigestChannel, all_channels, ensure, now_iso, upsert_channel
+from .schedule_store import DigestChannel, all_channels, ensure
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-MAX_RETRIES = 3
+MAX_RETRIES = 3  # follow alerts: rate limits waited out in place
+MAX_ATTEMPTS = 5  # refused attempts of one digest part before the day's digest is given up
+BACKOFF_SECONDS = (60, 120, 240, 480)  # between a digest part's attempts: 15 minutes in all
 MAX_ALERTS_PER_TICK = 30  # alert messages per tick across chats; the rest wait for the next tick
 TICK_SECONDS = 30.0
 
@@ -64,6 +69,7 @@ class Scheduler:
         self.clock = clock or SystemClock()
         self.jobs = jobs or []  # extra periodic work: feed polling, folder watching
         self._db: Database | None = None
+        self._lock = threading.RLock()
 
     def db(self) -> Database:
         if self._db is None:
@@ -71,11 +77,16 @@ class Scheduler:
             ensure(self._db)
         return self._db
 
-    async def _sql(self, fn: Callable[..., T], *args: object) -> T:
-        return await asyncio.to_thread(fn, *args)
+    async def _sql(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """``fn(*args)`` on a worker thread; one at a time: channels are served concurrently on one connection."""
+        def locked() -> T:
+            with self._lock:
+                return fn(*args, **kwargs)
+        return await asyncio.to_thread(locked)
 
     # -- delivery primitives --------------------------------------------------------------------
     async def _send(self, platform: str, chat_id: str, reply: Reply) -> list[str]:
+        """A whole reply (follow alerts): a rate limit is waited out in place, a few times."""
         sender = self.senders.get(platform)
         if sender is None:
             raise DeliveryError(f"no {platform} adapter is running")
@@ -90,67 +101,115 @@ class Scheduler:
         raise AssertionError("unreachable")
 
     # -- digests -------------------------------------------------------------------------------
-    def _claim(self, channel: DigestChannel, period: str) -> tuple[Reply, int] | None:
-        """Commit a pending record for (channel, period) and build the digest; None if already claimed."""
+    def _claim(self, channel: DigestChannel, period: str,
+               sender: Sender | None = None) -> tuple[list[outbox.StoredPart], int | None] | None:
+        """The parts still to send for (channel, period), creating them on first call; None if finished."""
         db = self.db()
-        key = f"digest:{channel.channel}:{period}"
-        with db.atomic():
-            row = db.execute("SELECT state FROM deliveries WHERE key = ?", [key]).fetchone()
-            if row:
-                if row[0] == "pending":
-                    log.warning("%s: a digest for %s may have been sent before a crash; not sending it again",
-                                channel.channel, period)
-                    upsert_channel(db, channel.channel, last_period=period)
-                return None
-            db.execute("INSERT INTO deliveries (key, channel, state, attempted_at) VALUES (?, ?, 'pending', ?)",
-                       [key, channel.channel, now_iso()])
-        return build_digest(db, channel, period)
+        key = outbox.digest_key(channel.channel, period)
+        found = outbox.delivery(db, key)
+        if found is None:
+            sender = sender or self.senders[channel.platform]
+            reply, new_high = build_digest(db, channel, period)
+            parts = sender.parts(reply)
+            with db.atomic():
+                if outbox.delivery(db, key) is None:
+                    outbox.create(db, key, channel.channel, new_high, parts)
+            found = outbox.delivery(db, key)
+            assert found is not None
+        state, high = found
+        if state != "pending":
+            return None
+        stored = outbox.parts(db, key)
+        if not stored:  # recorded before per-part records existed: it may have gone out
+            log.warning("%s: a digest for %s may have been sent before a crash; not sending it again",
+                        channel.channel, period)
+            outbox.finish(db, key, channel.channel, period, "unknown", None)
+            return None
+        if outbox.recover(db, key):
+            log.warning("%s: part of the %s digest was in flight at a crash; it is not sent again",
+                        channel.channel, period)
+            stored = outbox.parts(db, key)
+        return stored, high
 
-    def _record(self, channel: DigestChannel, period: str, high: int, ids: list[str]) -> None:
-        db = self.db()
-        with db.atomic():
-            db.execute("UPDATE deliveries SET state = 'sent', message_ids = ?, finished_at = ? WHERE key = ?",
-                       [",".join(ids), now_iso(), f"digest:{channel.channel}:{period}"])
-            db.execute("UPDATE digest_channels SET last_period = ?, last_quote_id = ? WHERE channel = ?",
-                       [period, high, channel.channel])
+    async def deliver_digest(self, channel: DigestChannel, period: str, *, force: bool = False,
+                             retry_now: bool = False) -> str:
+        """Post what is left of one channel's digest for ``period``; what happened, for logs and the CLI.
 
-    def _release(self, channel: DigestChannel, period: str, error: str, disable: bool) -> None:
-        db = self.db()
-        with db.atomic():
-            db.execute("DELETE FROM deliveries WHERE key = ?", [f"digest:{channel.channel}:{period}"])
-            if disable:
-                db.execute("UPDATE digest_channels SET enabled = 0 WHERE channel = ?", [channel.channel])
-
-    async def deliver_digest(self, channel: DigestChannel, period: str, *, force: bool = False) -> str:
-        """Post one channel's digest for ``period``. Returns what happened, for logs and the CLI."""
+        ``retry_now`` ignores a pending backoff (a person running ``quotebot digest``)."""
+        sender = self.senders.get(channel.platform)
+        if sender is None:
+            return f"not delivered: no {channel.platform} adapter is running"
+        key = outbox.digest_key(channel.channel, period)
         if force:
-            await self._sql(self.db().execute, "DELETE FROM deliveries WHERE key = ?",
-                            [f"digest:{channel.channel}:{period}"])
-        claimed = await self._sql(self._claim, channel, period)
+            await self._sql(outbox.forget, self.db(), key)
+        claimed = await self._sql(self._claim, channel, period, sender)
         if claimed is None:
             return "already delivered for this period"
-        reply, high = claimed
+        parts, high = claimed
+        now = self.clock.now()
+        for part in parts:
+            if part.state == "failed":  # given up, but a crash came before the delivery was closed
+                await self._sql(outbox.finish, self.db(), key, channel.channel, period, "failed", None)
+                return "not delivered: given up earlier"
+            if part.state != "queued":
+                continue
+            where = f"part {part.idx + 1} of {len(parts)}"
+            if part.next_at and part.next_at > now and not retry_now:
+                return f"waiting: {where} is retried at {part.next_at:%H:%M:%S} UTC"
+            await self._sql(outbox.mark, self.db(), key, part.idx, "sending")
+            try:
+                message_id = await sender.send_part(channel.chat_id, part.part())
+            except OutcomeUnknown as exc:
+                log.warning("%s: %s of the %s digest timed out; it may have been posted, so it is not resent",
+                            channel.channel, where, period)
+                await self._sql(outbox.mark, self.db(), key, part.idx, "unknown", None, str(exc)[:500])
+                continue
+            except Blocked as exc:
+                log.warning("%s: the platform refused for good (%s); digest turned off", channel.channel, exc)
+                await self._sql(outbox.refused, self.db(), key, part.idx, str(exc), part.attempts + 1, None)
+                await self._sql(outbox.finish, self.db(), key, channel.channel, period, "blocked", None,
+                                disable=True)
+                return f"blocked: {exc}; digest turned off"
+            except DeliveryError as exc:
+                return await self._refused(channel, period, part, where, exc, now)
+            await self._sql(outbox.mark, self.db(), key, part.idx, "sent", message_id)
+        final = await self._sql(outbox.parts, self.db(), key)
+        await self._sql(outbox.finish, self.db(), key, channel.channel, period, "sent", high)
+        sent = sum(1 for p in final if p.state == "sent")
+        unknown = sum(1 for p in final if p.state == "unknown")
+        maybe = f", {unknown} unknown" if unknown else ""
+        return f"delivered ({sent} message{'s' if sent != 1 else ''}{maybe})"
+
+    async def _refused(self, channel: DigestChannel, period: str, part: outbox.StoredPart, where: str,
+                       exc: DeliveryError, now: datetime) -> str:
+        key = outbox.digest_key(channel.channel, period)
+        attempts = part.attempts + 1
+        if attempts >= MAX_ATTEMPTS:
+            log.error("%s: %s of the %s digest refused %d times (%s); this digest is given up",
+                      channel.channel, where, period, attempts, exc)
+            await self._sql(outbox.refused, self.db(), key, part.idx, str(exc), attempts, None)
+            await self._sql(outbox.finish, self.db(), key, channel.channel, period, "failed", None)
+            return f"not delivered: {exc}; given up after {attempts} attempts"
+        wait = exc.retry_after if isinstance(exc, RateLimited) else BACKOFF_SECONDS[attempts - 1]
+        retry_at = now + timedelta(seconds=wait)
+        log.warning("%s: %s of the %s digest not delivered (%s); retry %d of %d at %s", channel.channel, where,
+                    period, exc, attempts, MAX_ATTEMPTS - 1, retry_at.isoformat(timespec="seconds"))
+        await self._sql(outbox.refused, self.db(), key, part.idx, str(exc), attempts, retry_at)
+        return f"not delivered: {exc}; {where} retried at {retry_at:%H:%M:%S} UTC"
+
+    async def _deliver_logged(self, channel: DigestChannel, period: str) -> str:
         try:
-            ids = await self._send(channel.platform, channel.chat_id, reply)
-        except Blocked as exc:
-            log.warning("%s: the platform refused for good (%s); digest turned off", channel.channel, exc)
-            await self._sql(self._release, channel, period, str(exc), True)
-            return f"blocked: {exc}; digest turned off"
-        except DeliveryError as exc:
-            log.warning("%s: digest not delivered (%s); will retry", channel.channel, exc)
-            await self._sql(self._release, channel, period, str(exc), False)
-            return f"not delivered: {exc}"
-        await self._sql(self._record, channel, period, high, ids)
-        return f"delivered ({len(ids)} message{'s' if len(ids) != 1 else ''})"
+            return f"{channel.channel} {period}: {await self.deliver_digest(channel, period)}"
+        except Exception:  # noqa: BLE001 - one channel's bug must not stop the others
+            log.exception("%s: digest delivery failed", channel.channel)
+            return f"{channel.channel} {period}: error"
 
     async def run_digests(self) -> list[str]:
+        """Every due channel at once: a slow or backing-off channel holds up no other."""
         now = self.clock.now()
-        done = []
-        for channel in await self._sql(all_channels, self.db()):
-            period = is_due(channel, now)
-            if period and channel.platform in self.senders:
-                done.append(f"{channel.channel} {period}: {await self.deliver_digest(channel, period)}")
-        return done
+        due = [(c, p) for c in await self._sql(all_channels, self.db())
+               if c.platform in self.senders and (p := is_due(c, now))]
+        return list(await asyncio.gather(*(self._deliver_logged(c, p) for c, p in due)))
 
     # -- follow alerts -------------------------------------------------------------------------
     async def run_alerts(self) -> int:
@@ -164,6 +223,11 @@ class Scheduler:
             await self._sql(follows.mark, self.db(), batch, "pending")
             try:
                 await self._send(batch.platform, batch.chat_id, batch.reply())
+            except OutcomeUnknown:
+                log.warning("alert to %s:%s timed out; it may have been posted, so it is not resent",
+                            batch.platform, batch.chat_id)
+                await self._sql(follows.mark, self.db(), batch, "sent")
+                continue
             except Blocked:
                 log.warning("%s:%s blocked the bot; its follows are removed", batch.platform, batch.chat_id)
                 await self._sql(self.db().execute, "DELETE FROM follows WHERE platform = ? AND chat_id = ?",
@@ -184,8 +248,7 @@ class Scheduler:
                 await job()
             except Exception:  # noqa: BLE001 - one failing job must not stop digests
                 log.exception("scheduled job failed")
-        await self.run_digests()
-        await self.run_alerts()
+        await asyncio.gather(self.run_digests(), self.run_alerts())
 
     async def run(self, stop: asyncio.Event, every: float = TICK_SECONDS) -> None:
         """Tick until ``stop`` is set; the first tick at start gives the catch-up digests."""

@@ -63,6 +63,30 @@ def _m001(db: Database) -> None:
     )
 
 
+@migrations(name="002_delivery_parts")
+def _m002(db: Database) -> None:
+    # Each part of a digest (chart, text messages) and what became of it, stored before the first is
+    # sent: after a crash, 'queued' parts certainly did not go out, a 'sending' part may have.
+    db.executescript(
+        """
+        ALTER TABLE deliveries ADD COLUMN quote_high INTEGER;  -- the digest's quote high-water mark
+        CREATE TABLE delivery_parts (
+            key TEXT NOT NULL,                   -- deliveries.key
+            idx INTEGER NOT NULL,                -- order of posting
+            kind TEXT NOT NULL,                  -- the sender's: 'message' | 'photo' | 'file'
+            body TEXT NOT NULL,                  -- the sender's JSON
+            data BLOB,                           -- an attachment (the chart)
+            state TEXT NOT NULL DEFAULT 'queued',  -- queued | sending | sent | unknown | failed
+            message_id TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0, -- refused attempts so far
+            next_at TEXT,                        -- not before (backoff, Retry-After)
+            error TEXT,
+            PRIMARY KEY (key, idx)
+        );
+        """
+    )
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
