@@ -27,10 +27,10 @@ def test_a_speech_title_makes_each_body_paragraph_a_quote_of_that_person() -> No
     body = ("Friends, colleagues,\n\nI am glad to welcome you to our fair. We have worked hard this year.\n\n"
             "Our farmers deserve our thanks, and I will ask the assembly to support them.")
     found = extract_quotes(body, title)
-    assert [q.kind for q in found] == ["transcript"] * 3
+    assert [q.kind for q in found] == ["transcript"] * 2  # the salutation alone is no quote
     assert {q.speaker for q in found} == {"Anna Berg"}
     assert {q.resolution for q in found} == {"headline"}
-    assert found[1].text == "I am glad to welcome you to our fair. We have worked hard this year."
+    assert found[0].text == "I am glad to welcome you to our fair. We have worked hard this year."
 
 
 def test_turn_labels_give_each_turn_to_its_speaker_until_the_next_label() -> None:
@@ -177,6 +177,18 @@ def test_narration_naming_a_speaker_in_full_ends_the_turn() -> None:
         ("Nikolai Denisov", "Mr President, the turbines are ready."),
         ("Vladimir Putin", "I am glad Nikolai Denisov and his team finished early."),
     ]
+
+
+@pytest.mark.parametrize("formula", [
+    "Thank you.", "Good afternoon, colleagues,", "Colleagues, good afternoon.",
+    "Good afternoon friends and colleagues.", "Mr President, colleagues, good afternoon.",
+    "Ok, thank you. Thank you very much.",
+    "Thank you very much for your attention.", "Mr Orlov, please.", "(In Russian) Thank you.", "My congratulations!",
+])
+def test_a_bare_courtesy_formula_is_no_quote_but_a_sentence_after_it_is(formula: str) -> None:
+    text = f"Anna Berg: {formula}\n\nPavel Orlov: {formula} The harvest was good.\n"
+    found = extract_quotes(text, "Meeting with farmers")
+    assert [(q.speaker, q.text) for q in found] == [("Pavel Orlov", f"{formula} The harvest was good.")]
 
 
 def test_a_message_the_lead_says_someone_sent_is_theirs() -> None:

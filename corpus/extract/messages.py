@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..clean import fold_spaces
+from ..names import name_shape
 from .layout import Layout, trim
 from .not_speech import not_speech
 
@@ -40,8 +41,9 @@ def sender(lead: str | None, title: str | None) -> Sender | None:
             continue
         flat = " ".join(fold_spaces(text).split())
         m = _SENDER.match(flat)
-        if m and " and " not in m.group("name"):
-            return Sender(m.group("name"), how)
+        shape = name_shape(m.group("name")) if m and " and " not in m.group("name") else None
+        if shape is not None and shape.kind == "person" and len(shape.name.split()) >= 2:
+            return Sender(shape.name, how)  # never "The President": a lead that names nobody names nobody
         return None  # a lead that names no sender: the headline is not asked to overrule it
     return None
 

@@ -18,17 +18,24 @@ _ELISION = re.compile(r"^[\s<‹«(\[]*(?:…|\.\s?\.\s?\.)[\s>›»)\]]*$")
 _BRACKETED = re.compile(r"^\s*[(\[][^()\[\]]*[)\]]\s*[.]?\s*$")
 _CAPTION = re.compile(r"(?:^|[.)]\s)(?:Image|Photo|Picture|Photograph|Credit|Source)s?\s*:\s|^\s*(?:File\s+)?photo\s+of\b",
                       re.IGNORECASE)
-_HEAD = (r"(?:thank\s+you(?:\s+(?:very|so)\s+much|\s+all|\s+again|\s+for\s+(?:your|the)\s+(?:attention|invitation|"
-         r"question|questions|hospitality))?|thanks(?:\s+a\s+lot)?|many\s+thanks|good\s+(?:morning|afternoon|"
-         r"evening|day|night)|goodbye|good-bye|hello|hi|welcome|greetings|all\s+the\s+best|you\s+are\s+welcome|"
-         r"(?:go\s+ahead,?\s+)?please(?:,?\s+go\s+ahead)?|go\s+ahead|congratulations|best\s+wishes|"
+_HEAD = (r"(?:(?:ok|okay|well|so|yes|and),?\s+)?"
+         r"(?:thank\s+you(?:\s+(?:very|so)\s+much|\s+all|\s+everybody|\s+everyone|\s+again){0,2}"
+         r"(?:\s+for\s+(?:your|the|this)\s+(?:attention|invitation|question|questions|hospitality|words|"
+         r"kind\s+words|support|cooperation|opportunity))?|"
+         r"thanks(?:\s+a\s+lot)?|many\s+thanks|good\s+(?:morning|afternoon|evening|day|night)|goodbye|good-bye|"
+         r"hello|hi|welcome|greetings|all\s+the\s+best|you\s+are\s+welcome|(?:my\s+)?congratulations|"
+         r"(?:go\s+ahead,?\s+)?please(?:,?\s+go\s+ahead)?|go\s+ahead|quiet,?\s+please|best\s+wishes|"
          r"(?:dear\s+)?(?:friends|colleagues|ladies\s+and\s+gentlemen)|mr\.?\s+president|madam\s+president)")
-# Whom a formula addresses: a name or title ("Mr Orlov", "Mr President") or a group ("colleagues").
-_VOCATIVE = (r"(?:(?i:dear)\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
-             r"(?i:colleagues|friends|everyone|everybody|all|comrades|veterans|gentlemen|sir|madam|"
-             r"ladies\s+and\s+gentlemen))")
-# One courtesy sentence: a formula, then at most three vocatives ("…, colleagues, friends").
-_COURTESY = re.compile(rf"(?i:{_HEAD})(?:\s*,\s*{_VOCATIVE}){{0,3}}\s*(?:[.!…]+|$)(?=\s|$)")
+# Whom a formula addresses: a name or title ("Mr Orlov", "Mr President", with an editor's note in
+# brackets) or a group ("colleagues", "friends and colleagues").
+_ADDRESSEE = (r"(?:(?i:dear)\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\[[^\]\n]{1,40}\])?|"
+              r"(?i:colleagues|friends|everyone|everybody|all|comrades|veterans|gentlemen|sir|madam|"
+              r"ladies\s+and\s+gentlemen))")
+_VOCATIVE = rf"{_ADDRESSEE}(?:\s+(?i:and)\s+{_ADDRESSEE})?"
+# One courtesy sentence: vocatives, a formula, vocatives ("Mr President, colleagues, good afternoon.",
+# "Good afternoon colleagues," opening a speech, "Mr Rogozin, please."), ending in a stop, a comma or nothing.
+_COURTESY = re.compile(rf"(?:\([^()\n]{{1,30}}\)\s*)?(?:{_VOCATIVE}\s*,?\s*){{0,3}}(?i:{_HEAD})"
+                       rf"(?:\s*,?\s*{_VOCATIVE}){{0,3}}\s*(?:[.!…,]+|$)(?=\s|$)")
 _PUNCT = re.compile(r"[.,;:!?…\"“”«»()\[\]—–]")
 
 
