@@ -67,6 +67,7 @@ def test_turn_labels_give_each_turn_to_its_speaker_until_the_next_label() -> Non
     ("Environment\nand Natural Resources Minister Sergei Donskoy :", "Sergei Donskoy"),
     ("Chairman of the Federation of Trade Unions Mikhail\nShmakov :", "Mikhail Shmakov"),
     ("The athlete’s father and coach Abdulmanap Nurmagomedov:", "Abdulmanap Nurmagomedov"),
+    ("Federal Chancellor of Austria Sebastian Kurz (retranslated) :", "Sebastian Kurz"),
     ("General Director of Aeroflot – Russian Airlines Vitaly Savelyev:", "Vitaly Savelyev"),
     ("Co-chair of the campaign and General Director of the National Medical Research Centre for Pediatric "
      "Hematology,\nOncology and Immunology Galina Novichkova :", "Galina Novichkova"),
@@ -184,6 +185,7 @@ def test_narration_naming_a_speaker_in_full_ends_the_turn() -> None:
     "Good afternoon friends and colleagues.", "Mr President, colleagues, good afternoon.",
     "Ok, thank you. Thank you very much.",
     "Thank you very much for your attention.", "Mr Orlov, please.", "(In Russian) Thank you.", "My congratulations!",
+    "Comrades,", "President Weiss, dear friend, Ladies and Gentlemen,",
 ])
 def test_a_bare_courtesy_formula_is_no_quote_but_a_sentence_after_it_is(formula: str) -> None:
     text = f"Anna Berg: {formula}\n\nPavel Orlov: {formula} The harvest was good.\n"
@@ -236,7 +238,7 @@ def test_one_label_line_in_a_news_story_is_not_a_transcript() -> None:
 
 
 def test_one_label_opening_the_body_starts_a_speech() -> None:
-    text = ("Address to the nation\n\nPresident of Ruritania Karl Weiss: Citizens,\n\n"
+    text = ("Address to the nation\n\nPresident of Ruritania Karl Weiss: Citizens, this was a hard year.\n\n"
             "This year we rebuilt the dams and the roads.\n")
     found = extract_quotes(text, "Address to the nation")
     assert [(q.kind, q.speaker) for q in found] == [("transcript", "Karl Weiss")] * 2

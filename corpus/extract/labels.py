@@ -27,7 +27,7 @@ LabelKind = Literal["person", "questioner", "anonymous", "word", "unknown", "not
 
 _PHRASE = re.compile(
     r"(?P<phrase>[A-Za-z\u00C0-\u024F][^:\n]{0,200}?(?:\n[^:\n]{1,160}?){0,2})\s*"
-    r"(?P<paren>\(\s*[^()\n:]{1,40}\)\s*)?:(?=\s|$)")
+    r"(?P<paren>\(\s*[^()\n:]{1,40}\)\s*)?:(?=\s|$|[A-Z“\"«])")  # "(retranslated) :Mr President"
 _TOKEN_OK = re.compile(r"^[\w.'’&-]+$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){2,})$")  # "A.", "Mr.", "Gen.", "U.S."
 _ROLE_TOKEN_OK = re.compile(r"^(?:\(?[\w.'’&-]+\)?,?|[–—-])$")  # "Aeroflot – Russian Airlines"  # "Minister of Civil Defence, Emergencies and …"

@@ -1,8 +1,9 @@
 """Paragraphs inside a transcript that are not anyone's words.
 
 - elision marks the site prints where it cut the transcript ("<…>", "‹…>", "[...]");
-- bare courtesy formulas ("Thank you.", "Good afternoon, colleagues.", "Go ahead, please."): true to
-  the record, but nobody looks them up, and thousands of them crowd out what people said;
+- bare courtesy formulas and salutations ("Thank you.", "Good afternoon, colleagues.", "Go ahead,
+  please.", "Comrades,", "Dear Mr Putin,"): true to the record, but nobody looks them up, and
+  thousands of them crowd out what people said;
 - stage directions and editorial notes in brackets ("(Applause.)", "[Laughter]");
 - captions ("File photo of interviewee R Saravanan. Image: R Saravanan.");
 - headings and label fragments: a few words with no punctuation at all ("Hiring employees",
@@ -36,6 +37,13 @@ _VOCATIVE = rf"{_ADDRESSEE}(?:\s+(?i:and)\s+{_ADDRESSEE})?"
 # "Good afternoon colleagues," opening a speech, "Mr Rogozin, please."), ending in a stop, a comma or nothing.
 _COURTESY = re.compile(rf"(?:\([^()\n]{{1,30}}\)\s*)?(?:{_VOCATIVE}\s*,?\s*){{0,3}}(?i:{_HEAD})"
                        rf"(?:\s*,?\s*{_VOCATIVE}){{0,3}}\s*(?:[.!…,]+|$)(?=\s|$)")
+# A salutation opening a speech or letter: only whom it addresses ("Comrades,", "Dear Mr Putin,",
+# "President Xi, dear friend, Ladies and Gentlemen,").
+_WHOM = (r"(?:(?i:dear|my|honoured|distinguished|esteemed)\s+){0,2}"
+         r"(?:[A-Z][\w.'’-]*(?:\s+(?:of|the|and|van|von|de|der|le|la|[A-Z][\w.'’-]*))*(?:\s*\[[^\]\n]{1,80}\])?|"
+         r"(?i:friend|ladies\s+and\s+gentlemen|everyone|all|sir|madam|women|men|people|children|youth)|"
+         r"[a-z]+s)")  # plural addressees: "guests", "Comrades officers"
+_SALUTATION = re.compile(rf"^[“\"«]?{_WHOM}(?:\s*(?:,|\band\b|\s)\s*{_WHOM})*\s*[,!]$")
 _PUNCT = re.compile(r"[.,;:!?…\"“”«»()\[\]—–]")
 
 
@@ -56,6 +64,10 @@ def is_courtesy(text: str) -> bool:
     return True
 
 
+def is_salutation(text: str) -> bool:
+    return len(text) <= 160 and bool(_SALUTATION.match(" ".join(text.split())))
+
+
 def is_caption(text: str) -> bool:
     return bool(_BRACKETED.match(text.strip("“”\"«» ")) or _CAPTION.search(text))
 
@@ -68,4 +80,4 @@ def is_heading(text: str) -> bool:
 
 def not_speech(text: str) -> bool:
     """Any of the above: the paragraph is no quote."""
-    return is_elision(text) or is_courtesy(text) or is_caption(text) or is_heading(text)
+    return is_elision(text) or is_courtesy(text) or is_salutation(text) or is_caption(text) or is_heading(text)

@@ -25,7 +25,7 @@ from ..names import given_name
 from .labels import Label, read_label
 from .layout import Layout, trim
 from .lexicon import PERSON_NOUNS, TITLE_WORDS
-from .not_speech import is_caption, is_courtesy, is_elision, is_heading, not_speech
+from .not_speech import is_caption, is_courtesy, is_elision, is_heading, is_salutation, not_speech
 from .resolve import Tracker
 
 _TITLE_SPEECH = re.compile(
@@ -240,7 +240,7 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
                 break  # a heading, a caption, a stage direction: the turn is over
             covered.add(li)
             if e - s < 2 or (not first and not_speech(para)) or is_elision(para) or is_courtesy(para) \
-                    or is_caption(para):
+                    or is_salutation(para) or is_caption(para):
                 continue
             resolution: Resolution | None = "turn" if t.speaker else None
             out.append(TranscriptQuote(s, e, t.speaker, t.role, t.kind, t.confidence, t.name_span, resolution))
