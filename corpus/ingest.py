@@ -36,7 +36,16 @@ from .index import index_changes
 from .models import Document, ExtractedQuote
 from .readers import Item, Skip, check_file, iter_files, read_path
 from .speakers import attribute
-from .store import SaveResult, content_hash, describe_db_error, lock_wait, save_document, write_transaction
+from .store import (
+    SaveResult,
+    Scores,
+    content_hash,
+    describe_db_error,
+    lock_wait,
+    quality_scores,
+    save_document,
+    write_transaction,
+)
 
 log = logging.getLogger(__name__)
 BATCH = 100  # documents per transaction: small enough to lose little on a kill, big enough to be fast
@@ -78,6 +87,7 @@ class Prepared:
     digest: str
     quotes: list[ExtractedQuote] | None
     error: str | None = None
+    scores: Scores | None = None  # the quotes' quality, computed with the extraction
 
 
 def prepare(doc: Document, stored: Callable[[str], bool] | None = None) -> Prepared:
@@ -87,10 +97,11 @@ def prepare(doc: Document, stored: Callable[[str], bool] | None = None) -> Prepa
         return Prepared(doc, digest, None)
     try:
         quotes = extract_quotes(doc.text, doc.title, doc.lead)
+        scores = quality_scores(quotes)
     except Exception as exc:  # noqa: BLE001 - an extractor bug costs this document only
         log.warning("extraction failed for %s", doc.origin, exc_info=True)
         return Prepared(doc, digest, None, error=f"extraction failed: {type(exc).__name__}: {exc}")
-    return Prepared(doc, digest, quotes)
+    return Prepared(doc, digest, quotes, scores=scores)
 
 
 def stored_digests(db: Database) -> Callable[[str], bool]:
@@ -100,10 +111,10 @@ def stored_digests(db: Database) -> Callable[[str], bool]:
 
 
 def save_with_speakers(db: Database, doc: Document, quotes: Sequence[ExtractedQuote],
-                       digest: str | None = None) -> SaveResult:
+                       digest: str | None = None, scores: Scores | None = None) -> SaveResult:
     """Attribute and store one extracted document (inside the caller's transaction)."""
     attributed, ids = attribute(db, doc, quotes)
-    return save_document(db, doc, attributed, ids, digest=digest)
+    return save_document(db, doc, attributed, ids, digest=digest, scores=scores)
 
 
 def store_document(db: Database, doc: Document) -> SaveResult:
@@ -120,7 +131,7 @@ def _write_one(db: Database, p: Prepared) -> SaveResult:
         if row:
             return SaveResult("unchanged", int(row[0]), 0)
         p = Prepared(p.doc, p.digest, extract_quotes(p.doc.text, p.doc.title, p.doc.lead))
-    return save_with_speakers(db, p.doc, p.quotes or [], digest=p.digest)
+    return save_with_speakers(db, p.doc, p.quotes or [], digest=p.digest, scores=p.scores)
 
 
 def write_batch(db: Database, batch: Sequence[Prepared], report: IngestReport) -> None:
@@ -188,6 +199,11 @@ def finishing_index(db: Database) -> Iterator[None]:
         with contextlib.suppress(Exception):
             index_changes(db, done=True)
         raise
+    index_changes(db, done=True)
+        raise
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute(f"PRAGMA cache_size = {int(cache)}")
     index_changes(db, done=True)
 
 

@@ -21,9 +21,11 @@ from sqlite_utils import Database
 from .ingest import BATCH, IngestReport, Prepared, finishing_index, prepare, write_batch
 from .models import Document, ExtractedQuote
 from .readers import Item, Skip
+from .store import Scores
 
 _worker_db: sqlite3.Connection | None = None
-Outcome = tuple[str, list[ExtractedQuote] | None, str | None]  # digest, quotes (None: stored), error
+# digest, quotes (None: already stored), error, the quotes' quality scores
+Outcome = tuple[str, list[ExtractedQuote] | None, str | None, Scores | None]
 
 
 def _init_worker(db_file: str) -> None:
@@ -45,7 +47,7 @@ def _prepare_batch(docs: list[Document]) -> list[Outcome]:
     out: list[Outcome] = []
     for doc in docs:
         p = prepare(doc, _stored)
-        out.append((p.digest, p.quotes, p.error))
+        out.append((p.digest, p.quotes, p.error, p.scores))
     return out
 
 
@@ -69,8 +71,8 @@ def ingest_parallel(db: Database, items: Iterable[Item], report: IngestReport, *
             while len(inflight) > limit:
                 docs, result = inflight.popleft()
                 outcomes = result.get()
-                write_batch(db, [Prepared(d, digest, quotes, error)
-                                 for d, (digest, quotes, error) in zip(docs, outcomes, strict=True)], report)
+                write_batch(db, [Prepared(d, digest, quotes, error, scores)
+                                 for d, (digest, quotes, error, scores) in zip(docs, outcomes, strict=True)], report)
 
         batch: list[Document] = []
         for item in items:

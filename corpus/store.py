@@ -410,8 +410,12 @@ def save_document(
     speaker_ids: dict[str, int],
     *,
     digest: str | None = None,
+    scores: Scores | None = None,
 ) -> SaveResult:
     """Write one article and its quotes. The caller holds the transaction (:func:`write_transaction`).
+
+    ``scores`` are the quotes' :func:`~corpus.quality.quality` computed beforehand (see
+    :func:`quality_scores`), so that an ingest's worker processes do that work, not its writer.
 
     Same content again is ``unchanged``; new content under a known id or url replaces the
     old article and all its quotes (``replaced``), keeping the article's row id.
@@ -439,7 +443,7 @@ def save_document(
                          list(row.values()))
         article_id = int(cur.lastrowid or 0)
         status = "added"
-    n = insert_quotes(db, article_id, doc, quotes, speaker_ids, str(row["ingested_at"]))
+    n = insert_quotes(db, article_id, doc, quotes, speaker_ids, str(row["ingested_at"]), scores)
     return SaveResult(status, article_id, n)
 
 
@@ -450,6 +454,19 @@ def delete_article_quotes(db: Database, article_id: int) -> None:
     db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
 
 
+Scores = dict[tuple[int, int, str], float]  # (start, end, kind) → quality
+
+
+def quality_scores(quotes: Iterable[ExtractedQuote]) -> Scores:
+    """Each quote's quality, keyed by where it stands and its kind (what attribution never changes)."""
+    return {(q.start, q.end, q.kind): quality(q.text, q.kind) for q in quotes}
+
+
+def score(q: ExtractedQuote, scores: Scores | None) -> float:
+    found = scores.get((q.start, q.end, q.kind)) if scores else None
+    return quality(q.text, q.kind) if found is None else found
+
+
 def insert_quotes(
     db: Database,
     article_id: int,
@@ -457,6 +474,7 @@ def insert_quotes(
     quotes: Iterable[ExtractedQuote],
     speaker_ids: dict[str, int],
     ingested_at: str,
+    scores: Scores | None = None,
 ) -> int:
     """Insert one article's quotes and their full-text rows (inside the caller's write transaction).
 
@@ -479,7 +497,7 @@ def insert_quotes(
         speaker_id = speaker_ids.get(q.speaker) if q.speaker else None
         rows.append((row_id, article_id, speaker_id, q.text, q.start, q.end, q.kind, q.cue, q.mention, q.role,
                      round(q.confidence, 3), doc.published, ingested_at, q.speaker_start, q.speaker_end,
-                     q.resolution, quality(q.text, q.kind),
+                     q.resolution, score(q, scores),
                      heads.get(q.utterance) if q.utterance is not None else None))
         fts.append((row_id, fold_spaces(q.text), q.speaker if speaker_id else "", title))
     sql = """INSERT INTO quotes (id, article_id, speaker_id, text, start, "end", kind, cue, mention, role,
