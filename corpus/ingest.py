@@ -200,11 +200,6 @@ def finishing_index(db: Database) -> Iterator[None]:
             index_changes(db, done=True)
         raise
     index_changes(db, done=True)
-        raise
-    finally:
-        with contextlib.suppress(sqlite3.Error):
-            db.execute(f"PRAGMA cache_size = {int(cache)}")
-    index_changes(db, done=True)
 
 
 def iter_inputs(paths: list[str], report: IngestReport, stdin: IO[bytes] | None = None) -> Iterator[Item]:
