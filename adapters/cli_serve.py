@@ -102,7 +102,8 @@ def digest(channel: str, dry_run: bool, force: bool, db_path: str | None) -> Non
             sender, close = slack_sender(settings), None
         scheduler = Scheduler(settings["QUOTEBOT_DB"], {platform: sender})
         try:
-            return await scheduler.deliver_digest(ch, period, force=force)
+            # Run by a person: a refused part is tried again now, not after the scheduler's backoff.
+            return await scheduler.deliver_digest(ch, period, force=force, retry_now=True)
         finally:
             scheduler.close()
             if close:
@@ -113,7 +114,7 @@ def digest(channel: str, dry_run: bool, force: bool, db_path: str | None) -> Non
     except (BotError, CorpusError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{channel} {period}: {outcome}")
-    if outcome.startswith(("blocked", "not delivered")):
+    if outcome.startswith(("blocked", "not delivered", "waiting")):
         sys.exit(1)
 
 

@@ -7,6 +7,7 @@ Also signs request bodies as Slack does (v0 HMAC-SHA256 of ``v0:{timestamp}:{bod
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import itertools
@@ -35,6 +36,7 @@ class SlackStandIn:
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     responses: list[dict[str, Any]] = field(default_factory=list)
     rate_limit_next: dict[str, int] = field(default_factory=dict)
+    delay_next: dict[str, float] = field(default_factory=dict)  # method -> seconds before its next answer
     uploads: list[bytes] = field(default_factory=list)
     port: int = 0
     _runner: web.AppRunner | None = None
@@ -81,6 +83,8 @@ class SlackStandIn:
         method = request.match_info["method"]
         params = await self._params(request)
         self.calls.append((method, params))
+        if method in self.delay_next:  # accepted now, answered late (after the client gave up)
+            await asyncio.sleep(self.delay_next.pop(method))
         if self.rate_limit_next.get(method):
             self.rate_limit_next[method] -= 1
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"})

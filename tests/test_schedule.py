@@ -296,3 +296,18 @@ async def test_scheduler_run_stops_when_asked(db_path: Path) -> None:
     stop.set()
     await asyncio.wait_for(task, 2)
     scheduler.close()
+
+
+async def test_an_alert_that_timed_out_is_not_sent_again(db_path: Path) -> None:
+    from bot.errors import OutcomeUnknown
+
+    core = Core(db_path)
+    core.handle(Request(text="/follow sanctions", platform="telegram", chat_id="1"))
+    core.close()
+    add_quote(db_path, "Vladimir Putin", "New sanctions will hurt Europe more.")
+    tg = RecordingSender("telegram", refuse=[OutcomeUnknown("no answer in time")])
+    scheduler = Scheduler(str(db_path), {"telegram": tg}, FakeClock(datetime(2026, 11, 22, tzinfo=UTC)))
+    await scheduler.run_alerts()
+    await scheduler.run_alerts()
+    assert tg.accepted == []  # it may have gone out: never resent blindly
+    scheduler.close()

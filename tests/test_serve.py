@@ -300,3 +300,17 @@ def test_the_redacting_filter_covers_arguments_and_tracebacks() -> None:
     text = stream.getvalue()
     assert "xoxb-very-secret" not in text and "wh-secret-value" not in text and "AAHxxx" not in text
     assert "token [redacted] and /bot[redacted]/getMe" in text and "RuntimeError: failed with [redacted]" in text
+
+
+def test_digest_command_retries_a_refused_part_at_once_when_run_again(seed_db_path: Path,
+                                                                      telegram_in_thread: TelegramStandIn,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", telegram_in_thread.token)
+    monkeypatch.setenv("TELEGRAM_API_BASE_URL", telegram_in_thread.base_url)
+    args = ["digest", "--channel", "telegram:111", "--db", str(seed_db_path)]
+    telegram_in_thread.fail_next("sendMessage", 500, description="Internal Server Error")
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 1 and "not delivered" in first.output, first.output
+    again = CliRunner().invoke(cli, args)  # a person at the keyboard: no backoff wait
+    assert again.exit_code == 0 and "delivered (" in again.output, again.output
+    assert len(telegram_in_thread.sent("sendPhoto")) == 1  # the chart went out once

@@ -310,3 +310,27 @@ async def test_the_http_server_binds_127_0_0_1_unless_told_otherwise(seed_db_pat
             stop.set()
             await asyncio.wait_for(task, 10)
             core.close()
+
+
+async def test_sender_reports_a_timeout_as_unknown_and_a_closed_port_as_not_sent() -> None:
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from bot.errors import DeliveryError, OutcomeUnknown
+    from bot.scheduling.delivery import Part
+
+    from .standin_base import free_port
+
+    api = await SlackStandIn().start()
+    try:
+        sender = SlackSender(AsyncWebClient(token=BOT_TOKEN, base_url=api.api_url, timeout=1))
+        [part] = sender.parts(Reply(text="digest"))
+        api.delay_next["chat.postMessage"] = 2.0
+        with pytest.raises(OutcomeUnknown):
+            await sender.send_part("C1", part)
+        assert len(api.sent()) == 1  # it reached Slack: resending could post it twice
+        closed = SlackSender(AsyncWebClient(token=BOT_TOKEN, base_url=f"http://127.0.0.1:{free_port()}/api/"))
+        with pytest.raises(DeliveryError) as info:
+            await closed.send_part("C1", Part("message", part.body))
+        assert not isinstance(info.value, OutcomeUnknown)
+    finally:
+        await api.stop()
