@@ -219,3 +219,10 @@ def test_an_unread_attribution_after_a_quote_is_never_a_continuation() -> None:
     body = ("“The bridge is safe,” engineer Olga Petrova said.\n\n"
             "“Why was it closed for a year then, and who will pay for that?” Holm demanded.")
     assert by_text(quotes(body), "Why was it closed").speaker != "Olga Petrova"
+
+
+def test_a_country_as_subject_speaks_as_an_organisation_never_as_the_last_person() -> None:
+    # "Russia said" is a state speaking (as the Wikinews gold has it), not the mayor named before.
+    body = "Mayor Tomas Berglund spoke first. Russia said the bridge project was a purely local matter."
+    q = by_text(quotes(body), "the bridge project")
+    assert q.speaker == "Russia" and q.speaker_type == "organisation"
