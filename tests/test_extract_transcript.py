@@ -277,3 +277,27 @@ def test_a_name_then_role_label_starts_its_speakers_turn() -> None:
             "Anna Berg, Editor in Chief of the Evening Post: Mr President, what about the roads?\n")
     last = extract_quotes(text, "Press conference")[-1]
     assert last.text.startswith("Mr President, what about") and last.speaker == "Anna Berg"
+
+
+def test_a_news_round_up_of_name_colon_quote_is_not_a_transcript_turn() -> None:
+    # "Name: “…”" introduces one quotation; the paragraphs after it are the reporter's, not hers.
+    text = ("Analysts weigh in\n\nMarket notes\n\nBANKS RALLY - Anna Berg: “The rally has legs, I think.”\n\n"
+            "Other analysts were less sure, and several pointed to the weak housing data from last week.\n\n"
+            "Lena Holm: “It will not last beyond the spring, in my view.”\n")
+    found = extract_quotes(text, "Analysts weigh in")
+    assert all(q.speaker != "Anna Berg" for q in found if q.text.startswith("Other analysts"))
+
+
+def test_tallies_and_headline_lists_after_names_are_not_speech() -> None:
+    text = ("Delegate count\n\nThe totals so far.\n\nAnna Berg: 1,769.\n\nLena Holm: 1,501.\n\n"
+            "Anna Berg: Why The Race Is Not Over Yet In The North.\n\nLena Holm: We will win in the north.\n")
+    found = extract_quotes(text, "Delegate count")
+    assert [q.text for q in found if q.speaker] == ["We will win in the north."]
+
+
+def test_a_sentence_with_a_verb_before_a_colon_is_not_a_label() -> None:
+    text = ("Tech shares\n\nThe shares rose.\n\n"
+            "Anna Berg, an analyst at the bank, agreed: “They have a great brand.”\n\n"
+            "Little noticed in the victories in the north Tuesday: the turnout fell.\n")
+    found = extract_quotes(text, "Tech shares")
+    assert all(q.kind != "transcript" for q in found)

@@ -423,17 +423,18 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
                 # every part carries the first part's start and the one attribution.
                 first = p.utterance if p.utterance is not None else p.start
                 who = p if p.speaker or (p.speaker_start is not None and not q.speaker) else q
-                out[-1] = replace(p, utterance=first, **_attribution(who))
-                out.append(replace(q, utterance=first, cue=q.cue or p.cue, **_attribution(who)))
+                out[-1] = _attributed(replace(p, utterance=first), who)
+                out.append(_attributed(replace(q, utterance=first, cue=q.cue or p.cue), who))
                 continue
         out.append(q)
     return out
 
 
-def _attribution(q: ExtractedQuote) -> dict[str, object]:
-    return {"speaker": q.speaker, "confidence": q.confidence, "speaker_type": q.speaker_type, "role": q.role,
-            "mention": q.mention, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
-            "resolution": q.resolution}
+def _attributed(q: ExtractedQuote, who: ExtractedQuote) -> ExtractedQuote:
+    """``q`` with the attribution (speaker and its evidence) of ``who``."""
+    return replace(q, speaker=who.speaker, confidence=who.confidence, speaker_type=who.speaker_type, role=who.role,
+                   mention=who.mention, speaker_start=who.speaker_start, speaker_end=who.speaker_end,
+                   resolution=who.resolution)
 
 
 def _dedupe(quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:

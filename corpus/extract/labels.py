@@ -118,6 +118,13 @@ def split_name(tokens: list[str]) -> tuple[int, int] | None:
     return (i, j) if i < j else None
 
 
+# A lower-case past form makes a phrase a sentence; these few are role words ("retired general").
+_VERB_FORM = re.compile(r"^[a-z]+ed,?$")
+_ROLE_PARTICIPLES = frozenset(["retired", "elected", "designated", "appointed", "acting", "united", "authorised",
+                               "authorized", "honoured", "honored", "distinguished", "decorated", "qualified",
+                               "certified", "licensed", "registered", "accredited", "seconded"])
+
+
 def _name_then_role(text: str, m: re.Match[str], end: int) -> Label | None:
     """"Sergei Agafonov, Editor in Chief of Ogonyok magazine:" — a full name we know the given name
     of, a comma, then the role."""
@@ -147,6 +154,8 @@ def read_label(text: str, start: int, end: int) -> Label | None:
         return None
     phrase = m.group("phrase")
     tokens = phrase.split()
+    if any(_VERB_FORM.match(t) and t.lower() not in _ROLE_PARTICIPLES for t in tokens):
+        return None  # "Little noticed in … Tuesday:", "X, an analyst, agreed:": a sentence, not a label
     named = _name_then_role(text, m, end)
     if named is not None:
         return named

@@ -179,8 +179,8 @@ def _proper_words(s: str, words: list[str]) -> Mention | None:
         name = name_shape(" ".join(tokens[cut:]))
         if name is None or name.kind != "person":
             return None
-        role = " ".join(tokens[:cut] + ([name.role] if name.role else []))
-        return Mention("name", s, name=name.name, role=role, gender=name.gender)
+        lead = " ".join(tokens[:cut] + ([name.role] if name.role else []))
+        return Mention("name", s, name=name.name, role=lead, gender=name.gender)
     while len(tokens) > 2 and tokens[-1] in {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}:
         tokens = tokens[:-1]  # "Vann R. Newkirk II": the suffix is no part of the lookup name
     if not all(t[:1].isupper() or t.lower() in CONNECTORS or t.lower() in HONORIFICS for t in tokens):

@@ -230,8 +230,11 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
         full = t.speaker.split() if t.speaker else []
         if t.kind == "note":
             continue  # an editorial note ends the turn before it and is nobody's words
+        opens_quote = _OPENS_QUOTE.match(f, t.start) is not None
         for li in range(t.line, stop):
             first = li == t.line
+            if not first and opens_quote:
+                break  # "Name: “…”" introduces one quotation (a news round-up), not a transcript turn
             end = nxt.at if nxt is not None and inline_next and li == nxt.line else lay.lines[li][1]
             s, e = trim(f, t.start if first else lay.lines[li][0], end)
             para = f[s:e]
@@ -240,11 +243,19 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
                 break  # a heading, a caption, a stage direction: the turn is over
             covered.add(li)
             if e - s < 2 or (not first and not_speech(para)) or is_elision(para) or is_courtesy(para) \
-                    or is_salutation(para) or is_caption(para):
-                continue
+                    or is_salutation(para) or is_caption(para) or not _WORDY.search(para) or _title_cased(para):
+                continue  # … and "Hillary Clinton: 1,769." is a tally, not speech
             resolution: Resolution | None = "turn" if t.speaker else None
             out.append(TranscriptQuote(s, e, t.speaker, t.role, t.kind, t.confidence, t.name_span, resolution))
     return out, covered
+
+
+_OPENS_QUOTE = re.compile(r"\s*[“\"«]")
+_WORDY = re.compile(r"[^\W\d_]{2,}")  # a word at least: "Hillary Clinton: 1,769." is a tally
+def _title_cased(para: str) -> bool:
+    """"Bernie Sanders: I’m Not Much Of A Socialist Compared To Eisenhower." — a headline in a list."""
+    words = [w for w in para.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 _PERSONAL = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b", re.IGNORECASE)
