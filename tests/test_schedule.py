@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.core import Core
-from bot.errors import Blocked, RateLimited
+from bot.errors import Blocked, DeliveryError, RateLimited
 from bot.reply import Platform, Reply, Request
 from bot.scheduling.delivery import Part
 from bot.scheduling.schedule import Scheduler
@@ -50,16 +50,18 @@ class RecordingSender:
     accepted: list[tuple[str, Reply]] = field(default_factory=list)
     refuse: list[BaseException] = field(default_factory=list)
     refuse_chat: str | None = None
+    refuse_after: int = 0  # parts accepted before refusals begin
     crash_after_accept: bool = False
     replies: dict[str, Reply] = field(default_factory=dict)
+    parts_per_reply: int = 1
 
     def parts(self, reply: Reply) -> list[Part]:
         key = str(len(self.replies))
         self.replies[key] = reply
-        return [Part("reply", key)]
+        return [Part("reply", key)] * self.parts_per_reply
 
     async def send_part(self, chat_id: str, part: Part) -> str:
-        if self.refuse and self.refuse_chat in (None, chat_id):
+        if self.refuse and self.refuse_chat in (None, chat_id) and len(self.accepted) >= self.refuse_after:
             raise self.refuse.pop(0)
         self.accepted.append((chat_id, self.replies[part.body]))
         if self.crash_after_accept:
@@ -310,4 +312,18 @@ async def test_an_alert_that_timed_out_is_not_sent_again(db_path: Path) -> None:
     await scheduler.run_alerts()
     await scheduler.run_alerts()
     assert tg.accepted == []  # it may have gone out: never resent blindly
+    scheduler.close()
+
+
+async def test_an_alert_refused_after_its_first_part_is_not_sent_again(db_path: Path) -> None:
+    core = Core(db_path)
+    core.handle(Request(text="/follow sanctions", platform="telegram", chat_id="1"))
+    core.close()
+    add_quote(db_path, "Vladimir Putin", "New sanctions will hurt Europe more.")
+    tg = RecordingSender("telegram", refuse=[DeliveryError("Internal Server Error")], refuse_after=1,
+                         parts_per_reply=2)
+    scheduler = Scheduler(str(db_path), {"telegram": tg}, FakeClock(datetime(2026, 11, 22, tzinfo=UTC)))
+    await scheduler.run_alerts()
+    await scheduler.run_alerts()
+    assert len(tg.accepted) == 1  # part one went out; resending the alert would post it twice
     scheduler.close()

@@ -86,19 +86,30 @@ class Scheduler:
 
     # -- delivery primitives --------------------------------------------------------------------
     async def _send(self, platform: str, chat_id: str, reply: Reply) -> list[str]:
-        """A whole reply (follow alerts): a rate limit is waited out in place, a few times."""
+        """A whole reply (follow alerts), part by part; a rate limit is waited out in place, a few times.
+
+        A refusal after some part was accepted is :class:`OutcomeUnknown`: sending the reply again
+        would post those parts twice."""
         sender = self.senders.get(platform)
         if sender is None:
             raise DeliveryError(f"no {platform} adapter is running")
-        for attempt in range(MAX_RETRIES + 1):
-            try:
-                return await sender.send(chat_id, reply)
-            except RateLimited as exc:
-                if attempt == MAX_RETRIES:
-                    raise
-                log.warning("%s:%s rate limited; retrying in %.0fs", platform, chat_id, exc.retry_after)
-                await self.clock.sleep(exc.retry_after)
-        raise AssertionError("unreachable")
+        parts, ids = sender.parts(reply), []
+        try:
+            for part in parts:
+                for attempt in range(MAX_RETRIES + 1):
+                    try:
+                        ids.append(await sender.send_part(chat_id, part))
+                        break
+                    except RateLimited as exc:
+                        if attempt == MAX_RETRIES:
+                            raise
+                        log.warning("%s:%s rate limited; retrying in %.0fs", platform, chat_id, exc.retry_after)
+                        await self.clock.sleep(exc.retry_after)
+        except DeliveryError as exc:
+            if ids and not isinstance(exc, OutcomeUnknown | Blocked):
+                raise OutcomeUnknown(f"{len(ids)} of {len(parts)} parts accepted, then: {exc}") from exc
+            raise
+        return ids
 
     # -- digests -------------------------------------------------------------------------------
     def _claim(self, channel: DigestChannel, period: str,
