@@ -77,9 +77,9 @@ class RoleSpan:
 
 def role_history(db: Database, speaker_id: int) -> list[RoleSpan]:
     """The roles articles gave a speaker, with first and last date, earliest first."""
-    rows = db.execute(
-        """SELECT role, min(published), max(published), count(*) FROM quotes
-           WHERE speaker_id = ? AND role IS NOT NULL AND role != '' GROUP BY role""", [speaker_id]).fetchall()
+    # Kept by triggers (migration 006c): counting a speaker's quotes per answer grew with the corpus.
+    rows = db.execute("SELECT role, first, last, n FROM speaker_role_spans WHERE speaker_id = ?",
+                      [speaker_id]).fetchall()
     spans = [RoleSpan(str(r[0]), r[1], r[2], int(r[3])) for r in rows]
     return sorted(spans, key=lambda s: (s.first or "", -s.quotes))
 

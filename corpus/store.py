@@ -252,6 +252,61 @@ def _m006b(db: Database) -> None:
     )
 
 
+@migrations(name="006c_speaker_role_spans")
+def _m006c(db: Database) -> None:
+    # The roles articles gave each speaker, with first and last date and count (corpus.speaker_roles),
+    # kept by triggers: every search card asks for its speaker's role history, which counted and
+    # scanned all of a speaker's quotes (Putin's 300k at 1M) on every answer. First and last dates
+    # are re-read from the (speaker_id, role, published) index after each change: two seeks.
+    db.executescript(
+        """
+        CREATE INDEX quotes_speaker_role_published ON quotes(speaker_id, role, published)
+            WHERE role IS NOT NULL AND role != '';
+        CREATE TABLE speaker_role_spans (
+            speaker_id INTEGER NOT NULL, role TEXT NOT NULL, first TEXT, last TEXT, n INTEGER NOT NULL,
+            PRIMARY KEY (speaker_id, role)) WITHOUT ROWID;
+        INSERT INTO speaker_role_spans
+            SELECT speaker_id, role, min(published), max(published), count(*) FROM quotes
+            WHERE speaker_id IS NOT NULL AND role IS NOT NULL AND role != '' GROUP BY speaker_id, role;
+        CREATE TRIGGER role_spans_ai AFTER INSERT ON quotes
+            WHEN new.speaker_id IS NOT NULL AND new.role IS NOT NULL AND new.role != '' BEGIN
+            INSERT INTO speaker_role_spans VALUES (new.speaker_id, new.role, new.published, new.published, 1)
+                ON CONFLICT (speaker_id, role) DO UPDATE SET n = n + 1,
+                first = (SELECT min(published) FROM quotes WHERE speaker_id = new.speaker_id AND role = new.role
+                         AND role != ''),
+                last = (SELECT max(published) FROM quotes WHERE speaker_id = new.speaker_id AND role = new.role
+                        AND role != '');
+            END;
+        CREATE TRIGGER role_spans_ad AFTER DELETE ON quotes
+            WHEN old.speaker_id IS NOT NULL AND old.role IS NOT NULL AND old.role != '' BEGIN
+            UPDATE speaker_role_spans SET n = n - 1,
+                first = (SELECT min(published) FROM quotes WHERE speaker_id = old.speaker_id AND role = old.role
+                         AND role != ''),
+                last = (SELECT max(published) FROM quotes WHERE speaker_id = old.speaker_id AND role = old.role
+                        AND role != '')
+                WHERE speaker_id = old.speaker_id AND role = old.role;
+            DELETE FROM speaker_role_spans WHERE speaker_id = old.speaker_id AND role = old.role AND n <= 0;
+            END;
+        CREATE TRIGGER role_spans_au AFTER UPDATE OF speaker_id, role, published ON quotes BEGIN
+            UPDATE speaker_role_spans SET n = n - 1,
+                first = (SELECT min(published) FROM quotes WHERE speaker_id = old.speaker_id AND role = old.role
+                         AND role != ''),
+                last = (SELECT max(published) FROM quotes WHERE speaker_id = old.speaker_id AND role = old.role
+                        AND role != '')
+                WHERE speaker_id = old.speaker_id AND role = old.role;
+            DELETE FROM speaker_role_spans WHERE speaker_id = old.speaker_id AND role = old.role AND n <= 0;
+            INSERT INTO speaker_role_spans SELECT new.speaker_id, new.role, new.published, new.published, 1
+                WHERE new.speaker_id IS NOT NULL AND new.role IS NOT NULL AND new.role != ''
+                ON CONFLICT (speaker_id, role) DO UPDATE SET n = n + 1,
+                first = (SELECT min(published) FROM quotes WHERE speaker_id = new.speaker_id AND role = new.role
+                         AND role != ''),
+                last = (SELECT max(published) FROM quotes WHERE speaker_id = new.speaker_id AND role = new.role
+                        AND role != '');
+            END;
+        """
+    )
+
+
 def fold(name: str) -> str:
     """The lookup key of a name: spaces folded, case folded, whitespace collapsed."""
     return " ".join(fold_spaces(name).casefold().split())

@@ -1,5 +1,6 @@
 """The index beside SQLite: kept in step at ingest, rebuilt by `quotebot reindex`, reconciled after a
-kill between the SQLite commit and the index commit; /stats counters equal counting."""
+kill between the SQLite commit and the index commit; /stats counters, per-speaker counts and role spans
+equal counting."""
 
 from __future__ import annotations
 
@@ -147,4 +148,13 @@ def test_stats_counters_equal_counting_after_adds_replaces_merges_and_deletes(tm
     per_speaker = {int(k[8:]): n for k, n in db.execute(
         "SELECT key, n FROM corpus_counts WHERE key LIKE 'speaker:%' AND n != 0").fetchall()}
     assert per_speaker == dict(db.execute("SELECT coalesce(speaker_id, 0), count(*) FROM quotes GROUP BY 1").fetchall())
+    spans = "SELECT speaker_id, role, {} FROM {} ORDER BY 1, 2"
+    with db.atomic():
+        db.execute("UPDATE quotes SET role = 'Minister of Tests' WHERE id IN (SELECT id FROM quotes "
+                   "WHERE speaker_id IS NOT NULL ORDER BY id LIMIT 3)")
+        db.execute("UPDATE quotes SET published = '2031-01-01' WHERE id = (SELECT max(id) FROM quotes "
+                   "WHERE role IS NOT NULL AND role != '')")
+    assert db.execute(spans.format("first, last, n", "speaker_role_spans")).fetchall() == db.execute(
+        spans.format("min(published), max(published), count(*)", "quotes WHERE speaker_id IS NOT NULL AND "
+                     "role IS NOT NULL AND role != '' GROUP BY speaker_id, role")).fetchall()
     assert reconcile(db).applied >= 0 and _indexed_ids(db) == _stored_ids(db)
