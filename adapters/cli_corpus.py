@@ -92,7 +92,7 @@ def ingest(paths: tuple[str, ...], db_path: str | None, as_json: bool, progress:
 @click.command()
 @click.argument("source", default="-", type=click.File("r", encoding="utf-8"))
 def extract(source: IO[str]) -> None:
-    """Extract quotes from JSON Lines {"id", "text", "title"?} (a file or - for stdin).
+    """Extract quotes from JSON Lines {"id", "text", "title"?, "lead"?} (a file or - for stdin).
 
     Writes one JSON line per input: {"id", "quotes": [{"start", "end", "text", "speaker",
     "kind", "cue", "confidence", "speaker_span", "resolution", "utterance"}]}, where
@@ -111,7 +111,8 @@ def extract(source: IO[str]) -> None:
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             click.echo(f"line {lineno}: skipped: {exc}", err=True)
             continue
-        quotes = extract_quotes(text, rec.get("title"))
+        lead = rec.get("lead")  # the standfirst can name a quoted message's sender
+        quotes = extract_quotes(text, rec.get("title"), lead if isinstance(lead, str) else None)
         out = {"id": rec.get("id"), "quotes": [
             {"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker, "kind": q.kind,
              "cue": q.cue, "confidence": q.confidence,

@@ -222,6 +222,19 @@ def test_ingest_reads_the_lead(tmp_path: Path) -> None:
     assert rows == [("Karl Weiss", "I am sure the theatre will keep its traditions.")]
 
 
+def test_quotebot_extract_reads_the_lead() -> None:
+    from click.testing import CliRunner
+
+    from adapters.cli import cli
+
+    line = json.dumps({"id": 1, "title": "Greetings to the City Theatre",
+                       "lead": "Karl Weiss sent a message of greetings to the City Theatre.",
+                       "text": "The telegram reads:\n\n“I am sure the theatre will keep its traditions.”\n"})
+    result = CliRunner().invoke(cli, ["extract", "-"], input=line + "\n")
+    quote = json.loads(result.output)["quotes"][0]
+    assert (quote["speaker"], quote["resolution"], quote["speaker_span"]) == ("Karl Weiss", "lead", None)
+
+
 def test_a_report_about_a_speech_is_not_a_transcript() -> None:
     title = "Governor Anna Berg’s speech at the harvest fair"
     body = ("The governor spoke for an hour about loans and the weather in the north of the region.\n\n"

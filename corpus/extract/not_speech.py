@@ -41,7 +41,7 @@ _COURTESY = re.compile(rf"(?:\([^()\n]{{1,30}}\)\s*)?(?:{_VOCATIVE}\s*,?\s*){{0,
 # "President Xi, dear friend, Ladies and Gentlemen,").
 _WHOM = (r"(?:(?i:dear|my|honoured|distinguished|esteemed)\s+){0,2}"
          r"(?:[A-Z][\w.'’-]*(?:\s+(?:of|the|and|van|von|de|der|le|la|[A-Z][\w.'’-]*))*(?:\s*\[[^\]\n]{1,80}\])?|"
-         r"(?i:friend|ladies\s+and\s+gentlemen|everyone|all|sir|madam|women|men|people|children|youth)|"
+         r"(?i:friend|colleague|ladies\s+and\s+gentlemen|everyone|all|sir|madam|women|men|people|children|youth)|"
          r"[a-z]+s)")  # plural addressees: "guests", "Comrades officers"
 _SALUTATION = re.compile(rf"^[“\"«]?{_WHOM}(?:\s*(?:,|\band\b|\s)\s*{_WHOM})*\s*[,!]$")
 _PUNCT = re.compile(r"[.,;:!?…\"“”«»()\[\]—–]")
