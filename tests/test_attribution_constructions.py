@@ -226,3 +226,18 @@ def test_a_country_as_subject_speaks_as_an_organisation_never_as_the_last_person
     body = "Mayor Tomas Berglund spoke first. Russia said the bridge project was a purely local matter."
     q = by_text(quotes(body), "the bridge project")
     assert q.speaker == "Russia" and q.speaker_type == "organisation"
+
+
+@pytest.mark.parametrize("body", [
+    "“That is a fair concern, and we share it,” Olga Petrova, 69, told Radio North on Monday.",
+    "Olga Petrova told The Evening Post: “That is a fair concern, and we share it.”",
+])
+def test_the_one_told_is_never_the_speaker(body: str) -> None:
+    q = by_text(quotes(body), "That is a fair concern")
+    assert q.speaker in (None, "Olga Petrova")
+
+
+def test_an_indefinite_document_and_a_relative_pronoun_are_not_organisations() -> None:
+    body = ("Tomas Berglund in a Medium post said he would build more bridges. Anders Holm, a river pilot who "
+            "writes books on the side, says the river is too shallow for barges.")
+    assert {q.speaker for q in quotes(body)} <= {None, "Tomas Berglund", "Anders Holm"}

@@ -29,6 +29,10 @@ from .messages import message_paragraphs, sender
 from .resolve import Speaker, Tracker
 from .transcript import speech_quotes, turn_quotes, turns
 
+# Cues whose next noun phrase is the one spoken to: "told MSNBC", "asked the minister".
+OBJECT_CUES = frozenset({"told", "tells", "asked", "asks", "urged", "urges", "assured", "assures", "warned", "warns",
+                         "reminded", "reminds", "informed", "informs", "promised", "promises", "answered"})
+
 # Below this confidence a quote is stored unattributed (calibrated on the dev sets: see README).
 ATTRIBUTION_THRESHOLD = 0.6
 
@@ -145,6 +149,8 @@ class _Run:
             if men and men.kind == "name":
                 return men, m.group("cue"), q.outer_end + m.start("m")
         m = AFTER_CM.match(after)
+        if m and m.group("cue") in OBJECT_CUES:
+            m = None  # "“…,” Sarandon told MSNBC": after "told" comes the listener, not the speaker
         if m and not ends_sentence:
             men = parse_mention(m.group("m"))
             if men:
@@ -159,6 +165,8 @@ class _Run:
         if found:
             return found[0], found[1], q.open - len(before) + found[2]
         m = BEFORE_CM.search(before)
+        if m and m.group("cue") in OBJECT_CUES:
+            m = None  # "X told The Huffington Post: “…”" is X's
         if m:
             men = parse_mention(m.group("m"))
             if men:

@@ -112,6 +112,10 @@ def parse_mention(surface: str) -> Mention | None:
     return _proper(s, words)
 
 
+# Organisation heads that are acronyms: in lower case they are ordinary words ("who", "un").
+_LOWER_NOT_HEADS = {"who", "un", "eu", "mfa", "fbi", "cia", "nato", "osce", "imf", "wto", "sco", "tv"}
+
+
 def _common_noun(s: str) -> Mention | None:
     """``the Russian diplomat`` / ``the Foreign Ministry`` / ``the news release`` / ``the head of X``."""
     body = _ARTICLE.sub("", s)
@@ -124,10 +128,21 @@ def _common_noun(s: str) -> Mention | None:
     if head_of:
         return Mention("role", s, role=body, head=head_of.group(1).lower())
     last = _POSSESSIVE.sub("", words[-1]).lower()
+    if not words[-1][:1].isalpha() or (words[-1].islower() and last in _LOWER_NOT_HEADS):
+        return None  # "a South Carolina native who": a relative pronoun, not the WHO
     caps = [w for w in words if w[:1].isupper()]
     if last in ORG_HEADS and (caps or last in {"ministry", "kremlin", "government", "pentagon", "department",
                                                "agency", "office", "committee", "embassy", "campaign"}):
-        return Mention("org", s, name=body if caps else None, head=last)
+        if s.lower().startswith(("a ", "an ")):
+            return Mention("document", s, head=last)  # "a Medium post": no organisation takes "a"
+        # The organisation is the capitalised run that ends the phrase: "the same day that the
+        # Washington Post" names the Washington Post.
+        run = []
+        for w in reversed(words):
+            if not (w[:1].isupper() or w.lower() in {"of", "for", "and", "on"}):
+                break
+            run.insert(0, w)
+        return Mention("org", s, name=" ".join(run) if caps and run else (body if caps else None), head=last)
     if last in DOCUMENT_NOUNS:
         return Mention("document", s, head=last)
     if last in GROUP_NOUNS:
