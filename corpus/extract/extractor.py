@@ -23,15 +23,11 @@ from .frames import (
     participle,
 )
 from .layout import Layout, QuoteSpan, layout, sentences, trim
-from .lexicon import CUE, CUE_RE
+from .lexicon import CUE, CUE_RE, OBJECT_CUES
 from .mentions import Mention, parse_mention
 from .messages import message_paragraphs, sender
 from .resolve import Speaker, Tracker
 from .transcript import speech_quotes, turn_quotes, turns
-
-# Cues whose next noun phrase is the one spoken to: "told MSNBC", "asked the minister".
-OBJECT_CUES = frozenset({"told", "tells", "asked", "asks", "urged", "urges", "assured", "assures", "warned", "warns",
-                         "reminded", "reminds", "informed", "informs", "promised", "promises", "answered"})
 
 # Below this confidence a quote is stored unattributed (calibrated on the dev sets: see README).
 ATTRIBUTION_THRESHOLD = 0.6

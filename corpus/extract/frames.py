@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import CUE, CUE_RE, words
+from .lexicon import CUE, CUE_RE, OBJECT_CUES, words
 from .mentions import Mention, parse_mention
 
 _ADV = r"(?:(?:also|then|later|further|again|once\s+again|previously|earlier|recently|repeatedly|" \
@@ -38,7 +38,8 @@ AFTER_APPOS = re.compile(
 # What may follow the cue before an opening mark: "said in an interview:", "reads, in part:", "added that".
 BEFORE_TAIL = re.compile(
     r"(?:\s+(?:on|in|at|during|after|last|this|to|from|with|via|before|while|when|told|him|her|them|"
-    r"reporters|journalists)\b[^,:;“”\"«»]{0,60}?)?(?:,\s*in\s+(?:part|particular))?\s*(?:[:,]|\bthat)?\s*"
+    r"reporters|journalists)\b[^,:;“”\"«»]{0,60}?|\s+(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})?"
+    r"(?:,\s*in\s+(?:part|particular))?\s*(?:[:,]|\bthat)?\s*"
 )
 BEFORE_CM = re.compile(rf"(?P<cue>{CUE})\s+(?P<m>{_M})\s*[:,]\s*$")
 ACCORDING = re.compile(r"(?:^|,\s*|\b)(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<m>[^,;:.!?“”\"«»]{1,90}?)\s*,\s*")
@@ -232,6 +233,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         mk = "m" if m.group("m") else "m2"
         men = parse_mention(m.group(mk))
         cue = m.group("cue") or m.group("cue2")
+        if mk == "m2" and cue in OBJECT_CUES:
+            men = None  # ", told Radio North,": the listener
         if men and not _verbish_subject(m.group("pre")):
             # CLAUSE, he said, CLAUSE: the two parts of one report, never the attribution between
             # them; ", adding that …" after it is a report of its own (see participle()).
@@ -245,7 +248,7 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
     m = TAIL.search(sent)
     if m:
         text = m.group("m") or m.group("m2")
-        men = parse_mention(text)
+        men = None if m.group("m2") and m.group("cue2") in OBJECT_CUES else parse_mention(text)
         if men and len(sent[:m.start()].split()) >= 4:
             mpos = s + (m.start("m") if m.group("m") else m.start("m2"))
             return [Frame(men, m.group("cue") or m.group("cue2"), s, s + m.start(), mpos)]

@@ -142,3 +142,7 @@ GROUP_NOUNS = set(words("""
     protesters voters citizens lawmakers legislators senators ministers leaders organisers organizers
     campaigners volunteers locals neighbours neighbors villagers farmers people staff relatives
 """))
+
+# Cues whose next noun phrase is the one spoken to: "told MSNBC", "asked the minister".
+OBJECT_CUES = frozenset({"told", "tells", "asked", "asks", "urged", "urges", "assured", "assures", "warned", "warns",
+                         "reminded", "reminds", "informed", "informs", "promised", "promises", "answered"})

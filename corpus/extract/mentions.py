@@ -137,7 +137,7 @@ def _common_noun(s: str) -> Mention | None:
             return Mention("document", s, head=last)  # "a Medium post": no organisation takes "a"
         # The organisation is the capitalised run that ends the phrase: "the same day that the
         # Washington Post" names the Washington Post.
-        run = []
+        run: list[str] = []
         for w in reversed(words):
             if not (w[:1].isupper() or w.lower() in {"of", "for", "and", "on"}):
                 break
