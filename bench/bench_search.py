@@ -16,6 +16,7 @@ the tantivy index are built. Run by hand:
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import random
 import resource
@@ -32,10 +33,10 @@ sys.path.insert(0, str(ROOT))
 
 from bot.core import Core  # noqa: E402
 from bot.reply import Request  # noqa: E402
-from corpus import ranking  # noqa: E402
-from corpus.index import forget, reindex  # noqa: E402
+from corpus import engine, ranking  # noqa: E402
+from corpus.index import forget, reindex, search_index  # noqa: E402
 from corpus.ingest import ingest_paths  # noqa: E402
-from corpus.search import match_expression, search, who_said  # noqa: E402
+from corpus.search import NO_FILTERS, match_expression, search, who_said  # noqa: E402
 from corpus.store import open_db  # noqa: E402
 
 KREMLIN = ROOT.parent / "shared" / "corpora" / "kremlin_en.jsonl.gz"
@@ -151,6 +152,20 @@ def reference_top(db, expr: str, k: int) -> list[int]:  # type: ignore[no-untype
     return [int(r[0]) for r in rows]
 
 
+def exact_check(db, topic: str) -> str:  # type: ignore[no-untyped-def]
+    """The engine's top-10 against the formula applied to every match (brute force, same BM25)."""
+    idx = search_index(db)
+    query = engine.build_query(idx, match_expression(topic), NO_FILTERS)
+    searcher = idx.searcher()
+    every = searcher.search(query, searcher.num_docs, count=False).hits
+    weights = searcher.fast_field_values("weight", [a for _, a in every])
+    brute = sorted((bm25 * math.log2(2 + float(w or 0)) for (bm25, _), w in zip(every, weights, strict=True)),
+                   reverse=True)[:10]
+    top = [s for s, _ in searcher.search(query, 10, count=False, weight_by_field="weight").hits]
+    same = sum(abs(a - b) <= 1e-4 * max(1.0, abs(b)) for a, b in zip(top, brute, strict=False))
+    return f"top-10 = brute force over all {len(every):,} matches: {same}/10 scores equal"
+
+
 def row(label: str, values: list[float], extra: str = "") -> None:
     print(f"{label:<40}{pct(values, 50):>9.1f}{pct(values, 99):>9.1f}{max(values):>9.1f}  {extra}", flush=True)
 
@@ -204,6 +219,8 @@ def main() -> None:
     print(f"\ncorpus: {n:,} quotes; {args.repeat} runs per command; milliseconds; {load()}\n")
     print(f"{'command':<40}{'p50':>9}{'p99':>9}{'max':>9}  matches · SQLite reference (p50) · overlap")
     everything: dict[str, list[float]] = {"quote": [], "who": [], "said": [], "verify": [], "stats": []}
+    engine_q: list[float] = []
+    engine_w: list[float] = []
     for topic in TOPICS:
         expr = match_expression(topic).expression
         matches = db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", [expr]).fetchone()[0]
@@ -211,6 +228,12 @@ def main() -> None:
         w = timed(lambda t=topic: core.handle(Request(text=f"/who {t}")), args.repeat)
         everything["quote"] += q
         everything["who"] += w
+        # The engine alone (corpus.search: exact top-100 + hydration; exact counts + best quotes),
+        # without the core's cards, speaker roles and button tokens.
+        eq = timed(lambda t=topic: search(db, match_expression(t)), args.repeat)
+        ew = timed(lambda t=topic: who_said(db, match_expression(t), limit=5), args.repeat)
+        engine_q += eq
+        engine_w += ew
         ref_q = ref_w = ""
         if not args.no_reference and topic in REFERENCE_TOPICS:
             ours = [h.id for h in search(db, match_expression(topic), candidates=10)[0]]
@@ -230,7 +253,9 @@ def main() -> None:
             ref_w = (f"ref GROUP BY {ref_ms:.0f} ms · top-5 speakers {same}/5 · counts within "
                      f"{max(diffs, default=0) * 100:.1f} % (FTS5 porter vs snowball stems)")
         row(f"/quote {topic}", q, f"{matches:,} · {ref_q}")
+        row("   engine alone", eq, exact_check(db, topic) if matches <= 200_000 else "")
         row(f"/who {topic}", w, ref_w)
+        row("   engine alone", ew)
     for text in ("/said Putin", "/said Putin Russia", "/said Lavrov NATO", "/stats"):
         values = timed(lambda t=text: core.handle(Request(text=t)), args.repeat)
         everything["stats" if text == "/stats" else "said"] += values
@@ -250,6 +275,8 @@ def main() -> None:
     row(f"/verify ({len(claims)} half-remembered claims)", v, f"{found}/{len(claims)} found")
     print("\nall topics: " + "; ".join(f"/{k} p50 {statistics.median(x):.1f} p99 {pct(x, 99):.1f} ms"
                                       for k, x in everything.items() if x))
+    print(f"engine alone: /quote p50 {statistics.median(engine_q):.1f} p99 {pct(engine_q, 99):.1f} ms; "
+          f"/who p50 {statistics.median(engine_w):.1f} p99 {pct(engine_w, 99):.1f} ms")
     print(f"{load()}")
     core.close()
     print(f"memory of the core after every command (VmRSS | RssAnon | RssFile | peak): {memory_of_serve(path)}")
