@@ -65,9 +65,17 @@ def serve(telegram: bool | None, slack: bool | None, slack_mode: str, port: int,
 @click.option("--channel", required=True, help="telegram:<chat_id> or slack:<channel_id>")
 @click.option("--dry-run", is_flag=True, help="Print the digest instead of posting it.")
 @click.option("--force", is_flag=True, help="Post even if this period's digest was already delivered.")
+@click.option("--day", default=None, metavar="YYYY-MM-DD",
+              help="With --dry-run: the digest of the articles published on this day.")
+@click.option("--chart", "chart_path", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="With --dry-run: write the digest's chart (PNG) to this file.")
 @db_option
-def digest(channel: str, dry_run: bool, force: bool, db_path: str | None) -> None:
-    """Build the digest for the current period and post it (once per period unless --force)."""
+def digest(channel: str, dry_run: bool, force: bool, day: str | None, chart_path: str | None,
+           db_path: str | None) -> None:
+    """Build the digest for the current period and post it (once per period unless --force).
+
+    A scheduled digest covers the articles published the day before its slot; --dry-run --day DATE
+    shows the digest of one publication day."""
     platform = channel.split(":", 1)[0]
     if platform not in ("telegram", "slack") or ":" not in channel or not channel.split(":", 1)[1]:
         raise click.BadParameter("use telegram:<chat_id> or slack:<channel_id>", param_hint="--channel")
@@ -86,11 +94,24 @@ def digest(channel: str, dry_run: bool, force: bool, db_path: str | None) -> Non
         else:
             ch = upsert_channel(db, channel)
     period, _ = current_period(ch, datetime.now(UTC))
+    if (day or chart_path) and not dry_run:
+        raise click.BadParameter("--day and --chart go with --dry-run", param_hint="--day/--chart")
     if dry_run:
-        from bot.scheduling.digest import build_digest
+        from bot.scheduling.digest import build_digest, preview_days
 
-        reply, _ = build_digest(db, ch, period)
+        try:
+            days = preview_days(db, day) if day else None
+        except BotError as exc:
+            raise click.ClickException(str(exc)) from exc
+        reply, _ = build_digest(db, ch, period, days=days)
         click.echo(render_text(reply, color=sys.stdout.isatty()))
+        if chart_path:
+            if reply.image is None:
+                click.echo("(no chart: fewer than three speakers are quoted)")
+            else:
+                with open(chart_path, "wb") as fh:
+                    fh.write(reply.image)
+                click.echo(f"Chart written to {chart_path} ({len(reply.image):,} bytes).")
         return
 
     async def post() -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.reply import QuoteCard, Reply, Request, format_card_plain
+from bot.reply import QuoteCard, Reply, Request, card_label, format_card_plain, is_quotation, reported
 
 
 def to_request(text: str) -> Request:
@@ -17,6 +17,9 @@ def _card_json(card: QuoteCard) -> dict[str, Any]:
         "published": card.published, "source": card.source, "title": card.title, "url": card.url,
         "kind": card.kind, "confidence": card.confidence, "count": card.count, "note": card.note,
         "highlights": [list(h) for h in card.highlights],
+        # Reported speech is no quotation: a client must not put it in quote marks.
+        "is_quotation": is_quotation(card), "label": card_label(card),
+        "display": (" ".join(reported(card)) if not is_quotation(card) else card.text),
     }
 
 

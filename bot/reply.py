@@ -102,11 +102,50 @@ def card_byline(card: QuoteCard) -> str:
     return " · ".join(bits)
 
 
+PARAPHRASE_LABEL = "Paraphrase: reported speech, not the speaker's own words"
+QUESTION_LABEL = "Question"
+
+
+def is_quotation(card: QuoteCard) -> bool:
+    """Whether the card's text may be shown as the speaker's own words (in quote marks, a
+    blockquote). Reported speech ("Putin said that …") never is: a reporter would publish it
+    as a quotation."""
+    return card.kind != "indirect"
+
+
+def card_label(card: QuoteCard) -> str | None:
+    """What every surface writes above a card that is not a plain statement in the speaker's words."""
+    if card.kind == "indirect":
+        return PARAPHRASE_LABEL
+    if card.kind == "question":
+        return QUESTION_LABEL
+    return None
+
+
+def reported(card: QuoteCard, text: str | None = None) -> tuple[str, str]:
+    """Reported speech as a sentence without quote marks: ("Vladimir Putin said that", "the plan …").
+    The speaker part and the reported text stay apart so renderers can escape and style each."""
+    body = " ".join((card.text if text is None else text).split())
+    who = card.speaker or "Someone (unattributed)"
+    lead = f"{who} said" if body.lower().startswith(("that ", "…that ")) else f"{who} said that"
+    return lead, body
+
+
 def format_card_plain(card: QuoteCard, quote: str | None = None) -> str:
-    """A card as plain text; ``quote`` replaces the quote's text (e.g. with terminal highlighting)."""
-    lines = [f"“{quote if quote is not None else ' '.join(card.text.split())}”", f"  — {card_byline(card)}"]
+    """A card as plain text; ``quote`` replaces the quote's text (e.g. with terminal highlighting).
+
+    Direct speech and transcript turns stand in curly quotes; reported speech is a sentence
+    ("X said that …") under a paraphrase label, never in quote marks; a question is labelled."""
+    body = quote if quote is not None else " ".join(card.text.split())
+    label = card_label(card)
+    if is_quotation(card):
+        first = f"“{body}”"
+    else:
+        lead, _ = reported(card)
+        first = f"{lead} {body}"
+    lines = ([f"[{label}]"] if label else []) + [first, f"  — {card_byline(card)}"]
     if card.count is not None:
-        lines[1] += f" · {card.count} quote{'s' if card.count != 1 else ''}"
+        lines[-1] += f" · {card.count} quote{'s' if card.count != 1 else ''}"
     if card.title:
         lines.append(f"  {card.title}")
     if card.url:

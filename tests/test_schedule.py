@@ -76,12 +76,12 @@ class RecordingSender:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return build(tmp_path / "s.db", [
-        Q("Sergey Lavrov", "NATO expansion is a threat to European security."),
-        Q("Vladimir Putin", "Sanctions against Russia have failed, our economy adapted."),
+        Q("Sergey Lavrov", "NATO expansion is a threat to European security.", "2026-11-21"),
+        Q("Vladimir Putin", "Sanctions against Russia have failed, our economy adapted.", "2026-11-21"),
     ])
 
 
-def add_quote(path: Path, speaker: str, text: str) -> None:
+def add_quote(path: Path, speaker: str, text: str, published: str = "2026-11-22") -> None:
     db = open_db(path)
     n = db.execute("SELECT count(*) FROM articles").fetchone()[0]
     db.close()
@@ -93,7 +93,7 @@ def add_quote(path: Path, speaker: str, text: str) -> None:
     with db.atomic():
         body = f"New article {n}\n\n{text}\n"
         start = body.index(text)
-        doc = Document(text=body, title=f"New article {n}", doc_id=f"new-{n}", published="2026-11-22", source="TASS")
+        doc = Document(text=body, title=f"New article {n}", doc_id=f"new-{n}", published=published, source="TASS")
         q = ExtractedQuote(start, start + len(text), text, speaker, "direct", "said", 0.9)
         save_document(db, doc, [q], {speaker: resolve_speaker(db, speaker)})
     db.close()
@@ -221,7 +221,7 @@ async def test_a_429_is_waited_out_on_a_later_tick_and_retried(db_path: Path) ->
     scheduler.close()
 
 
-async def test_a_digest_lists_new_quotes_and_says_when_there_is_nothing_new(db_path: Path) -> None:
+async def test_a_digest_lists_the_previous_days_articles_and_says_when_there_are_none(db_path: Path) -> None:
     configure(db_path, "telegram:1", "08:00", "UTC")
     tg = RecordingSender("telegram")
     clock = FakeClock(datetime(2026, 11, 22, 9, 0, tzinfo=UTC))
@@ -231,8 +231,8 @@ async def test_a_digest_lists_new_quotes_and_says_when_there_is_nothing_new(db_p
     assert {c.speaker for c in first.cards} == {"Sergey Lavrov", "Vladimir Putin"}
     clock.set("2026-11-23T08:00:00+00:00")
     await scheduler.tick()
-    assert "Nothing new" in tg.accepted[1][1].text
-    add_quote(db_path, "Maria Zakharova", "The statement is another provocation.")
+    assert "No quotes in articles published 2026-11-22" in tg.accepted[1][1].text
+    add_quote(db_path, "Maria Zakharova", "The statement is another provocation.", "2026-11-23")
     clock.set("2026-11-24T08:00:00+00:00")
     await scheduler.tick()
     assert [c.speaker for c in tg.accepted[2][1].cards] == ["Maria Zakharova"]

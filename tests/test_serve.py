@@ -74,6 +74,10 @@ async def test_a_digest_for_a_telegram_chat_and_a_slack_channel_posts_once_a_day
                               "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_BASE_URL": sl.api_url})
     Core(seed_db_path).close()
     db = open_db(seed_db_path)
+    # The digest covers the articles published the day before its slot: date the seed articles so.
+    db.execute("UPDATE articles SET published = '2026-11-21'")
+    db.execute("UPDATE quotes SET published = '2026-11-21'")
+    db.conn.commit()
     upsert_channel(db, "telegram:111", slot="08:00", tz="Europe/Moscow", last_quote_id=0, last_period="2026-11-21")
     upsert_channel(db, "slack:C1", slot="09:00", tz="UTC", last_quote_id=0, last_period="2026-11-21")
     db.close()
@@ -93,8 +97,8 @@ async def test_a_digest_for_a_telegram_chat_and_a_slack_channel_posts_once_a_day
         n_tg = len(tg.sent())
         clock.set("2026-11-23T05:00:00+00:00")
         await scheduler.tick()
-        assert len(tg.sent()) == n_tg + 1  # the next day's ("nothing new") digest
-        assert "Nothing new" in tg.sent()[-1]["text"]
+        assert len(tg.sent()) == n_tg + 1  # the next day's digest: nothing was published on 2026-11-22
+        assert "No quotes in articles published 2026-11-22" in tg.sent()[-1]["text"]
         assert len(tg.sent("sendPhoto")) == 1  # no chart for "nothing new"
     finally:
         scheduler.close()
@@ -131,9 +135,10 @@ def telegram_in_thread() -> Iterator[TelegramStandIn]:
 
 
 def test_digest_cli_dry_run_shows_the_seed_corpus_digest(seed_db_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["digest", "--dry-run", "--channel", "telegram:1", "--db", str(seed_db_path)])
+    result = CliRunner().invoke(cli, ["digest", "--dry-run", "--day", "2021-11-19", "--channel", "telegram:1",
+                                      "--db", str(seed_db_path)])
     assert result.exit_code == 0, result.output
-    assert "Daily quotes digest" in result.output and "Vladimir Putin" in result.output
+    assert "articles published 2021-11-19" in result.output and "Vladimir Putin" in result.output
 
 
 def test_digest_cli_posts_once_per_period_unless_forced(seed_db_path: Path, telegram_in_thread: TelegramStandIn,

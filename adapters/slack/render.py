@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.reply import QuoteCard, Reply, card_byline
+from bot.reply import QuoteCard, Reply, card_byline, card_label, is_quotation, reported
 
 MAX_BLOCKS = 50
 MAX_SECTION = 3000
@@ -31,7 +31,12 @@ def _quote_mrkdwn(card: QuoteCard) -> str:
         out.append(escape(card.text[pos:s]) + "*" + escape(card.text[s:e]) + "*")
         pos = e
     body = "".join(out) + escape(card.text[pos:])
-    return _cut("> " + body.replace("\n", "\n> "), MAX_SECTION)
+    label = card_label(card)
+    head = f"_{escape(label)}_\n" if label else ""
+    if not is_quotation(card):  # reported speech: a sentence, never a "> " quotation
+        lead, _ = reported(card)
+        return _cut(head + escape(lead) + " " + body.replace("\n", " "), MAX_SECTION)
+    return _cut(head + "> " + body.replace("\n", "\n> "), MAX_SECTION)
 
 
 def card_blocks(card: QuoteCard) -> list[dict[str, Any]]:

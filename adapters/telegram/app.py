@@ -38,7 +38,7 @@ from bot.core import Core
 from bot.errors import ConfigError
 from bot.reply import Reply, Request
 
-from .render import render, render_card
+from .render import inline_description, inline_title, render, render_card
 
 log = logging.getLogger(__name__)
 ADMIN_COMMANDS = ("digest", "follow", "unfollow")  # change a chat's settings: admins only in groups
@@ -188,8 +188,8 @@ class TelegramAdapter:
         results = [
             InlineQueryResultArticle(
                 id=str(card.id),
-                title=f"{card.speaker or 'Unattributed'}" + (f" · {card.published}" if card.published else ""),
-                description=card.text[:200],
+                title=inline_title(card),
+                description=inline_description(card),
                 input_message_content=InputTextMessageContent(render_card(card), parse_mode=ParseMode.HTML,
                                                               link_preview_options=NO_PREVIEW),
             )

@@ -15,7 +15,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.reply import Action, QuoteCard, Reply, card_byline
+from bot.reply import Action, QuoteCard, Reply, card_byline, card_label, is_quotation, reported
 
 MAX_UNITS = 4096  # https://core.telegram.org/bots/api#sendmessage: 1-4096 characters after entities parsing
 CALLBACK_LIMIT = 64  # bytes of callback_data
@@ -48,14 +48,22 @@ def _bounded(text: str, limit: int) -> str:
 
 
 def render_card(card: QuoteCard) -> str:
-    """A quote as a blockquote, the speaker in bold, then date, source, title link and ID."""
+    """A quote as a blockquote, the speaker in bold, then date, source, title link and ID.
+    Reported speech is a labelled sentence ("X said that …"), a question is labelled."""
     who = escape(card.speaker) if card.speaker else "<i>Unattributed</i>"
     byline = card_byline(card)
     rest = escape(byline[len(card.speaker or "Unattributed"):])
     meta = f"— <b>{who}</b>{rest}"
     if card.count is not None:
         meta += f" · {card.count} quote{'s' if card.count != 1 else ''}"
-    lines = [f"<blockquote>{_highlighted(card)}</blockquote>", meta]
+    label = card_label(card)
+    if is_quotation(card):
+        lines = [f"<blockquote>{_highlighted(card)}</blockquote>", meta]
+    else:  # reported speech: a sentence, never a blockquote a reader could take for the words spoken
+        lead, _ = reported(card)
+        lines = [f"{escape(lead)} {_highlighted(card)}", meta]
+    if label:
+        lines.insert(0, f"<i>{escape(label)}</i>")
     title = _bounded(card.title, MAX_TITLE) if card.title else None
     url = card.url if card.url and len(escape(card.url, quote=True)) <= MAX_URL else None
     if title and url:
@@ -68,6 +76,20 @@ def render_card(card: QuoteCard) -> str:
         lines.append(escape(card.note))
     lines.append(f"<code>#{card.id}</code> · /context {card.id}")
     return "\n".join(lines)
+
+
+def inline_title(card: QuoteCard) -> str:
+    """An inline result's title: the speaker and date, then what kind of speech it is."""
+    title = f"{card.speaker or 'Unattributed'}" + (f" · {card.published}" if card.published else "")
+    return title + (" · paraphrase" if card.kind == "indirect" else " · question" if card.kind == "question" else "")
+
+
+def inline_description(card: QuoteCard) -> str:
+    """An inline result's one-line preview: reported speech as "X said that …", never quoted."""
+    if is_quotation(card):
+        return ("Question: " if card.kind == "question" else "") + f"“{card.text[:200]}”"
+    lead, body = reported(card)
+    return f"Paraphrase: {lead} {body}"[:220]
 
 
 def callback_data(action: Action) -> str:

@@ -7,25 +7,16 @@ delivered per (channel, period); downtime across several slots gives one catch-u
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
 
-from corpus.search import Hit, _hits, match_expression
-
-from ..answering.cards import to_card
 from ..answering.commands import Context, command
-from ..answering.topics import aliases_for
 from ..errors import UsageError
-from ..reply import QuoteCard, Reply
-from .chart import speaker_chart
+from ..reply import Reply
+from .digest_build import Days, build_digest, latest_day
 from .schedule_store import DigestChannel, get_channel, upsert_channel
-
-SPEAKERS_IN_DIGEST = 6
-QUOTES_PER_SPEAKER = 2
-MAX_NEW = 5000  # quotes considered per digest; a bigger backlog is summarised from its newest part
 
 
 def zone(name: str) -> ZoneInfo:
@@ -71,51 +62,15 @@ def is_due(channel: DigestChannel, now: datetime) -> str | None:
     return period if (channel.last_period or "") < period else None
 
 
-def new_quotes(db: Database, channel: DigestChannel) -> tuple[list[Hit], int]:
-    """Quotes ingested since the channel's last digest (matching its topics), and the new high-water mark."""
-    high = int(db.execute("SELECT coalesce(max(id), 0) FROM quotes").fetchone()[0])
-    if channel.topics:
-        ids: set[int] = set()
-        for topic in channel.topics:
-            expr = match_expression(topic, aliases_for(topic)).expression
-            if expr:
-                ids.update(r[0] for r in db.execute(
-                    "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid > ? AND rowid <= ? "
-                    "ORDER BY rowid DESC LIMIT ?", [expr, channel.last_quote_id, high, MAX_NEW]).fetchall())
-        rows = sorted(ids, reverse=True)[:MAX_NEW]
-    else:
-        rows = [r[0] for r in db.execute("SELECT id FROM quotes WHERE id > ? AND id <= ? ORDER BY id DESC LIMIT ?",
-                                         [channel.last_quote_id, high, MAX_NEW]).fetchall()]
-    return _hits(db, [(i, 0.0) for i in rows]), high
-
-
-def build_digest(db: Database, channel: DigestChannel, period: str) -> tuple[Reply, int]:
-    """The digest Reply for ``period`` and the high-water mark it covers."""
-    hits, high = new_quotes(db, channel)
-    about = f" on {', '.join(channel.topics)}" if channel.topics else ""
-    if not hits:
-        return Reply(title=f"Daily quotes digest · {period}", text=f"Nothing new{about} since the last digest."), high
-    by_speaker: dict[int, list[Hit]] = defaultdict(list)
-    for h in hits:
-        if h.speaker_id is not None:
-            by_speaker[h.speaker_id].append(h)
-    counts = Counter({sid: len(v) for sid, v in by_speaker.items()})
-    cards: list[QuoteCard] = []
-    for sid, n in counts.most_common(SPEAKERS_IN_DIGEST):
-        # Key quotes: the most confident, then the longest (more said, more to cite).
-        best = sorted(by_speaker[sid], key=lambda h: (-h.confidence, -len(h.text)))[:QUOTES_PER_SPEAKER]
-        cards.extend(to_card(h, count=n if i == 0 else None) for i, h in enumerate(best))
-    unattributed = sum(1 for h in hits if h.speaker_id is None)
-    speakers = len(counts)
-    text = (f"{len(hits)} new quote{'s' if len(hits) != 1 else ''}{about} from {speakers} "
-            f"speaker{'s' if speakers != 1 else ''}" + (f" ({unattributed} unattributed)" if unattributed else "")
-            + ". Most quoted first.")
-    rest = speakers - SPEAKERS_IN_DIGEST
-    footer = f"and {rest} other speaker{'s' if rest != 1 else ''}" if rest > 0 else None
-    names = {h.speaker_id: h.speaker or "?" for h in hits if h.speaker_id is not None}
-    chart = speaker_chart([(names[sid], n) for sid, n in counts.most_common()], f"Quotes per speaker · {period}")
-    return Reply(title=f"Daily quotes digest · {period}", text=text, cards=tuple(cards), footer=footer,
-                 image=chart), high
+def preview_days(db: Database, day: str | None, channel: DigestChannel | None = None) -> Days | None:
+    """The publication day a preview covers: ``day`` (YYYY-MM-DD), else the newest one up to today."""
+    if day:
+        try:
+            return Days(date.fromisoformat(day).isoformat(), date.fromisoformat(day).isoformat())
+        except ValueError as exc:
+            raise UsageError(f"{day[:20]!r} is not a date: use YYYY-MM-DD, e.g. /digest now 2019-06-04") from exc
+    tz = zone(channel.tz) if channel else ZoneInfo("UTC")
+    return latest_day(db, datetime.now(tz).date())
 
 
 def _channel_id(ctx: Context) -> str:
@@ -124,9 +79,10 @@ def _channel_id(ctx: Context) -> str:
 
 @command("digest", admin=True)
 def digest(ctx: Context, args: str) -> Reply:
-    """This chat's daily digest of new quotes.
+    """This chat's daily digest: quotes from the articles published the day before.
 
-    /digest on 08:00 Europe/Moscow — /digest off — /digest now — /digest topics NATO, sanctions — /digest"""
+    /digest on 08:00 Europe/Moscow — /digest off — /digest now — /digest now 2019-06-04 —
+    /digest topics NATO, sanctions — /digest"""
     channel_id = _channel_id(ctx)
     words = args.split()
     action = words[0].lower() if words else "status"
@@ -151,7 +107,10 @@ def digest(ctx: Context, args: str) -> Reply:
     if action == "now":
         ch = current or upsert_channel(ctx.db, channel_id, enabled=False)
         # A preview: it does not count as the day's digest, so the scheduled one still comes.
-        reply, _ = build_digest(ctx.db, ch, "preview")
+        days = preview_days(ctx.db, words[1] if len(words) > 1 else None, ch)
+        if days is None:
+            return Reply(text="The corpus holds no dated articles yet, so there is nothing to digest.")
+        reply, _ = build_digest(ctx.db, ch, "preview", days=days)
         return reply
     if action == "status":
         if current is None or not current.enabled:
