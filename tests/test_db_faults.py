@@ -43,7 +43,7 @@ def corrupt_db(seed_db_path: Path) -> Path:
 @pytest.mark.parametrize("args", [
     ["ask", "/quote NATO"],
     ["chat"],
-    ["digest", "--channel", "telegram:1", "--dry-run"],
+    ["digest", "--channel", "telegram:1", "--dry-run", "--day", "2021-11-19"],  # a day whose pages are read
     ["ingest", "--no-progress", "-"],
 ])
 def test_a_corrupt_database_is_one_clear_line(corrupt_db: Path, args: list[str]) -> None:
