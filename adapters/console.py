@@ -16,6 +16,7 @@ def _card_json(card: QuoteCard) -> dict[str, Any]:
         "id": card.id, "text": card.text, "speaker": card.speaker, "role": card.role,
         "published": card.published, "source": card.source, "title": card.title, "url": card.url,
         "kind": card.kind, "confidence": card.confidence, "count": card.count, "note": card.note,
+        "diff": [list(d) for d in card.diff],
         "highlights": [list(h) for h in card.highlights],
         # Reported speech is no quotation: a client must not put it in quote marks.
         "is_quotation": is_quotation(card), "label": card_label(card),

@@ -45,6 +45,8 @@ class QuoteCard:
     highlights: tuple[tuple[int, int], ...] = ()  # spans of ``text`` that matched the query
     count: int | None = None  # /who: how many quotes this speaker has on the topic
     note: str | None = None  # /verify: "exact match", "close: 2 words differ", a diff
+    # /verify: the corpus sentence against the claim, word by word: ("same" | "original" | "claim", words).
+    diff: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,5 +154,13 @@ def format_card_plain(card: QuoteCard, quote: str | None = None) -> str:
         lines.append(f"  {card.url}")
     if card.note:
         lines.append(f"  {card.note}")
+    if card.diff:
+        lines.append("  Diff ({+original only+} [-yours only-]): " + diff_plain(card.diff))
     lines.append(f"  [#{card.id}]")
     return "\n".join(lines)
+
+
+def diff_plain(diff: tuple[tuple[str, str], ...]) -> str:
+    """A /verify word diff as plain text: {+words only in the original+} [-words only in the claim-]."""
+    marks = {"same": "{}", "original": "{{+{}+}}", "claim": "[-{}-]"}
+    return " ".join(marks.get(op, "{}").format(words) for op, words in diff)

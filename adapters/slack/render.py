@@ -55,7 +55,11 @@ def card_blocks(card: QuoteCard) -> list[dict[str, Any]]:
         {"type": "context", "elements": [{"type": "mrkdwn", "text": _cut(meta, MAX_SECTION)}]},
     ]
     if card.note:
-        blocks.insert(1, {"type": "section", "text": {"type": "mrkdwn", "text": _cut(escape(card.note), MAX_SECTION)}})
+        note = escape(card.note)
+        if card.diff:  # /verify: bold in the original only, struck in the claim only
+            marks = {"original": "*", "claim": "~"}
+            note += "\n" + " ".join(marks.get(op, "") + escape(w) + marks.get(op, "") for op, w in card.diff)
+        blocks.insert(1, {"type": "section", "text": {"type": "mrkdwn", "text": _cut(note, MAX_SECTION)}})
     return blocks
 
 

@@ -74,6 +74,10 @@ def render_card(card: QuoteCard) -> str:
         lines.append(f'<a href="{escape(url, quote=True)}">source</a>')
     if card.note:
         lines.append(escape(card.note))
+    if card.diff:  # /verify: bold in the original only, struck in the claim only
+        tags = {"original": ("<b>", "</b>"), "claim": ("<s>", "</s>")}
+        lines.append(" ".join(tags.get(op, ("", ""))[0] + escape(w) + tags.get(op, ("", ""))[1]
+                              for op, w in card.diff))
     lines.append(f"<code>#{card.id}</code> · /context {card.id}")
     return "\n".join(lines)
 

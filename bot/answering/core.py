@@ -31,7 +31,7 @@ from corpus.store import open_db
 from ..config import Settings, load_settings
 from ..errors import AccessError, BotError
 from ..reply import QuoteCard, Reply, Request
-from . import handlers
+from . import handlers, verify_cmd  # noqa: F401  (verify_cmd registers /verify)
 from .cards import to_card
 from .commands import Command, Context, lookup, visible
 from .parse import clean_input, parse_command, parse_plain

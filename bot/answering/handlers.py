@@ -22,7 +22,6 @@ from corpus.search import (
 from corpus.speaker_lookup import SpeakerMatch, find_speakers, suggest_speakers
 from corpus.stats import corpus_stats
 from corpus.store import fold
-from corpus.verify import verify_quote
 
 from ..errors import UsageError
 from ..reply import Action, ActionKind, Reply
@@ -255,48 +254,6 @@ def run_said(ctx: Context, speaker: SpeakerMatch, args: str, offset: int = 0) ->
     title = f"{speaker.name} on {shown or q.topic}" if q.topic else f"Quotes by {who}"
     more = {"cmd": "said", "args": args, "speaker_id": speaker.id, "full": full}
     return _page(ctx, hits, topic, offset, more, title)
-
-
-@command("verify", aliases=("check",))
-def verify(ctx: Context, args: str) -> Reply:
-    """Is this quote real? Finds the closest real wording, who said it, when and where.
-
-    /verify "we cannot just passively observe events"  — add from:Lavrov to check the speaker too"""
-    q = parse_query(args)
-    claim = q.topic.strip().strip('"“”«»\'')
-    if len(claim.split()) < 3:
-        raise UsageError('Give me the quote to check, at least a few words: /verify "the exact words"')
-    matches = verify_quote(ctx.db, claim, _filters(q), timeout_ms=_timeout(ctx))
-    if not matches:
-        return Reply(title="Not in the corpus",
-                     text="I found no quote close to that wording. That does not prove it was never said — "
-                          "only that none of the articles here has it.")
-    best = matches[0]
-    who = best.hit.speaker or "an unattributed speaker"
-    if best.verdict == "exact":
-        headline = f"Real: {who} said this."
-    else:
-        headline = f"Close, but not exact: {who} said something like this ({best.score:.0f}% similar)."
-    if q.speaker:
-        claimed = find_speakers(ctx.db, q.speaker)
-        if best.hit.speaker_id and claimed and best.hit.speaker_id not in {m.id for m in claimed}:
-            headline += f" Note: the corpus attributes it to {who}, not {claimed[0].name}."
-        elif best.hit.speaker_id is None:
-            headline += " The corpus does not say who said it."
-    cards = []
-    for m in matches:
-        note = "Exact wording." if m.verdict == "exact" else _diff_note(m.removed, m.added)
-        cards.append(to_card(m.hit, m.matched.split()[:0] or (), note=note))
-    return Reply(title=headline, cards=tuple(cards))
-
-
-def _diff_note(removed: tuple[str, ...], added: tuple[str, ...]) -> str:
-    bits = []
-    if removed:
-        bits.append("the original says “" + " ".join(removed[:20]) + "”")
-    if added:
-        bits.append("your version has “" + " ".join(added[:20]) + "”")
-    return "Differs: " + "; ".join(bits) + "." if bits else "Same words, different punctuation or case."
 
 
 @command("context", aliases=("ctx",))
