@@ -28,8 +28,9 @@ SPEAKERS = ["Sergey Lavrov", "Vladimir Putin", "Maria Zakharova", "Dmitry Peskov
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """Six speakers, two long quotes each: the digest is a chart and more than one message."""
-    quotes = [Q(name, f"Statement {i} by {name.split()[1]}: " + "we will keep talking about security. " * 14)
-              for name in SPEAKERS for i in range(2)]
+    # Published the day before the 2026-11-22 slot: the digest covers articles published then.
+    quotes = [Q(name, f"Statement {i} by {name.split()[1]}: " + "we will keep talking about security. " * 14,
+                "2026-11-21") for name in SPEAKERS for i in range(2)]
     return build(tmp_path / "d.db", quotes)
 
 

@@ -27,7 +27,7 @@ from .schedule_store import DigestChannel
 SPEAKERS_IN_DIGEST = 6
 MAX_SENTENCES = 3
 MAX_CATCH_UP_DAYS = 7
-BUDGET = 3600  # characters of card text the digest spends, so it fits one Telegram message (4096)
+BUDGET = 3600  # characters the cards may take so the digest fits one Telegram message (4096)
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+(?=[\"“‘«(]?[A-ZА-Я0-9])")
 
 
@@ -72,13 +72,13 @@ def _quote_ids(db: Database, channel: DigestChannel, days: Days) -> list[int]:
     return [int(r[0]) for r in db.execute(sql, params).fetchall()]
 
 
-def key_text(text: str) -> str:
-    """At most :data:`MAX_SENTENCES` sentences of a quote, marked as cut when cut."""
+def key_text(text: str, sentences: int = MAX_SENTENCES) -> str:
+    """At most ``sentences`` sentences of a quote, marked as cut when cut."""
     text = " ".join(text.split())
     parts = _SENTENCE.split(text)
-    if len(parts) <= MAX_SENTENCES:
+    if len(parts) <= sentences:
         return text
-    return " ".join(parts[:MAX_SENTENCES]) + " …"
+    return " ".join(parts[:sentences]) + " …"
 
 
 def _key_quote(hits: list[Hit]) -> Hit:
@@ -86,9 +86,9 @@ def _key_quote(hits: list[Hit]) -> Hit:
     return min(hits, key=lambda h: (-round(h.quality, 1), -h.confidence, abs(len(h.text.split()) - 40), -h.id))
 
 
-def _card(hit: Hit, count: int) -> QuoteCard:
+def _card(hit: Hit, count: int, sentences: int = MAX_SENTENCES) -> QuoteCard:
     card = to_card(hit, count=count)
-    return replace(card, text=key_text(card.text))
+    return replace(card, text=key_text(card.text, sentences))
 
 
 def build_digest(db: Database, channel: DigestChannel, period: str, *, days: Days | None = None) -> tuple[Reply, int]:
@@ -114,16 +114,15 @@ def build_digest(db: Database, channel: DigestChannel, period: str, *, days: Day
             f"article{'s' if articles != 1 else ''} from {speakers} speaker{'s' if speakers != 1 else ''}"
             + (f" ({unattributed} unattributed)" if unattributed else "")
             + ". Most quoted first, each with their most substantive quote.")
-    cards: list[QuoteCard] = []
-    spent = 0
-    for sid, n in counts.most_common(SPEAKERS_IN_DIGEST):
-        candidates = [h for h in by_speaker[sid] if h.quality >= SUBSTANTIVE] or by_speaker[sid]
-        card = _card(_key_quote(candidates), n)
-        cost = len(card.text) + len(card.title or "") + len(card.url or "") + 120
-        if cards and spent + cost > BUDGET:
+    leaders = counts.most_common(SPEAKERS_IN_DIGEST)
+    keys = [_key_quote([h for h in by_speaker[sid] if h.quality >= SUBSTANTIVE] or by_speaker[sid])
+            for sid, _ in leaders]
+    # Fit one Telegram message where the content allows: fewer sentences per key quote (three, two,
+    # one) until the cards fit; never a cut inside a sentence, never a leading speaker dropped.
+    for sentences in range(MAX_SENTENCES, 0, -1):
+        cards = [_card(h, n, sentences) for h, (_, n) in zip(keys, leaders, strict=True)]
+        if sum(len(c.text) + len(c.title or "") + len(c.url or "") + 120 for c in cards) <= BUDGET:
             break
-        cards.append(card)
-        spent += cost
     rest = speakers - len(cards)
     footer = f"and {rest} other speaker{'s' if rest != 1 else ''}" if rest > 0 else None
     names = {h.speaker_id: h.speaker or "?" for h in hits if h.speaker_id is not None}
