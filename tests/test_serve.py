@@ -307,12 +307,30 @@ def test_the_redacting_filter_covers_arguments_and_tracebacks() -> None:
     assert "token [redacted] and /bot[redacted]/getMe" in text and "RuntimeError: failed with [redacted]" in text
 
 
+def date_seed_for_todays_digest(path: Path) -> None:
+    """Date the seed articles the day before the current 08:00 UTC digest's period: that day is what
+    ``quotebot digest`` covers now (articles published the day before the slot)."""
+    from datetime import date, timedelta
+
+    from bot.scheduling.digest import current_period
+    from bot.scheduling.schedule_store import DigestChannel
+
+    period, _ = current_period(DigestChannel("telegram:0", "08:00", "UTC", (), True, None, 0), datetime.now(UTC))
+    day = (date.fromisoformat(period) - timedelta(days=1)).isoformat()
+    db = open_db(path)
+    db.execute("UPDATE articles SET published = ?", [day])
+    db.execute("UPDATE quotes SET published = ?", [day])
+    db.conn.commit()
+    db.close()
+
+
 def test_digest_command_retries_a_refused_part_at_once_when_run_again(seed_db_path: Path,
                                                                       telegram_in_thread: TelegramStandIn,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", telegram_in_thread.token)
     monkeypatch.setenv("TELEGRAM_API_BASE_URL", telegram_in_thread.base_url)
     args = ["digest", "--channel", "telegram:111", "--db", str(seed_db_path)]
+    date_seed_for_todays_digest(seed_db_path)
     telegram_in_thread.fail_next("sendMessage", 500, description="Internal Server Error")
     first = CliRunner().invoke(cli, args)
     assert first.exit_code == 1 and "not delivered" in first.output, first.output
