@@ -59,10 +59,10 @@ def test_a_file_that_is_not_a_database_is_one_clear_line(tmp_path: Path) -> None
     assert "not a database" in line
 
 
-def _add_future_migration(path: Path) -> None:
+def _add_future_migration(path: Path, migration_set: str = "quotebot") -> None:
     con = sqlite3.connect(path)
     con.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                "VALUES ('quotebot', '999_from_the_future', '2030-01-01')")
+                "VALUES (?, '999_from_the_future', '2030-01-01')", [migration_set])
     con.commit()
     con.close()
 
@@ -74,6 +74,17 @@ def test_a_database_from_a_newer_quotebot_is_refused(seed_db_path: Path) -> None
     for args in (["stats"], ["ask", "/quote NATO"], ["ingest", "--no-progress", "-"]):
         line = _one_clear_line(CliRunner().invoke(cli, [*args, "--db", str(seed_db_path)], input="x\n"))
         assert "999_from_the_future" in line
+
+
+@pytest.mark.parametrize("migration_set", ["bot-core", "bot-schedule"])
+def test_a_database_whose_bot_tables_a_newer_quotebot_migrated_is_refused(seed_db_path: Path,
+                                                                          migration_set: str) -> None:
+    from bot.core import Core
+
+    Core(seed_db_path).close()  # the bot's own tables exist
+    _add_future_migration(seed_db_path, migration_set)
+    line = _one_clear_line(CliRunner().invoke(cli, ["ask", "/quote NATO", "--db", str(seed_db_path)]))
+    assert "newer quotebot" in line and "999_from_the_future" in line
 
 
 @contextlib.contextmanager

@@ -26,7 +26,7 @@ from corpus.errors import CorpusError
 from corpus.index import reconcile
 from corpus.search import match_expression, search
 from corpus.speaker_lookup import SpeakerMatch
-from corpus.store import open_db
+from corpus.store import check_not_newer, open_db
 
 from ..config import Settings, load_settings
 from ..errors import AccessError, BotError
@@ -55,9 +55,9 @@ class Core:
         self.settings = settings or load_settings({})
         # Migrate once, up front, on this thread; workers then only open connections.
         db = open_db(self.db_path)
-        state_migrations.apply(db)
-        for extra in self.extra_migrations:
-            extra.apply(db)
+        for steps in (state_migrations, *self.extra_migrations):
+            check_not_newer(db, steps)  # a database a newer quotebot migrated is refused, not rewritten
+            steps.apply(db)
         reconcile(db)  # the search index catches up with SQLite after a crash between their commits
         db.close()
         self._local = threading.local()

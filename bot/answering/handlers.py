@@ -65,11 +65,12 @@ def _save(ctx: Context, payload: dict[str, Any]) -> str:
 
 
 def _button(ctx: Context, kind: ActionKind, label: str, payload: dict[str, Any]) -> Action | None:
-    """A button, or ``None`` when the corpus is read-only (a button's meaning is stored in it)."""
+    """A button, or ``None`` when the corpus cannot be written (read-only, or its disk full): a
+    button's meaning is stored in it, and the answer is worth sending without one."""
     try:
         return Action(kind, label, _save(ctx, payload))
     except sqlite3.OperationalError as exc:
-        if "readonly" not in str(exc):
+        if "readonly" not in str(exc) and "disk is full" not in str(exc):
             raise
         return None
 
