@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from multiprocessing.pool import AsyncResult
 from typing import Any
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
@@ -31,7 +32,7 @@ Outcome = tuple[str, list[ExtractedQuote] | None, str | None, Scores | None]
 def _init_worker(db_file: str) -> None:
     global _worker_db
     if db_file:
-        _worker_db = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, check_same_thread=False)
+        _worker_db = sqlite3.connect(f"file:{quote(db_file)}?mode=ro", uri=True, check_same_thread=False)
 
 
 def _stored(digest: str) -> bool:
