@@ -193,3 +193,18 @@ def test_boost_is_stored_exactly_as_tantivy_applies_it() -> None:
         assert abs(math.log2(2 + ranking.weight(b)) - b) < 1e-12
     assert ranking.until_key("2021-11") == 20211199 and ranking.since_key("2021-11") == 20211100
     assert ranking.day_key("2021") < ranking.since_key("2021-01-01") and ranking.day_key(None) == -1
+
+
+def test_a_republished_wording_is_one_card_naming_its_sources(tmp_path: Path) -> None:
+    from bot.core import Core
+    from bot.reply import Request
+
+    quotes = [Q("Dmitry Peskov", "The sanctions policy has failed", f"2022-01-0{i + 1}", source=s)
+              for i, s in enumerate(["TASS", "RIA Novosti", "Interfax", "Kommersant"])]
+    core = Core(build(tmp_path / "t.db", quotes))
+    try:
+        reply = core.handle(Request(text="/quote sanctions"))
+    finally:
+        core.close()
+    assert len(reply.cards) == 1
+    assert reply.cards[0].source == "Kommersant, Interfax, RIA Novosti +1"  # newest copy first
