@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from .index import index_changes
-from .names import NameShape, name_shape, same_person_names, surname_key
+from .name_match import same_person_names, surname_key
+from .names import NameShape, name_shape
 from .speaker_evidence import contradictions, gather
 from .speaker_roles import clean_role, latest_role, plausible_role, role_history, role_in_text, role_keys
 from .store import fold

@@ -16,7 +16,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from sqlite_utils import Database
 
-from .names import NameShape, given_name, name_shape, same_given_name, translit_key
+from .name_match import same_given_name, translit_key
+from .names import NameShape, given_name, name_shape
 from .speaker_roles import latest_role
 from .store import fold
 

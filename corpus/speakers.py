@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from .models import Document, ExtractedQuote
-from .names import NameShape, name_shape, same_person_names, surname_key
+from .name_match import same_person_names, surname_key
+from .names import NameShape, name_shape
 from .speaker_roles import RoleSpan, clean_role, role_history, role_in_text, role_keys
 from .store import fold
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.names import NameShape, name_shape, same_person_names
+from corpus.name_match import same_person_names
+from corpus.names import NameShape, name_shape
 
 
 @pytest.mark.parametrize(
@@ -24,6 +25,7 @@ from corpus.names import NameShape, name_shape, same_person_names
         ("Recep Tayyip Erdogan", "Recep Tayyip Erdogan", "Recep Tayyip", "Erdogan"),
         ("Abdel Fattah al-Sisi", "Abdel Fattah al-Sisi", "Abdel Fattah", "al-Sisi"),
         ("Theresa May", "Theresa May", "Theresa", "May"),
+        ("German Gref", "German Gref", "German", "Gref"),  # a Russian given name, not the adjective
         ("Vann R. Newkirk II", "Vann R. Newkirk", "Vann R.", "Newkirk"),
         ("Putin's", "Putin", None, "Putin"),
     ],

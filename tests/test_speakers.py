@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from adapters.cli import cli
 from corpus.ingest import ingest_paths
-from corpus.names import translit_key
+from corpus.name_match import translit_key
 from corpus.speakers import list_speakers, resolve_speaker, surname_conflicts
 from corpus.store import open_db
 from tests.corpus_builder import Q, build
