@@ -31,7 +31,7 @@ from corpus.store import check_not_newer, open_db
 from ..config import Settings, load_settings
 from ..errors import AccessError, BotError
 from ..reply import QuoteCard, Reply, Request
-from . import handlers, verify_cmd  # noqa: F401  (verify_cmd registers /verify)
+from . import context_cmd, handlers, verify_cmd  # noqa: F401  (each registers its commands)
 from .cards import to_card
 from .commands import Command, Context, lookup, visible
 from .parse import clean_input, parse_command, parse_plain
@@ -138,7 +138,7 @@ class Core:
                 return handlers.run_said(ctx, SpeakerMatch(row[0], row[1], row[2], row[3], 0, 100.0),
                                          payload.get("args", ""), offset)
             if cmd == "context":
-                return handlers.run_context(ctx, int(payload["quote_id"]))
+                return context_cmd.run_context(ctx, int(payload["quote_id"]))
             if cmd == "command":
                 return self.handle(replace(request, text=str(payload["text"])))
         except (BotError, CorpusError) as exc:

@@ -13,7 +13,6 @@ from corpus.search import (
     Hit,
     Topic,
     match_expression,
-    quote_by_id,
     search,
     suggest_terms,
     surface_form,
@@ -255,32 +254,6 @@ def run_said(ctx: Context, speaker: SpeakerMatch, args: str, offset: int = 0) ->
     title = f"{speaker.name} on {shown or q.topic}" if q.topic else f"Quotes by {who}"
     more = {"cmd": "said", "args": args, "speaker_id": speaker.id, "full": full}
     return _page(ctx, hits, topic, offset, more, title)
-
-
-@command("context", aliases=("ctx",))
-def context(ctx: Context, args: str) -> Reply:
-    """The paragraph around a quote, and its article. /context 123"""
-    m = re.match(r"^#?(\d{1,12})$", args.strip())
-    if not m:
-        raise UsageError("Which quote? Give its number: /context 123")
-    return run_context(ctx, int(m.group(1)))
-
-
-def run_context(ctx: Context, quote_id: int) -> Reply:
-    hit = quote_by_id(ctx.db, quote_id)
-    if hit is None:
-        return Reply(text=f"There is no quote #{quote_id}.", error=True)
-    row = ctx.db.execute("SELECT text FROM articles WHERE id = ?", [hit.article_id]).fetchone()
-    text: str = row[0] if row else ""
-    start = text.rfind("\n", 0, max(0, hit.start - 1))
-    start = text.rfind("\n", 0, start) if start > 0 and hit.start - start < 200 else start
-    end = text.find("\n", hit.end)
-    end = len(text) if end < 0 else end
-    passage = " ".join(text[start + 1:end].split())
-    if len(passage) > 1500:
-        passage = passage[:1500].rsplit(" ", 1)[0] + "…"
-    card = to_card(hit)
-    return Reply(title=f"Context of #{quote_id}", text=passage, cards=(card,))
 
 
 @command("stats")
