@@ -35,6 +35,15 @@ def cli() -> None:
 
     Every command that reads the corpus takes --db FILE (default: $QUOTEBOT_DB, else ./quotebot.db).
     """
+    import os
+
+    from bot.config import load_settings
+    from bot.errors import BotError
+
+    try:  # every command: an unknown or malformed QUOTEBOT_* setting is refused before anything runs
+        load_settings(os.environ)
+    except BotError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 # Each module adds its commands with register(group).

@@ -25,7 +25,7 @@ class Request:
     user_id: str = "console"
     private: bool = True  # a direct message: plain language is parsed, not only commands
     admin: bool = True  # may change this chat's settings (digest, follows in groups)
-    page_size: int = 5
+    page_size: int = 0  # quotes per page; 0: the QUOTEBOT_PAGE_SIZE setting
 
 
 @dataclass(frozen=True, slots=True)

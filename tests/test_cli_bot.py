@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from adapters.cli import cli
+from corpus.store import open_db
 
 
 def test_ask_json_lists_putins_nato_quotes_with_citation_fields(seed_db_path: Path) -> None:
@@ -30,3 +32,44 @@ def test_chat_answers_and_presses_buttons_by_number(seed_db_path: Path) -> None:
     result = CliRunner().invoke(cli, ["chat", "--db", str(seed_db_path)], input="/said Putin\n1\n")
     assert result.exit_code == 0, result.output
     assert "1–5 of" in result.output and "6–10 of" in result.output  # "1" pressed "More"
+
+
+def test_help_gives_an_example_for_every_command(seed_db_path: Path) -> None:
+    import bot.core  # noqa: F401  (registers every command)
+    from bot.answering.commands import visible
+    from bot.answering.handlers import example
+
+    assert all(example(c.help) for c in visible()), [c.name for c in visible() if not example(c.help)]
+    result = CliRunner().invoke(cli, ["ask", "--db", str(seed_db_path), "/help"])
+    assert result.output.count("e.g. /") == len(visible())
+
+
+def test_a_missing_or_empty_corpus_is_named_and_never_created(tmp_path: Path) -> None:
+    missing = tmp_path / "nothing.db"
+    for args in (["ask", "/quote NATO"], ["chat"]):
+        result = CliRunner().invoke(cli, [*args, "--db", str(missing)])
+        assert result.exit_code == 1 and "there is no corpus at" in result.output
+        assert not missing.exists()
+    open_db(tmp_path / "empty.db").close()
+    result = CliRunner().invoke(cli, ["ask", "--db", str(tmp_path / "empty.db"), "/quote NATO"])
+    assert result.exit_code == 1 and "is empty — run quotebot ingest" in result.output
+
+
+def test_ask_press_presses_a_button(seed_db_path: Path) -> None:
+    first = CliRunner().invoke(cli, ["ask", "--db", str(seed_db_path), "--json", "/quote Russia"])
+    pressed = CliRunner().invoke(cli, ["ask", "--db", str(seed_db_path), "--json", "--press", "1", "/quote Russia"])
+    assert first.exit_code == pressed.exit_code == 0, pressed.output
+    a, b = json.loads(first.output), json.loads(pressed.output)
+    assert a["actions"][0]["label"] == "More" and b["footer"].startswith("6–")  # the second page
+    bad = CliRunner().invoke(cli, ["ask", "--db", str(seed_db_path), "--press", "9", "/quote Russia"])
+    assert bad.exit_code == 2 and "there is no button 9" in bad.output
+
+
+def test_page_size_setting_and_unknown_settings(seed_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUOTEBOT_PAGE_SIZE", "2")
+    result = CliRunner().invoke(cli, ["ask", "--db", str(seed_db_path), "--json", "/quote Russia"])
+    assert len(json.loads(result.output)["quotes"]) == 2
+    monkeypatch.setenv("QUOTEBOT_PAGE_SIZ", "3")
+    for args in (["ask", "/quote Russia"], ["stats"], ["digest", "--channel", "telegram:1", "--dry-run"]):
+        result = CliRunner().invoke(cli, [*args, "--db", str(seed_db_path)])
+        assert result.exit_code == 1 and "unknown setting(s): QUOTEBOT_PAGE_SIZ" in result.output, args

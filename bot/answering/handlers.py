@@ -258,7 +258,9 @@ def run_said(ctx: Context, speaker: SpeakerMatch, args: str, offset: int = 0) ->
 
 @command("stats")
 def stats(ctx: Context, args: str) -> Reply:
-    """What the corpus holds: articles, quotes, speakers, sources and dates."""
+    """What the corpus holds: articles, quotes, speakers, sources and dates.
+
+    /stats"""
     s = corpus_stats(ctx.db)
     sources = ", ".join(f"{k} ({v})" for k, v in list(s["sources"].items())[:8]) or "none"
     text = (f"{s['articles']:,} articles, {s['quotes']:,} quotes ({s['unattributed']:,} unattributed), "
@@ -269,17 +271,28 @@ def stats(ctx: Context, args: str) -> Reply:
 
 @command("help", aliases=("start",))
 def help_(ctx: Context, args: str) -> Reply:
-    """The commands and how to ask. /help quote tells more about one command."""
+    """The commands and how to ask. /help quote tells more about one command.
+
+    /help — /help verify"""
     name = args.strip().lstrip("/").split(" ")[0] if args.strip() else ""
     if name:
         cmd = lookup(name)
         if cmd is None:
             raise UsageError(f"There is no /{name[:30]} command. /help lists them.")
         return Reply(title=f"/{cmd.name}", text=cmd.help)
-    lines = [f"/{c.name} — {c.summary}" for c in visible()]
+    lines = [f"/{c.name} — {c.summary}" + (f"\n    e.g. {ex}" if (ex := example(c.help)) else "") for c in visible()]
     text = "\n".join(lines) + "\n\nIn a direct message you can also ask in plain words:\n" + "\n".join(
         f"• {e}" for e in EXAMPLES[4:])
     return Reply(title="What I can do", text=text)
+
+
+def example(help_text: str) -> str | None:
+    """A command's first example: the first "/…" of its help after the summary line."""
+    for line in help_text.splitlines()[1:]:
+        m = re.match(r"\s*(/\S.*?)(?:\s+—\s+|$)", line)
+        if m:
+            return m.group(1).strip()
+    return None
 
 
 def not_understood() -> Reply:

@@ -76,7 +76,9 @@ def follow(ctx: Context, args: str) -> Reply:
 
 @command("unfollow", admin=True)
 def unfollow(ctx: Context, args: str) -> Reply:
-    """Stop alerts for a topic or speaker. /unfollow NATO — /unfollow speaker:Lavrov — /unfollow all"""
+    """Stop alerts for a topic or speaker.
+
+    /unfollow NATO — /unfollow speaker:Lavrov — /unfollow all"""
     r = ctx.request
     if args.strip().lower() == "all":
         n = ctx.db.execute("DELETE FROM follows WHERE platform = ? AND chat_id = ?", [r.platform, r.chat_id]).rowcount
@@ -89,7 +91,9 @@ def unfollow(ctx: Context, args: str) -> Reply:
 
 @command("following")
 def following(ctx: Context, args: str) -> Reply:
-    """What this chat follows."""
+    """What this chat follows.
+
+    /following"""
     r = ctx.request
     rows = ctx.db.execute("SELECT kind, value FROM follows WHERE platform = ? AND chat_id = ? ORDER BY id",
                           [r.platform, r.chat_id]).fetchall()
