@@ -184,13 +184,37 @@ def test_narration_naming_a_speaker_in_full_ends_the_turn() -> None:
     "Thank you.", "Good afternoon, colleagues,", "Colleagues, good afternoon.",
     "Good afternoon friends and colleagues.", "Mr President, colleagues, good afternoon.",
     "Ok, thank you. Thank you very much.",
-    "Thank you very much for your attention.", "Mr Orlov, please.", "(In Russian) Thank you.", "My congratulations!",
+    "Thank you very much for your attention.", "Mr Petrov, please.", "(In Russian) Thank you.", "My congratulations!",
     "Comrades,", "President Weiss, dear friend, Ladies and Gentlemen,",
 ])
 def test_a_bare_courtesy_formula_is_no_quote_but_a_sentence_after_it_is(formula: str) -> None:
     text = f"Anna Berg: {formula}\n\nPavel Orlov: {formula} The harvest was good.\n"
     found = extract_quotes(text, "Meeting with farmers")
     assert [(q.speaker, q.text) for q in found] == [("Pavel Orlov", f"{formula} The harvest was good.")]
+
+
+def test_after_an_excerpt_of_a_panel_the_article_is_nobodys_turn() -> None:
+    text = ("A cable panel on the transaction tax\n\n"
+            "Tom Reed: Well, speculation is bad.\n\nLena Holm: Nobody thinks their pension is speculation.\n\n"
+            "Tom Reed: Here is the irony of our time.\n\n"
+            "First, the picture that Reed paints of the public is wrong.\n\n"
+            "The panel is right to note that the tax would raise money, the report said.\n")
+    found = extract_quotes(text, "A cable panel on the transaction tax")
+    assert [(q.speaker, q.text) for q in found if q.kind == "transcript"] == [
+        ("Tom Reed", "Well, speculation is bad."), ("Lena Holm", "Nobody thinks their pension is speculation."),
+        ("Tom Reed", "Here is the irony of our time."),
+    ]
+    assert all(q.speaker != "Tom Reed" for q in found if "picture" in q.text or "panel" in q.text)
+
+
+def test_a_label_heading_an_articles_section_is_no_turn() -> None:
+    text = ("Ideas from the campaign\n\nTom Reed: Pension accounts Two years ago, Senator Tom Reed proposed "
+            "opening the federal savings plan to everyone.\n\nIt would cost little, experts say.\n\n"
+            "Lena Holm: My name is Lena Holm, and I grow apples.\n")
+    found = extract_quotes(text, "Ideas from the campaign")
+    assert all(q.speaker != "Tom Reed" for q in found)
+    assert [(q.speaker, q.text) for q in found if q.kind == "transcript"][-1] == (
+        "Lena Holm", "My name is Lena Holm, and I grow apples.")
 
 
 def test_a_message_the_lead_says_someone_sent_is_theirs() -> None:

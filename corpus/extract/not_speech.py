@@ -75,6 +75,8 @@ def is_caption(text: str) -> bool:
 def is_heading(text: str) -> bool:
     """A few words and no punctuation at all: a heading, or a label fragment left by a wrap."""
     words = text.split()
+    if 0 < len(words) <= 8 and text.rstrip(".:").isupper() and not _PUNCT.search(text.rstrip(".:")):
+        return True  # "PLEDGED DELEGATES."
     return 0 < len(words) <= 8 and not _PUNCT.search(text) and words[0][:1].isupper()
 
 

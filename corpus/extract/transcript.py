@@ -223,6 +223,7 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
     covered: set[int] = set()
     f = lay.folded
     names = {t.speaker for t in found if t.speaker and len(t.speaker.split()) >= 2}
+    surnames = {n.split()[-1] for t in found if (n := t.speaker)}
     for i, t in enumerate(found):
         nxt = found[i + 1] if i + 1 < len(found) else None
         inline_next = nxt is not None and nxt.at > lay.lines[nxt.line][0]
@@ -238,9 +239,11 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
             end = nxt.at if nxt is not None and inline_next and li == nxt.line else lay.lines[li][1]
             s, e = trim(f, t.start if first else lay.lines[li][0], end)
             para = f[s:e]
+            if first and full and _titled_self(para, full[-1]):
+                break  # "Marco Rubio: Retirement accounts Two years ago, Senator Marco Rubio …" heads a section
             if not first and (is_heading(para) or (len(full) >= 2 and para.startswith(t.speaker or "\0"))
-                              or _narration(para, names)):
-                break  # a heading, a caption, a stage direction: the turn is over
+                              or not _WORDY.search(para) or _narration(para, names) or _reports(para, full, surnames)):
+                break  # a heading, a rule ("___"), a caption, a stage direction, the article again: the turn is over
             covered.add(li)
             if e - s < 2 or (not first and not_speech(para)) or is_elision(para) or is_courtesy(para) \
                     or is_salutation(para) or is_caption(para) or not _WORDY.search(para) or _title_cased(para):
@@ -265,6 +268,46 @@ def _narration(para: str, names: set[str]) -> bool:
     """A paragraph that names one of the transcript's speakers in full and speaks in no first or
     second person: the site's narration ("… Nikolai Denisov joins the videoconference.")."""
     return bool(names) and not _PERSONAL.search(para) and any(n in para for n in names)
+
+
+# A narrator's attribution tag at the end of a clause: "…, Sanders said.", "…, the report said,", "…, said Lopez."
+_TITLE_WORD = r"(?:Mr|Mrs|Ms|Dr|President|Minister|Governor|Senator|Comrade|Mayor|Chancellor|General|Professor)\b"
+_REPORTING = re.compile(rf",\s+(?!{_TITLE_WORD})(?:he|she|they|the\s+[a-z]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+                        rf"(?:said|says|told|added|wrote|argued|noted)\s*[.,]|,\s+(?:said|says|told)\s+"
+                        rf"(?!{_TITLE_WORD})(?:he|she|[A-Z][a-z]+)")
+_TITLED = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.|President|Minister|Governor|Senator|Comrade|Mayor|"
+                     r"Chancellor|General|Professor|Colleague|[A-Z][a-z]+)\s+$")
+
+
+_SELF_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Senator|Sen|Governor|Gov|President|Rep|Representative|Minister)\.?\s+"
+                         r"(?:[A-Z][\w'’-]+\s+)?$")
+
+
+def _titled_self(para: str, surname: str) -> bool:
+    """The label's own person named with a title in what should be their words ("Senator Marco Rubio
+    has proposed …"): nobody speaks of themselves so; the label heads an article's section."""
+    return len(surname) > 2 and any(_SELF_TITLE.search(para[max(0, m.start() - 40):m.start()])
+                                    for m in re.finditer(rf"\b{re.escape(surname)}\b", para))
+
+
+def _bare_surname(para: str, surname: str) -> bool:
+    """The surname stands alone, as an article refers to someone ("Matthews paints"), not as a speaker
+    addresses or names someone ("Mr Gref", "Donald Trump")."""
+    if len(surname) <= 2:
+        return False
+    return any(not _TITLED.search(para[max(0, m.start() - 20):m.start()])
+               for m in re.finditer(rf"\b{re.escape(surname)}\b(?!['’]s)", para))
+
+
+def _reports(para: str, speaker: list[str], surnames: set[str]) -> bool:
+    """A paragraph after a turn that reads as the article again, not the speaker going on: it names the
+    speaker by bare surname ("the picture that Matthews paints"), or, speaking in no first or second
+    person, names another speaker so or reports what someone said ("…, the report said")."""
+    if speaker and _bare_surname(para, speaker[-1]):
+        return True
+    if _PERSONAL.search(para):
+        return False
+    return bool(_REPORTING.search(para)) or any(_bare_surname(para, n) for n in surnames)
 
 
 def title_speaker(lay: Layout) -> tuple[str, str | None] | None:
