@@ -14,6 +14,7 @@ changes which wordings come first.
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
@@ -102,27 +103,60 @@ def build_query(idx: SearchIndex, topic: Topic, filters: Filters) -> tantivy.Que
     )
 
 
+FIRST = 200  # pure-BM25 candidates fetched first by exact_top
+LAST = 20_000  # beyond this many candidates the weighted full scan is the cheaper exact path
+
+
+def exact_top(searcher: tantivy.Searcher, query: tantivy.Query, k: int,
+              first: int = FIRST) -> tuple[list[tuple[float, int, tantivy.DocAddress]], bool]:
+    """The exact top-``k`` of ``bm25 × boost`` as (score, quote id, address), and whether more match.
+
+    A threshold algorithm: the best ``n`` matches by BM25 alone come from tantivy's block-max
+    WAND, which skips most of a common term's postings. Every match not fetched has
+    ``bm25 ≤ s_n`` (the n-th BM25) and ``boost ≤`` :data:`corpus.ranking.MAX_BOOST`, so once the
+    k-th blended score among the fetched reaches ``s_n × MAX_BOOST`` no other match can enter
+    the top-k: the answer is exact. Otherwise ``n`` grows; past :data:`LAST` the weighted
+    collector scores every match (exact, linear).
+    """
+    n = max(first, k)
+    while True:
+        hits = searcher.search(query, n, count=False).hits
+        addrs = [a for _, a in hits]
+        weights = searcher.fast_field_values("weight", addrs)
+        blended = sorted(((bm25 * math.log2(2.0 + float(w or 0.0)), a) for (bm25, a), w in
+                          zip(hits, weights, strict=True)), key=lambda t: -t[0])
+        complete = len(hits) < n
+        if complete or (len(blended) >= k and blended[k - 1][0] >= hits[-1][0] * ranking.MAX_BOOST):
+            top = blended[:k]
+            break
+        if n >= LAST:
+            res = searcher.search(query, k + 1, count=False, weight_by_field="weight")
+            top = [(float(score), a) for score, a in res.hits[:k]]
+            complete = len(res.hits) <= k
+            break
+        n *= 8
+    ids = searcher.fast_field_values("id", [a for _, a in top])
+    return [(score, int(qid or 0), a) for (score, a), qid in zip(top, ids, strict=True)], \
+        not complete or len(blended) > k
+
+
 @dataclass(frozen=True, slots=True)
 class Ranked:
     groups: list[tuple[float, list[int]]]  # (score of the best copy, quote ids best first)
-    total: int  # matching quotes (copies counted)
-    covered: int  # matching quotes inside the returned groups' window
+    more: bool  # matches beyond the returned groups exist
 
 
 def top_groups(searcher: tantivy.Searcher, query: tantivy.Query, limit: int) -> Ranked:
+    """The ``limit`` best distinct wordings: groups ordered by their best copy (exact, see :func:`exact_top`)."""
     window = max(2 * limit, 20)
     while True:
-        res = searcher.search(query, window, count=True, weight_by_field="weight")
-        addrs = [a for _, a in res.hits]
-        ids = searcher.fast_field_values("id", addrs)
-        hashes = searcher.fast_field_values("text_hash", addrs)
+        top, more = exact_top(searcher, query, window)
+        hashes = searcher.fast_field_values("text_hash", [a for _, _, a in top])
         groups: OrderedDict[int, tuple[float, list[int]]] = OrderedDict()
-        for (score, _), qid, h in zip(res.hits, ids, hashes, strict=True):
-            groups.setdefault(int(h or 0), (float(score), []))[1].append(int(qid or 0))
-        if len(groups) >= limit or len(res.hits) < window:
-            chosen = list(groups.values())[:limit]
-            total = int(getattr(res, "count", 0) or 0)  # count=True: every match, not only the window
-            return Ranked(chosen, total, sum(len(g[1]) for g in chosen))
+        for (score, qid, _), h in zip(top, hashes, strict=True):
+            groups.setdefault(int(h or 0), (score, []))[1].append(qid)
+        if len(groups) >= limit or not more:
+            return Ranked(list(groups.values())[:limit], more or len(groups) > limit)
         window *= 4
 
 
@@ -164,7 +198,7 @@ def ranked_search(db: Database, topic: Topic, filters: Filters, limit: int) -> t
         r = top_groups(idx.searcher(), query, limit)
     except ValueError as exc:
         raise SearchError(f"cannot search for that: {exc}") from exc
-    return hydrate(db, r.groups), r.total > r.covered
+    return hydrate(db, r.groups), r.more
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,13 +243,12 @@ def who(db: Database, topic: Topic, filters: Filters, *, limit: int = 5) -> Who:
     best: dict[int, tuple[float, int]] = {}
     # One window over the topic gives most leaders' best quote at once: a speaker's first quote in
     # the exact top-k of the formula is their best; the others get a query of their own.
-    res = searcher.search(query, 200, count=False, weight_by_field="weight")
-    addrs = [a for _, a in res.hits]
+    window, _ = exact_top(searcher, query, 50)
     wanted = set(contenders)
-    for (score, _), sid, qid in zip(res.hits, searcher.fast_field_values("speaker_id", addrs),
-                                    searcher.fast_field_values("id", addrs), strict=True):
+    for (score, qid, _), sid in zip(window, searcher.fast_field_values("speaker_id", [a for _, _, a in window]),
+                                    strict=True):
         if sid in wanted and sid not in best:
-            best[int(sid)] = (float(score), int(qid))  # type: ignore[arg-type]
+            best[int(sid)] = (score, qid)  # type: ignore[arg-type]
     for sid in contenders:
         if sid not in best:
             one = tantivy.Query.boolean_query([
@@ -223,10 +256,9 @@ def who(db: Database, topic: Topic, filters: Filters, *, limit: int = 5) -> Who:
                 (Occur.Must, tantivy.Query.const_score_query(
                     tantivy.Query.term_query(idx.schema, "speaker_id", sid, index_option="basic"), 0.0)),
             ])
-            r = searcher.search(one, 1, count=False, weight_by_field="weight")
-            if r.hits:
-                qid = searcher.fast_field_values("id", [r.hits[0][1]])[0]
-                best[sid] = (float(r.hits[0][0]), int(qid or 0))
+            found, _ = exact_top(searcher, one, 1)
+            if found:
+                best[sid] = (found[0][0], found[0][1])
     contenders.sort(key=lambda sid: (-counts[sid], -best.get(sid, (0.0, 0))[0], sid))
     chosen = contenders[:limit]
     hits = {h.id: h for h in _hits(db, [(best[s][1], best[s][0]) for s in chosen if s in best])}

@@ -85,6 +85,9 @@ def boost(published: str | None, attributed: bool, confidence: float, quality: f
     return base * (1 + QUALITY_GAIN * qual)
 
 
+MAX_BOOST = (1 + W_RECENCY + W_ATTRIBUTED) * (1 + QUALITY_GAIN)  # recency, confidence, quality ≤ 1
+
+
 def weight(boost_value: float) -> float:
     """The fast-field value ``w`` with ``log2(2 + w) == boost_value`` (tantivy's ``weight_by_field``)."""
     return float(2.0**boost_value - 2.0)

@@ -78,19 +78,24 @@ def _brute_force_top(db, topic_text: str, k: int) -> list[tuple[float, int]]:  #
 TOPICS = ["Russia", "NATO", "the", "economic cooperation", "people", "talks Ukraine", "Putin", "oil"]
 
 
+@pytest.mark.parametrize("first", [1, 10, engine.FIRST])
 @pytest.mark.parametrize("topic", TOPICS)
-def test_top_ten_is_the_exact_ranking_of_the_formula(tmp_path: Path, topic: str) -> None:
+def test_top_ten_is_the_exact_ranking_of_the_formula(tmp_path: Path, topic: str, first: int,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether the threshold stops early (first=1 or 10 candidates, growing), scans everything
+    (engine.LAST reached) or fetches every match at once, the top-10 is the brute-force top-10."""
+    if first == 1:
+        monkeypatch.setattr(engine, "LAST", 8)  # the weighted full-scan fallback
     db = open_db(_corpus(tmp_path))
     idx = search_index(db)
     query = engine.build_query(idx, match_expression(topic), NO_FILTERS)
-    top = idx.searcher().search(query, 10, weight_by_field="weight").hits
+    top, _ = engine.exact_top(idx.searcher(), query, 10, first=first)
     brute = _brute_force_top(db, topic, 10)
     assert len(top) == len(brute) > 0
     # Same scores in the same order (ties aside, the same quotes).
-    assert [round(s, 4) for s, _ in top] == [round(s, 4) for s, _ in brute]
-    ids = idx.searcher().fast_field_values("id", [a for _, a in top])
-    brute_scores = dict((i, s) for s, i in _brute_force_top(db, topic, 10_000))
-    assert all(round(brute_scores[int(i or 0)], 4) == round(s, 4) for (s, _), i in zip(top, ids, strict=True))
+    assert [round(s, 4) for s, _, _ in top] == [round(s, 4) for s, _ in brute]
+    brute_scores = {i: s for s, i in _brute_force_top(db, topic, 10_000)}
+    assert all(round(brute_scores[qid], 4) == round(s, 4) for s, qid, _ in top)
 
 
 @pytest.mark.parametrize("topic", TOPICS)
