@@ -241,3 +241,32 @@ def test_an_indefinite_document_and_a_relative_pronoun_are_not_organisations() -
     body = ("Tomas Berglund in a Medium post said he would build more bridges. Anders Holm, a river pilot who "
             "writes books on the side, says the river is too shallow for barges.")
     assert {q.speaker for q in quotes(body)} <= {None, "Tomas Berglund", "Anders Holm"}
+
+
+def test_two_given_names_a_letter_apart_are_two_people() -> None:
+    body = ("Mark Kelly and his wife, Mary Kelly, spoke to reporters.\n\n"
+            "“We are grateful to everyone who helped us,” Mary Kelly said.")
+    assert by_text(quotes(body), "We are grateful").speaker == "Mary Kelly"
+
+
+def test_a_given_name_is_never_read_as_a_misspelt_surname() -> None:
+    body = ("Nick Jones, the band's manager, spoke first.\n\n"
+            "“We will play again next year in the same hall,” Jonas said.")
+    assert by_text(quotes(body), "We will play").speaker is None
+
+
+@pytest.mark.parametrize("title, lead, intro", [
+    ("Olga Petrova congratulated by Anders Holm", None, "The message reads, in part:"),
+    ("Greetings to the conference", "Olga Petrova sent a message to the conference.", "The Mayor's message reads:"),
+])
+def test_a_message_is_never_credited_to_someone_who_did_not_send_it(title: str, lead: str | None,
+                                                                   intro: str) -> None:
+    text = f"{title}\n\n{intro}\n\n“I thank you for your kind words and wish you every success.”\n"
+    assert [q.speaker for q in extract_quotes(text, title, lead)] == [None]
+
+
+def test_the_lead_names_the_sender_of_the_message_it_quotes() -> None:
+    text = ("Greetings to the conference\n\nThe message reads, in part:\n\n"
+            "“I welcome the participants and wish them fruitful work.”\n")
+    found = extract_quotes(text, "Greetings to the conference", "Olga Petrova sent a message to the conference.")
+    assert [(q.speaker, q.resolution) for q in found] == [("Olga Petrova", "lead")]

@@ -36,8 +36,6 @@ _HEADLINE = re.compile(r"^(?P<head>.{12,}?)\s+[—–-]\s+(?P<attr>[A-Z][\w .'�
 _TITLE_CUE = re.compile(r"\b(?:motto|slogan|titled|entitled|called|dubbed|named|known\s+as|so-called|term|"
                         r"word|words|phrase|headline|hashtag|banner|programme|program|project|film|book|song|"
                         r"operation|campaign|label|labelled|labeled|branded|nicknamed)\s*$", re.IGNORECASE)
-# Lower-case words running on after a closing mark, to the end of the sentence.
-_CLAUSE_REST = re.compile(r"\s+[a-z][^“”\"«»]*?(?:[.!?](?=\s|$)|$)")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 # After a closing mark, words that start an attribution: ", said …", " Vitter demanded", " — Name".
 _OWN_ATTRIBUTION = re.compile(r"^[,.!?…]?\s*(?:[—–―-]\s*)?(?:[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)*[a-z]+(?:ed|s)\b|"
@@ -117,7 +115,7 @@ class _Run:
             self.tracker.last = None
         sent = sender(lead, lay.title) if not found and not quotes else None
         if sent:
-            for li, s, e in message_paragraphs(lay):
+            for li, s, e in message_paragraphs(lay, sent):
                 covered.add(li)
                 self.out.append(ExtractedQuote(s, e, lay.text[s:e], sent.name, "direct", None, 0.85, "person",
                                                None, None, None, None, sent.resolution))  # type: ignore[arg-type]

@@ -25,13 +25,17 @@ _INTRO = re.compile(
 _SENDER = re.compile(
     r"^(?:(?:Acting\s+)?(?:Russian\s+)?President\s+(?:of\s+Russia\s+)?)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:has\s+)?"
-    r"(?:sent|congratulated|extended|expressed|offered|conveyed|greeted|wished|addressed)\b")
+    r"(?:sent|congratulated|extended|expressed|offered|conveyed|greeted|wished|addressed)\b(?!\s+by\b)")
+# An introduction that names another owner: "The Pope's message reads:", "a reply from X reads:".
+_OTHER_OWNER = re.compile(r"(?:\b[A-Z][\w’'-]*['’]s\s+(?:\w+\s+)?(?:message|telegram|letter|greetings?|reply|address)|"
+                          r"\b(?:reply|response|answer)\b|\bfrom\s+[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
 class Sender:
     name: str
     resolution: str  # "lead" or "headline"
+    words: frozenset[str] = frozenset()  # every word the lead used for the sender ("President", "Putin")
 
 
 def sender(lead: str | None, title: str | None) -> Sender | None:
@@ -43,20 +47,24 @@ def sender(lead: str | None, title: str | None) -> Sender | None:
         m = _SENDER.match(flat)
         shape = name_shape(m.group("name")) if m and " and " not in m.group("name") else None
         if shape is not None and shape.kind == "person" and len(shape.name.split()) >= 2:
-            return Sender(shape.name, how)  # never "The President": a lead that names nobody names nobody
+            return Sender(shape.name, how, frozenset(flat[:m.end("name")].split()))  # never "The President": a lead that names nobody names nobody
         return None  # a lead that names no sender: the headline is not asked to overrule it
     return None
 
 
-def message_paragraphs(lay: Layout) -> list[tuple[int, int, int]]:
-    """``(line, start, end)`` of every quoted paragraph that follows a message introduction."""
+def message_paragraphs(lay: Layout, sent: Sender | None = None) -> list[tuple[int, int, int]]:
+    """``(line, start, end)`` of every quoted paragraph that follows a message introduction — not one
+    that names another owner ("The Pope's message reads:") than the words the lead used for ``sent``."""
     f = lay.folded
     out = []
     intro = None
     for li, (ls, le) in enumerate(lay.lines):
         line = f[ls:le].strip()
         if _INTRO.match(line):
-            intro = li
+            # "The Pope's message reads:" is someone else's message: not the lead's sender's words.
+            owner = _OTHER_OWNER.search(line)
+            theirs = owner is not None and not (sent and owner.group().split("'")[0].split("’")[0] in sent.words)
+            intro = None if theirs else li
             continue
         if intro is None:
             continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ..names import given_name
-from .lexicon import ACRONYM_STOP, NATIONALITY_WORDS, ORG_HEADS
+from .lexicon import ACRONYM_STOP, NATIONALITY_WORDS, ORG_HEADS, PERSON_NOUNS
 from .mentions import Mention, parse_mention, role_matches
 
 # A titled or plain full name: up to seven capitalised words, ending in a first name and a surname.
@@ -202,7 +202,7 @@ class Tracker:
             for group in by_surname.values():
                 for i, n in enumerate(group):
                     for m in group[:i]:
-                        if _variant(n.split()[0], m.split()[0]) and len(n.split()) == len(m.split()):
+                        if _given_variant(n.split()[0], m.split()[0]) and len(n.split()) == len(m.split()):
                             self._canon[n] = self._canon.get(m, m)
                             break
         return self._canon.get(name, name)
@@ -220,7 +220,8 @@ class Tracker:
             return None
         full = self._full_names(surname, men.gender)
         close = False
-        if not full and len(surname) >= 5:
+        if not full and len(surname) >= 5 and given_name(surname) is None:
+            # ("Jonas said" is not a misspelt "Jones": a given name is a name of its own.)
             # A misspelt surname ("Mauer" for "Maurer"): one letter apart from exactly one full name.
             full = {n for n in self._all_full() if _variant(_surname(n), surname)
                     and (men.gender is None or _guess_gender(n) in {None, men.gender})}
@@ -459,6 +460,17 @@ def _same_body(phrase: str, role: str) -> bool:
     return bool(words) and words <= role_words | {"russian", "russia"}
 
 
+def _given_variant(a: str, b: str) -> bool:
+    """Two spellings of one given name in one article ("Kristin"/"Kristen"), never two names the
+    lexicon knows apart ("Mark"/"Mary") or of different genders."""
+    if not _variant(a, b):
+        return False
+    ga, gb = given_name(a), given_name(b)
+    if ga is not None and gb is not None:
+        return bool(ga[1] & gb[1]) and (ga[0] is None or gb[0] is None or ga[0] == gb[0])
+    return True  # one of them is no name the lexicon knows: a typo of the other
+
+
 def _variant(a: str, b: str) -> bool:
     """Two spellings of one name in one article: one edit apart, neither short."""
     if a == b or min(len(a), len(b)) < 4 or a[0].lower() != b[0].lower():
@@ -468,17 +480,9 @@ def _variant(a: str, b: str) -> bool:
 
 # Nouns for a person an article does not name; as a subject they stand between a pronoun and
 # any earlier name ("the father was advised …, but he replied").
-_HUMAN_NOUNS = (
-    r"man|woman|men|women|boy|girl|child|father|mother|son|daughter|wife|husband|brother|sister|parent|"
-    r"friend|neighbou?r|witness|victim|resident|student|teacher|doctor|nurse|officer|official|aide|"
-    r"spokes(?:man|woman|person)|source|lawyer|attorney|prosecutor|judge|driver|pilot|soldier|worker|"
-    r"employee|patient|passenger|owner|manager|player|coach|fan|user|customer|suspect|defendant|"
-    r"investigator|diplomat|analyst|expert|researcher|scientist|professor|activist|protester|journalist|"
-    r"reporter|correspondent|representative|member|leader|candidate|voter|citizen|farmer|guard|colleague|"
-    r"relative|uncle|aunt|grandfather|grandmother|cousin|partner|boyfriend|girlfriend|fiancée?|nephew|niece"
-)
+_HUMAN_NOUNS = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
 _UNNAMED = re.compile(
-    rf"(?:^|[.!?;:,\n]\s*|\b(?:but|and|while|when|as|after|because|then)\s+)"
+    rf"(?:^|[.!?;:\n]\s*|\b(?:but|and|while|when|as|after|because|then)\s+)"
     rf"(?P<np>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Tt]his|[Tt]hat|[Aa]nother)\s+(?:[\w-]+\s+){{0,2}}"
     rf"(?:{_HUMAN_NOUNS})\b(?!\s+(?:of|in|at|for)\s+[A-Z]))"
 )

@@ -194,7 +194,8 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
                 out.append(Turn(li, lab.start, lab.end, None, None, "transcript", None, 0.3))
                 continue
             else:
-                conf = 0.8  # the transcript's own name for them ("Bill:", "Knight:")
+                conf = 0.8  # the transcript's own name for them ("Bill:", "Knight:"); the store keeps such a
+                # quote unattributed all the same: a one-word name is no person row across articles
         kind: QuoteKind = "question" if lab.role and _QUESTIONER_ROLE.search(lab.role) else "transcript"
         out.append(Turn(li, lab.start, lab.end, name, lab.role, kind, span, conf))
     interview = bool(_INTERVIEW.search(" ".join([lay.title or "", lead or ""])))
