@@ -193,20 +193,45 @@ def test_a_symlink_loop_is_reported_as_a_loop(tmp_path: Path) -> None:
     assert [s.reason for s in report.skipped] == ["symbolic link loop"]
 
 
-def test_an_unreadable_subdirectory_is_reported(tmp_path: Path) -> None:
-    from corpus.ingest import ingest_paths
-    from corpus.store import open_db
+def _iter_files_as(uid: int | None, paths: list[str]) -> list[tuple[str, str]]:
+    """``iter_files`` as this user, or in a child process turned into ``uid`` (root reads any folder)."""
+    def run() -> list[tuple[str, str]]:
+        return [(Path(s.origin).name, s.reason.split(":")[0]) if isinstance(s, Skip) else (Path(s).name, "file")
+                for s in readers.iter_files(paths)]
+    if uid is None:
+        return run()
+    out, inp = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: no exec, the modules are already loaded
+        try:
+            os.setgid(uid)
+            os.setuid(uid)
+            os.write(inp, json.dumps(run()).encode())
+        finally:
+            os._exit(0)
+    os.close(inp)
+    with os.fdopen(out, "rb") as fh:
+        data = fh.read()
+    os.waitpid(pid, 0)
+    return [tuple(x) for x in json.loads(data)]  # type: ignore[misc]
 
-    inbox = tmp_path / "inbox"
-    (inbox / "locked").mkdir(parents=True)
-    (inbox / "a.txt").write_text("A headline of words\n\nBody.\n")
-    (inbox / "locked").chmod(0)
+
+def test_an_unreadable_subdirectory_is_reported() -> None:
+    import shutil
+    import tempfile
+
+    top = Path(tempfile.mkdtemp(prefix="quotebot-unreadable-"))  # not under pytest's root-only tmp folder
     try:
-        if os.access(inbox / "locked", os.R_OK):
-            pytest.skip("running with the power to read any directory (root)")
-        report = ingest_paths(open_db(tmp_path / "q.db"), [str(inbox)])
+        top.chmod(0o755)
+        inbox = top / "inbox"
+        (inbox / "locked").mkdir(parents=True)
+        inbox.chmod(0o755)
+        (inbox / "a.txt").write_text("A headline of words\n\nBody.\n")
+        (inbox / "a.txt").chmod(0o644)
+        (inbox / "locked").chmod(0)
+        uid = 65534 if os.geteuid() == 0 else None  # as root, list it as "nobody"
+        found = _iter_files_as(uid, [str(inbox)])
     finally:
-        (inbox / "locked").chmod(0o755)
-    assert report.counts["added"] == 1
-    assert [(Path(s.origin).name, s.reason.split(":")[0]) for s in report.skipped] == [
-        ("locked", "cannot read directory")]
+        (top / "inbox" / "locked").chmod(0o755)
+        shutil.rmtree(top)
+    assert found == [("locked", "cannot read directory"), ("a.txt", "file")]
