@@ -123,7 +123,8 @@ def _glued_particle(t: str) -> bool:
 
 
 def _never_surname(t: str) -> bool:
-    return _in(t, "not_names", "company_suffixes", "org_heads", "event_words") or bool(_ROMAN.match(t))
+    return _in(t, "not_names", "company_suffixes", "org_heads", "event_words", "org_acronyms") \
+        or bool(_ROMAN.match(t))
 
 
 def _lonely_word(t: str) -> bool:
@@ -175,7 +176,7 @@ def _person_core(toks: list[str]) -> tuple[int, bool] | None:
         elif _particle(t) and j - 1 > 0:
             pass  # "Mohammed bin Salman", "Tamim bin Hamad Al Thani"
         elif not anchored and j == i and _name_like(t) and not _lonely_word(t) and j - 1 > 0 \
-                and given_name(toks[j - 2]):
+                and given_name(toks[j - 2]) and not _in(toks[-1], "places", "common_words", "nationality"):
             pass  # one middle name the lexicon lacks, after a given name: "Abdel Fattah al-Sisi"
         elif _PATRONYMIC.search(t) and _name_like(t) and j < n - 1 and not _lonely_word(t):
             pass  # "Vladimir Vladimirovich Putin"

@@ -165,17 +165,18 @@ def same_body(db: Database, a: Strand, b: Strand) -> str | None:
 
 
 def contradictions(evidence: list[Evidence], db: Database | None = None) -> list[Contradiction]:
-    """Strands that interleave with the main one (see the module docstring) and that no article
-    shows to be one body under two names."""
+    """Smaller strands that interleave with a larger, well-attested one (see the module docstring) and
+    that no article shows to be one body under two names. The larger strand keeps the row."""
     found = strands(evidence)
-    if len(found) < 2:
-        return []
-    main = found[0]
     out = []
-    for other in found[1:]:
-        if not any(p.quoted for p in other.points) or len(main.articles) < MIN_POINTS:
-            continue  # the other post must come with quotes of its own, the main one be well attested
-        when = _interleave(main, other)
-        if when and (db is None or same_body(db, other, main) is None):
-            out.append(Contradiction(main, other, when))
+    for k, other in enumerate(found):
+        if k == 0 or not any(p.quoted for p in other.points):
+            continue  # the other post must come with quotes of its own
+        for main in found[:k]:
+            if len(main.articles) < MIN_POINTS or len(main.articles) < len(other.articles):
+                continue
+            when = _interleave(main, other)
+            if when and (db is None or same_body(db, other, main) is None):
+                out.append(Contradiction(main, other, when))
+                break
     return out

@@ -73,7 +73,8 @@ def test_company_suffixes_and_institution_heads_mark_organisations(text: str) ->
     ["But", "Having", "Naturally", "Opening", "Earlier", "Progress", "Russia", "Ukraine", "Far East", "York",
      "Motors", "West", "II", "Committee", "Co", "Military World Winter Games", "Film Festival Kinotavr",
      "Munich Betrayal", "following in my Address to the Federal Assembly", "Messrs Putin",
-     "Tarja Halonen Vladimir Putin", "Putin and Erdogan", "", "   "],
+     "Tarja Halonen Vladimir Putin", "Putin and Erdogan", "Vladimir Putin Ukraine", "Sergei Lavrov BRICS", "",
+     "   "],
 )
 def test_openers_places_events_numerals_and_two_people_are_not_names(text: str) -> None:
     assert name_shape(text) is None

@@ -86,6 +86,8 @@ def test_the_bot_says_it_knows_no_such_speaker_and_offers_close_names(db: Databa
         labels = sorted(a.label for a in choice.actions)
         assert labels == ["Igor Ivanov (Foreign Minister, 2001–2003) · 2",
                           "Sergei Ivanov (Defence Minister, 2006) · 1"]
+        whole = _ask(core, "/said Kim Jong-un")  # a whole name nobody has: never Marina Kim on topic "Jong-un"
+        assert not whole.cards and whole.text.startswith("I know no speaker called “Kim Jong-un”")
         direct = _ask(core, "/said putin")
         assert [c.speaker for c in direct.cards] == ["Vladimir Putin"]
     finally:

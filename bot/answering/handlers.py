@@ -8,6 +8,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from corpus.names import name_shape
 from corpus.search import (
     Filters,
     Hit,
@@ -215,6 +216,9 @@ def _split_speaker(ctx: Context, args: str) -> tuple[str, str]:
     if m:
         return m.group(1), m.group(2)
     words = args.split()
+    whole = name_shape(args)
+    if whole and whole.kind == "person" and whole.given and not whole.role and fold(whole.name) == fold(args):
+        return args, ""  # all of it is one person's name ("Kim Jong-un"), known or not: never a part of it
     for n in range(min(4, len(words)), 0, -1):
         candidate = words[:n]
         for match in find_speakers(ctx.db, " ".join(candidate))[:3]:
