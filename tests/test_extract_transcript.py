@@ -100,6 +100,17 @@ def test_a_label_the_document_uses_that_lost_its_paragraph_break_still_starts_a_
     ]
 
 
+def test_a_name_then_role_label_with_articles_starts_its_speakers_turn() -> None:
+    text = ("Vladimir Putin:\nDid you like the atmosphere?\n\n"
+            "Alexander Holm, welding engineer at a branch of the Atommash\nplant : You know\nwhat I liked, "
+            "Mr President? The mentors.\n")
+    found = extract_quotes(text, "Meeting with young engineers")
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Vladimir Putin", "Did you like the atmosphere?"),
+        ("Alexander Holm", "You know\nwhat I liked, Mr President? The mentors."),
+    ]
+
+
 def test_an_unreadable_label_ends_the_turn_before_it_and_its_words_are_nobodys() -> None:
     text = ("Vladimir Putin: We will discuss the budget today.\n\n"
             "Anna Berg and Karl Weiss: We both support the budget.\n\n"

@@ -137,11 +137,14 @@ def _name_then_role(text: str, m: re.Match[str], end: int) -> Label | None:
     shape = name_shape(head.strip())
     if shape is None or shape.kind != "person" or len(shape.name.split()) != len(words):
         return None
-    if any(w.lower() in _CLAUSE_WORDS and w.lower() not in _IN_ROLES for w in rest.split() if w[:1].islower()):
-        return None  # "Anna Berg, who we met earlier, said:" is a sentence, not a label
     speech = m.end()
     while speech < end and text[speech].isspace():
         speech += 1
+    if any(w.lower() in _CLAUSE_WORDS and w.lower() not in _IN_ROLES | {"a", "an"} for w in rest.split()
+           if w[:1].islower()):
+        # "Anna Berg, who we met earlier, said:" may be a sentence: nobody's turn, but it still ends
+        # the turn before it (were it a label, its words must not run on as the previous speaker's).
+        return Label("unknown", m.start(), speech, None, " ".join(phrase.split()), None, None, " ".join(phrase.split()))
     pos = m.start("phrase")
     return Label("person", m.start(), speech, shape.name, " ".join(rest.split()), pos, pos + len(head.rstrip()),
                  " ".join(phrase.split()))
