@@ -240,7 +240,10 @@ def test_eval_command_takes_several_files_and_prints_figures_for_all(tmp_path: P
     assert set(out["files"]) == {str(a), str(b)}
     assert out["files"][str(b)]["speaker_scoring"] == "surface"
     assert out["files"][str(a)]["speaker_scoring"] == "resolved"
-    assert isinstance(out["calibration"], list) and isinstance(out["by_resolution"], list)
+    # Every quote given a name falls in one calibration bucket and one (resolution, kind) row.
+    named = sum(out["files"][f]["speakers"]["named"] for f in out["files"])
+    assert sum(row["count"] for row in out["calibration"]) == named
+    assert sum(row["count"] for row in out["by_resolution"]) == named
 
 
 def test_a_broken_gold_file_is_a_clear_error_naming_the_line(tmp_path: Path) -> None:

@@ -296,7 +296,8 @@ async def test_scheduler_run_stops_when_asked(db_path: Path) -> None:
     task = asyncio.create_task(scheduler.run(stop, every=0.01))
     await asyncio.sleep(0.05)
     stop.set()
-    await asyncio.wait_for(task, 2)
+    await asyncio.wait_for(task, 2)  # raises TimeoutError if run() ignores the stop event
+    assert task.done() and task.exception() is None
     scheduler.close()
 
 
