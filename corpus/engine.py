@@ -103,7 +103,7 @@ def build_query(idx: SearchIndex, topic: Topic, filters: Filters) -> tantivy.Que
     )
 
 
-FIRST = 200  # pure-BM25 candidates fetched first by exact_top
+FIRST = 400  # pure-BM25 candidates fetched first by exact_top ("the" and "Russia" stop near 1,000 at 1M)
 LAST = 20_000  # beyond this many candidates the weighted full scan is the cheaper exact path
 
 
@@ -134,7 +134,7 @@ def exact_top(searcher: tantivy.Searcher, query: tantivy.Query, k: int,
             top = [(float(score), a) for score, a in res.hits[:k]]
             complete = len(res.hits) <= k
             break
-        n *= 8
+        n *= 3
     ids = searcher.fast_field_values("id", [a for _, a in top])
     return [(score, int(qid or 0), a) for (score, a), qid in zip(top, ids, strict=True)], \
         not complete or len(blended) > k
@@ -148,7 +148,7 @@ class Ranked:
 
 def top_groups(searcher: tantivy.Searcher, query: tantivy.Query, limit: int) -> Ranked:
     """The ``limit`` best distinct wordings: groups ordered by their best copy (exact, see :func:`exact_top`)."""
-    window = max(2 * limit, 20)
+    window = limit + limit // 4 + 5  # a few copies of one wording fit without a second round
     while True:
         top, more = exact_top(searcher, query, window)
         hashes = searcher.fast_field_values("text_hash", [a for _, _, a in top])
@@ -243,7 +243,7 @@ def who(db: Database, topic: Topic, filters: Filters, *, limit: int = 5) -> Who:
     best: dict[int, tuple[float, int]] = {}
     # One window over the topic gives most leaders' best quote at once: a speaker's first quote in
     # the exact top-k of the formula is their best; the others get a query of their own.
-    window, _ = exact_top(searcher, query, 50)
+    window, _ = exact_top(searcher, query, 20)
     wanted = set(contenders)
     for (score, qid, _), sid in zip(window, searcher.fast_field_values("speaker_id", [a for _, _, a in window]),
                                     strict=True):

@@ -30,7 +30,7 @@ from .speaker_roles import roles_for
 if TYPE_CHECKING:
     from .engine import Who
 
-CANDIDATES = 100  # results per answer (distinct wordings), paged through by "More"
+CANDIDATES = 50  # results per answer (distinct wordings): ten pages of five through "More"
 MAX_TERMS = 12  # words of a topic used for matching; the rest of a 10,000-character query is ignored
 MAX_QUERY_CHARS = 500
 SUBSTANTIVE = 0.5  # corpus.quality at or above which a quote is a statement worth leading with
