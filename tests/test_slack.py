@@ -161,8 +161,8 @@ async def test_a_duplicate_event_delivered_twice_is_answered_once(running: Runni
 async def test_a_button_pages_the_results(running: Running) -> None:
     await running.command("Putin", command="/said")
     [first] = await running.api.wait_for("response_url")
-    actions = next(b for b in first["blocks"] if b["type"] == "actions")["elements"]
-    more = next(e for e in actions if e["text"]["text"] == "More")
+    actions = [e for b in first["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    more = next(e for e in actions if e["text"]["text"] == "More")  # the reply's button, after the cards' own
     payload = {"type": "block_actions", "user": {"id": "U2147483697"}, "team": {"id": "T0001"},
                "channel": {"id": "C2147483705"}, "response_url": running.api.response_url("2"),
                "trigger_id": "1.2.3", "api_app_id": "A0QUOTEBOT", "container": {"type": "message"},
@@ -334,3 +334,26 @@ async def test_sender_reports_a_timeout_as_unknown_and_a_closed_port_as_not_sent
         assert not isinstance(info.value, OutcomeUnknown)
     finally:
         await api.stop()
+
+
+async def test_each_card_has_its_speaker_first_a_divider_and_its_own_buttons(running: Running) -> None:
+    await running.command("Putin", command="/said")
+    [first] = await running.api.wait_for("response_url")
+    blocks = first["blocks"]
+    speaker_lines = [b["text"]["text"] for b in blocks if b["type"] == "section" and b["text"]["text"].startswith("*")]
+    assert speaker_lines and all(line.startswith("*Vladimir Putin*") for line in speaker_lines)
+    assert sum(b["type"] == "divider" for b in blocks) == len(speaker_lines)
+    card_buttons = [e for b in blocks if b["type"] == "actions" for e in b["elements"]
+                    if e["action_id"].startswith("qb_card_")]
+    assert {e["text"]["text"] for e in card_buttons} == {"Context", "Verify", "Share to channel"}
+    share = next(e for e in card_buttons if e["text"]["text"] == "Share to channel")
+    payload = {"type": "block_actions", "user": {"id": "U2147483697"}, "team": {"id": "T0001"},
+               "channel": {"id": "C2147483705"}, "response_url": running.api.response_url("3"),
+               "trigger_id": "1.2.3", "api_app_id": "A0QUOTEBOT", "container": {"type": "message"},
+               "actions": [{"action_id": share["action_id"], "block_id": "b", "value": share["value"],
+                            "type": "button", "action_ts": "1700000300.1"}]}
+    body = urlencode({"payload": json.dumps(payload)})
+    resp = await running.post(body, sign(body), "application/x-www-form-urlencoded")
+    assert resp.status == 200
+    shared = (await running.api.wait_for("response_url", 2))[1]
+    assert shared["response_type"] == "in_channel" and "Vladimir Putin" in check_blocks(shared)

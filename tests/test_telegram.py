@@ -391,3 +391,17 @@ async def test_long_titles_and_urls_never_break_a_sent_message(standin: Telegram
         check_html(message["text"])
     shown = "".join(check_html(m["text"]) for m in sent)
     assert shown.count("Sergey Lavrov") == 4 and shown.count("We will respond") == 80
+
+
+async def test_a_cards_context_is_an_inline_button(running: TelegramStandIn) -> None:
+    running.push(private_message("/said Putin"))
+    [sent] = await running.wait_for("sendMessage")
+    buttons = [b for row in sent["reply_markup"]["inline_keyboard"] for b in row]
+    context = [b for b in buttons if b["text"].startswith("Context #")]
+    assert len(context) == 5 and "/context" not in check_html(sent["text"])
+    running.push({"callback_query": {"id": "cb2", "from": {"id": 111, "is_bot": False, "first_name": "Anna"},
+                                     "chat_instance": "1", "data": context[0]["callback_data"],
+                                     "message": {"message_id": 1000, "date": 0, "text": "x",
+                                                 "chat": {"id": 111, "type": "private"}}}})
+    answers = await running.wait_for("sendMessage", 2)
+    assert "Context of #" + context[0]["text"].split("#")[1] in check_html(answers[1]["text"])

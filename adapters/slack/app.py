@@ -68,6 +68,10 @@ def _split_public(text: str) -> tuple[str, bool]:
     return text, False
 
 
+# A card's buttons (adapters/slack/render.py) and the command each one asks the core.
+CARD_COMMANDS = {"context": "/context {}", "verify": "/verify #{}", "share": "/card {}"}
+
+
 def build_app(core: Core, settings: Settings) -> AsyncApp:
     token, secret = settings["SLACK_BOT_TOKEN"], settings["SLACK_SIGNING_SECRET"]
     if not token:
@@ -128,7 +132,20 @@ def build_app(core: Core, settings: Settings) -> AsyncApp:
         reply = await core.ahandle(request(event.get("text", ""), body, private=True))
         await client.chat_postMessage(channel=event["channel"], **render(reply))
 
-    @app.action(re.compile(r"^qb_"))
+    @app.action(re.compile(r"^qb_card_"))
+    async def on_card_button(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any],
+                             respond: AsyncRespond) -> None:
+        """A card's own button: Context and Verify answer the presser; Share posts the card to the channel."""
+        await ack()
+        op, _, quote_id = str(action.get("value", "")).partition(":")
+        if op not in CARD_COMMANDS or not quote_id.isdigit() or len(quote_id) > 12:
+            return
+        reply = await core.ahandle(request(CARD_COMMANDS[op].format(quote_id), body, private=True))
+        share = op == "share" and not reply.error
+        await respond(**render(reply), replace_original=False,
+                      response_type="in_channel" if share else "ephemeral")
+
+    @app.action(re.compile(r"^qb_(?!card_)"))
     async def on_button(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         reply = await core.apress(str(action.get("value", "")), request("", body, private=True))

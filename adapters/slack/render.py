@@ -40,26 +40,33 @@ def _quote_mrkdwn(card: QuoteCard) -> str:
 
 
 def card_blocks(card: QuoteCard) -> list[dict[str, Any]]:
+    """The speaker in bold on the card's first line, the quote, any note, the citation, and the
+    card's own buttons (Context, Verify, Share to channel); a divider ends the card."""
     byline = card_byline(card)
     who = f"*{escape(card.speaker)}*" if card.speaker else "_Unattributed_"
-    meta = who + escape(byline[len(card.speaker or "Unattributed"):])
+    first = who + escape(byline[len(card.speaker or "Unattributed"):])
     if card.count is not None:
-        meta += f" · {card.count} quote{'s' if card.count != 1 else ''}"
-    if card.url:
-        meta += f" · <{escape(card.url)}|{escape(_cut(card.title or 'source', 150))}>"
-    elif card.title:
-        meta += f" · _{escape(_cut(card.title, 150))}_"
-    meta += f" · #{card.id}"
+        first += f" · {card.count} quote{'s' if card.count != 1 else ''}"
+    cite = f"<{escape(card.url)}|{escape(_cut(card.title or 'source', 150))}>" if card.url else (
+        f"_{escape(_cut(card.title, 150))}_" if card.title else "")
+    cite = (cite + " · " if cite else "") + f"#{card.id}"
     blocks: list[dict[str, Any]] = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": _cut(first, MAX_SECTION)}},
         {"type": "section", "text": {"type": "mrkdwn", "text": _quote_mrkdwn(card)}},
-        {"type": "context", "elements": [{"type": "mrkdwn", "text": _cut(meta, MAX_SECTION)}]},
     ]
     if card.note:
         note = escape(card.note)
         if card.diff:  # /verify: bold in the original only, struck in the claim only
             marks = {"original": "*", "claim": "~"}
             note += "\n" + " ".join(marks.get(op, "") + escape(w) + marks.get(op, "") for op, w in card.diff)
-        blocks.insert(1, {"type": "section", "text": {"type": "mrkdwn", "text": _cut(note, MAX_SECTION)}})
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": _cut(note, MAX_SECTION)}})
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _cut(cite, MAX_SECTION)}]})
+    blocks.append({"type": "actions", "elements": [
+        {"type": "button", "text": {"type": "plain_text", "text": label},
+         "action_id": f"qb_card_{op}_{card.id}", "value": f"{op}:{card.id}"}
+        for op, label in (("context", "Context"), ("verify", "Verify"), ("share", "Share to channel"))
+    ]})
+    blocks.append({"type": "divider"})
     return blocks
 
 

@@ -38,7 +38,7 @@ from bot.core import Core
 from bot.errors import ConfigError
 from bot.reply import Reply, Request
 
-from .render import inline_description, inline_title, render, render_card
+from .render import CARD_CONTEXT, inline_description, inline_title, render, render_card
 
 log = logging.getLogger(__name__)
 ADMIN_COMMANDS = ("digest", "follow", "unfollow")  # change a chat's settings: admins only in groups
@@ -167,6 +167,12 @@ class TelegramAdapter:
             return
         await query.answer()
         kind, _, token = query.data.partition(":")
+        if kind == CARD_CONTEXT:  # a card's Context button: the quote id, answered as /context
+            if not token.isdigit() or len(token) > 12:
+                return
+            reply = await self.core.ahandle(await self.to_request(update, context, f"/context {token}"))
+            await self.send(update, reply)
+            return
         request = await self.to_request(update, context, "")
         reply = await self.core.apress(token, request)
         messages = render(reply)

@@ -78,7 +78,7 @@ def render_card(card: QuoteCard) -> str:
         tags = {"original": ("<b>", "</b>"), "claim": ("<s>", "</s>")}
         lines.append(" ".join(tags.get(op, ("", ""))[0] + escape(w) + tags.get(op, ("", ""))[1]
                               for op, w in card.diff))
-    lines.append(f"<code>#{card.id}</code> · /context {card.id}")
+    lines.append(f"<code>#{card.id}</code>")  # its Context button is on the keyboard
     return "\n".join(lines)
 
 
@@ -103,11 +103,15 @@ def callback_data(action: Action) -> str:
     return data
 
 
-def keyboard(actions: tuple[Action, ...]) -> InlineKeyboardMarkup | None:
-    if not actions:
-        return None
+CARD_CONTEXT = "k"  # callback_data "k:<quote id>": the Context button of a card
+
+
+def keyboard(actions: tuple[Action, ...], cards: tuple[QuoteCard, ...] = ()) -> InlineKeyboardMarkup | None:
+    """The reply's buttons, then a Context button for each card (three to a row)."""
     rows = [[InlineKeyboardButton(a.label[:64], callback_data=callback_data(a))] for a in actions]
-    return InlineKeyboardMarkup(rows)
+    context = [InlineKeyboardButton(f"Context #{c.id}", callback_data=f"{CARD_CONTEXT}:{c.id}") for c in cards]
+    rows.extend(context[i:i + 3] for i in range(0, len(context), 3))
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def _blocks(reply: Reply) -> list[str]:
@@ -199,5 +203,5 @@ def render(reply: Reply, limit: int = MAX_UNITS) -> list[Message]:
                 current = piece
     if current:
         chunks.append(current)
-    markup = keyboard(reply.actions)
+    markup = keyboard(reply.actions, reply.cards)
     return [Message(c, markup if i == len(chunks) - 1 else None) for i, c in enumerate(chunks)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from corpus.exchange import Passage, exchange
+from corpus.search import quote_by_id
 
 from ..errors import UsageError
 from ..reply import Reply
@@ -43,3 +44,15 @@ def run_context(ctx: Context, quote_id: int) -> Reply:
     parts.append(f"The paragraph of #{quote_id}:\n{ex.paragraph}")
     footer = f"{_label(ex.after, 'After')} {ex.after.text}" if ex.after else "After: (end of the article)"
     return Reply(title=f"Context of #{quote_id}", text="\n\n".join(parts), cards=(to_card(hit),), footer=footer)
+
+
+@command("card", hidden=True)
+def card(ctx: Context, args: str) -> Reply:
+    """One quote's card, to share it as it is (a card's "Share to channel" button).
+
+    /card 123"""
+    m = re.match(r"^#?(\d{1,12})$", args.strip())
+    hit = quote_by_id(ctx.db, int(m.group(1))) if m else None
+    if hit is None:
+        return Reply(text="There is no such quote.", error=True)
+    return Reply(cards=(to_card(hit),))

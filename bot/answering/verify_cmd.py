@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from corpus.search import Filters
+from corpus.search import Filters, quote_by_id
 from corpus.speaker_lookup import find_speakers
 from corpus.verify import Match, searched_terms, strip_framing, verify_quote
 
@@ -53,6 +54,12 @@ def verify(ctx: Context, args: str) -> Reply:
     off, reordered or lightly reworded sentences are found, and the card shows the difference.
     /verify "we cannot just passively observe events" — /verify Lavrov said NATO keeps moving east"""
     q = parse_query(args)
+    own = re.fullmatch(r"#(\d{1,12})", q.topic.strip())
+    if own:  # a card's Verify button: check that quote's own wording across the corpus
+        hit = quote_by_id(ctx.db, int(own.group(1)))
+        if hit is None:
+            raise UsageError(f"There is no quote {own.group(0)}.")
+        q = replace(q, topic=" ".join(hit.text.split())[:300], speaker=q.speaker or hit.speaker)
     claim = strip_framing(q.topic)
     named = claim.speaker or q.speaker
     if len(claim.text.split()) < 3:
