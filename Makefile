@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[telegram,slack,serve,dev]'
 	@touch $(STAMP)
 
+# The demo corpus stays in ./demo.db: keep asking with .venv/bin/quotebot chat --db demo.db
 demo: $(STAMP)
-	$(BIN)/quotebot demo
+	$(BIN)/quotebot demo --db demo.db
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

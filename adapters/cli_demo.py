@@ -46,6 +46,10 @@ def demo(db_path: str | None) -> None:
                 click.echo(render_text(core.handle(to_request(question)), color=color) + "\n")
         finally:
             core.close()
+        if db_path:
+            click.echo(f"The corpus stays in {db_path}. Keep asking:\n"
+                       f"  .venv/bin/quotebot chat --db {db_path}\n"
+                       f"  .venv/bin/quotebot ask --db {db_path} \"/quote Ukraine\" --press 1")
 
 
 def register(group: click.Group) -> None:

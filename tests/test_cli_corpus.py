@@ -70,6 +70,10 @@ def test_demo_builds_the_bundled_corpus_without_shared(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "demo.db")])
     assert result.exit_code == 0, result.output
     assert "Vladimir Putin" in result.output
+    # make demo leaves the corpus where one can keep asking, and says how.
+    assert f"The corpus stays in {tmp_path / 'demo.db'}" in result.output and "quotebot chat --db" in result.output
+    again = CliRunner().invoke(cli, ["ask", "--db", str(tmp_path / "demo.db"), "/quote NATO"])
+    assert again.exit_code == 0 and "NATO" in again.output
 
 
 @pytest.mark.parametrize("name", sorted(_commands()))
