@@ -47,7 +47,8 @@ def sender(lead: str | None, title: str | None) -> Sender | None:
         m = _SENDER.match(flat)
         shape = name_shape(m.group("name")) if m and " and " not in m.group("name") else None
         if m and shape is not None and shape.kind == "person" and len(shape.name.split()) >= 2:
-            return Sender(shape.name, how, frozenset(flat[:m.end("name")].split()))  # never "The President": a lead that names nobody names nobody
+            # Never "The President": a lead that names nobody names nobody.
+            return Sender(shape.name, how, frozenset(flat[:m.end("name")].split()))
         return None  # a lead that names no sender: the headline is not asked to overrule it
     return None
 
