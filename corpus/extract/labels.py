@@ -152,6 +152,8 @@ def _name_then_role(text: str, m: re.Match[str], end: int) -> Label | None:
 
 def read_label(text: str, start: int, end: int) -> Label | None:
     """The turn label ``text[start:end]`` (one paragraph, space-folded) opens with, if any."""
+    if text.find(":", start, min(end, start + 420)) < 0:
+        return None  # no colon near the start: no label (most paragraphs; the pattern is costly)
     m = _PHRASE.match(text, start, end)
     if not m:
         return None

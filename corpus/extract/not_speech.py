@@ -53,6 +53,8 @@ def is_elision(text: str) -> bool:
 
 def is_courtesy(text: str) -> bool:
     """Only courtesy formulas, one or more ("Thank you. Good afternoon, colleagues.")."""
+    if len(text) > 300:
+        return False  # formulas are short; a long paragraph says something
     rest = " ".join(text.split())
     if not rest:
         return False
@@ -69,6 +71,8 @@ def is_salutation(text: str) -> bool:
 
 
 def is_caption(text: str) -> bool:
+    if len(text) > 400:
+        return False  # a caption is a line or two
     return bool(_BRACKETED.match(text.strip("“”\"«» ")) or _CAPTION.search(text))
 
 

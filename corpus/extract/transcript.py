@@ -88,15 +88,24 @@ def _inline(lay: Layout, labels: list[tuple[int, Label]]) -> list[tuple[int, Lab
     phrases = {lab.phrase for _, lab in labels if lab.kind == "person" and len((lab.name or "").split()) >= 2}
     if not phrases:
         return []
-    alt = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
-    pattern = re.compile(rf"(?<=[.!?…”»])\s+(?P<label>(?:{alt})\s?:\s)")
     out = []
+    f = lay.folded
     for li, (ls, le) in enumerate(lay.lines):
-        for m in pattern.finditer(lay.folded, ls, le):
-            lab = read_label(lay.folded, m.start("label"), le)
-            if lab is not None:
-                out.append((li, lab))
+        colon = f.find(":", ls, le)
+        while colon >= 0:
+            before = f[max(ls, colon - 250):colon].rstrip()
+            flat = " ".join(before.split())
+            for phrase in phrases:
+                cut = len(flat) - len(phrase)
+                if cut > 1 and flat.endswith(phrase) and flat[cut - 1] == " " and flat[cut - 2] in ".!?…”»":
+                    at = f.rfind(phrase.split()[0], ls, colon)
+                    lab = read_label(f, at, le) if at > ls else None
+                    if lab is not None:
+                        out.append((li, lab))
+                    break
+            colon = f.find(":", colon + 1, le)
     return out
+
 
 def _has_turns(labels: list[tuple[int, Label]]) -> bool:
     strong = [lab for _, lab in labels if lab.kind in ("person", "questioner")
@@ -258,6 +267,8 @@ _OPENS_QUOTE = re.compile(r"\s*[“\"«]")
 _WORDY = re.compile(r"[^\W\d_]{2,}")  # a word at least: "Hillary Clinton: 1,769." is a tally
 def _title_cased(para: str) -> bool:
     """"Bernie Sanders: I’m Not Much Of A Socialist Compared To Eisenhower." — a headline in a list."""
+    if len(para) > 240:
+        return False  # a headline is short (and splitting every long paragraph costs)
     words = [w for w in para.split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
@@ -287,8 +298,7 @@ _SELF_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Senator|Sen|Governor|Gov|President|
 def _titled_self(para: str, surname: str) -> bool:
     """The label's own person named with a title in what should be their words ("Senator Marco Rubio
     has proposed …"): nobody speaks of themselves so; the label heads an article's section."""
-    return len(surname) > 2 and any(_SELF_TITLE.search(para[max(0, m.start() - 40):m.start()])
-                                    for m in re.finditer(rf"\b{re.escape(surname)}\b", para))
+    return len(surname) > 2 and any(_SELF_TITLE.search(para[max(0, i - 40):i]) for i in _word_at(para, surname))
 
 
 def _bare_surname(para: str, surname: str) -> bool:
@@ -296,8 +306,19 @@ def _bare_surname(para: str, surname: str) -> bool:
     addresses or names someone ("Mr Gref", "Donald Trump")."""
     if len(surname) <= 2:
         return False
-    return any(not _TITLED.search(para[max(0, m.start() - 20):m.start()])
-               for m in re.finditer(rf"\b{re.escape(surname)}\b(?!['’]s)", para))
+    return any(not _TITLED.search(para[max(0, i - 20):i]) and para[i + len(surname):i + len(surname) + 2] not in ("'s", "’s")
+               for i in _word_at(para, surname))
+
+
+def _word_at(para: str, word: str) -> list[int]:
+    """Where ``word`` stands as a whole word in ``para`` (str.find: no regex compiled per name)."""
+    out, i = [], para.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not para[i - 1].isalnum()) and (j >= len(para) or not para[j].isalnum()):
+            out.append(i)
+        i = para.find(word, j)
+    return out
 
 
 def _reports(para: str, speaker: list[str], surnames: set[str]) -> bool:
