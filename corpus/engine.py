@@ -107,8 +107,8 @@ FIRST = 400  # pure-BM25 candidates fetched first by exact_top ("the" and "Russi
 LAST = 20_000  # beyond this many candidates the weighted full scan is the cheaper exact path
 
 
-def exact_top(searcher: tantivy.Searcher, query: tantivy.Query, k: int,
-              first: int = FIRST) -> tuple[list[tuple[float, int, tantivy.DocAddress]], bool]:
+def exact_top(searcher: tantivy.Searcher, query: tantivy.Query, k: int, first: int = FIRST,
+              *, filtered: bool = False) -> tuple[list[tuple[float, int, tantivy.DocAddress]], bool]:
     """The exact top-``k`` of ``bm25 × boost`` as (score, quote id, address), and whether more match.
 
     A threshold algorithm: the best ``n`` matches by BM25 alone come from tantivy's block-max
@@ -116,28 +116,29 @@ def exact_top(searcher: tantivy.Searcher, query: tantivy.Query, k: int,
     ``bm25 ≤ s_n`` (the n-th BM25) and ``boost ≤`` :data:`corpus.ranking.MAX_BOOST`, so once the
     k-th blended score among the fetched reaches ``s_n × MAX_BOOST`` no other match can enter
     the top-k: the answer is exact. Otherwise ``n`` grows; past :data:`LAST` the weighted
-    collector scores every match (exact, linear).
+    collector scores every match (exact, linear). A ``filtered`` query (a Must clause beside the
+    topic) gets no WAND pruning, so each round would score every match: it goes straight there.
     """
     n = max(first, k)
-    while True:
+    more = False
+    while not filtered and n < LAST:
         hits = searcher.search(query, n, count=False).hits
         addrs = [a for _, a in hits]
         weights = searcher.fast_field_values("weight", addrs)
         blended = sorted(((bm25 * math.log2(2.0 + float(w or 0.0)), a) for (bm25, a), w in
                           zip(hits, weights, strict=True)), key=lambda t: -t[0])
-        complete = len(hits) < n
-        if complete or (len(blended) >= k and blended[k - 1][0] >= hits[-1][0] * ranking.MAX_BOOST):
-            top = blended[:k]
+        if len(hits) < n:  # every match fetched
+            top, more = blended[:k], len(blended) > k
             break
-        if n >= LAST:
-            res = searcher.search(query, k + 1, count=False, weight_by_field="weight")
-            top = [(float(score), a) for score, a in res.hits[:k]]
-            complete = len(res.hits) <= k
+        if len(blended) >= k and blended[k - 1][0] >= hits[-1][0] * ranking.MAX_BOOST:
+            top, more = blended[:k], True
             break
         n *= 3
+    else:
+        res = searcher.search(query, k + 1, count=False, weight_by_field="weight")
+        top, more = [(float(score), a) for score, a in res.hits[:k]], len(res.hits) > k
     ids = searcher.fast_field_values("id", [a for _, a in top])
-    return [(score, int(qid or 0), a) for (score, a), qid in zip(top, ids, strict=True)], \
-        not complete or len(blended) > k
+    return [(score, int(qid or 0), a) for (score, a), qid in zip(top, ids, strict=True)], more
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +147,11 @@ class Ranked:
     more: bool  # matches beyond the returned groups exist
 
 
-def top_groups(searcher: tantivy.Searcher, query: tantivy.Query, limit: int) -> Ranked:
+def top_groups(searcher: tantivy.Searcher, query: tantivy.Query, limit: int, *, filtered: bool = False) -> Ranked:
     """The ``limit`` best distinct wordings: groups ordered by their best copy (exact, see :func:`exact_top`)."""
     window = limit + limit // 4 + 5  # a few copies of one wording fit without a second round
     while True:
-        top, more = exact_top(searcher, query, window)
+        top, more = exact_top(searcher, query, window, filtered=filtered)
         hashes = searcher.fast_field_values("text_hash", [a for _, _, a in top])
         groups: OrderedDict[int, tuple[float, list[int]]] = OrderedDict()
         for (score, qid, _), h in zip(top, hashes, strict=True):
@@ -195,7 +196,7 @@ def ranked_search(db: Database, topic: Topic, filters: Filters, limit: int) -> t
     if query is None:
         return [], False
     try:
-        r = top_groups(idx.searcher(), query, limit)
+        r = top_groups(idx.searcher(), query, limit, filtered=bool(filter_queries(idx, filters)))
     except ValueError as exc:
         raise SearchError(f"cannot search for that: {exc}") from exc
     return hydrate(db, r.groups), r.more
@@ -243,7 +244,8 @@ def who(db: Database, topic: Topic, filters: Filters, *, limit: int = 5) -> Who:
     best: dict[int, tuple[float, int]] = {}
     # One window over the topic gives most leaders' best quote at once: a speaker's first quote in
     # the exact top-k of the formula is their best; the others get a query of their own.
-    window, _ = exact_top(searcher, query, 20)
+    filtered = bool(filter_queries(idx, filters))
+    window, _ = exact_top(searcher, query, 20, filtered=filtered)
     wanted = set(contenders)
     for (score, qid, _), sid in zip(window, searcher.fast_field_values("speaker_id", [a for _, _, a in window]),
                                     strict=True):
@@ -256,7 +258,7 @@ def who(db: Database, topic: Topic, filters: Filters, *, limit: int = 5) -> Who:
                 (Occur.Must, tantivy.Query.const_score_query(
                     tantivy.Query.term_query(idx.schema, "speaker_id", sid, index_option="basic"), 0.0)),
             ])
-            found, _ = exact_top(searcher, one, 1)
+            found, _ = exact_top(searcher, one, 1, filtered=True)
             if found:
                 best[sid] = (found[0][0], found[0][1])
     contenders.sort(key=lambda sid: (-counts[sid], -best.get(sid, (0.0, 0))[0], sid))

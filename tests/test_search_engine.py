@@ -137,6 +137,11 @@ def test_filters_inside_the_engine_mean_what_they_mean_in_sqlite(tmp_path: Path,
     res = searcher.search(engine.build_query(idx, match_expression("Russia"), flt), 10_000)
     got = {int(i or 0) for i in searcher.fast_field_values("id", [a for _, a in res.hits])}
     assert got == _matching_ids(db, "Russia", flt) and got
+    # The filtered path (one weighted scan) and the threshold path agree on the exact top-10.
+    query = engine.build_query(idx, match_expression("Russia"), flt)
+    weighted, _ = engine.exact_top(searcher, query, 10, filtered=True)
+    threshold, _ = engine.exact_top(searcher, query, 10, first=3)
+    assert [round(s, 4) for s, _, _ in weighted] == [round(s, 4) for s, _, _ in threshold]
 
 
 def test_out_of_order_ingest_newest_published_first_when_relevance_ties(tmp_path: Path) -> None:
