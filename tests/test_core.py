@@ -202,3 +202,20 @@ def test_the_slack_manifest_declares_every_slash_command_and_scope() -> None:
                    "- commands", "- chat:write", "- app_mentions:read", "- im:history", "- files:write",
                    "- app_mention", "- message.im", "interactivity:"):
         assert needed in manifest, needed
+
+
+def test_who_has_a_button_for_the_other_speakers(tmp_path: Path) -> None:
+
+    names = ["Anna Petrova", "Boris Ivanov", "Clara Smirnova", "Denis Volkov", "Elena Sokolova", "Fyodor Popov",
+             "Galina Kuznetsova"]
+    quotes = [Q(name, f"The bridge over the river will be finished soon, says number {i} of {n}.")
+              for i, name in enumerate(names) for n in range(len(names) - i)]
+    core = Core(build(tmp_path / "who.db", quotes))
+    try:
+        first = core.handle(Request("/who bridge"))
+        assert [c.speaker for c in first.cards] == names[:5]
+        assert first.footer == "and 2 other speakers" and first.actions[0].label == "2 more of the 2 other speakers"
+        second = core.press(first.actions[0].token, Request(""))
+        assert [c.speaker for c in second.cards] == names[5:] and not second.actions
+    finally:
+        core.close()

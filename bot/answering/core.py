@@ -128,6 +128,8 @@ class Core:
         try:
             cmd = payload.get("cmd")
             offset = int(payload.get("offset", 0))
+            if cmd == "who":
+                return handlers.run_who(ctx, str(payload["args"]), offset)
             if cmd == "quote":
                 return handlers.run_quote(ctx, payload["args"], offset, payload.get("speaker_id"))
             if cmd == "said":

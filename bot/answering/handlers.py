@@ -178,16 +178,22 @@ def who(ctx: Context, args: str) -> Reply:
     """Who said what about a topic: one entry per speaker, with their best quote.
 
     /who NATO — /who sanctions since:2022-01-01"""
+    return run_who(ctx, args)
+
+
+def run_who(ctx: Context, args: str, offset: int = 0) -> Reply:
+    """/who from its ``offset``-th speaker on (the "other speakers" button pages on)."""
     q = parse_query(args)
     if not q.topic:
         raise UsageError("Who said what about which topic? For example: /who NATO")
     topic, shown = _topic(ctx, q.topic), None
-    result = who_said(ctx.db, topic, _filters(q), limit=WHO_SPEAKERS, timeout_ms=_timeout(ctx))
+    limit = offset + WHO_SPEAKERS
+    result = who_said(ctx.db, topic, _filters(q), limit=limit, timeout_ms=_timeout(ctx))
     if result.total == 0:
         fixes = suggest_terms(ctx.db, topic.words)
         if fixes:
             corrected = match_expression(" ".join(fixes.get(w, w) for w in topic.words))
-            again = who_said(ctx.db, corrected, _filters(q), limit=WHO_SPEAKERS, timeout_ms=_timeout(ctx))
+            again = who_said(ctx.db, corrected, _filters(q), limit=limit, timeout_ms=_timeout(ctx))
             if again.total:
                 hit = again.top[0].best.text if again.top else ""
                 shown = " ".join(surface_form(hit, fixes[w]) or fixes[w] if w in fixes else w for w in topic.words)
@@ -197,16 +203,20 @@ def who(ctx: Context, args: str) -> Reply:
         extra = f" ({unattributed} unattributed quotes: see /quote {q.topic})" if unattributed else ""
         return Reply(text=f"Nobody in the corpus is quoted about “{_short(q.topic)}”{extra}.")
     # Exact counts over every match; ties go to the speaker whose best quote ranks higher.
-    cards = tuple(to_card(s.best, topic.words, count=s.count) for s in result.top)
+    cards = tuple(to_card(s.best, topic.words, count=s.count) for s in result.top[offset:])
     rest = result.speakers - len(result.top)
     footer_bits = []
+    actions: tuple[Action, ...] = ()
     if rest > 0:
         footer_bits.append(f"and {rest} other speaker{'s' if rest != 1 else ''}")
+        label = f"{min(rest, WHO_SPEAKERS)} more of the {rest} other speaker{'s' if rest != 1 else ''}"
+        button = _button(ctx, "more", label, {"cmd": "who", "args": args, "offset": limit})
+        actions = (button,) if button else ()
     if unattributed:
         footer_bits.append(f"{unattributed} unattributed quote{'s' if unattributed != 1 else ''}")
     note = f"Showing results for “{shown}” (you typed “{q.topic}”)." if shown else ""
     return Reply(title=f"Who said what about {shown or q.topic}", text=note, cards=cards,
-                 footer="; ".join(footer_bits) or None)
+                 footer="; ".join(footer_bits) or None, actions=actions)
 
 
 def _split_speaker(ctx: Context, args: str) -> tuple[str, str]:
