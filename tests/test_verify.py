@@ -96,3 +96,10 @@ def test_nothing_close_lists_the_nearest_and_says_what_was_searched(core: Core) 
     assert "Searched for “the harvest in the north was a disaster for every farmer”" in reply.text
     assert "harvest" in reply.text  # the indexed words it looked for
     assert reply.cards and "similar" in (reply.cards[0].note or "")
+
+
+def test_a_claim_found_only_in_a_question_is_no_verdict_on_the_named_speaker(core: Core) -> None:
+    reply = ask(core, "/verify Boris Volkov said do you still believe that today, after everything that has happened")
+    title = reply.title or ""
+    assert title.startswith("Found only as a repetition: Jane Barber repeats these words")
+    assert "neither confirm nor rule out Boris Volkov" in title and "Not Boris Volkov" not in title

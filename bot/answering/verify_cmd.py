@@ -79,9 +79,11 @@ def verify(ctx: Context, args: str) -> Reply:
     originals = [m for m in matches if not m.quoting]
     best = originals[0] if originals else matches[0]
     who = best.hit.speaker or "an unattributed speaker"
-    if best.quoting:
+    if best.quoting:  # nobody's own words here: no "Not X" verdict either way
         headline = (f"Found only as a repetition: {who} repeats these words (in a question or a quotation); "
-                    "who said them first is not in the corpus.")
+                    "who said them first is not in the corpus"
+                    + (f", so it can neither confirm nor rule out {named}." if named else "."))
+        named = None
     elif best.verdict == "exact":
         headline = f"Real: {who} said this."
     else:
