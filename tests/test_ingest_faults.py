@@ -197,7 +197,7 @@ def test_a_full_disk_stops_ingest_with_one_clear_error_and_keeps_what_was_commit
 
 
 async def test_serve_tries_a_failed_folder_poll_again_at_the_next_tick(tmp_path: Path) -> None:
-    from adapters.serve import ingest_jobs
+    from bot.scheduling.ingest_jobs import ingest_jobs
     from bot.scheduling.schedule_config import ScheduleConfig
 
     inbox = tmp_path / "inbox"
