@@ -27,13 +27,16 @@ import re
 import sys
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.core import Core  # noqa: E402
+from bot.reply import Request  # noqa: E402
+from corpus.search import quote_by_id  # noqa: E402
 from corpus.speaker_lookup import find_speakers  # noqa: E402
 from corpus.store import open_db  # noqa: E402
 
@@ -212,6 +215,28 @@ def main() -> None:
         if why:
             two.append(f"{name} ({n} quotes): {why}")
     show("4. rows holding two people (contradicting roles in overlapping periods)", two)
+
+    print("\nlook-ups through the bot (issue 13's done-when):")
+    core = Core(Path(args.db))
+    try:
+        for typed in ("Putin", "Erdogan", "Shoigu", "Obama", "Kim Jong-un", "Ivanov"):
+            reply = core.handle(Request(text=f"/said {typed}"))
+            got = (f"{len(reply.cards)} cards by {sorted({c.speaker for c in reply.cards})}" if reply.cards
+                   else reply.text.split("\n")[0][:80] + "".join(f"\n      {a.label}" for a in reply.actions))
+            print(f"  /said {typed}: {got}")
+    finally:
+        core.close()
+    print("\nroles on cards, by year (the role as of each quote's date):")
+    for person in ("Dmitry Medvedev", "Mikhail Mishustin"):
+        row = db.execute("SELECT id FROM speakers WHERE name = ?", [person]).fetchone()
+        if not row:
+            continue
+        for year in ("2010", "2017", "2019", "2020"):
+            qids = [r[0] for r in db.execute("SELECT id FROM quotes WHERE speaker_id = ? AND published LIKE ?",
+                                             [row[0], year + "%"])]
+            if qids:
+                counts = Counter(h.role for h in (quote_by_id(db, i) for i in qids) if h)
+                print(f"  {person} {year}: {dict(counts.most_common(3))}")
 
     names = [r[1].split(" (")[0].split()[-1] for r in rows[:50] if r[2] == "person"]
     t0 = time.perf_counter()
