@@ -103,7 +103,7 @@ def digest(channel: str, dry_run: bool, force: bool, day: str | None, chart_path
             days = preview_days(db, day) if day else None
         except BotError as exc:
             raise click.ClickException(str(exc)) from exc
-        reply, _ = build_digest(db, ch, period, days=days)
+        reply, _ = build_digest(db, ch, "preview" if days else period, days=days)
         click.echo(render_text(reply, color=sys.stdout.isatty()))
         if chart_path:
             if reply.image is None:
