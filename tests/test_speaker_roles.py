@@ -60,3 +60,23 @@ def test_the_title_gives_a_role_the_quote_lacks() -> None:
     assert role_in_text("He met former Defence Minister Sergei Ivanov", "Sergei Ivanov") is None
     assert role_in_text("Talks with President of Turkey Recep Tayyip Erdogan", "Recep Tayyip Erdogan") == \
         "President of Turkey"
+
+
+def test_the_bots_cards_carry_the_role_as_of_each_quotes_date(tmp_path: Path) -> None:
+    from bot.core import Core
+    from bot.reply import Request
+
+    path = build(tmp_path / "b.db", [
+        Q("Dmitry Medvedev", "We will modernise the economy.", "2010-05-01", role="President of Russia"),
+        Q("Dmitry Medvedev", "The pension reform is needed.", "2017-03-01", role="Prime Minister"),
+        Q("Dmitry Medvedev", "The budget is balanced this year.", "2017-06-01"),
+    ])
+    core = Core(path)
+    try:
+        reply = core.handle(Request(text="/said Medvedev", page_size=10))
+        assert {c.text: c.role for c in reply.cards} == {"We will modernise the economy.": "President of Russia",
+                                                        "The pension reform is needed.": "Prime Minister",
+                                                        "The budget is balanced this year.": "Prime Minister"}
+        assert reply.title == "Quotes by Dmitry Medvedev (Prime Minister)"  # the header agrees with the newest card
+    finally:
+        core.close()
