@@ -219,3 +219,14 @@ def test_who_has_a_button_for_the_other_speakers(tmp_path: Path) -> None:
         assert [c.speaker for c in second.cards] == names[5:] and not second.actions
     finally:
         core.close()
+
+
+def test_a_filter_that_empties_the_result_is_named(tmp_path: Path) -> None:
+    core = Core(build(tmp_path / "f.db", [Q("Anna Petrova", "The bridge over the river will be finished soon.",
+                                            "2019-05-01")]))
+    try:
+        reply = core.handle(Request("/quote bridge since:2021-01-01"))
+        assert "none with since:2021-01-01" in reply.text and "Try fewer" not in reply.text
+        assert "Try fewer or other words" in core.handle(Request("/quote moonbase")).text
+    finally:
+        core.close()

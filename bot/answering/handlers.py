@@ -158,6 +158,12 @@ def run_quote(ctx: Context, args: str, offset: int = 0, speaker_id: int | None =
     hits, full, topic, shown = _search_with_suggestion(ctx, q.topic, _filters(q, speaker_ids))
     label = _short(q.topic) or "everything"
     if not hits:
+        named = [f"{k}:{v}" for k, v in (("since", q.since), ("until", q.until), ("source", q.source),
+                                          ("kind", q.kind), ("from", q.speaker)) if v]
+        if named and q.topic and search(ctx.db, _topic(ctx, q.topic), Filters(), candidates=1,
+                                        timeout_ms=_timeout(ctx))[0]:
+            return Reply(text=f"There are quotes about “{label}”, but none with {' '.join(named)}. "
+                              "Widen or drop the filter.")
         return Reply(text=f"No quotes found about “{label}”. Try fewer or other words, or /help.")
     note = f"Showing results for “{shown}” (you typed “{q.topic}”)." if shown else None
     more = {"cmd": "quote", "args": args, "speaker_id": speaker_id, "full": full}
