@@ -103,3 +103,10 @@ def test_a_claim_found_only_in_a_question_is_no_verdict_on_the_named_speaker(cor
     title = reply.title or ""
     assert title.startswith("Found only as a repetition: Jane Barber repeats these words")
     assert "neither confirm nor rule out Boris Volkov" in title and "Not Boris Volkov" not in title
+
+
+def test_verify_a_cards_own_quote_by_its_number(core: Core) -> None:
+    quote_id = ask(core, "/said Sidorova").cards[0].id
+    reply = ask(core, f"/verify #{quote_id}")
+    assert (reply.title or "").startswith("Real: Olga Sidorova said this.")
+    assert "There is no quote #999999" in ask(core, "/verify #999999").text
