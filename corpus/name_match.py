@@ -57,6 +57,9 @@ def same_given_name(a: str, b: str) -> bool:
     ka, kb = translit_key(a), translit_key(b)
     if not ka or not kb or ka[0] != kb[0]:
         return False
+    short, long_ = sorted((ka, kb), key=len)
+    if long_ == short + "a":
+        return False  # "Daniel"/"Daniela", "Jan"/"Jana": the feminine form is another person
     return ka == kb or fuzz.ratio(ka, kb) >= _GIVEN_SIMILARITY
 
 

@@ -120,3 +120,11 @@ def test_initials_transliterations_and_variants_may_be_one_person(a: str, b: str
 )
 def test_different_given_names_surnames_or_a_bare_surname_are_not_one_person(a: str, b: str) -> None:
     assert not same_person_names(a, b)
+
+
+def test_a_feminine_form_of_a_given_name_is_another_person() -> None:
+    from corpus.name_match import same_person_names
+
+    assert not same_person_names("Daniel Ortega", "Daniela Ortega")
+    assert not same_person_names("Jan Novak", "Jana Novak")
+    assert same_person_names("Sergei Ivanov", "Sergey Ivanov")
