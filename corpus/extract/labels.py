@@ -104,9 +104,10 @@ def split_name(tokens: list[str]) -> tuple[int, int] | None:
         if re.fullmatch(r"[A-Z]\.?", t):
             i -= 1
             continue
-        german_gref = core == 1 and t in NATIONALITY_WORDS and (i - 1 == 0 or _is_role_end(tokens[i - 2]))
+        # A nationality word is a given name only where the lexicon says so ("German Gref").
+        given = core == 1 and given_name(t) is not None
         if not _is_name_word(t) or low in TITLE_WORDS or low in ORG_HEADS or low in _PLACE_WORDS \
-                or (t in NATIONALITY_WORDS and not german_gref) \
+                or (t in NATIONALITY_WORDS and not given) \
                 or (i - 1 > 0 and tokens[i - 2].lower() in _ROLE_LINKS):
             break
         if core >= 2 and (core >= 3 or not given_name(t)):
