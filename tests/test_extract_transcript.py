@@ -349,3 +349,11 @@ def test_a_sentence_with_a_verb_before_a_colon_is_not_a_label() -> None:
             "Little noticed in the victories in the north Tuesday: the turnout fell.\n")
     found = extract_quotes(text, "Tech shares")
     assert all(q.kind != "transcript" for q in found)
+
+
+def test_a_rhetorical_question_label_inside_a_speech_does_not_end_the_speakers_turn() -> None:
+    text = ("Address to the council\n\nAnna Berg: We will need more money for the roads.\n\n"
+            "Question: at what expense? Where do we get these funds? From growth.\n\n"
+            "We will build the roads and the bridges all the same.\n")
+    found = extract_quotes(text, "Address to the council")
+    assert {q.speaker for q in found} == {"Anna Berg"} and all(q.kind == "transcript" for q in found)

@@ -182,6 +182,8 @@ def read_label(text: str, start: int, end: int) -> Label | None:
         return None  # only a lower-case title may open a label ("chairman of the Board … Nikolai Tokarev")
     if low[-1] in _QUESTIONER and len(words) <= 5 or (low[0] in _QUESTIONER and len(words) > 1
                                                         and low[1] in ("from", "by", "to")):
+        if speech < end and text[speech].islower():
+            return None  # "Question: at what expense?" inside a speech is the speaker's own words
         return Label("questioner", start, speech, None, flat, None, None, flat)  # "Question from Tula Region"
     if low[0] in _ANONYMOUS and len(words) > 1 and low[1] in ("from", "by"):
         return Label("anonymous", start, speech, None, flat, None, None, flat)  # "Remark from the audience"
