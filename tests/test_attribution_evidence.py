@@ -49,3 +49,20 @@ def test_an_unattributed_quote_says_why_no_name_is_given(tmp_path: Path) -> None
 
 def test_no_such_quote(tmp_path: Path) -> None:
     assert attribution_of(open_db(tmp_path / "q.db"), 12345) is None
+
+
+def test_context_shows_who_said_it_and_from_which_words(tmp_path: Path) -> None:
+    from bot.core import Core
+    from bot.reply import Request
+
+    _evidence(tmp_path)  # ingests ARTICLE into tmp_path / "q.db"
+    db = open_db(tmp_path / "q.db")
+    qid = db.execute("SELECT id FROM quotes WHERE text = 'the cables were new'").fetchone()[0]
+    db.close()
+    core = Core(tmp_path / "q.db")
+    try:
+        reply = core.handle(Request(f"/context {qid}"))
+    finally:
+        core.close()
+    assert "Who said it: Named by “She” — a pronoun for the nearest speaker the article names, Olga Petrova." \
+        in reply.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.attribution import attribution_of
 from corpus.exchange import Passage, exchange
 from corpus.search import quote_by_id
 
@@ -42,6 +43,9 @@ def run_context(ctx: Context, quote_id: int) -> Reply:
     if ex.before:
         parts.append(f"{_label(ex.before, 'Before')}\n{ex.before.text}")
     parts.append(f"The paragraph of #{quote_id}:\n{ex.paragraph}")
+    evidence = attribution_of(ctx.db, quote_id)
+    if evidence is not None:
+        parts.append(f"Who said it: {evidence.explain()}")  # the receipt for the name on the card
     footer = f"{_label(ex.after, 'After')} {ex.after.text}" if ex.after else "After: (end of the article)"
     return Reply(title=f"Context of #{quote_id}", text="\n\n".join(parts), cards=(to_card(hit),), footer=footer)
 
