@@ -219,9 +219,15 @@ def _m007(db: Database) -> None:
     # How substantive each quote is (corpus.quality: 0..1; questions, courtesy formulas, elision
     # marks and fragments score low), computed at insert; ranking prefers high values.
     db.execute("ALTER TABLE quotes ADD COLUMN quality REAL NOT NULL DEFAULT 0.5")
-    rows = db.execute("SELECT id, text, kind FROM quotes").fetchall()
-    db.conn.executemany("UPDATE quotes SET quality = ? WHERE id = ?",
-                        [(quality(str(text), str(kind)), int(qid)) for qid, text, kind in rows])
+    # In batches by id: memory stays flat however many quotes an old database holds.
+    last = 0
+    while True:
+        rows = db.execute("SELECT id, text, kind FROM quotes WHERE id > ? ORDER BY id LIMIT 5000", [last]).fetchall()
+        if not rows:
+            break
+        db.conn.executemany("UPDATE quotes SET quality = ? WHERE id = ?",
+                            [(quality(str(text), str(kind)), int(qid)) for qid, text, kind in rows])
+        last = int(rows[-1][0])
 
 
 @migrations(name="006b_search_speaker_counts")

@@ -4,7 +4,6 @@ the ranking puts the substantive ones first (issue 12), and migration 007 backfi
 from __future__ import annotations
 
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -58,10 +57,10 @@ def test_every_noise_item_is_below_every_substantive_one() -> None:
 
 def test_quality_is_bounded_and_fast_on_hostile_text() -> None:
     hostile = "Mr President Vladimir Putin Sergei Lavrov Prime Minister " * 400 + "!"
-    started = time.monotonic()
+    # A regex backtracking blow-up would hang here (seconds to hours); no timing is asserted, since
+    # timings belong in bench/ on a shared machine.
     score = quality(hostile, "direct")
     assert 0.0 <= score <= 1.0
-    assert time.monotonic() - started < 1.0  # no regex backtracking blow-up (not a speed target)
 
 
 NOISY_CORPUS = [
