@@ -270,3 +270,9 @@ def test_the_lead_names_the_sender_of_the_message_it_quotes() -> None:
             "“I welcome the participants and wish them fruitful work.”\n")
     found = extract_quotes(text, "Greetings to the conference", "Olga Petrova sent a message to the conference.")
     assert [(q.speaker, q.resolution) for q in found] == [("Olga Petrova", "lead")]
+
+
+def test_a_region_before_a_name_is_part_of_the_role_not_the_name() -> None:
+    body = "Head of Kabardino-Balkaria Kazbek Kokov said the roads in the republic were repaired on time."
+    q = by_text(quotes(body), "the roads in the republic")
+    assert q.speaker == "Kazbek Kokov" and q.role and "Kabardino-Balkaria" in q.role

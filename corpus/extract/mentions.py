@@ -168,8 +168,10 @@ def _proper(s: str, words: list[str]) -> Mention | None:
         return men
     shape = name_shape(men.name or "")
     whole = name_shape(" ".join(_POSSESSIVE.sub("", w.strip(",")) for w in words))
-    if whole is not None and whole.kind == "person" and shape is not None \
-            and len(whole.name.split()) > len(shape.name.split()):
+    extra = whole.name.split()[:len(whole.name.split()) - len(shape.name.split())] \
+        if whole is not None and shape is not None else []
+    if whole is not None and whole.kind == "person" and shape is not None and extra \
+            and all(_INITIALS.match(w) for w in extra):
         shape, men = whole, Mention("name", s, name=whole.name, gender=men.gender)  # "K.C. Maurer"
     if shape is None:
         return None
@@ -179,6 +181,7 @@ def _proper(s: str, words: list[str]) -> Mention | None:
     return Mention("name", s, name=shape.name, role=role, gender=men.gender or shape.gender)
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _PARTICLE_GLUED = re.compile(r"^(?:al|el|ad|ash|as|at|az|ben|bin|ibn|abu|de|da|di|du|van|von|der|la|le|d|l|o)[-’']\w")
 
 
