@@ -2,7 +2,8 @@
 
 Telegram: update pushed to the stand-in Bot API → the bot's sendMessage arrives (long polling).
 Slack: a signed /quote request → Bolt's HTTP 200 ack; and → the answer at the response_url.
-Needs bench/out/corpus_1000000.db from bench_search.py (falls back to the bundled samples).
+Needs bench/out/search_1000000.db from `bench_search.py --quotes 1000000 --build-only`
+(falls back to the bundled samples).
 
     .venv/bin/python bench/bench_adapters.py [--n 200]
 """
@@ -37,12 +38,12 @@ TOPICS = ["Russia", "NATO", "sanctions", "climate change", "Lukashenko", "the", 
 
 
 def corpus() -> tuple[Path, str]:
-    big = ROOT / "bench" / "out" / "corpus_1000000.db"
+    big = ROOT / "bench" / "out" / "search_1000000.db"  # the name bench_search.py builds it under
     if big.exists():
         return big, "1M-quote corpus"
     path = Path(tempfile.mkdtemp()) / "samples.db"
     ingest_paths(open_db(path), [str(ROOT / "corpus" / "samples")])
-    return path, "bundled samples (run bench_search.py first for the 1M corpus)"
+    return path, "bundled samples (run bench_search.py --quotes 1000000 --build-only first for the 1M corpus)"
 
 
 def pct(values: list[float], p: float) -> float:
