@@ -56,7 +56,7 @@ def test_fts_expression_is_always_quoted_words(text: str) -> None:
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_inline_and_buttons_survive_hostile_text(core: Core, text: str) -> None:
-    assert isinstance(core.inline(text), list)
+    assert len(core.inline(text)) <= 50  # Telegram's limit for inline results
     assert core.press(text[:100], Request(text="")).error
 
 
