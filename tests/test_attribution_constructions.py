@@ -94,6 +94,37 @@ def test_pronoun_agrees_in_gender_with_a_first_name() -> None:
     assert q.speaker == "Peter Holm" and q.resolution == "pronoun"
 
 
+# The unnamed person need not be in any word list: a possessive or indefinite noun phrase whose
+# noun names a person ("the keeper's agent", "an usher"), or a definite one the sentence calls
+# anonymous, is someone else speaking.
+@pytest.mark.parametrize("between", [
+    "Halvorsen's agent said the talks had taken months.",
+    "The agent, who asked not to be named, said the talks had taken months.",
+    "An usher at the ground said the talks had taken months.",
+    "The talks had taken months, according to the keeper's agent.",
+    "One longtime steward said the talks had taken months.",
+])
+def test_pronoun_never_jumps_an_unnamed_speaker_missing_from_the_lexicon(between: str) -> None:
+    body = (f"Coach Tomas Berglund praised the keeper. “He saved us,” Berglund told reporters.\n\n{between}\n\n"
+            "“We are relieved,” he said.")
+    found = quotes(body)
+    assert by_text(found, "He saved us").speaker == "Tomas Berglund"
+    assert by_text(found, "We are relieved").speaker is None
+
+
+def test_a_definite_role_for_the_named_person_does_not_block_the_pronoun() -> None:
+    body = ("Senator Mark Ellis conceded on Tuesday. The senator said the voters had spoken clearly. "
+            "He said he would not run again.")
+    assert by_text(quotes(body), "he would not run again").speaker == "Mark Ellis"
+
+
+def test_a_person_named_by_a_possessive_is_a_candidate_for_the_pronoun() -> None:
+    body = ("The prosecutor, Anders Holm, opened the case. Leif Nyberg was not in court.\n\n"
+            "Nyberg's sister asked him to sell the boat, but he replied “I am not able to do that”.")
+    found = quotes(body)
+    assert by_text(found, "I am not able").speaker != "Anders Holm"
+
+
 # 5. Subjects with an apposition or a relative clause, coordinated subjects, bare organisations.
 def test_subject_with_an_apposition_naming_the_speaker() -> None:
     body = "His father, Anders Holm, says the family will stay in the village for good."

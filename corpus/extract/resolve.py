@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ..names import given_name
-from .lexicon import ACRONYM_STOP, NATIONALITY_WORDS, ORG_HEADS, PERSON_NOUNS
+from .lexicon import ACRONYM_STOP, CUE, DOCUMENT_NOUNS, NATIONALITY_WORDS, ORG_HEADS, PERSON_NOUNS
 from .mentions import Mention, parse_mention, role_matches
 
 # A titled or plain full name: up to seven capitalised words, ending in a first name and a surname.
@@ -47,6 +47,23 @@ def _pieces(run: str, at: int) -> list[tuple[str, int]]:
 
 
 _BOUNDARY = re.compile(r"[.!?\n][\"”»’)]?\s+")
+_ADVERBS_AFTER = re.compile(r"(?:\s+(?:also|then|later|again|once|still|already|even|just|further|earlier|"
+                            r"previously|has|had|have|was|is|would|will|could|did|does|\w+ly))+\s*$")
+_POSSESSIVE_NAME = re.compile(r"\b([A-Z][a-z]+)(?:['’]s|(?<=s)['’])(?!\w)")
+_SPEECH_ACT = re.compile(rf"\b(?:{CUE}|(?P<according>[Aa]ccording\s+to))\b")
+_UNNAMED_NP = re.compile(r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*['’]s)\s+"
+                         r"(?P<mods>(?:[\w'’-]+\s+){0,3})(?P<head>[a-z][a-z-]*[a-z])"
+                         r"(?:\s+(?:at|of|for|from|in|with|on|to)\s+[^,;:]{1,60})?$")
+_ANONYMOUS = re.compile(r"\b(?:not\s+to\s+be\s+(?:named|identified)|anonymity|anonymously|unnamed|"
+                        r"not\s+authori[sz]ed\s+to)\b")
+_NOT_PEOPLE = frozenset({"paper", "computer", "number", "poster", "chapter", "matter", "order", "counter",
+                         "error", "sector", "factor", "centre", "center", "moment", "element", "comment",
+                         "argument", "agreement", "document", "statement", "government", "parliament",
+                         "department", "movement", "management", "amendment", "tournament", "event",
+                         "content", "percent", "monitor", "tower", "power", "water", "weather", "winter",
+                         "summer", "letter", "newsletter", "filter", "register", "answer", "committee"})
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+$")
 
 
 def _subject_position(text: str, pos: int) -> bool:
@@ -81,6 +98,24 @@ class _Entity:
     subject: bool = False
     named: bool = True  # False: an unnamed human ("the father", "a ministry official")
     personal: bool = True  # reads as a person: a known given name, a title, an honorific, or a speaker
+
+
+def _unnamed_person(subject: str, sentence: str = "") -> bool:
+    """"an agent", "Ortega's agent", "one longtime aide": a person the article does not name.
+
+    A definite "the senator" usually stands for someone the article has named, so it counts
+    only when the sentence says the person is anonymous ("the agent, who asked not to be named")."""
+    m = _UNNAMED_NP.match(subject)
+    if not m:
+        return False
+    possessive = m.group("det").lower() not in {"the"} or "'" in m.group("mods") or "’" in m.group("mods")
+    if not possessive and not _ANONYMOUS.search(sentence):
+        return False
+    head = m.group("head").lower()
+    if head in ORG_HEADS or head in DOCUMENT_NOUNS or head in _NOT_PEOPLE:
+        return False
+    # The subject of a speech verb that is no organisation, document or group is a person.
+    return not (head.endswith("s") and not head.endswith("ss"))
 
 
 def _surname(name: str) -> str:
@@ -279,8 +314,14 @@ class Tracker:
             return None
         named = [e for e in self.people() if e.subject and e.pos >= starts[-1] and e.pos < pos]
         humans = named + [e for e in self.history if starts[-1] <= e.pos < pos and e.kind == "person"]
-        humans += _unnamed_humans(self.folded, starts[-1], pos)
+        # "The senator said …" that resolved to the senator the article named is that person, not
+        # an unnamed one.
+        resolved = {e.pos for e in self.history if e.named and starts[-1] <= e.pos < pos}
+        humans += [e for e in _unnamed_humans(self.folded, starts[-1], pos) if e.pos not in resolved]
         humans = [e for e in humans if not self._inside_reported(e.pos)]
+        if self._unnamed_speaker_between(starts, pos):
+            return None
+        humans += self._owners(starts[-1], pos)
         hi = pos
         for lo in starts:
             here = [e for e in humans if lo <= e.pos < hi]
@@ -305,6 +346,52 @@ class Tracker:
             name = names.pop()
             return Speaker(name, "person", self._role_of(name), 0.9, "pronoun")
         return None
+
+    def _owners(self, lo: int, pos: int) -> list[_Entity]:
+        """People named by a possessive between the candidates and the pronoun ("Thomas' sister
+        pleaded with him …, but he replied"): "Thomas" is the one full name the article gives that
+        first name or surname, and a candidate for "he" like any other person mentioned there."""
+        out = []
+        for m in _POSSESSIVE_NAME.finditer(self.folded, lo, pos):
+            word = m.group(1)
+            if self._inside_reported(m.start()) or len(word) < 3:
+                continue
+            names = {e.name for e in self.people() if " " in e.name and word in e.name.split()[:1] + e.name.split()[-1:]}
+            if len(names) == 1:
+                name = names.pop()
+                out.append(_Entity(name, "person", None, _guess_gender(name), m.start(), False))
+        return out
+
+    def _unnamed_speaker_between(self, starts: list[int], pos: int) -> bool:
+        """Whether someone the article does not name speaks between the pronoun and its candidates.
+
+        The lexicon of unnamed people ("the father", "a ministry official") always has gaps — "the
+        agent, who asked not to be named, said …", "Ortega's agent said …", "…, according to the
+        player's agent" — so a speech verb's subject is read by its shape too: a determiner or a
+        possessive, then a lower-case singular noun that names a person by its ending ("agent",
+        "commissioner", "neurosurgeon") and is no organisation or document. A later "he said" may
+        be that person: the pronoun stays unresolved (a guess is worse than no name).
+        """
+        lo = starts[-1]
+        for m in _SPEECH_ACT.finditer(self.folded, lo, pos):
+            if self._inside_reported(m.start()):
+                continue
+            sent = max(st for st in [lo, *starts] if st <= m.start())
+            sentence = self.folded[sent:min(pos, m.end() + 90)]
+            if m.group("according"):
+                subject = re.split(r"[,;.!?]", self.folded[m.end():min(pos, m.end() + 90)], maxsplit=1)[0]
+            else:
+                pre = self.folded[sent:m.start()]
+                if len(_QUOTE_MARKS.findall(pre)) % 2 or _PASSIVE_BEFORE.search(pre):
+                    continue  # a verb inside a quotation; "she was told"
+                clause = re.split(r"[,;:\u2014\u2013]|\s-\s", pre)[-1]
+                if not clause.strip(" \"“”«»'"):
+                    # "X, who asked not to be named, said": the subject before the parenthesis.
+                    clause = re.split(r"[,;:\u2014\u2013]", pre.lstrip(" \"“”«»'"), maxsplit=1)[0]
+                subject = _ADVERBS_AFTER.sub("", clause)
+            if _unnamed_person(subject.strip(" \"“”«»'"), sentence):
+                return True
+        return False
 
     def _role(self, men: Mention, pos: int) -> Speaker | None:
         assert men.head
