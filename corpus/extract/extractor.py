@@ -50,20 +50,24 @@ class _Run:
         self.folded = lay.folded
         self.tracker = Tracker(lay.folded, lay.title)
         self.out: list[ExtractedQuote] = []
-        self.prev_direct: tuple[int, Speaker | None] | None = None  # (line, speaker) of the last direct quote
+        # The last direct quote: its last line, speaker, and the mention it was attached to (start, end)
+        # — a continuation's evidence is that mention, even when it named nobody.
+        self.directs: list[tuple[int, int, Speaker | None, tuple[int, int] | None]] = []  # (end, line, sp, span)
 
     def emit(self, s: int, e: int, sp: Speaker | None, kind: QuoteKind, cue: str | None,
              men: Mention | None, confidence: float, *, mpos: int | None = None,
-             resolution: str | None = None, utterance: int | None = None) -> None:
+             resolution: str | None = None, utterance: int | None = None,
+             span: tuple[int, int] | None = None) -> tuple[int, int] | None:
+        """Store a quote; returns the speaker mention's span (``span`` when given, else found from ``men``)."""
         s, e = trim(self.lay.text, s, e)
         if e - s < 2:
-            return
+            return None
         self.tracker.note_quote(s, e)
         conf = round(min(confidence, sp.confidence), 3) if sp else 0.0
         if sp and conf < ATTRIBUTION_THRESHOLD:
             sp = None  # not sure enough to name anyone: stored unattributed, never guessed
         # The mention's place is evidence even when it resolves to nobody ("he" with two candidates).
-        span = _mention_span(self.folded, men, mpos)
+        span = span or _mention_span(self.folded, men, mpos)
         self.out.append(ExtractedQuote(
             s, e, self.lay.text[s:e], sp.name if sp else None, kind, cue,
             conf if sp else round(min(confidence, 0.3), 3),
@@ -72,6 +76,19 @@ class _Run:
             span[0] if span else None, span[1] if span else None,
             (resolution or sp.resolution) if sp else None,  # type: ignore[arg-type]
             utterance))
+        return span
+
+    def note_direct(self, q: QuoteSpan, sp: Speaker | None, span: tuple[int, int] | None) -> None:
+        self.directs.append((q.outer_end, q.last_line, sp, span))
+
+    def previous_direct(self, pos: int) -> tuple[int, Speaker | None, tuple[int, int] | None] | None:
+        """(last line, speaker, mention span) of the nearest direct quote ending before ``pos``. The quotes
+        of a paragraph are attached before its cueless ones are read, so the last one noted may stand after."""
+        before = [d for d in self.directs if d[0] <= pos]
+        if not before:
+            return None
+        end, line, sp, span = max(before, key=lambda d: d[0])
+        return line, sp, span
 
     # -- headline ----------------------------------------------------------------------------------
     def headline(self) -> None:
@@ -176,8 +193,8 @@ class _Run:
         men, cue, pos = found
         sp = self.tracker.resolve(men, pos)
         end = q.end
-        self.emit(q.start, max(end, q.end), sp, "direct", cue, men, 0.95, mpos=pos)
-        self.prev_direct = (q.last_line, sp)
+        span = self.emit(q.start, max(end, q.end), sp, "direct", cue, men, 0.95, mpos=pos)
+        self.note_direct(q, sp, span)
         consumed.add(q.open)
         return True
 
@@ -238,21 +255,24 @@ class _Run:
         sent_start = next((a for a, b in (sents or []) if a <= q.open < b), line_start)
         if sents and f[sent_start:q.open].strip() and self.fragment(q, sents, consumed):
             return  # mid-sentence: "He called Burma a “good news story …”" has its own frame
-        prev = self.prev_direct
+        prev = self.previous_direct(q.open)
         after = f[q.outer_end:min(self.lay.lines[q.last_line][1], q.outer_end + 120)]
         # "“…,” Vitter demanded." — an attribution of its own we could not read: never a continuation.
         own = bool(_OWN_ATTRIBUTION.match(after))
-        if prev and not own and (prev[0] == q.line or (starts_line and prev[0] == q.line - 1)):
+        # "… because to her, “…”": narration before it in its sentence makes it no continuation.
+        mid_sentence = bool(sents) and bool(f[sent_start:q.open].strip())
+        if prev and not own and not mid_sentence and (prev[0] == q.line or (starts_line and prev[0] == q.line - 1)):
             # No mention of its own: the evidence is the quotation it continues (resolution "continuation").
-            self.emit(q.start, q.end, prev[1], "direct", None, None, 0.8, resolution="continuation")
-            self.prev_direct = (q.last_line, prev[1])
+            # Its surface evidence is the mention the previous quotation was attached to.
+            self.emit(q.start, q.end, prev[1], "direct", None, None, 0.8, resolution="continuation", span=prev[2])
+            self.note_direct(q, prev[1], prev[2])
             consumed.add(q.open)
             return
         if sents and not starts_line and self.fragment(q, sents, consumed):
             return
         if len(words) >= 8 and inner.rstrip()[-1:] in ".!?…,":
             self.emit(q.start, q.end, None, "direct", None, None, 0.3)
-            self.prev_direct = (q.last_line, None)
+            self.note_direct(q, None, None)
             consumed.add(q.open)
 
     # -- indirect speech ---------------------------------------------------------------------------
@@ -287,9 +307,9 @@ class _Run:
                 # The whole reported clause is one quotation: a direct quote, nothing more.
                 q = inside[0]
                 if q.open not in consumed:
-                    self.emit(q.start, q.end, sp, "direct", cue, men, 0.95, mpos=mpos)
+                    span = self.emit(q.start, q.end, sp, "direct", cue, men, 0.95, mpos=mpos)
                     consumed.add(q.open)
-                    self.prev_direct = (q.last_line, sp)
+                    self.note_direct(q, sp, span)
                 continue
             # A reported clause is paraphrase, stored as indirect speech even when it quotes some
             # words verbatim; those words are also stored as the speaker's direct quote.
