@@ -112,6 +112,15 @@ def test_pronoun_never_jumps_an_unnamed_speaker_missing_from_the_lexicon(between
     assert by_text(found, "We are relieved").speaker is None
 
 
+def test_a_possessive_subject_is_an_unnamed_person_unless_a_full_name_follows() -> None:
+    body = ("“He was the best of us,” said lifelong fan Tomas Berglund. Lindqvist's son Omid thanked the fans.\n\n"
+            "“Dad would have loved this,” he said.")
+    assert by_text(quotes(body), "Dad would have").speaker is None
+    named = ("Mayor Olga Petrova closed the road. The mayor's spokesman Erik Lund said the bridge was unsafe.\n\n"
+             "“It will reopen in May,” he said.")
+    assert by_text(quotes(named), "It will reopen").speaker == "Erik Lund"
+
+
 def test_a_definite_role_for_the_named_person_does_not_block_the_pronoun() -> None:
     body = ("Senator Mark Ellis conceded on Tuesday. The senator said the voters had spoken clearly. "
             "He said he would not run again.")

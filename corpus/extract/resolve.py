@@ -570,8 +570,10 @@ def _variant(a: str, b: str) -> bool:
 _HUMAN_NOUNS = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
 _UNNAMED = re.compile(
     rf"(?:^|[.!?;:\n]\s*|\b(?:but|and|while|when|as|after|because|then)\s+)"
-    rf"(?P<np>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Tt]his|[Tt]hat|[Aa]nother)\s+(?:[\w-]+\s+){{0,2}}"
-    rf"(?:{_HUMAN_NOUNS})\b(?!\s+(?:of|in|at|for)\s+[A-Z]))"
+    rf"(?P<np>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Tt]his|[Tt]hat|[Aa]nother|[A-Z][\w-]*(?:['’]s|(?<=s)['’]))"
+    rf"\s+(?:[\w-]+\s+){{0,2}}(?:{_HUMAN_NOUNS})\b(?!['’])(?!\s+(?:of|in|at|for)\s+[A-Z])"
+    # "Putin's spokesman Dmitry Peskov": the apposition names the person.
+    rf"(?!,?\s+[A-Z][\w'’-]+\s+[A-Z]))"
 )
 _GENDERED = {"man": "m", "men": "m", "boy": "m", "father": "m", "son": "m", "husband": "m", "brother": "m",
              "spokesman": "m", "uncle": "m", "grandfather": "m", "boyfriend": "m", "nephew": "m",
