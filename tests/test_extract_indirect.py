@@ -178,3 +178,83 @@ def test_time_and_occasion_between_cue_and_clause() -> None:
 def test_clause_then_name_told_reporters() -> None:
     q = only("The harvest is safe, Pavel Orlov told reporters in Kursk on Tuesday.")
     assert (q.speaker, q.text) == ("Pavel Orlov", "The harvest is safe")
+
+
+# -- constructions added for issue 10 (reported speech), each sentence written for the test ---------
+
+def test_a_group_subject_reports_unattributed() -> None:
+    q = only("Many lawmakers say the program needs new rules before the winter.")
+    assert (q.kind, q.text, q.speaker, q.mention) == (
+        "indirect", "the program needs new rules before the winter", None, "lawmakers")
+
+
+def test_who_after_a_name_is_that_person_with_who_as_evidence() -> None:
+    q = only("The plan was praised by Pavel Orlov, who said that the reserves would last for two years.")
+    assert (q.text, q.speaker, q.mention) == ("the reserves would last for two years", "Pavel Orlov", "who")
+
+
+def test_who_after_an_unnamed_person_or_one_of_two_names_nobody() -> None:
+    q = only("The report was written by a local engineer who said the bridge had been unsafe for years.")
+    assert (q.text, q.speaker) == ("the bridge had been unsafe for years", None)
+    q = only("The fair was opened by the wife of Pavel Orlov, who said that the harvest had been good.")
+    assert (q.text, q.speaker) == ("the harvest had been good", None)
+
+
+def test_a_possessive_before_a_cue_noun_is_no_report() -> None:
+    assert quotes("Orlov's comments came as the harvest began in the south of the country.") == []
+
+
+def test_time_between_subject_and_verb() -> None:
+    q = only("The Herald on Saturday wrote that the minister had lost the vote in the regional council.")
+    assert (q.text, q.speaker, q.speaker_type) == (
+        "the minister had lost the vote in the regional council", "Herald", "organisation")
+
+
+def test_a_gapped_clause_after_what_is_no_report() -> None:
+    assert quotes("That is what Pavel Orlov says the reform will bring to the farmers of the region.") == []
+    assert quotes("These are the loans that Pavel Orlov argues helped the farms survive the winter.") == []
+
+
+def test_a_report_around_its_attribution_is_one_utterance_of_two_parts() -> None:
+    body = "Pavel Orlov visited the farm.\n\nThe harvest, Orlov said, will be the largest in a decade."
+    first, second = quotes(body)
+    assert (first.text, second.text) == ("The harvest", "will be the largest in a decade")
+    assert first.kind == second.kind == "indirect"
+    assert first.utterance == second.utterance == first.start
+    assert first.speaker == second.speaker == "Pavel Orlov"
+
+
+def test_according_to_a_source_that_names_nobody() -> None:
+    q = only("About nine million farmers live in the region, according to federal statistics.")
+    assert (q.kind, q.text, q.speaker, q.cue) == (
+        "indirect", "About nine million farmers live in the region", None, "according to")
+
+
+def test_according_to_inside_the_sentence_covers_the_clause_before_it() -> None:
+    q = only("The economy will grow by two percent, according to the Agriculture Ministry, and prices will stay "
+             "stable.")
+    assert (q.text, q.speaker) == ("The economy will grow by two percent", "Agriculture Ministry")
+
+
+def test_according_to_plan_is_no_source() -> None:
+    assert quotes("The harvest went according to plan, and the farmers were paid on time in the autumn.") == []
+
+
+def test_a_participle_reports_for_the_sentence_subject() -> None:
+    q = only("Pavel Orlov defended the new loans on Monday, saying they would help small farms survive the winter.")
+    assert (q.text, q.speaker, q.cue, q.mention) == (
+        "they would help small farms survive the winter", "Pavel Orlov", "saying", "Pavel Orlov")
+
+
+def test_a_participle_after_a_passive_clause_names_nobody() -> None:
+    assert quotes("The new loans were criticised by Pavel Orlov, saying that they came too late.") == []
+
+
+def test_a_name_with_a_party_apposition_before_said() -> None:
+    q = only("Senator Anna Holm, Democrat of Ohio, said the loan program has sent a terrible message to farmers.")
+    assert (q.text, q.speaker) == ("the loan program has sent a terrible message to farmers", "Anna Holm")
+
+
+def test_said_then_a_clause_that_is_no_report() -> None:
+    assert quotes("Speaking to students at the farm school this week, Pavel Orlov responded to the criticism.") == []
+    assert quotes("It was the same thing Anna Holm said when she left the ministry in 2014.") == []

@@ -21,6 +21,7 @@ from .frames import (
     indirect_frames,
     mention_from,
     participle,
+    participle_subject,
 )
 from .layout import Layout, QuoteSpan, layout, sentences, trim
 from .lexicon import CUE, CUE_RE, OBJECT_CUES
@@ -279,28 +280,39 @@ class _Run:
     def indirect(self, s: int, e: int, quotes: list[QuoteSpan], consumed: set[int]) -> None:
         frames = indirect_frames(self.folded, s, e)
         frames_sp: list[tuple[str, int, int, Speaker | None, Mention | None, int | None]] = []
+        linked: set[int] = set()  # indexes in frames_sp of parts that continue the part before
         if not frames:
             p = participle(self.folded, s, e)
             if p and self.tracker.last and self.tracker.last.pos >= s - 1:
                 last = self.tracker.last
                 frames_sp.append((p[0], p[1], e, Speaker(last.name, last.kind, last.role, 0.7, "continuation"), None,
                                   None))
+            elif p:
+                at = self.folded.rfind(p[0], s, p[1])
+                subj = participle_subject(self.folded, s, at) if at > s else None
+                if subj:
+                    men, mpos = subj
+                    frames_sp.append((p[0], p[1], e, self.tracker.resolve(men, mpos), men, mpos))
         else:
             for fr in frames:
                 if any(0 <= fr.mention_pos - q.outer_end < 4 and self.folded[q.start:q.end].rstrip()[-1:] not in
                        ".!?…" for q in quotes):
                     continue  # “…,” X said on Friday as …: the cue belongs to the quotation
                 sp = self.tracker.resolve(fr.mention, fr.mention_pos)
+                if fr.linked and frames_sp:
+                    linked.add(len(frames_sp))
                 frames_sp.append((fr.cue, fr.start, fr.end, sp, fr.mention, fr.mention_pos))
                 p = participle(self.folded, fr.end - 1 if fr.end < e else fr.mention_pos, e)
                 if p and sp and p[1] > fr.mention_pos:
                     frames_sp.append((p[0], p[1], e, sp, fr.mention, fr.mention_pos))
-        for cue, cs, ce, sp, men, mpos in frames_sp:
+        emitted: dict[int, int] = {}  # frame index -> index in self.out of its indirect quote
+        for i, (cue, cs, ce, sp, men, mpos) in enumerate(frames_sp):
             cs, ce = trim(self.folded, cs, ce)
             ce = _strip_end(self.folded, cs, ce)
             inside = [q for q in quotes if q.open >= cs - 1 and q.outer_end <= ce + 1]
             crossing = [q for q in quotes if q not in inside and q.open < ce and q.outer_end > cs]
-            if crossing or ce - cs < 10:
+            first_part = i + 1 in linked  # "The harvest, Orlov said, will …": a short first part is kept
+            if crossing or (ce - cs < 10 and not first_part):
                 continue
             if inside and not self.folded[cs:inside[0].open].strip() and len(inside) == 1 \
                     and not _WORDS.search(self.folded, inside[0].outer_end, ce):
@@ -320,8 +332,23 @@ class _Run:
             unquoted = self.folded[cs:ce]
             for q in reversed(inside):
                 unquoted = unquoted[:max(0, q.open - cs)] + unquoted[max(0, q.outer_end - cs):]
-            if len(_WORDS.findall(unquoted)) >= 3:
+            if len(_WORDS.findall(unquoted)) >= (1 if first_part else 3):
+                n = len(self.out)
                 self.emit(cs, ce, sp, "indirect", cue, men, 0.95, mpos=mpos)
+                if len(self.out) > n:
+                    emitted[i] = n
+        drop = []
+        for i in linked:
+            # "Acts of protest, Mr. Obama said, are acts of patriotism": one report stored as its two
+            # parts, linked as one utterance like a split quotation.
+            if i in emitted and i - 1 in emitted:
+                first, second = self.out[emitted[i - 1]], self.out[emitted[i]]
+                self.out[emitted[i - 1]] = replace(first, utterance=first.start)
+                self.out[emitted[i]] = replace(second, utterance=first.start)
+            elif i - 1 in emitted and len(_WORDS.findall(self.out[emitted[i - 1]].text)) < 3:
+                drop.append(emitted[i - 1])  # a short first part is no report on its own
+        for n in sorted(drop, reverse=True):
+            del self.out[n]
 
 
 _NOUN_PHRASE = re.compile(r"^(?:the|a|an|my|his|her|their|our|one|another|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import CUE, CUE_RE, OBJECT_CUES, words
+from .lexicon import CUE, CUE_RE, GROUP_NOUNS, OBJECT_CUES, words
 from .mentions import Mention, parse_mention
 
 _ADV = r"(?:(?:also|then|later|further|again|once\s+again|previously|earlier|recently|repeatedly|" \
@@ -43,11 +43,36 @@ BEFORE_TAIL = re.compile(
 )
 BEFORE_CM = re.compile(rf"(?P<cue>{CUE})\s+(?P<m>{_M})\s*[:,]\s*$")
 ACCORDING = re.compile(r"(?:^|,\s*|\b)(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<m>[^,;:.!?“”\"«»]{1,90}?)\s*,\s*")
-ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+(?P<m>[^,;:!?“”\"«»]{1,90}?)\s*[.!?]?\s*$")
+ACCORDING_TAIL = re.compile(r"(?:,\s*|\s[—–]\s*|\s)according\s+to\s+(?P<m>[^,;:!?“”\"«»]{1,90}?)\s*"
+                            r"(?:,|[.!?]?[\"”’]?\s*$)")
+# "according to plan": no source.
+_NO_SOURCE = re.compile(r"^(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:plan|plans|schedule|script|"
+                        r"tradition|custom|protocol|rules?|law|laws|constitution|procedure|need|needs|size|"
+                        r"type|priority|merit|standards?|guidelines?|instructions?|expectations?)\b", re.IGNORECASE)
+
+
+def _source(text: str) -> Mention | None:
+    """The source after "according to": a speaker, else a source no name is read from ("federal
+    statistics", "a Washington Post database"), kept so its report is stored unattributed."""
+    men = parse_mention(text)
+    if men:
+        return men
+    text = text.strip()
+    if not text or _NO_SOURCE.match(text) or len(text.split()) > 12:
+        return None
+    return Mention("role", text)
 # Frames over a sentence for indirect speech.
 _ADV_WORDS = set(words("also then later further again once previously earlier recently repeatedly has had have was "
                  "were would will quickly firmly specifically particularly separately additionally subsequently "
-                 "reportedly publicly bluntly simply even however"))
+                 "reportedly publicly bluntly simply even however now often still just already long privately "
+                 "initially originally first frequently openly explicitly flatly clearly falsely wrongly "
+                 "correctly boldly together all both"))
+# Time and occasion between a subject and its verb: "The Times on Saturday wrote", "Police last week said".
+_SUBJECT_TIME = re.compile(
+    r"\s+(?:(?:on|last|this|next|earlier|late|early)\s+(?:\w+day|week|month|year|night|morning|evening|afternoon|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?|"
+    r"today|yesterday|tonight|in\s+(?:a|an|his|her|its|their)\s+(?:statement|interview|letter|speech|"
+    r"tweet|post|report|filing|release))$")
 TAIL = re.compile(rf",\s*(?:(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})|(?P<cue2>{CUE})\s+(?P<m2>{_M}))"
                   r"(?P<rest>(?:\s+(?:reporters|journalists|the\s+press|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?"
                   r"(?:\s+(?:on|in|at|during|after|before|while|when|last|this|earlier|to|from|with|"
@@ -57,7 +82,9 @@ PAREN = re.compile(rf"^(?P<pre>[^,]{{1,120}}),\s+(?:(?P<m>{_M})\s+{_ADV}(?P<cue>
 _ADVERBIAL = re.compile(r"^(?:in|of|on|at|for|after|before|during|with|about|regarding|as|asked|speaking|"
                         r"meanwhile|however|earlier|later|today|yesterday|also|now|then)\b", re.IGNORECASE)
 PARTICIPLE = re.compile(r",?\s*\b(?P<cue>adding|saying|noting|stressing|warning|insisting|explaining|arguing|"
-                        r"claiming|stating|recalling|emphasi[sz]ing|underlining|pointing out|declaring)\s+"
+                        r"claiming|stating|recalling|emphasi[sz]ing|underlining|pointing out|declaring|suggesting|"
+                        r"contending|asserting|acknowledging|conceding|predicting|complaining|countering|"
+                        r"maintaining|charging|alleging)\s+"
                         r"(?:that\s+)?")
 URGE = re.compile(r"\b(?P<cue>urged|urges|called\s+on|calls\s+on|called\s+upon)\s+(?P<obj>[^.;:“”\"«»]{1,80}?)"
                   r"\s+(?P<to>to\s+[a-z])")
@@ -73,8 +100,26 @@ _BETWEEN = re.compile(
     r"(?:\s+(?:on|in|at|during|after|before|last|this|earlier|later|over|via|while|when|through)\s+"
     r"[^,;:“”\"«»]{1,60}?)?(?=\s*,?\s*that\b)"
 )
+# "X said …, according to Y": the report has its own speaker; Y is the source of the sentence, not X's words.
+_ACCORDING_INNER = re.compile(rf"\b{CUE}\b")
+# A phrase that is no clause: "Speaking to students at Drexel, Biden responded …".
+_FRONTED_PHRASE = re.compile(r"^\s*(?:[A-Z]?[a-z]+ing|[Ii]n|[Oo]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore|[Ww]ith|[Ff]or)\b[^,]*$")
+_FINITE = set(words("has have had is are was were will would can could should may might must do does did"))
+
+
+def _np_like(text: str) -> bool:
+    """A noun phrase, not a clause: few words and no auxiliary ("the EB-5 program has sent …" is a clause)."""
+    ws = text.split()
+    return len(ws) <= 10 and not any(w.lower() in _FINITE for w in ws)
+
+
+# Before a subject, words that make the cue's clause a gapped one ("what X said", "how X says …").
+_GAP_BEFORE = re.compile(r"\b(?:[Ww]hat|[Ww]hatever|[Hh]ow|[Ww]hy)\s+$")
+_THAT_BEFORE = re.compile(r"\b(?:that|which)\s+$")
+_RELATIVE_GAP = re.compile(r"^(?:\w+ed|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b")
 _BAD_CLAUSE_START = re.compile(
     r"^(?:in|on|at|during|after|before|to|of|for|with|about|by|from|so|yes|no|nothing|something|goodbye|"
+    r"when|while|because|since|until|unless|whenever|"
     r"hello|thanks|thank|it\s+was|this|that\s+is|[,.;:!?)\]—–-])\b", re.IGNORECASE)
 _VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|does|"
                       r"do|did|\w+ed|\w+s)\b")
@@ -108,6 +153,7 @@ class Frame:
     start: int  # content span (offsets into the document)
     end: int
     mention_pos: int
+    linked: bool = False  # the second part of "CLAUSE, he said, CLAUSE": one utterance with the frame before
 
 
 _ABBREV_WORD = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Rev|Jr|Sr|Prof|Capt|No|Co|Inc|Corp|"
@@ -174,6 +220,8 @@ def _before_appositive(words: list[str]) -> Mention | None:
         # two words ("59", "Va."), or has a lower-case role word in it ("USI associate professor").
         if not nxt or not (nxt[0].islower() or nxt[0].isdigit() or len(nxt.split()) <= 2
                            or nxt.split()[0] in {"The", "A", "An"}
+                           or nxt.split()[0].lower() in {"democrat", "republican", "independent", "chairman",
+                                                         "chairwoman", "head", "director", "member"}
                            or any(w[:1].islower() and w not in {"of", "the", "and", "for", "at", "in"}
                                   for w in nxt.split())):
             continue
@@ -216,15 +264,17 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         return out  # most sentences report nothing: one scan instead of six
     # According to X, CLAUSE / CLAUSE, according to X.
     m = ACCORDING.search(sent)
-    if m and m.start() < 60:
-        men = parse_mention(m.group("m"))
+    if m and len(sent[:m.start()].split()) < 4:  # "(But) according to X, CLAUSE"
+        men = _source(m.group("m"))
         # "According to the Herald, Professor X said CLAUSE": the inner speaker is the source.
         if men and not _own_speaker(sent, m.end()):
             out.append(Frame(men, "according to", s + m.end(), e, s + m.start("m")))
             return out
     m = ACCORDING_TAIL.search(sent)
-    if m:
-        men = parse_mention(m.group("m"))
+    if m and len(sent[:m.start()].split()) >= 4 and _VERBISH.search(sent[:m.start()]) \
+            and not _ACCORDING_INNER.search(sent[:m.start()]):
+        # CLAUSE, according to X. / CLAUSE — according to X — … / CLAUSE according to X, and …
+        men = _source(m.group("m"))
         if men:
             return [Frame(men, "according to", s, s + m.start(), s + m.start("m"))]
     # CLAUSE, he said, CLAUSE
@@ -242,14 +292,15 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             out = [] if _ADVERBIAL.match(pre.strip()) or len(pre.split()) < 2 else \
                 [Frame(men, cue, s, s + len(pre), s + m.start(mk))]
             if not PARTICIPLE.match(sent, m.end() - 2):
-                out.append(Frame(men, cue, s + m.end(), e, s + m.start(mk)))
+                out.append(Frame(men, cue, s + m.end(), e, s + m.start(mk), linked=bool(out)))
             return out
     # CLAUSE, X said.
     m = TAIL.search(sent)
     if m:
         text = m.group("m") or m.group("m2")
-        men = None if m.group("m2") and m.group("cue2") in OBJECT_CUES else parse_mention(text)
-        if men and len(sent[:m.start()].split()) >= 4:
+        men = None if m.group("m2") and (m.group("cue2") in OBJECT_CUES or not _np_like(text)) else parse_mention(text)
+        pre = sent[:m.start()]
+        if men and len(pre.split()) >= 4 and not _FRONTED_PHRASE.match(pre):
             mpos = s + (m.start("m") if m.group("m") else m.start("m2"))
             return [Frame(men, m.group("cue") or m.group("cue2"), s, s + m.start(), mpos)]
     # X said (that) CLAUSE — the first speech verb whose subject parses as a speaker.
@@ -260,6 +311,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         if not found:
             continue
         men, mstart = found
+        if _GAP_BEFORE.search(sent, max(0, mstart - 12), mstart):
+            break  # "what Trump says his plan would do": the clause has a gap, it is no report
         after = sent[m.end():]
         b = _BETWEEN.match(after)
         rest = after[b.end():] if b and b.end() else after
@@ -275,6 +328,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         else:
             break
         clause = sent[clause_start:]
+        if _RELATIVE_GAP.match(clause) and _THAT_BEFORE.search(sent, max(0, mstart - 8), mstart):
+            break  # "policies that Trump argues allowed …": a relative clause, its subject is missing
         if clause_ok(clause, that=bool(t)):
             # The clause stops where another report begins: ", and rights groups warned that …".
             nxt = _NEXT_REPORT.search(clause)
@@ -316,12 +371,17 @@ def _own_speaker(sent: str, start: int) -> bool:
 def subject_before(text: str, end: int) -> tuple[Mention, int] | None:
     """The speaker mention that ends at ``end`` (adverbs such as "also" skipped) and its offset."""
     start = max(0, end - 160)
-    words = text[start:end].split()
-    while words and words[-1].lower() in _ADV_WORDS:
-        words.pop()
-    if not words:
-        return None
-    men = mention_from(" ".join(words))
+    before = text[start:end].rstrip()
+    for _ in range(2):
+        t = _SUBJECT_TIME.search(before)
+        before = before[:t.start()].rstrip() if t else before
+        words = before.split()
+        while words and words[-1].lower() in _ADV_WORDS:
+            words.pop()
+        before = " ".join(words)
+    if not words or words[-1].endswith(("'s", "’s", "'", "’")):
+        return None  # "Trump's comments came …": a possessive is no subject, the cue is a noun
+    men = mention_from(" ".join(words)) or _relative_or_group(words)
     if not men:
         return None
     first = men.surface.split()[0]
@@ -350,4 +410,60 @@ def participle(folded: str, s: int, e: int) -> tuple[str, int] | None:
     m = PARTICIPLE.search(folded, s, e)
     if m and m.start() > s and clause_ok(folded[m.end():e], that=True):
         return m.group("cue"), m.end()
+    return None
+
+
+_CUE_BEFORE = re.compile(rf"(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})\s*,\s*$")
+_PARTICIPLE_AT = re.compile(r",\s*(?:and\s+)?$")
+
+
+def participle_subject(folded: str, s: int, e: int) -> tuple[Mention, int] | None:
+    """Who says the ``…, saying CLAUSE`` that follows ``folded[s:e]``: the subject of the sentence
+    ("Trump is defending his tweets, saying …"; "“…,” he said, adding …"). A participle at the end of
+    a sentence has the main clause's subject; a passive main clause ("was criticised …") has none."""
+    m = _CUE_BEFORE.search(folded, s, e)
+    if m:
+        men = mention_from(m.group("m"))
+        return (men, m.start("m")) if men else None
+    m = SUBJECT_VERB.match(folded, s, e)
+    if not m or (m.group("aux") and m.group("aux").strip() in {"was", "were"} and m.group("v").endswith("ed")):
+        return None
+    men = mention_from(m.group("m"))
+    if not men or men.kind not in {"name", "pronoun", "org"}:
+        return None
+    return men, m.start("m")
+
+
+def _relative_or_group(words: list[str]) -> Mention | None:
+    """A subject no name is read from, kept as an unnamed speaker so its report is stored unattributed.
+
+    "Many lawmakers say …", "Several cast members said …": a group (GROUP_NOUNS). "…, who said …":
+    the relative pronoun stands for the name just before its comma ("Mr. Kamin, who emphasized"),
+    with "who" as the evidence; any other antecedent ("an architect who said") names nobody.
+    """
+    last = words[-1].lower().strip(",")
+    if last == "who" and words[-1] == "who":
+        ante = _antecedent(words[:-1]) if len(words) >= 2 and words[-2].endswith(",") else None
+        if ante and ante.name:
+            return Mention("name", "who", ante.name, ante.role, ante.gender, ante.head)
+        return Mention("role", "who")
+    if last in GROUP_NOUNS and (len(words) < 2 or words[-2].lower() not in _OBJECT_OF):
+        return Mention("role", words[-1])
+    return None
+
+
+def _antecedent(words: list[str]) -> Mention | None:
+    """The person a ", who" clause describes: the name just before the comma, whatever its role in
+    its own clause ("praised by Pavel Orlov, who said"), unless it is one of two ("the wife of X, who",
+    "X and Y, who")."""
+    words = [*words[:-1], words[-1].rstrip(",")]
+    for k in range(min(len(words), 6), 0, -1):
+        tail = words[-k:]
+        if not tail[0][:1].isupper() or any(w.endswith(",") for w in tail):
+            continue
+        if k < len(words) and words[-k - 1].lower() in {"of", "and", "or", "nor"}:
+            return None
+        men = parse_mention(" ".join(tail))
+        if men and men.kind == "name":
+            return men
     return None
