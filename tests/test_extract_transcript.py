@@ -357,3 +357,24 @@ def test_a_rhetorical_question_label_inside_a_speech_does_not_end_the_speakers_t
             "We will build the roads and the bridges all the same.\n")
     found = extract_quotes(text, "Address to the council")
     assert {q.speaker for q in found} == {"Anna Berg"} and all(q.kind == "transcript" for q in found)
+
+
+def test_a_narrator_reporting_the_speaker_in_the_third_person_ends_the_turn() -> None:
+    body = ("Governor Anna Berg met Mayor Tomas Lind in the town hall.\n\n"
+            "Anna Berg: Mr Lind, welcome. Our region is proud of your town.\n\n"
+            "Tomas Lind: Thank you. We have built two new schools this year.\n\n"
+            "The Mayor added that the third school would open in the spring.\n\n"
+            "Anna Berg: That is good news for all of us.")
+    found = extract_quotes(body, "Governor meets mayor")
+    lind = [q.text for q in found if q.speaker == "Tomas Lind"]
+    assert lind == ["Thank you. We have built two new schools this year."]
+    assert not any("added that" in q.text for q in found if q.kind == "transcript")
+
+
+def test_a_speaker_quoting_someone_else_keeps_the_turn() -> None:
+    body = ("Anna Berg: Colleagues, let us begin.\n\n"
+            "Tomas Lind: Thank you. We have built two new schools.\n\n"
+            "Mr Holm said that the budget is ready, and I agree with him.\n\n"
+            "Anna Berg: Thank you.")
+    found = extract_quotes(body, "Meeting on schools")
+    assert any(q.speaker == "Tomas Lind" and q.text.startswith("Mr Holm said that") for q in found)

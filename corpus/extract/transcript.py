@@ -252,7 +252,8 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
             if first and full and _titled_self(para, full[-1]):
                 break  # "Marco Rubio: Retirement accounts Two years ago, Senator Marco Rubio …" heads a section
             if not first and (is_heading(para) or (len(full) >= 2 and para.startswith(t.speaker or "\0"))
-                              or not _WORDY.search(para) or _narration(para, names) or _reports(para, full, surnames)):
+                              or not _WORDY.search(para) or _narration(para, names) or _reports(para, full, surnames)
+                              or _reports_speech(para)):
                 break  # a heading, a rule ("___"), a caption, a stage direction, the article again: the turn is over
             covered.add(li)
             if e - s < 2 or (not first and not_speech(para)) or is_elision(para) or is_courtesy(para) \
@@ -265,6 +266,19 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
 
 _OPENS_QUOTE = re.compile(r"\s*[“\"«]")
 _WORDY = re.compile(r"[^\W\d_]{2,}")  # a word at least: "Hillary Clinton: 1,769." is a tally
+# "The President of Turkey added that …": a narrator reporting speech, not a speaker going on.
+_SPEECH_FRAME = re.compile(r"(?!(?:It|And|But|So|Mr|Mrs|Ms|Dr)\b)(?:The|He|She|[A-Z][\w'’-]+)(?:\s+[\w'’-]+){0,7}?\s+"
+                           r"(?:said|added|noted|stressed|pointed\s+out|emphasi[sz]ed|recalled|explained|continued|"
+                           r"underlined|underscored|remarked)\s+that\b")
+
+
+def _reports_speech(para: str) -> bool:
+    """A paragraph after a turn that opens with someone reported in the third person and speaks in no
+    first or second person: the article again ("The President of Turkey added that …"). Speakers
+    quote others too ("Mr Peskov just said that …"), but then with a title, or in the first person."""
+    return _SPEECH_FRAME.match(para) is not None and not _PERSONAL.search(para)
+
+
 def _title_cased(para: str) -> bool:
     """"Bernie Sanders: I’m Not Much Of A Socialist Compared To Eisenhower." — a headline in a list."""
     if len(para) > 240:
