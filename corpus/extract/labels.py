@@ -30,6 +30,9 @@ _PHRASE = re.compile(
     r"(?P<paren>\(\s*[^()\n:]{1,40}\)\s*)?:(?=\s|$|[A-Z“\"«])")  # "(retranslated) :Mr President"
 _TOKEN_OK = re.compile(r"^[\w.'’&-]+$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){2,})$")  # "A.", "Mr.", "Gen.", "U.S."
+# Titles abbreviated in a briefing transcript's ALL-CAPS labels: "SEC. BLAKE:", "MS. ORTIZ:", "AMB. RICE:".
+_CAPS_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sec", "secy", "amb", "sen", "rep", "gov", "gen", "adm", "lt",
+                          "col", "maj", "capt", "sgt", "prof", "pres", "rev", "hon", "cmdr", "supt", "insp", "det"])
 _ROLE_TOKEN_OK = re.compile(r"^(?:\(?[\w.'’&-]+\)?,?|[–—-])$")  # "Aeroflot – Russian Airlines"  # "Minister of Civil Defence, Emergencies and …"
 # Titles that are part of how the person is named: "Patriarch Kirill", "King Salman".
 _STYLED = frozenset(["patriarch", "metropolitan", "king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "pope", "archbishop"])
@@ -168,7 +171,7 @@ def read_label(text: str, start: int, end: int) -> Label | None:
     if not tokens or len(tokens) > 32 or any(not _ROLE_TOKEN_OK.match(t) for t in tokens) \
             or any(not _TOKEN_OK.match(t) for t in tokens[-2:]) or sum(t.endswith(",") for t in tokens) > 2:
         return None
-    if any(t.endswith(".") and not _ABBREVIATION.match(t) for t in tokens):
+    if any(t.endswith(".") and not _ABBREVIATION.match(t) and t[:-1].lower() not in _CAPS_TITLES for t in tokens):
         return None  # a sentence ends inside: "… in Bolivia. Image:" is a caption, not a label
     speech = m.end()
     while speech < end and text[speech].isspace():
@@ -176,6 +179,10 @@ def read_label(text: str, start: int, end: int) -> Label | None:
     flat = " ".join(tokens)
     words = [t.rstrip(",") for t in tokens]
     low = [t.lower() for t in words]
+    if len(words) == 1 and words[0] in ("Q", "A", "Q.", "A."):
+        # An interview's "Q:" / "A:" (the answer label is also the article "A"): a question, an answer.
+        kind: LabelKind = "questioner" if words[0][0] == "Q" else "anonymous"
+        return Label(kind, start, speech, None, "Answer" if kind == "anonymous" else "Question", None, None, flat)
     if low[0] in _OPENERS and low[0] != "the":
         return None  # "And the second proposal:", "Finally, the national initiative:"
     if words[0][:1].islower() and low[0] not in TITLE_WORDS:

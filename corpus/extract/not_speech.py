@@ -6,6 +6,8 @@
   thousands of them crowd out what people said;
 - stage directions and editorial notes in brackets ("(Applause.)", "[Laughter]");
 - captions ("File photo of interviewee R Saravanan. Image: R Saravanan.");
+- editors' notes about the text itself ("This interview has been edited for length.", "Answers were
+  condensed for clarity."): they end the turn they follow;
 - headings and label fragments: a few words with no punctuation at all ("Hiring employees",
   "Vladimir", "President of Russia"). A heading ends the turn: what follows it is narration until
   the next label.
@@ -44,6 +46,14 @@ _WHOM = (r"(?:(?i:dear|my|honoured|distinguished|esteemed)\s+){0,2}"
          r"(?i:friend|colleague|ladies\s+and\s+gentlemen|everyone|all|sir|madam|women|men|people|children|youth)|"
          r"[a-z]+s)")  # plural addressees: "guests", "Comrades officers"
 _SALUTATION = re.compile(rf"^[“\"«]?{_WHOM}(?:\s*(?:,|\band\b|\s)\s*{_WHOM})*\s*[,!]$")
+# "This interview has been edited for length and clarity.", "The following transcript was condensed.",
+# "Edited for length.", "Answers have been lightly edited.": the editor speaking about the text.
+_EDITORIAL = re.compile(
+    r"(?i)^(?:(?:this|the(?:\s+following)?|our)\s+(?:interview|conversation|transcript|exchange|q\s*&\s*a|"
+    r"discussion|text|answers|questions|remarks|responses|comments|quotes)\s+(?:(?:has|have)\s+been|was|were|is|are)\s+|"
+    r"(?:interview|conversation|transcript|answers|responses|remarks|quotes)\s+(?:(?:has|have)\s+been\s+)?|"
+    r"(?:it|they)\s+(?:has|have)\s+been\s+)?(?:\w+ly\s+)?(?:edited|condensed|shortened|abridged|translated|"
+    r"transcribed|excerpted)\b[^.!?]{0,120}[.]?$")
 _PUNCT = re.compile(r"[.,;:!?…\"“”«»()\[\]—–]")
 
 
@@ -76,6 +86,11 @@ def is_caption(text: str) -> bool:
     return bool(_BRACKETED.match(text.strip("“”\"«» ")) or _CAPTION.search(text))
 
 
+def is_editorial(text: str) -> bool:
+    """An editor's note about the text ("This interview has been edited for length.")."""
+    return len(text) <= 200 and bool(_EDITORIAL.match(" ".join(text.split())))
+
+
 def is_heading(text: str) -> bool:
     """A few words and no punctuation at all: a heading, or a label fragment left by a wrap."""
     words = text.split()
@@ -86,4 +101,5 @@ def is_heading(text: str) -> bool:
 
 def not_speech(text: str) -> bool:
     """Any of the above: the paragraph is no quote."""
-    return is_elision(text) or is_courtesy(text) or is_salutation(text) or is_caption(text) or is_heading(text)
+    return is_elision(text) or is_courtesy(text) or is_salutation(text) or is_caption(text) or is_heading(text) \
+        or is_editorial(text)

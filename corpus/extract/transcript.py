@@ -18,15 +18,16 @@ and whose body reads as first-person speech, is that person's quotes paragraph b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import QuoteKind, Resolution
 from ..names import given_name
 from .labels import Label, read_label
 from .layout import Layout, trim
 from .lexicon import PERSON_NOUNS, TITLE_WORDS
-from .not_speech import is_caption, is_courtesy, is_elision, is_heading, is_salutation, not_speech
-from .resolve import Tracker
+from .mentions import parse_mention
+from .not_speech import is_caption, is_courtesy, is_editorial, is_elision, is_heading, is_salutation, not_speech
+from .resolve import _RUN, _RUN_LEAD, Tracker
 
 _TITLE_SPEECH = re.compile(
     r"\b(?:remarks|speech|statement|address|interview|opening\s+remarks|closing\s+remarks|op-ed|lecture|"
@@ -46,6 +47,7 @@ class Turn:
     kind: QuoteKind  # "transcript" or "question"
     name_span: tuple[int, int] | None  # where the label names the speaker
     confidence: float
+    resolution: Resolution = "turn"  # "headline" / "lead": an answer turn given to the interviewee
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +176,8 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
             words.setdefault(lab.name, []).append(texts[li])
     body = "\n".join([lay.title or "", lead or "", lay.folded])
     out: list[Turn] = []
+    answers = interviewee(lay, lead, labels[0][1].start) if any(
+        lab.kind == "anonymous" and (lab.role or "").lower() in _ANSWER_ROLES for _, lab in labels) else None
     for li, lab in labels:
         span = (lab.name_start, lab.name_end) if lab.name_start is not None and lab.name_end is not None else None
         if lab.kind == "note":
@@ -181,6 +185,10 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
             continue
         if lab.kind == "questioner":
             out.append(Turn(li, lab.start, lab.end, None, lab.role, "question", None, 0.3))
+            continue
+        if lab.kind == "anonymous" and (lab.role or "").lower() in _ANSWER_ROLES and answers is not None:
+            who, how, where = answers
+            out.append(Turn(li, lab.start, lab.end, who, None, "transcript", where, 0.85, how))
             continue
         if lab.kind in ("anonymous", "unknown") or not lab.name:
             out.append(Turn(li, lab.start, lab.end, None, lab.role, "transcript", None, 0.3))
@@ -199,7 +207,9 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
             elif _asks(words[name]):
                 out.append(Turn(li, lab.start, lab.end, None, None, "question", None, 0.3))
                 continue
-            elif len(full) > 1 or len(words[name]) < 2 or name.isupper():
+            elif len(full) > 1 or len(words[name]) < 2 or name.isupper() or lab.role:
+                # A title and a surname ("SEC. BLAKE:", "President Putin:") name someone only when the
+                # article gives the full name, as a bare surname anywhere else: else nobody.
                 out.append(Turn(li, lab.start, lab.end, None, None, "transcript", None, 0.3))
                 continue
             else:
@@ -209,6 +219,67 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
         out.append(Turn(li, lab.start, lab.end, name, lab.role, kind, span, conf))
     interview = bool(_INTERVIEW.search(" ".join([lay.title or "", lead or ""])))
     return _interviewers(out, texts) if interview else out
+
+
+_ANSWER_ROLES = frozenset(["answer", "answers", "a"])
+
+
+def interviewee(lay: Layout, lead: str | None, first_label: int) -> tuple[str, Resolution, tuple[int, int] | None] | None:
+    """Who answers an interview's "A:" turns, how that was read, and where the body names them: the one
+    person a headline that announces an interview names ("Interview: the novelist Anna Berg", "Q&A with
+    Vice President Joe Biden"), else the one person the lead and the introduction (the body before the
+    first label) name. None when they name nobody or more than one ("We met two climbers"); a name
+    owning something ("Q&A: Joe Biden's chief of staff") is not the interviewee."""
+    title = lay.title or ""
+    headline = _people(lay, title, None, 0)
+    intro = _people(lay, lead or "", lay.folded[:first_label], first_label)
+    candidates = [("headline", headline)] if _INTERVIEW_TITLE.search(title) else []
+    for how, people in [*candidates, ("lead", headline + intro)]:
+        names = {name for name, _ in people}
+        if len(names) == 1 and len(next(iter(names)).split()) >= 2 and not next(iter(names)).startswith("?"):
+            name = names.pop()
+            span = next((sp for n, sp in intro if n == name and sp), None)  # where the body names them
+            return name, how, span  # type: ignore[return-value]
+    return None
+
+
+_INTERVIEW_TITLE = re.compile(r"(?i)\b(?:interview|q\s*&\s*a|q\s+and\s+a|in\s+conversation|talks?\s+to|speaks?\s+to|"
+                              r"sits?\s+down\s+with|questions\s+for|asks?)\b")
+_POSSESSIVE = re.compile(r"['’]s?(?:\s|$)")
+
+
+def _people(lay: Layout, title: str, intro: str | None, first_label: int) -> list[tuple[str, tuple[int, int] | None]]:
+    """The people ``title`` and the body's ``intro`` name, each with its span in the body (None in a
+    title or lead); in a headline, not a name that owns something ("Q&A: Joe Biden's aide"). A run of
+    capitalised words that may be a name the lexicon does not know ("Lena Dahl") counts as someone
+    else, written with a leading "?": it is never the interviewee, and it makes another one doubtful."""
+    out: list[tuple[str, tuple[int, int] | None]] = []
+    for source, in_body in ((title, False), (intro or "", True)):
+        if not source:
+            continue
+        tracker = Tracker(source, None) if in_body else Tracker("", source)
+        known = set()
+        for e in tracker.people():
+            known.add(e.name)
+            last = e.name.split()[-1]
+            at = source.find(last)
+            if not in_body and at >= 0 and _POSSESSIVE.match(source, at + len(last)):
+                out.append(("?" + e.name, None))  # the interviewee is someone of theirs, not them
+            elif e.personal:
+                found = in_body and lay.folded.startswith(e.name, e.pos) and e.pos + len(e.name) <= first_label
+                out.append((e.name, (e.pos, e.pos + len(e.name)) if found else None))
+            else:
+                out.append(("?" + e.name, None))
+        for m in _RUN.finditer(source):
+            lead = _RUN_LEAD.match(m.group())
+            run = m.group()[lead.end():] if lead else m.group()
+            men = parse_mention(run) if len(run.split()) >= 2 else None
+            if men is not None and men.kind == "name" and men.name and (
+                    men.name in known or (" " not in men.name and men.name in {k.split()[-1] for k in known})):
+                continue  # a person counted above ("Vice President Joe Biden", "Mr Biden")
+            if len(run.split()) >= 2 and (men is None or men.kind == "name"):
+                out.append(("?" + run, None))
+    return out
 
 
 def _interviewers(found: list[Turn], texts: dict[int, str]) -> list[Turn]:
@@ -223,8 +294,7 @@ def _interviewers(found: list[Turn], texts: dict[int, str]) -> list[Turn]:
     answerers = {s for s, ts in by_speaker.items() if s not in askers and len(ts) >= 2}
     if not askers or not answerers:
         return found
-    return [Turn(t.line, t.at, t.start, t.speaker, t.role, "question", t.name_span, t.confidence)
-            if t.speaker in askers else t for t in found]
+    return [replace(t, kind="question") if t.speaker in askers else t for t in found]
 
 
 def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], set[int]]:
@@ -251,7 +321,8 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
             para = f[s:e]
             if first and full and _titled_self(para, full[-1]):
                 break  # "Marco Rubio: Retirement accounts Two years ago, Senator Marco Rubio …" heads a section
-            if not first and (is_heading(para) or (len(full) >= 2 and para.startswith(t.speaker or "\0"))
+            if not first and (is_heading(para) or is_editorial(para)
+                              or (len(full) >= 2 and para.startswith(t.speaker or "\0"))
                               or not _WORDY.search(para) or _narration(para, names) or _reports(para, full, surnames)
                               or _reports_speech(para)):
                 break  # a heading, a rule ("___"), a caption, a stage direction, the article again: the turn is over
@@ -259,7 +330,7 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
             if e - s < 2 or (not first and not_speech(para)) or is_elision(para) or is_courtesy(para) \
                     or is_salutation(para) or is_caption(para) or not _WORDY.search(para) or _title_cased(para):
                 continue  # … and "Hillary Clinton: 1,769." is a tally, not speech
-            resolution: Resolution | None = "turn" if t.speaker else None
+            resolution: Resolution | None = t.resolution if t.speaker else None
             out.append(TranscriptQuote(s, e, t.speaker, t.role, t.kind, t.confidence, t.name_span, resolution))
     return out, covered
 
