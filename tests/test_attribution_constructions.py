@@ -121,6 +121,20 @@ def test_a_possessive_subject_is_an_unnamed_person_unless_a_full_name_follows() 
     assert by_text(quotes(named), "It will reopen").speaker == "Erik Lund"
 
 
+def test_an_unnamed_speaker_blocks_only_pronouns_that_come_after_it_with_no_nearer_candidate() -> None:
+    body = ("“We could not agree,” one diplomat said, speaking on condition of anonymity.\n\n"
+            "Foreign Minister Olga Petrova was more upbeat. “We made progress,” she said.")
+    assert by_text(quotes(body), "We made progress").speaker == "Olga Petrova"
+
+
+def test_the_role_noun_after_an_unnamed_one_with_that_noun_is_unattributed() -> None:
+    body = ("“We could not agree,” one diplomat said.\n\nForeign Minister Olga Petrova was more upbeat. "
+            "“We made progress,” she said.\n\n“This is not the end,” the diplomat added.")
+    found = quotes(body)
+    assert by_text(found, "This is not the end").speaker is None
+    assert by_text(found, "We made progress").speaker == "Olga Petrova"
+
+
 def test_a_definite_role_for_the_named_person_does_not_block_the_pronoun() -> None:
     body = ("Senator Mark Ellis conceded on Tuesday. The senator said the voters had spoken clearly. "
             "He said he would not run again.")

@@ -319,8 +319,7 @@ class Tracker:
         resolved = {e.pos for e in self.history if e.named and starts[-1] <= e.pos < pos}
         humans += [e for e in _unnamed_humans(self.folded, starts[-1], pos) if e.pos not in resolved]
         humans = [e for e in humans if not self._inside_reported(e.pos)]
-        if self._unnamed_speaker_between(starts, pos):
-            return None
+        humans += self._unnamed_speakers(starts, pos)
         humans += self._owners(starts[-1], pos)
         hi = pos
         for lo in starts:
@@ -362,17 +361,19 @@ class Tracker:
                 out.append(_Entity(name, "person", None, _guess_gender(name), m.start(), False))
         return out
 
-    def _unnamed_speaker_between(self, starts: list[int], pos: int) -> bool:
-        """Whether someone the article does not name speaks between the pronoun and its candidates.
+    def _unnamed_speakers(self, starts: list[int], pos: int) -> list[_Entity]:
+        """The people the article does not name who speak in the sentences before the pronoun.
 
         The lexicon of unnamed people ("the father", "a ministry official") always has gaps — "the
         agent, who asked not to be named, said …", "Ortega's agent said …", "…, according to the
         player's agent" — so a speech verb's subject is read by its shape too: a determiner or a
         possessive, then a lower-case singular noun that names a person by its ending ("agent",
         "commissioner", "neurosurgeon") and is no organisation or document. A later "he said" may
-        be that person: the pronoun stays unresolved (a guess is worse than no name).
+        be that person: when they are nearer than any named candidate, the pronoun stays
+        unresolved (a guess is worse than no name).
         """
         lo = starts[-1]
+        out: list[_Entity] = []
         for m in _SPEECH_ACT.finditer(self.folded, lo, pos):
             if self._inside_reported(m.start()):
                 continue
@@ -390,12 +391,14 @@ class Tracker:
                     clause = re.split(r"[,;:\u2014\u2013]", pre.lstrip(" \"“”«»'"), maxsplit=1)[0]
                 subject = _ADVERBS_AFTER.sub("", clause)
             if _unnamed_person(subject.strip(" \"“”«»'"), sentence):
-                return True
-        return False
+                out.append(_Entity(subject.strip(), "person", None, None, m.start(), True, named=False))
+        return out
 
     def _role(self, men: Mention, pos: int) -> Speaker | None:
         assert men.head
         head = men.head
+        if self._introduced_unnamed(head, pos):
+            return None
         known = [e for e in self.people() if e.pos < pos]
         if self.last and self.last.kind == "person":
             known.append(self.last)
@@ -419,6 +422,17 @@ class Tracker:
             name = fits.pop()
             return Speaker(name, "person", self._role_of(name) or men.role, 0.85, "title")
         return None
+
+    def _introduced_unnamed(self, head: str, pos: int) -> bool:
+        """"“We could not agree,” one diplomat said … “This is not the end,” the diplomat added":
+        an article that brought in someone unnamed with this noun ("a diplomat", "one diplomat",
+        "an official") means them by "the diplomat" as likely as anyone it named."""
+        if not head.isalpha():
+            return False
+        for m in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}{head}\b", self.folded[:max(0, pos)]):
+            if not self._inside_reported(m.start()):
+                return True
+        return False
 
     def _org(self, men: Mention, pos: int) -> Speaker | None:
         orgs = self.orgs()
