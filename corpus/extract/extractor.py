@@ -10,16 +10,14 @@ import re
 from dataclasses import replace
 
 from ..models import ExtractedQuote, QuoteKind
+from .fragments import fragment_frame
 from .frames import (
     AFTER_APPOS,
     AFTER_CM,
     AFTER_MC,
     BEFORE_CM,
-    SPEECH_ACT,
-    SUBJECT_VERB,
     before_cue,
     indirect_frames,
-    mention_from,
     participle,
     participle_subject,
 )
@@ -37,6 +35,8 @@ _HEADLINE = re.compile(r"^(?P<head>.{12,}?)\s+[—–-]\s+(?P<attr>[A-Z][\w .'�
 _TITLE_CUE = re.compile(r"\b(?:motto|slogan|titled|entitled|called|dubbed|named|known\s+as|so-called|term|"
                         r"word|words|phrase|headline|hashtag|banner|programme|program|project|film|book|song|"
                         r"operation|campaign|label|labelled|labeled|branded|nicknamed)\s*$", re.IGNORECASE)
+# After a closing mark, a dash and a name that ends the paragraph: “…” ― Ana Ruiz.
+_DASH_NAME = re.compile(r"[ \t]*[,.]?[ \t]*[―—–][ \t]*(?P<m>[A-Z][^\n,;:“”\"«»()!?]{1,60}?)[ \t]*\.?[ \t]*(?:\n|$)")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 # After a closing mark, words that start an attribution: ", said …", " Vitter demanded", " — Name".
 _OWN_ATTRIBUTION = re.compile(r"^[,.!?…]?\s*(?:[—–―-]\s*)?(?:[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)*[a-z]+(?:ed|s)\b|"
@@ -149,6 +149,12 @@ class _Run:
         # “… looked”. She explained how …: a full stop inside or just after the closing mark ends
         # the sentence; what follows is a new one, not this quotation's attribution.
         ends_sentence = inner[-1:] in ".!?…" or after[:1] in ".!?"
+        m = _DASH_NAME.match(f, q.outer_end, after_end + 2)
+        if m:
+            # “…” ― Ana Ruiz: a pull quote or reader's comment signed with the speaker's name alone.
+            men = parse_mention(m.group("m"))
+            if men and men.kind in {"name", "org"}:
+                return men, "―", m.start("m")
         m = AFTER_MC.match(after)
         if m and not (ends_sentence and m.group("m").strip()[:1].isupper()
                       and m.group("rest").strip() not in {"", "."}):
@@ -207,28 +213,15 @@ class _Run:
         if sent is None:
             return False
         s, _ = sent
-        m = SUBJECT_VERB.match(f, s, q.open)
-        if m and m.group("v").endswith("ing") and not m.group("aux"):
-            m = None  # "Issues of improving “…”": a gerund in the subject, not a verb
-        if m and not SPEECH_ACT.fullmatch(m.group("v")):
-            # "Politifact seized on Trump's claim that …", "The ad uses footage …": a subject that
-            # does something other than speak is not the speaker of the words quoted after it.
-            m = None
-        men = mention_from(m.group("m")) if m else None
-        acts = list(SPEECH_ACT.finditer(f, s, q.open)) if not men else []
-        if m and men:
-            start, cue, mpos = m.end(), m.group("v"), m.start("m")
-        elif acts:
-            # Any speech act before the fragment; the speaker only if the words before it name one.
-            act = acts[-1]
-            clause = f[s:act.start()]
-            men = mention_from(clause.rsplit(",", 1)[-1]) if clause.strip() else None
-            start, cue, mpos = act.end(), act.group(), act.start()
-        else:
+        frame = fragment_frame(f, s, q.open)
+        if frame is None:
             return False
+        men, start, cue, mpos = frame.mention, frame.start, frame.cue, frame.mention_pos
+        if any(x.start <= p < x.end for x in self.lay.quotes if x is not q for p in (start - 1, mpos)):
+            return False  # "He said it over and over" inside someone's quoted words is no narration
         if not f[start:q.open].strip() and q.end - q.start < 15:
             return False  # "X said “yes”": too little to be a quotation
-        sp = self.tracker.resolve(men, mpos) if men else None
+        sp = self.tracker.resolve(men, mpos) if men and frame.resolvable else None
         # The reported part runs on to the end of the sentence ("… “justified” in keeping it private").
         end = _strip_end(f, *trim(f, start, sent[1]))
         end = max([end] + [x.end for x in self.lay.quotes if x.line == q.line and s <= x.open < sent[1]])

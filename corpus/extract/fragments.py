@@ -1,0 +1,111 @@
+"""Who speaks a quoted fragment inside narration: "X described Y as a “disgrace”", "X did Y, saying “…”".
+
+A fragment's speaker is the subject of the speech act before it. When that act is a participle or the
+second of two coordinated verbs ("Trump unleashed a series of tweets, saying …", "The nominee outlined
+his plan and vowed to punish “…”"), its subject is the sentence's subject, which may carry an apposition
+or a relative clause ("Christie, who campaigned for him, blasted …"). A subject that is a plain noun
+phrase no name can be read from ("The New York businessman says …") is kept as the mention — the
+evidence a reader sees — and names nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .frames import SPEECH_ACT, SUBJECT_VERB, mention_from
+from .mentions import Mention, parse_mention
+
+
+@dataclass(frozen=True, slots=True)
+class FragmentFrame:
+    mention: Mention | None
+    mention_pos: int  # where to look for the mention's words (its start, or the cue's)
+    cue: str
+    start: int  # where the reported part begins: after the cue
+    resolvable: bool  # False: a noun phrase kept as evidence only, never resolved to a name
+
+
+# "X, who …, VERB" / "X, a former governor, VERB": a subject with an apposition or relative clause.
+_APPOS_SUBJECT = re.compile(
+    r"(?P<m>[A-Z][^,;:“”\"«»\n]{0,60}?),\s+(?P<app>(?:who|a|an|the|[a-z\d])[^;:“”\"«»\n]{0,160}?),\s+"
+    r"(?:(?:is|was|has|had|have|were|are)\s+)?(?:\w+ly\s+)?(?:also\s+|then\s+|again\s+)?"
+    r"(?P<v>[a-z]+(?:ed|es|s)|said|told|called|wrote|took|gave|spoke|made|put|sent|held|set|read)\b"
+)
+# The act follows a clause of the subject's own: ", saying …", " and vowed …", " while calling …".
+_DEPENDENT = re.compile(r"(?:,\s*|\s(?:and|while|before|after|by|then)\s+(?:also\s+)?)$")
+# A noun phrase that is a subject but no name: "The New York businessman", "one questioner".
+_NOUN_PHRASE = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.'’-]*)"
+                          r"(?:\s+[\w.'’-]+){1,5}$")
+_SENTENCE_END = re.compile(r"(?<=[a-z\d][.!?])\s+(?=[A-Z])")
+_NOT_NOUNS = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|that|which|who|when|if|"
+                        r"because|this|it|there)\b", re.IGNORECASE)
+
+
+def _subject_mention(text: str) -> Mention | None:
+    return parse_mention(text) or mention_from(text)
+
+
+def sentence_subject(f: str, s: int, limit: int) -> tuple[Mention, int] | None:
+    """The subject of the sentence starting at ``s`` (its first verb before ``limit``) when it names
+    a speaker, and where its words start."""
+    m = SUBJECT_VERB.match(f, s, limit)
+    if m and not (m.group("v").endswith("ing") and not m.group("aux")):
+        men = mention_from(m.group("m"))
+        if men:
+            return men, m.start("m")
+    a = _APPOS_SUBJECT.match(f, s, limit)
+    if a:
+        men = _subject_mention(a.group("m"))
+        if men:
+            return men, a.start("m")
+    return None
+
+
+def _noun_phrase(text: str) -> Mention | None:
+    text = text.strip()
+    if _NOUN_PHRASE.match(text) and not _NOT_NOUNS.search(text):
+        return Mention("role", text, role=text)
+    return None
+
+
+def fragment_frame(f: str, s: int, limit: int) -> FragmentFrame | None:
+    """The speech act before ``limit`` in the sentence starting at ``s``, and its subject."""
+    m = SUBJECT_VERB.match(f, s, limit)
+    if m and m.group("v").endswith("ing") and not m.group("aux"):
+        m = None  # "Issues of improving “…”": a gerund in the subject, not a verb
+    if m and not SPEECH_ACT.fullmatch(m.group("v")):
+        # "Politifact seized on Trump's claim that …", "The ad uses footage …": a subject that
+        # does something other than speak is not the speaker of the words quoted after it.
+        m = None
+    if m:
+        men = mention_from(m.group("m"))
+        if men:
+            return FragmentFrame(men, m.start("m"), m.group("v"), m.end(), True)
+    a = _APPOS_SUBJECT.match(f, s, limit)
+    if a and SPEECH_ACT.fullmatch(a.group("v")):
+        men = _subject_mention(a.group("m"))
+        if men:
+            return FragmentFrame(men, a.start("m"), a.group("v"), a.end(), True)
+    acts = list(SPEECH_ACT.finditer(f, s, limit))
+    if not acts:
+        return None
+    # The nearest speech act whose subject the words name: its own ("…, Y called it “…”") or, for a
+    # participle or a second verb, the sentence's ("X did Y, saying “…”").
+    for act in reversed(acts):
+        clause = f[s:act.start()]
+        men = mention_from(clause.rsplit(",", 1)[-1]) if clause.strip() else None
+        if men:
+            return FragmentFrame(men, act.start(), act.group(), act.end(), True)
+        if _DEPENDENT.search(clause):
+            found = sentence_subject(f, s, act.start())
+            if found:
+                return FragmentFrame(found[0], found[1], act.group(), act.end(), True)
+    if m:
+        np = _noun_phrase(m.group("m"))
+        if np:
+            return FragmentFrame(np, m.start("m"), m.group("v"), m.end(), False)
+    act = acts[-1]
+    # The words right before the act, in its own sentence and clause: "… The retired shipbuilder says".
+    tail = _SENTENCE_END.split(f[s:act.start()])[-1].rsplit(",", 1)[-1]
+    return FragmentFrame(_noun_phrase(tail), act.start(), act.group(), act.end(), False)
