@@ -378,3 +378,12 @@ def test_a_speaker_quoting_someone_else_keeps_the_turn() -> None:
             "Anna Berg: Thank you.")
     found = extract_quotes(body, "Meeting on schools")
     assert any(q.speaker == "Tomas Lind" and q.text.startswith("Mr Holm said that") for q in found)
+
+
+def test_the_editors_framing_of_a_message_is_nobodys_words() -> None:
+    title = "Governor Anna Berg sent a message to the participants of the harvest fair"
+    body = ("The message said, in part:\n\n“Our farmers have had a hard year, and I thank every one of them.\n\n"
+            "“I wish the fair every success.”\n\nTo be continued.")
+    found = extract_quotes(body, title)
+    assert [q.speaker for q in found] == ["Anna Berg", "Anna Berg"]
+    assert not any("message said" in q.text or "continued" in q.text for q in found)

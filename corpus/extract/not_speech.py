@@ -7,7 +7,8 @@
 - stage directions and editorial notes in brackets ("(Applause.)", "[Laughter]");
 - captions ("File photo of interviewee R Saravanan. Image: R Saravanan.");
 - editors' notes about the text itself ("This interview has been edited for length.", "Answers were
-  condensed for clarity."): they end the turn they follow;
+  condensed for clarity.", "The message said, in part:", "To be continued."): they end the turn they
+  follow;
 - headings and label fragments: a few words with no punctuation at all ("Hiring employees",
   "Vladimir", "President of Russia"). A heading ends the turn: what follows it is narration until
   the next label.
@@ -54,6 +55,13 @@ _EDITORIAL = re.compile(
     r"(?:interview|conversation|transcript|answers|responses|remarks|quotes)\s+(?:(?:has|have)\s+been\s+)?|"
     r"(?:it|they)\s+(?:has|have)\s+been\s+)?(?:\w+ly\s+)?(?:edited|condensed|shortened|abridged|translated|"
     r"transcribed|excerpted)\b[^.!?]{0,120}[.]?$")
+# "The message said, in part:", "The telegram reads:", "To be continued.": the editor introducing or
+# closing a text, not its author speaking.
+_FRAMING = re.compile(
+    r"(?i)^(?:(?:the|this|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:message|letter|telegram|statement|address|"
+    r"note|text|document|greeting|greetings|appeal|release|communiqu[eé]|declaration|decree)\s+"
+    r"(?:said|says|reads|read|stated|states|noted|notes|went\s+on)(?:,?\s+(?:in\s+part|in\s+particular|among\s+"
+    r"other\s+things))?,?\s*:|\(?to\s+be\s+continued\.?\)?\.?|\(?end\s+of\s+(?:the\s+)?(?:transcript|part\s+\w+)\.?\)?)$")
 _PUNCT = re.compile(r"[.,;:!?…\"“”«»()\[\]—–]")
 
 
@@ -87,8 +95,12 @@ def is_caption(text: str) -> bool:
 
 
 def is_editorial(text: str) -> bool:
-    """An editor's note about the text ("This interview has been edited for length.")."""
-    return len(text) <= 200 and bool(_EDITORIAL.match(" ".join(text.split())))
+    """An editor's note about the text ("This interview has been edited for length.", "The message
+    said, in part:", "To be continued.")."""
+    if len(text) > 200:
+        return False
+    flat = " ".join(text.split())
+    return bool(_EDITORIAL.match(flat) or _FRAMING.match(flat))
 
 
 def is_heading(text: str) -> bool:
