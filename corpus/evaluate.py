@@ -27,6 +27,8 @@ Resolved gold (seeds, Wikinews): the predicted name must equal the gold speaker 
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -138,6 +140,9 @@ def _overlap(g: GoldQuote, p: ExtractedQuote | Unit) -> float:
     return min(1.0, covered / max(1, sum(e - s for s, e in g.spans)))
 
 
+_DOUBLE_MARK = re.compile(r'[“”"]')
+
+
 def units(preds: list[ExtractedQuote], *, group_parts: bool) -> list[Unit]:
     """Predicted attributions: each quote alone, or (``group_parts``) an utterance's parts together."""
     ordered = sorted(preds, key=lambda q: (q.start, q.end))
@@ -148,8 +153,10 @@ def units(preds: list[ExtractedQuote], *, group_parts: bool) -> list[Unit]:
     # against PolNeAR, the clause stands for both, as a direct quote.
     inner = {id(d) for c in ordered if c.kind == "indirect" for d in ordered
              if d.kind == "direct" and c.start <= d.start and d.end <= c.end}
-    mixed = {id(c) for c in ordered if c.kind == "indirect" and any(
-        d.kind == "direct" and c.start <= d.start and d.end <= c.end for d in ordered)}
+    # PolNeAR's gold has it exactly so: an attribution is direct if and only if its content holds a
+    # double quotation mark, so a clause quoting one word ("said it was “improper”") is direct too.
+    mixed = {id(c) for c in ordered if c.kind == "indirect" and (any(
+        d.kind == "direct" and c.start <= d.start and d.end <= c.end for d in ordered) or _DOUBLE_MARK.search(c.text))}
     ordered = [replace(q, kind="direct") if id(q) in mixed else q for q in ordered if id(q) not in inner]
     groups: dict[int, list[ExtractedQuote]] = {}
     out: list[Unit] = []

@@ -194,6 +194,23 @@ def test_a_split_quote_is_also_found_by_one_span_covering_it() -> None:
     assert (report.overall[0.8].tp, report.overall[0.8].fp) == (1, 0)
 
 
+def test_a_reported_clause_quoting_one_word_is_a_direct_attribution_on_surface_gold() -> None:
+    # PolNeAR labels an attribution direct exactly when its content holds a double quotation mark;
+    # a clause quoting a single word is stored as indirect speech with no direct quote inside it.
+    t = 'The mayor said the plan was "reckless" in every way. Aides said the vote was close.'
+    doc = {"id": "m", "text": t, "quotes": [_surface_gold(t, ['the plan was "reckless" in every way'], "The mayor"),
+                                            _surface_gold(t, ["the vote was close"], "Aides", "indirect")]}
+
+    def preds(text: str, title: str | None) -> list[ExtractedQuote]:
+        return [_pred(text, 'the plan was "reckless" in every way', None, kind="indirect"),
+                _pred(text, "the vote was close", None, kind="indirect")]
+
+    direct = evaluate([doc], preds, kinds=["direct"]).overall[0.3]
+    indirect = evaluate([doc], preds, kinds=["indirect"]).overall[0.3]
+    assert (direct.tp, direct.fp, direct.fn) == (1, 0, 0)
+    assert (indirect.tp, indirect.fp, indirect.fn) == (1, 0, 0)
+
+
 def test_parts_count_separately_against_gold_that_splits_them() -> None:
     # Seeds and Wikinews label each part as its own quote: the parts are matched one by one.
     t = SURFACE

@@ -258,3 +258,54 @@ def test_a_name_with_a_party_apposition_before_said() -> None:
 def test_said_then_a_clause_that_is_no_report() -> None:
     assert quotes("Speaking to students at the farm school this week, Pavel Orlov responded to the criticism.") == []
     assert quotes("It was the same thing Anna Holm said when she left the ministry in 2014.") == []
+
+
+def test_unnamed_subjects_report_unattributed() -> None:
+    for body, text, mention in [
+        ("A spokeswoman for the Agriculture Ministry says the loans will be paid in May.",
+         "the loans will be paid in May", "spokeswoman"),
+        ("Political observers in the region say the governor deserves a second term.",
+         "the governor deserves a second term", "observers"),
+        ("His lawyer said the farmer would not answer any questions.",
+         "the farmer would not answer any questions", "lawyer"),
+        ("The cooperative sent a letter on Friday. It says the dairy broke the contract twice.",
+         "the dairy broke the contract twice", "It"),
+    ]:
+        q = only(body)
+        assert (q.kind, q.text, q.speaker) == ("indirect", text, None), body
+        assert q.mention and mention in q.mention.split(), body  # the evidence: the subject's head noun
+
+
+def test_the_object_of_a_phrase_is_no_unnamed_subject_either() -> None:
+    q = only("The wife of a local lawyer said that the farm had been sold in the spring.")
+    assert (q.text, q.speaker) == ("the farm had been sold in the spring", None)
+
+
+def test_a_base_form_cue_after_a_plural_subject() -> None:
+    body = "Pavel Orlov and Anna Holm met the farmers.\n\nThey argue that the loans came too late for the harvest."
+    q = only(body)
+    assert (q.text, q.cue, q.mention) == ("the loans came too late for the harvest", "argue", "They")
+
+
+def test_a_verb_without_a_clause_lets_a_later_verb_report() -> None:
+    q = only("The farmers asked the ministry to delay the payments, though Pavel Orlov acknowledged it was "
+             "unlikely to work.")
+    assert (q.text, q.speaker, q.cue) == ("it was unlikely to work", "Pavel Orlov", "acknowledged")
+    q = only("When he wrote his first book, Pavel Orlov said that he considered debt a last resort.")
+    assert (q.text, q.speaker) == ("he considered debt a last resort", "Pavel Orlov")
+
+
+def test_an_object_then_and_said_reports_with_the_second_verb() -> None:
+    q = only("Pavel Orlov claimed great savings and said they ensured the farms would survive.")
+    assert (q.text, q.speaker, q.cue) == ("they ensured the farms would survive", "Pavel Orlov", "said")
+
+
+def test_clause_then_unnamed_speaker() -> None:
+    q = only("The reclamation work has been meeting every standard so far, one regional official said.")
+    assert (q.text, q.speaker, q.mention) == ("The reclamation work has been meeting every standard so far",
+                                              None, "official")
+
+
+def test_a_long_description_then_the_name_in_apposition() -> None:
+    q = only("A lawyer for the two dairy farms, Anna Holm, said no decision had been made about an appeal.")
+    assert (q.text, q.speaker) == ("no decision had been made about an appeal", "Anna Holm")

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import CUE, CUE_RE, GROUP_NOUNS, OBJECT_CUES, words
+from .lexicon import CUE, CUE_RE, DOCUMENT_NOUNS, GROUP_NOUNS, OBJECT_CUES, ORG_HEADS, PERSON_NOUNS, words
 from .mentions import Mention, parse_mention
 
 _ADV = r"(?:(?:also|then|later|further|again|once\s+again|previously|earlier|recently|repeatedly|" \
        r"has|had|have|was|were|would|will|quickly|firmly|specifically|particularly|separately|" \
-       r"additionally|subsequently|reportedly|publicly|bluntly|simply|even|once|however)\s+)*"
+       r"additionally|subsequently|reportedly|publicly|bluntly|simply|even|once|however|now|often|still|just|" \
+       r"already|long|privately|initially|originally|frequently|openly|explicitly|flatly|clearly|boldly)\s+)*"
 # A mention: no clause punctuation, but abbreviation stops ("Mr.", "U.S.", "George W. Bush") and a
 # short parenthesis ("Rep. Jim Jordan (R-Ohio)") may occur.
 _M = r"(?:[^,;:.!?“”\"«»()\n]|(?<=[A-Z])\.|(?<=Mr|Ms|Dr|St|Lt|Jr|Sr)\.|(?<=Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Rev)\.|" \
@@ -60,7 +61,20 @@ def _source(text: str) -> Mention | None:
     text = text.strip()
     if not text or _NO_SOURCE.match(text) or len(text.split()) > 12:
         return None
-    return Mention("role", text)
+    ws = text.split()
+    # A source is someone or something that tells: a named body ("the Federal Bureau of Prisons"), a
+    # group, a person or a document ("a Washington Post database"), never "his body mass index".
+    if any(w[:1].isupper() for w in ws[1:]) or ws[0][:1].isupper() and ws[0].lower() not in _ARTICLES or any(
+            re.sub(r"['’]s?$", "", w.lower()) in _SOURCE_NOUNS for w in ws):
+        return Mention("role", text)
+    return None
+
+
+_ARTICLES = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that", "these", "those"}
+_SOURCE_NOUNS = GROUP_NOUNS | PERSON_NOUNS | DOCUMENT_NOUNS | set(words(
+    "data statistics figures estimate estimates analysis analyses records database survey surveys poll polls "
+    "study studies research census account accounts testimony sources source officials witnesses reports "
+    "calculations count tally findings projections forecast forecasts documents papers filings"))
 # Frames over a sentence for indirect speech.
 _ADV_WORDS = set(words("also then later further again once previously earlier recently repeatedly has had have was "
                  "were would will quickly firmly specifically particularly separately additionally subsequently "
@@ -118,11 +132,14 @@ _GAP_BEFORE = re.compile(r"\b(?:[Ww]hat|[Ww]hatever|[Hh]ow|[Ww]hy)\s+$")
 _THAT_BEFORE = re.compile(r"\b(?:that|which)\s+$")
 _RELATIVE_GAP = re.compile(r"^(?:\w+ed|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b")
 _BAD_CLAUSE_START = re.compile(
-    r"^(?:in|on|at|during|after|before|to|of|for|with|about|by|from|so|yes|no|nothing|something|goodbye|"
-    r"when|while|because|since|until|unless|whenever|"
-    r"hello|thanks|thank|it\s+was|this|that\s+is|[,.;:!?)\]—–-])\b", re.IGNORECASE)
+    r"^(?:in|on|at|during|after|before|to|of|for|with|about|by|from|so|yes|no(?=\s*[,.;!?]|\s*$)|nothing|something|goodbye|"
+    r"when|while|because|since|until|unless|whenever|and|or|but|nor|"
+    r"hello|thanks|thank|this|that\s+is|[,.;:!?)\]—–-])\b", re.IGNORECASE)
 _VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|does|"
-                      r"do|did|\w+ed|\w+s)\b")
+                      r"do|did|\w+ed|\w+s|broke|went|made|took|gave|got|came|saw|knew|thought|told|found|left|"
+                      r"kept|held|brought|began|ran|won|lost|paid|sold|bought|sent|spent|built|fell|rose|grew|"
+                      r"drew|wrote|spoke|stood|meant|led|became|chose|drove|flew|forgot|hid|rode|shot|shut|"
+                      r"sought|struck|swore|taught|threw|understood|woke|wore|withdrew)\b")
 
 
 # A sentence that opens with a speaker and a verb: "Gov. Chris Christie described …", "Japan branded …".
@@ -201,7 +218,7 @@ GENERIC_SPEAKERS = set(words(
     "researchers economists scientists spokesman spokeswoman spokesperson representatives"))
 
 
-_KIN_PHRASE = re.compile(r"^(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Mm]y|[Oo]ur|[Ii]ts)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}$")
+_KIN_PHRASE = re.compile(r"^(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Mm]y|[Oo]ur|[Ii]ts)\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}$")
 
 
 def _before_appositive(words: list[str]) -> Mention | None:
@@ -241,6 +258,7 @@ _WHEN = re.compile(
     r"(?=\s+(?:it|he|she|they|we|I|the|a|an|[A-Z]\w*)\b)")
 _NEXT_REPORT = re.compile(
     rf",\s+(?:and\s+|but\s+|while\s+)?(?:adding|saying|noting|stressing|[^,;“”\"«»]{{1,60}}?\s+{CUE})\b")
+_AND_CUE = re.compile(rf"\band\s+(?:also\s+|then\s+|later\s+)?{CUE}\b")
 _RELATIVE = re.compile(r"^(?:was|were|is|are|has|have|had|will|would|can|could|may|might|should)\b")
 
 
@@ -298,12 +316,15 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
     m = TAIL.search(sent)
     if m:
         text = m.group("m") or m.group("m2")
-        men = None if m.group("m2") and (m.group("cue2") in OBJECT_CUES or not _np_like(text)) else parse_mention(text)
+        men = None if m.group("m2") and (m.group("cue2") in OBJECT_CUES or not _np_like(text)) else \
+            parse_mention(text) or (_relative_or_group(text.split()) if _np_like(text) else None)
         pre = sent[:m.start()]
         if men and len(pre.split()) >= 4 and not _FRONTED_PHRASE.match(pre):
             mpos = s + (m.start("m") if m.group("m") else m.start("m2"))
             return [Frame(men, m.group("cue") or m.group("cue2"), s, s + m.start(), mpos)]
-    # X said (that) CLAUSE — the first speech verb whose subject parses as a speaker.
+    # X said (that) CLAUSE — the first speech verb whose subject parses as a speaker and whose clause
+    # reads as one; a verb that takes no clause here ("asked the board to …", "wrote his book") or
+    # whose clause is no report lets a later verb with a subject of its own speak.
     for m in CUE_RE.finditer(sent):
         if _PASSIVE.search(sent, max(0, m.start() - 12), m.start()):
             continue  # "she was told to …", "it is reported": the subject is not the speaker
@@ -312,7 +333,7 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             continue
         men, mstart = found
         if _GAP_BEFORE.search(sent, max(0, mstart - 12), mstart):
-            break  # "what Trump says his plan would do": the clause has a gap, it is no report
+            continue  # "what Trump says his plan would do": the clause has a gap, it is no report
         after = sent[m.end():]
         b = _BETWEEN.match(after)
         rest = after[b.end():] if b and b.end() else after
@@ -321,20 +342,25 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             clause_start = m.end() + (b.end() if b else 0) + t.end()
         elif m.group() in {"reads", "told", "asked", "tells", "asks", "continued", "promised", "vowed",
                                  "urged", "urges", "invited", "continues", "reported", "reports"}:
-            break
+            continue
         elif after[:1] == " " and not after.lstrip().startswith(("“", '"', "«")):
             adv = _WHEN.match(after)  # "said on Monday it had no plans"
             clause_start = m.end() + (adv.end() if adv else 0) + 1
         else:
-            break
+            continue
         clause = sent[clause_start:]
         if _RELATIVE_GAP.match(clause) and _THAT_BEFORE.search(sent, max(0, mstart - 8), mstart):
-            break  # "policies that Trump argues allowed …": a relative clause, its subject is missing
-        if clause_ok(clause, that=bool(t)):
-            # The clause stops where another report begins: ", and rights groups warned that …".
-            nxt = _NEXT_REPORT.search(clause)
-            end = s + clause_start + nxt.start() if nxt else e
-            out.append(Frame(men, m.group(), s + clause_start, end, s + mstart))
+            continue  # "policies that Trump argues allowed …": a relative clause, its subject is missing
+        if not t and _AND_CUE.search(clause):
+            continue  # "He claimed vast wealth and said it …": an object, then the verb that reports
+        if not clause_ok(clause, that=bool(t)):
+            continue
+        # The clause stops where another report begins: ", and rights groups warned that …".
+        nxt = _NEXT_REPORT.search(clause)
+        if nxt and not clause_ok(clause[:nxt.start()], that=bool(t)):
+            continue  # "When he wrote his book, Mr. X said that …": the report is the later one
+        end = s + clause_start + nxt.start() if nxt else e
+        out.append(Frame(men, m.group(), s + clause_start, end, s + mstart))
         break
     if out:
         return out
@@ -447,9 +473,28 @@ def _relative_or_group(words: list[str]) -> Mention | None:
         if ante and ante.name:
             return Mention("name", "who", ante.name, ante.role, ante.gender, ante.head)
         return Mention("role", "who")
-    if last in GROUP_NOUNS and (len(words) < 2 or words[-2].lower() not in _OBJECT_OF):
-        return Mention("role", words[-1])
+    if last == "it" and words[-1] in {"it", "It"} and (len(words) < 2 or words[-2].lower() not in _OBJECT_OF):
+        return Mention("role", words[-1])  # "It says the campaign violated …": an organisation or document
+    # The head noun of an unnamed subject, possibly before a phrase ("A spokeswoman for Hillary
+    # Clinton", "Political observers in Virginia", "The Committee for a Responsible Federal Budget").
+    for i in range(len(words) - 1, max(-1, len(words) - 9), -1):
+        w = words[i].lower().strip(",")
+        if words[i].endswith(",") and i < len(words) - 1:
+            break
+        if _unnamed_head(w) and (i == len(words) - 1 or words[i + 1].lower() in _HEAD_PHRASE):
+            if i > 0 and words[i - 1].lower() in _OBJECT_OF:
+                return None  # "the wife of a lawyer": the object of a phrase, not the subject
+            return Mention("role", words[i])
     return None
+
+
+_HEAD_PHRASE = {"for", "of", "in", "at", "from", "with", "to", "on", "close"}
+
+
+def _unnamed_head(w: str) -> bool:
+    """A noun for people or a body that names nobody: "lawyer", "members", "team", "committee"."""
+    return w in GROUP_NOUNS or w in PERSON_NOUNS or w in ORG_HEADS or (
+        w.endswith("s") and (w[:-1] in PERSON_NOUNS or w[:-1] in ORG_HEADS))
 
 
 def _antecedent(words: list[str]) -> Mention | None:

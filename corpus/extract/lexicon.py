@@ -26,7 +26,11 @@ SPEECH_VERBS = words(
     "predicted predicts conceded concedes continued continues urged urges pointed stated "
     "testified testifies alleged alleges contended contends maintained maintains countered counters "
     "cautioned cautions boasted boasts quipped joked disclosed revealed reveals denied denies "
-    "agreed agrees estimated estimates"
+    "agreed agrees estimated estimates "
+    # base forms after a plural subject or an auxiliary ("They argue that", "Critics warn")
+    "argue claim warn note explain contend acknowledge admit suggest predict estimate announce "
+    "deny allege complain stress emphasize emphasise concede assert asserted asserts indicated "
+    "indicates speculated speculates lamented laments"
 )
 CUE = r"(?:" + "|".join(sorted({v for v in SPEECH_VERBS if v != "pointed"}, key=len, reverse=True)) + r"|pointed out)"
 CUE_RE = re.compile(rf"\b{CUE}\b")
