@@ -74,6 +74,40 @@ def _may_match(kind: str, needs: str, folded: str) -> bool:
     return first.isdecimal() or first in needs  # "digits"
 
 
+# The same tests, precomputed: the patterns a line's first character may start, the word-needing
+# ones, and the outlet-suffix one (a dict look-up per line instead of sixteen _may_match calls).
+# The first-character patterns are anchored (``^``, no MULTILINE): ``match`` finds what ``search``
+# would, without trying every later position of a long line.
+_BY_FIRST: dict[str, tuple[re.Pattern[str], ...]] = {}
+for _kind, _needs, _p in _BOILER_PATTERNS:
+    if _kind in ("first", "digits"):
+        for _c in _needs:
+            _BY_FIRST[_c] = (*_BY_FIRST.get(_c, ()), _p)
+_DIGIT_PATTERNS = tuple(p for kind, _, p in _BOILER_PATTERNS if kind == "digits")
+_BY_WORD = tuple((needs, p) for kind, needs, p in _BOILER_PATTERNS if kind == "word")
+_AT_END = tuple(p for kind, _, p in _BOILER_PATTERNS if kind == "end")
+
+
+def _pattern_matches(s: str, folded: str) -> bool:
+    """Whether any boilerplate pattern whose cheap test passes on ``folded`` matches ``s``."""
+    first = folded[:1]
+    for p in _BY_FIRST.get(first, ()):
+        if p.match(s):
+            return True
+    if first.isdecimal() and first not in _BY_FIRST:
+        for p in _DIGIT_PATTERNS:
+            if p.match(s):
+                return True
+    for needs, p in _BY_WORD:
+        if needs in folded and p.search(s):
+            return True
+    if folded.rstrip().endswith(_OUTLETS):
+        for p in _AT_END:
+            if p.search(s):
+                return True
+    return False
+
+
 # Every character str.splitlines() breaks on.
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LETTER = re.compile(r"[^\W\d_]")
@@ -96,7 +130,7 @@ def is_boilerplate(line: str, *, latin_document: bool = True) -> bool:
     folded = s.casefold()
     if folded.rstrip(" .:") in _BOILER_LINES:
         return True
-    if any(p.search(s) for kind, needs, p in _BOILER_PATTERNS if _may_match(kind, needs, folded)):
+    if _pattern_matches(s, folded):
         return True
     # Most lines have no non-ASCII letter at all: skip counting them (a hot path in ingest).
     if latin_document and _NON_ASCII_LETTER.search(s):

@@ -210,7 +210,7 @@ _COURTESY_RUN = re.compile(
     r"mr|mrs|ms|madam|sir|president|prime minister|minister|chancellor|your (?:majesty|excellency|holiness)|"
     r"very much|indeed|of course|all the best|good luck|yes|no|okay|ok|right|agreed|certainly|absolutely|"
     r"with pleasure|go ahead|please go ahead|you are welcome|you're welcome|i agree|i see|"
-    r"(?-i:[A-Z][\w’'-]+))[\s,.!;:—–-]*)+$",
+    r"(?-i:[A-Z][\w’'-]++))[\s,.!;:—–-]*)+$",
     re.IGNORECASE,
 )
 _PROCEDURAL = re.compile(
@@ -237,11 +237,16 @@ def strip_elisions(text: str) -> str:
 def is_question(text: str) -> bool:
     """The quote asks rather than states: its last sentence ends with a question mark, or only a
     few words (a signature, "right?") follow the last one ("… stagnate now?” Vasily Buldakov.")."""
-    body = strip_elisions(text).rstrip(" \"'”’»)")
+    return _asks(strip_elisions(text))
+
+
+def _asks(body: str) -> bool:
+    """:func:`is_question` of a text :func:`strip_elisions` already cleaned (it changes nothing twice)."""
+    body = body.rstrip(" \"'”’»)")
     if body.endswith("?"):
         return True
     last = body.rfind("?")
-    return last >= 0 and len(_TOKEN.findall(body[last + 1:])) < 4
+    return last >= 0 and len(_TOKEN.findall(body, last + 1)) < 4
 
 
 # Possessive runs (*+): a word is never re-split into several "words" on backtracking, which made a
@@ -252,7 +257,8 @@ _LEADING_LABEL = re.compile(r"^(?:[^\W\d_][\w’'.-]*+\s*+){1,6}(?:\([^)]{1,40}\
 
 def _unlabelled(text: str) -> str:
     """The text without a leading transcript turn label ("Bashar al-Assad (retranslated): …")."""
-    return _LEADING_LABEL.sub("", text, count=1)
+    m = _LEADING_LABEL.match(text)  # anchored: match, not a search tried at every position
+    return text[m.end():] if m else text
 
 
 def _length_score(n: int) -> float:
@@ -269,28 +275,33 @@ def _length_score(n: int) -> float:
 
 def quality(text: str, kind: str = "direct") -> float:
     """0..1: how substantive ``text`` is as a quote of kind ``kind`` (see the module table)."""
-    body = strip_elisions(text)
+    body = strip_elisions(text)  # no surrounding whitespace: split and joined
     words = _TOKEN.findall(body)
     if not words:
         return 0.0
     score = _length_score(len(words))
-    if kind == "question" or is_question(body):
+    if kind == "question" or _asks(body):
         score = min(score, QUESTION)
     # Length first: the courtesy pattern is only ever tried on a short text (it backtracks on long ones).
-    spoken = _unlabelled(body.strip())
-    if len(_TOKEN.findall(spoken)) <= 8 and _COURTESY_RUN.match(spoken):
+    # The words after a leading turn label are the text's words less the label's (a label ends at a colon
+    # and spaces, which no word holds), so the text is not tokenised twice.
+    label = _LEADING_LABEL.match(body)
+    spoken_words = len(words) - (len(_TOKEN.findall(body, 0, label.end())) if label else 0)
+    if spoken_words <= 8 and _COURTESY_RUN.match(body[label.end():] if label else body):
         score = min(score, COURTESY)
-    if body.rstrip().endswith((",", ":", ";", "—", "–", "-")) and len(words) <= 12:
+    if body.endswith((",", ":", ";", "—", "–", "-")) and len(words) <= 12:
         score = min(score, FRAGMENT)
-    raw = " ".join(text.split()).rstrip(" \"'”’»)")
+    spaced = " ".join(text.split())
+    raw = spaced.rstrip(" \"'”’»)")
     # Reported speech is a clause of the narration and may well start in lower case.
     if raw.endswith(("…", "...")) or (body[:1].islower() and kind != "indirect"):
         score = min(score, CUT)  # broken off, or starts mid-sentence: not citable as it stands
     if len(words) <= 20 and _PROCEDURAL.search(body[:80]):
         score = min(score, PROCEDURAL)
-    content = [w for w in words if w.lower() not in _FUNCTION]
-    if len(words) >= MIN_WORDS and len(content) / len(words) < 0.3:
-        score *= 0.8
-    if body != " ".join(text.split()):
+    if len(words) >= MIN_WORDS:
+        function = sum(map(_FUNCTION.__contains__, map(str.lower, words)))
+        if (len(words) - function) / len(words) < 0.3:
+            score *= 0.8
+    if body != spaced:
         score *= 0.9
     return round(max(0.0, min(1.0, score)), 3)

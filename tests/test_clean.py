@@ -115,3 +115,24 @@ def test_a_fixed_width_wrap_without_blank_lines_joins_full_lines_and_ends_at_a_s
         "The port authority said the work had cost less than planned and finished a\nweek early. Nobody was hurt.",
         "A third paragraph that is long enough to reach the wrap width of this text\nends here.",
     ]
+
+
+def test_the_boilerplate_pattern_dispatch_finds_what_trying_every_pattern_finds() -> None:
+    """is_boilerplate tries only the patterns a line's first character, words or ending allow (a speed-up);
+    it must agree with trying every one of the sixteen patterns on every line."""
+    from corpus.clean import _BOILER_PATTERNS, _pattern_matches
+
+    lines = ["© RIA Novosti . Mikhail Klementiev / Go to the mediabank", "Go to the mediabank of the event",
+             "Required fields are marked *", "Leave a reply", "Stay tuned for updates", "- Sputnik International",
+             "| Home", "— Moscow", "Putin meets Xi — TASS", "Photo caption - RIA Novosti", "Submitted on 12 May",
+             "Photo: Reuters", "Source : TASS", "All rights reserved.", "Copyright 2020", "Subscribe to our newsletter",
+             "Sign up for the daily", "Click here to read", "Tap here", "12:30", "2019-01-01", "1968.", "٣ ٤",
+             "½ of it", "Tags: Russia, NATO", "Cookie settings", "cookies policy applies", "The President said so.",
+             "Subscribers grew", "Photography is art", "Tagging along", "Clicking here", "Sources said",
+             "- and then he left the room, saying nothing", "Leave a reply to this letter, he wrote.",
+             "Ukraine – TASS reports", "1. The first point is this", "Vladimir Putin: Good afternoon."]
+    for line in lines:
+        folded = line.casefold()
+        expected = any(p.search(line) for _, _, p in _BOILER_PATTERNS)
+        assert _pattern_matches(line, folded) == expected, line
+    assert sum(_pattern_matches(line, line.casefold()) for line in lines) >= 20  # the list exercises both answers

@@ -63,6 +63,14 @@ def test_quality_is_bounded_and_fast_on_hostile_text() -> None:
     assert 0.0 <= score <= 1.0
 
 
+def test_a_short_all_capitals_quote_is_scored_without_backtracking() -> None:
+    # Each capitalised word could be split into shorter "names" in exponentially many ways by the
+    # courtesy pattern (97 s for this one quote before its name run was made possessive); the score
+    # is the same as before: a question, kept low.
+    assert quality("THESE ARE INFRINGEMENTS CONCERNING CO-FINANCING OBLIGATIONS?", "transcript") == 0.1
+    assert quality("THANK YOU VERY MUCH, MR PRESIDENT.", "transcript") == 0.1  # still all courtesy
+
+
 NOISY_CORPUS = [
     Q("Ivan Petrov", "Thank you.", "2023-05-01", kind="transcript"),
     Q("Ivan Petrov", "Now, a few words about sanctions.", "2023-05-01", kind="transcript"),
