@@ -53,6 +53,16 @@ def test_group_and_document_speakers_are_not_given_to_a_person(body: str, speake
         assert q.speaker and speaker in q.speaker.lower()
 
 
+def test_a_bare_generic_body_is_the_one_the_article_names_never_a_guess() -> None:
+    ambiguous = ("The Minister of Transport Olga Petrova spoke about the roads. According to the Ministry, traffic "
+                 "fell by a tenth in the first five months of the year.\n\n"
+                 "Anders Holm reported on the exercises planned by the Defence Ministry in the near future.")
+    assert by_text(quotes(ambiguous), "traffic fell").speaker is None
+    one = ("The Ministry of Justice proposed shorter sentences for minor offences. The growing number of inmates "
+           "is, according to the Ministry, due above all to flaws in the criminal code.")
+    assert by_text(quotes(one), "The growing number").speaker == "Ministry of Justice"
+
+
 # 3. A quotation with no cue goes to nobody merely because a person was mentioned before it.
 def test_cueless_quote_after_a_mere_mention_is_unattributed() -> None:
     body = ("The plan was drawn up under Mayor Tomas Berglund in 2019 and has been revised twice since.\n\n"

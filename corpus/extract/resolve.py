@@ -50,6 +50,12 @@ _BOUNDARY = re.compile(r"[.!?\n][\"”»’)]?\s+")
 _ADVERBS_AFTER = re.compile(r"(?:\s+(?:also|then|later|again|once|still|already|even|just|further|earlier|"
                             r"previously|has|had|have|was|is|would|will|could|did|does|\w+ly))+\s*$")
 _POSSESSIVE_NAME = re.compile(r"\b([A-Z][a-z]+)(?:['’]s|(?<=s)['’])(?!\w)")
+# Words that name a kind of body, not one body: "the Ministry", "the Committee" mean whichever the article
+# is about, and an article often names several.
+_GENERIC_BODIES = frozenset({"ministry", "department", "committee", "commission", "agency", "office", "council",
+                             "board", "court", "service", "fund", "institute", "foundation", "association",
+                             "group", "union", "directorate", "secretariat"})
+_MINISTER = re.compile(r"\b[Mm]inister\b")
 _SPEECH_ACT = re.compile(rf"\b(?:{CUE}|(?P<according>[Aa]ccording\s+to))\b")
 _UNNAMED_NP = re.compile(r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*['’]s)\s+"
                          r"(?P<mods>(?:[\w'’-]+\s+){0,3})(?P<head>[a-z][a-z-]*[a-z])"
@@ -438,17 +444,32 @@ class Tracker:
         orgs = self.orgs()
         if men.name:
             name = men.name
-            longer = [e.name for e in orgs if e.name.endswith(" " + name) or e.name == name]
+            longer = {e.name for e in orgs if e.name.endswith(" " + name)}
             if len(name.split()) == 1 and name.isupper():
                 expanded = self._expand_acronym(name)
                 name = expanded or name
+            elif len(name.split()) == 1 and name.lower() in _GENERIC_BODIES:
+                # "the Ministry" alone: the one ministry the article names, never a guess between
+                # several, nor one named later while a minister spoke of his own just before.
+                longer |= {e.name for e in orgs if e.pos < pos and e.name.startswith(name + " of ")}
+                if len(longer) != 1 or (name.lower() == "ministry" and _MINISTER.search(
+                        self.folded, max(0, pos - 400), max(0, pos))):
+                    return None
+                name = longer.pop()
             elif longer:
                 name = max(longer, key=len)
             return Speaker(name, "organisation", None, 0.85, "organisation")
         earlier = [e for e in orgs if e.pos < pos and e.name.lower().split()[-1] == men.head]
+        # "According to the Ministry" after "the Minister of Economic Development spoke": his ministry,
+        # not the one the article named before; two such bodies, or a minister since, and it is unsaid.
+        since = self.last.pos if self.last and self.last.kind == "organisation" else (earlier[-1].pos if earlier else 0)
+        if men.head == "ministry" and _MINISTER.search(self.folded, max(0, since), max(0, pos)):
+            return None
         if self.last and self.last.kind == "organisation" and self.last.name.lower().endswith(men.head or "~"):
+            if any(e.pos > self.last.pos and e.name != self.last.name for e in earlier):
+                return None
             return Speaker(self.last.name, "organisation", None, 0.85, "organisation")
-        if earlier:
+        if len({e.name for e in earlier}) == 1:
             return self._org(Mention("org", earlier[-1].name, name=earlier[-1].name), pos)
         return None
 
