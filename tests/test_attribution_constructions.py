@@ -145,6 +145,12 @@ def test_the_role_noun_after_an_unnamed_one_with_that_noun_is_unattributed() -> 
     assert by_text(found, "We made progress").speaker == "Olga Petrova"
 
 
+def test_an_unnamed_subject_named_by_its_apposition_is_that_person() -> None:
+    body = ("Judge Olga Petrova sentenced the defendant on Friday. His lawyer, Anders Holm, said they would "
+            "appeal.\n\n“This verdict is wrong,” he said.")
+    assert by_text(quotes(body), "This verdict is wrong").speaker == "Anders Holm"
+
+
 def test_a_definite_role_for_the_named_person_does_not_block_the_pronoun() -> None:
     body = ("Senator Mark Ellis conceded on Tuesday. The senator said the voters had spoken clearly. "
             "He said he would not run again.")

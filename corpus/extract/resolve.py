@@ -393,8 +393,13 @@ class Tracker:
                     continue  # a verb inside a quotation; "she was told"
                 clause = re.split(r"[,;:\u2014\u2013]|\s-\s", pre)[-1]
                 if not clause.strip(" \"“”«»'"):
-                    # "X, who asked not to be named, said": the subject before the parenthesis.
-                    clause = re.split(r"[,;:\u2014\u2013]", pre.lstrip(" \"“”«»'"), maxsplit=1)[0]
+                    # "X, who asked not to be named, said": the subject before the parenthesis;
+                    # "His lawyer, Sam Brody, said": the apposition names the person.
+                    parts = re.split(r"[,;:\u2014\u2013]", pre.lstrip(" \"“”«»'"))
+                    apposition = parse_mention(parts[1].strip()) if len(parts) >= 3 else None
+                    if apposition is not None and apposition.kind == "name":
+                        continue
+                    clause = parts[0]
                 subject = _ADVERBS_AFTER.sub("", clause)
             if _unnamed_person(subject.strip(" \"“”«»'"), sentence):
                 out.append(_Entity(subject.strip(), "person", None, None, m.start(), True, named=False))
