@@ -309,3 +309,39 @@ def test_clause_then_unnamed_speaker() -> None:
 def test_a_long_description_then_the_name_in_apposition() -> None:
     q = only("A lawyer for the two dairy farms, Anna Holm, said no decision had been made about an appeal.")
     assert (q.text, q.speaker) == ("no decision had been made about an appeal", "Anna Holm")
+
+
+def test_a_second_verb_after_and_or_but() -> None:
+    q = only("Anna Holm agreed, but also contended that the farm should not have to pay the fine.")
+    assert (q.text, q.speaker, q.cue) == ("the farm should not have to pay the fine", "Anna Holm", "contended")
+    q = only("Pavel Orlov thanked the farmers for their patience and then said the payments would arrive soon.")
+    assert (q.text, q.speaker, q.cue) == ("the payments would arrive soon", "Pavel Orlov", "said")
+
+
+def test_a_group_announces_then_says() -> None:
+    q = only("Authorities announced on Friday the closure of the market and said a curfew would continue "
+             "through the weekend.")
+    assert (q.text, q.speaker, q.mention) == ("a curfew would continue through the weekend", None, "Authorities")
+
+
+def test_an_occasion_between_verb_and_clause() -> None:
+    q = only("Pavel Orlov said after the meeting he would not accept the new quotas.")
+    assert (q.text, q.speaker) == ("he would not accept the new quotas", "Pavel Orlov")
+
+
+def test_a_long_relative_clause_between_name_and_verb() -> None:
+    q = only("Anna Holm, who as a young engineer built the first dam in the valley and later ran the regional "
+             "water board for eleven years before retiring to her farm, said that the river had never been so low.")
+    assert (q.text, q.speaker) == ("the river had never been so low", "Anna Holm")
+
+
+def test_one_of_a_group_then_the_name_in_apposition() -> None:
+    q = only("One of the cooperative's lawyers, Anna Holm, said the contract had been broken twice.")
+    assert (q.text, q.speaker) == ("the contract had been broken twice", "Anna Holm")
+
+
+def test_poll_respondents_and_whom_report_unattributed() -> None:
+    q = only("Another 19 percent said they would not vote for either candidate.")
+    assert (q.text, q.speaker, q.mention) == ("they would not vote for either candidate", None, "percent")
+    q = only("The decision angered the farmers, many of whom say the quotas are unfair.")
+    assert (q.text, q.speaker, q.mention) == ("the quotas are unfair", None, "whom")

@@ -133,7 +133,7 @@ _THAT_BEFORE = re.compile(r"\b(?:that|which)\s+$")
 _RELATIVE_GAP = re.compile(r"^(?:\w+ed|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b")
 _BAD_CLAUSE_START = re.compile(
     r"^(?:in|on|at|during|after|before|to|of|for|with|about|by|from|so|yes|no(?=\s*[,.;!?]|\s*$)|nothing|something|goodbye|"
-    r"when|while|because|since|until|unless|whenever|and|or|but|nor|"
+    r"when|while|because|since|until|unless|whenever|and|or|but|nor|which|who|whom|"
     r"hello|thanks|thank|this|that\s+is|[,.;:!?)\]—–-])\b", re.IGNORECASE)
 _VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|does|"
                       r"do|did|\w+ed|\w+s|broke|went|made|took|gave|got|came|saw|knew|thought|told|found|left|"
@@ -218,12 +218,12 @@ GENERIC_SPEAKERS = set(words(
     "researchers economists scientists spokesman spokeswoman spokesperson representatives"))
 
 
-_KIN_PHRASE = re.compile(r"^(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Mm]y|[Oo]ur|[Ii]ts)\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}$")
+_KIN_PHRASE = re.compile(r"^(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Mm]y|[Oo]ur|[Ii]ts|[Oo]ne|[Aa]nother)\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}$")
 
 
 def _before_appositive(words: list[str]) -> Mention | None:
     """"Johnnie Wilson, 59, of Springfield, Va.," → the named person before the appositives."""
-    segments = [seg.strip() for seg in " ".join(words[-25:]).split(",")]
+    segments = [seg.strip() for seg in " ".join(words[-45:]).split(",")]
     filled = [seg for seg in segments if seg]
     if len(filled) >= 2 and _KIN_PHRASE.match(filled[-2]):
         # "His father, Anders Holm," / "The company's founder, Olga Petrova,": the name in apposition.
@@ -253,7 +253,8 @@ _OBJECT_OF = {"of", "for", "to", "with", "by", "and", "or", "from", "than", "abo
 
 _ANY_CUE = re.compile(rf"\b(?:{CUE}|[Aa]ccording|urge[sd]?|calls?\s+(?:on|upon)|called\s+(?:on|upon))\b")
 _WHEN = re.compile(
-    r"(?:\s+(?:on|last|this|earlier|late|early|in|at|during)\s+(?:(?:a|an|the|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?|"
+    r"(?:\s+(?:on|last|this|earlier|late|early|in|at|during|after|before|since)\s+(?:(?:a|an|the|his|her|their)\s+"
+    r"[\w-]+(?:\s+[\w-]+)?|"
     r"\w+day|week|month|year|night|morning|evening|afternoon|Twitter|Facebook|[A-Z][a-z]+(?:\s+\d{1,2})?))+"
     r"(?=\s+(?:it|he|she|they|we|I|the|a|an|[A-Z]\w*)\b)")
 _NEXT_REPORT = re.compile(
@@ -372,18 +373,22 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
     return out
 
 
-_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
+_AND_BEFORE = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)*$")
 
 
 def _coordinated_subject(sent: str, cue_start: int) -> tuple[Mention, int] | None:
     """"Olga Petrova praised the engineers and said …": the subject of the first verb."""
-    if not _AND_BEFORE.search(sent, max(0, cue_start - 20), cue_start):
+    a = _AND_BEFORE.search(sent, max(0, cue_start - 30), cue_start)
+    if not a:
         return None
-    m = SUBJECT_VERB.match(sent)
-    if not m or m.end() > cue_start or any(c in sent[m.end():cue_start] for c in ",;“”\"«»"):
+    m = SUBJECT_VERB.match(sent, 0, a.start())
+    # Between the two verbs: an object, perhaps a short quotation ("exhorted Republicans to “vote your
+    # conscience” and said"), never a clause boundary or another report.
+    between = sent[m.end():a.start()] if m else ""
+    if not m or m.end() > cue_start or any(c in between for c in ",;:") or CUE_RE.search(between):
         return None
-    men = mention_from(m.group("m"))
-    return (men, m.start("m")) if men and men.kind in {"name", "pronoun", "org"} else None
+    men = mention_from(m.group("m")) or _relative_or_group(m.group("m").split())
+    return (men, m.start("m")) if men and men.kind in {"name", "pronoun", "org", "role"} else None
 
 
 def _own_speaker(sent: str, start: int) -> bool:
@@ -396,7 +401,7 @@ def _own_speaker(sent: str, start: int) -> bool:
 
 def subject_before(text: str, end: int) -> tuple[Mention, int] | None:
     """The speaker mention that ends at ``end`` (adverbs such as "also" skipped) and its offset."""
-    start = max(0, end - 160)
+    start = max(0, end - 260)  # room for a relative clause: "X, who as a Navy captain was …, said"
     before = text[start:end].rstrip()
     for _ in range(2):
         t = _SUBJECT_TIME.search(before)
@@ -473,6 +478,10 @@ def _relative_or_group(words: list[str]) -> Mention | None:
         if ante and ante.name:
             return Mention("name", "who", ante.name, ante.role, ante.gender, ante.head)
         return Mention("role", "who")
+    if last == "whom" and len(words) >= 3 and words[-2].lower() == "of":
+        return Mention("role", words[-1])  # "many of whom say …": the people just named, unnamed
+    if last in _QUANTITIES and (len(words) < 2 or words[-2].lower() not in _OBJECT_OF):
+        return Mention("role", words[-1])  # "Another 19 percent said", "Most say": poll respondents
     if last == "it" and words[-1] in {"it", "It"} and (len(words) < 2 or words[-2].lower() not in _OBJECT_OF):
         return Mention("role", words[-1])  # "It says the campaign violated …": an organisation or document
     # The head noun of an unnamed subject, possibly before a phrase ("A spokeswoman for Hillary
@@ -482,12 +491,38 @@ def _relative_or_group(words: list[str]) -> Mention | None:
         if words[i].endswith(",") and i < len(words) - 1:
             break
         if _unnamed_head(w) and (i == len(words) - 1 or words[i + 1].lower() in _HEAD_PHRASE):
-            if i > 0 and words[i - 1].lower() in _OBJECT_OF:
-                return None  # "the wife of a lawyer": the object of a phrase, not the subject
-            return Mention("role", words[i])
+            start = _np_start(words, i)
+            if start == "object":
+                continue  # "the wife of a local lawyer": the object of a phrase; the head is before it
+            return Mention("role", words[i]) if start == "subject" else None
     return None
 
 
+_CLAUSE_OPENERS = set(words("though although but and because if when while as after before since that so yet or "
+                            "then however meanwhile still now"))
+_DETERMINERS = set(words("the a an his her their its our my this that these those"))
+
+
+def _np_start(words: list[str], head: int) -> str:
+    """Whether the noun phrase ending in ``words[head]`` opens its clause ("subject": at the start, after
+    a comma or a conjunction), follows a verb ("His team thanked the farmers": "none") or a
+    preposition ("object")."""
+    j = head
+    while j > 0 and head - j < 5:
+        prev = words[j - 1]
+        low = prev.lower()
+        if prev.endswith((",", ";", ":", "—")) or low in _CLAUSE_OPENERS:
+            return "subject"
+        if low in _OBJECT_OF:
+            return "object"
+        if (low in _FINITE or low.endswith(("ed", "s"))) and words[j].lower() in _DETERMINERS:
+            return "none"  # "thanked the farmers": an object after its verb
+        j -= 1
+    return "subject" if j == 0 else "none"
+
+
+_QUANTITIES = set(words("percent majority minority half third quarter most many some others several few both "
+                         "everyone everybody someone somebody"))
 _HEAD_PHRASE = {"for", "of", "in", "at", "from", "with", "to", "on", "close"}
 
 
