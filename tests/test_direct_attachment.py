@@ -126,3 +126,56 @@ def test_a_dash_before_more_narration_is_no_signature() -> None:
     body = "“We will see,” — the mayor paused — “whether the ferry comes at all.”"
     for q in quotes(body):
         assert q.speaker is None or q.speaker != "the mayor paused"
+
+
+# After the closing mark: the mention after the cue, with what may stand before or after a name.
+QUOTE = "“The ferry is a disgrace and everybody on this island knows it,”"
+
+
+def test_name_after_an_article_and_a_title() -> None:
+    body = f"{QUOTE} said the Rev. Peter Wherry, of the harbour church."
+    q = by_text(quotes(body), "The ferry")
+    assert q.speaker == "Peter Wherry"
+    assert "Peter Wherry" in (surface(body, "The ferry") or "")
+
+
+def test_name_after_lower_case_and_numeric_modifiers() -> None:
+    for lead in ("flood widow", "panel Chairman", "2019 winner"):
+        body = f"{QUOTE} said {lead} Karin Sundqvist."
+        assert by_text(quotes(body), "The ferry").speaker == "Karin Sundqvist", lead
+
+
+def test_an_unnamed_noun_phrase_after_the_cue_is_the_evidence_and_names_nobody() -> None:
+    body = f"Karin Sundqvist chaired the meeting. {QUOTE} said one retired captain on the pier."
+    q = by_text(quotes(body), "The ferry")
+    assert q.speaker is None
+    assert surface(body, "The ferry") == "one retired captain"
+
+
+def test_appositions_of_age_and_party_before_the_cue() -> None:
+    for app in ("25", "R-Ky."):
+        body = f"{QUOTE} Maja Holmberg, {app}, said on Tuesday."
+        assert by_text(quotes(body), "The ferry").speaker == "Maja Holmberg", app
+
+
+def test_a_cue_with_a_for_phrase_after_the_name() -> None:
+    body = f"{QUOTE} wrote Nils Dahlgren for the Harbour Gazette."
+    assert by_text(quotes(body), "The ferry").speaker == "Nils Dahlgren"
+
+
+def test_a_comma_closing_the_quote_means_an_attribution_follows_never_a_continuation() -> None:
+    # The attribution after it is unreadable here ("shot back", a listener after "told"), so the
+    # quote is unattributed rather than given to the speaker of the paragraph before.
+    for tail in ("Jonas Ekberg shot back with a laugh.",
+                 "a source on the ferry board, who asked not to be named, told the Gazette."):
+        body = ("“The ferry is late every single morning,” said Petra Holmgren.\n\n"
+                f"“They are all here because somebody promised them a bridge,” {tail}")
+        q = by_text(quotes(body), "They are all here")
+        assert q.speaker != "Petra Holmgren", tail
+
+
+def test_a_speech_noun_after_a_possessive_is_no_speech_act() -> None:
+    body = ("Harbour board chair Petra Holmgren spoke on Monday. One operative inside the union tried to "
+            "downplay Holmgren’s comments, calling them “the words of somebody who has never set foot on the ferry.”")
+    found = [q for q in quotes(body) if "never set foot" in q.text]
+    assert found and all(q.speaker is None for q in found)  # not Holmgren, nor "the union"

@@ -170,7 +170,7 @@ class _Run:
         if m and m.group("cue") in OBJECT_CUES:
             m = None  # "“…,” Sarandon told MSNBC": after "told" comes the listener, not the speaker
         if m and not ends_sentence:
-            men = parse_mention(m.group("m"))
+            men = _after_mention(m.group("m"))
             if men:
                 return men, m.group("cue"), q.outer_end + m.start("m")
         before = f[max(line_start, prev_end, q.open - 200):q.open]
@@ -221,7 +221,7 @@ class _Run:
             return False  # "He said it over and over" inside someone's quoted words is no narration
         if not f[start:q.open].strip() and q.end - q.start < 15:
             return False  # "X said “yes”": too little to be a quotation
-        sp = self.tracker.resolve(men, mpos) if men and frame.resolvable else None
+        sp = self.tracker.resolve(men, mpos) if men else None  # a noun phrase resolves to nobody
         # The reported part runs on to the end of the sentence ("… “justified” in keeping it private").
         end = _strip_end(f, *trim(f, start, sent[1]))
         end = max([end] + [x.end for x in self.lay.quotes if x.line == q.line and s <= x.open < sent[1]])
@@ -253,6 +253,9 @@ class _Run:
         after = f[q.outer_end:min(self.lay.lines[q.last_line][1], q.outer_end + 120)]
         # "“…,” Vitter demanded." — an attribution of its own we could not read: never a continuation.
         own = bool(_OWN_ATTRIBUTION.match(after))
+        # “…,” an intelligence source … told Fox News / “…,” Bennett shot back: a comma closing the
+        # quotation means narration of its own follows — an attribution, read or not.
+        own = own or (inner.rstrip()[-1:] == "," and after[:1] in " \t" and after.lstrip()[:1].isalpha())
         # "… because to her, “…”": narration before it in its sentence makes it no continuation.
         mid_sentence = bool(sents) and bool(f[sent_start:q.open].strip())
         if prev and not own and not mid_sentence and (prev[0] == q.line or (starts_line and prev[0] == q.line - 1)):
@@ -344,6 +347,7 @@ class _Run:
             del self.out[n]
 
 
+_LEADING_MODIFIERS = re.compile(r"^(?:(?:the|[a-z][\w-]*|[\d/]+)\s+){1,3}(?=[A-Z])")
 _NOUN_PHRASE = re.compile(r"^(?:the|a|an|my|his|her|their|our|one|another|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}$")
 
 
@@ -355,6 +359,13 @@ def _after_mention(text: str) -> Mention | None:
     if men:
         return men
     text = text.strip()
+    # "the Rev. Peter Wherry", "panel Chairman Rep. Jo Lind", "9/11 widow Terry Strada": a name after
+    # an article or lower-case / numeric modifiers is that person (never a shorter tail of a name).
+    lead = _LEADING_MODIFIERS.match(text)
+    if lead and lead.end() < len(text):
+        men = parse_mention(text[lead.end():])
+        if men and men.kind == "name" and men.name and " " in men.name:
+            return men
     if " of " in text:
         men = parse_mention(text.split(" of ")[0])
         if men and men.kind == "name":

@@ -5,7 +5,7 @@ second of two coordinated verbs ("Trump unleashed a series of tweets, saying …
 his plan and vowed to punish “…”"), its subject is the sentence's subject, which may carry an apposition
 or a relative clause ("Christie, who campaigned for him, blasted …"). A subject that is a plain noun
 phrase no name can be read from ("The New York businessman says …") is kept as the mention — the
-evidence a reader sees — and names nobody.
+evidence a reader sees — and resolves to nobody.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ class FragmentFrame:
     mention_pos: int  # where to look for the mention's words (its start, or the cue's)
     cue: str
     start: int  # where the reported part begins: after the cue
-    resolvable: bool  # False: a noun phrase kept as evidence only, never resolved to a name
 
 
 # "X, who …, VERB" / "X, a former governor, VERB": a subject with an apposition or relative clause.
@@ -37,6 +36,9 @@ _DEPENDENT = re.compile(r"(?:,\s*|\s(?:and|while|before|after|by|then)\s+(?:also
 # A noun phrase that is a subject but no name: "The New York businessman", "one questioner".
 _NOUN_PHRASE = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.'’-]*)"
                           r"(?:\s+[\w.'’-]+){1,5}$")
+# "Trump’s comments", "his warning", "the statement": the word is a noun there, not a speech act.
+_NOUN_BEFORE = re.compile(r"(?:['’]s?|\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those))\s+$",
+                          re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z\d][.!?])\s+(?=[A-Z])")
 _NOT_NOUNS = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|that|which|who|when|if|"
                         r"because|this|it|there)\b", re.IGNORECASE)
@@ -52,8 +54,12 @@ def sentence_subject(f: str, s: int, limit: int) -> tuple[Mention, int] | None:
     m = SUBJECT_VERB.match(f, s, limit)
     if m and not (m.group("v").endswith("ing") and not m.group("aux")):
         men = mention_from(m.group("m"))
-        if men:
+        if men and m.group("m").lstrip().startswith(men.surface.split()[0]):
             return men, m.start("m")
+        # "One operative inside the union tried …": the subject is the whole phrase, not the
+        # name at its end; it names nobody.
+        np = _noun_phrase(m.group("m"))
+        return (np, m.start("m")) if np else None
     a = _APPOS_SUBJECT.match(f, s, limit)
     if a:
         men = _subject_mention(a.group("m"))
@@ -81,31 +87,35 @@ def fragment_frame(f: str, s: int, limit: int) -> FragmentFrame | None:
     if m:
         men = mention_from(m.group("m"))
         if men:
-            return FragmentFrame(men, m.start("m"), m.group("v"), m.end(), True)
+            return FragmentFrame(men, m.start("m"), m.group("v"), m.end())
     a = _APPOS_SUBJECT.match(f, s, limit)
     if a and SPEECH_ACT.fullmatch(a.group("v")):
         men = _subject_mention(a.group("m"))
         if men:
-            return FragmentFrame(men, a.start("m"), a.group("v"), a.end(), True)
+            return FragmentFrame(men, a.start("m"), a.group("v"), a.end())
     acts = list(SPEECH_ACT.finditer(f, s, limit))
     if not acts:
         return None
     # The nearest speech act whose subject the words name: its own ("…, Y called it “…”") or, for a
     # participle or a second verb, the sentence's ("X did Y, saying “…”").
+    acts = [a for a in acts if not _NOUN_BEFORE.search(f, max(s, a.start() - 30), a.start())]
+    if not acts:
+        return None
     for act in reversed(acts):
         clause = f[s:act.start()]
         men = mention_from(clause.rsplit(",", 1)[-1]) if clause.strip() else None
         if men:
-            return FragmentFrame(men, act.start(), act.group(), act.end(), True)
+            return FragmentFrame(men, act.start(), act.group(), act.end())
         if _DEPENDENT.search(clause):
             found = sentence_subject(f, s, act.start())
             if found:
-                return FragmentFrame(found[0], found[1], act.group(), act.end(), True)
+                return FragmentFrame(found[0], found[1], act.group(), act.end())
+            break  # the participle's subject is the sentence's, which names nobody we can read
     if m:
         np = _noun_phrase(m.group("m"))
         if np:
-            return FragmentFrame(np, m.start("m"), m.group("v"), m.end(), False)
+            return FragmentFrame(np, m.start("m"), m.group("v"), m.end())
     act = acts[-1]
     # The words right before the act, in its own sentence and clause: "… The retired shipbuilder says".
     tail = _SENTENCE_END.split(f[s:act.start()])[-1].rsplit(",", 1)[-1]
-    return FragmentFrame(_noun_phrase(tail), act.start(), act.group(), act.end(), False)
+    return FragmentFrame(_noun_phrase(tail), act.start(), act.group(), act.end())

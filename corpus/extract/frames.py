@@ -28,11 +28,12 @@ AFTER_CM = re.compile(
     rf"^\s*[,.!?…]?\s*[—–-]?\s*(?P<cue>{CUE})\s+(?P<m>{_M})"
     r"(?=\s*(?:[,;:!?—–]|\.(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bRev\.)(?<!\bSen\.)"
     r"(?<!\bRep\.)(?<!\bGov\.)(?<![\s.][A-Z]\.)|$|\s(?:on|in|at|during|after|before|while|when|about|to|of|who|"
-    r"last|this|earlier|as|from|with|via|told|adding|speaking|referring|according|recently|yesterday|today)\b))"
+    r"last|this|earlier|as|from|for|with|via|told|adding|speaking|referring|according|recently|yesterday|today)\b))"
 )
 # After a closing mark, a name with an appositive: ", Rep. Jim Jordan, an oversight panel member, said".
 AFTER_APPOS = re.compile(
     rf"^\s*[,]?\s*[—–-]?\s*(?P<m>{_M}),\s+(?P<app>(?:a|an|the|who|which|head|chief|director|[a-z][\w-]*|"
+    rf"\d[\w-]*|[A-Z]-[A-Z][a-z]*\.?|"
     rf"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){{0,3}}\s+[a-z][\w-]*)\b[^;:“”\"«»]{{0,120}}?),\s+{_ADV}(?P<cue>{CUE})\b"
 )
 # Before an opening mark: "X said: “" / "he said, “" / "X added that “" / "According to X, “".
