@@ -102,16 +102,8 @@ def build(target: int, reference: bool = True) -> Path:
             log(f"  copy {copy}: {have:,} quotes")
     log(f"replicated to {target:,} quotes in {time.perf_counter() - t0:.0f}s")
     t1 = time.perf_counter()
-    with db.atomic():
-        db.execute("DELETE FROM quotes_fts")
-        if reference:  # --no-reference: no FTS5 copy of the corpus (a third of the build time)
-            db.execute(
-                """INSERT INTO quotes_fts (rowid, text, speaker, title)
-                   SELECT q.id, q.text, coalesce(s.name, ''), coalesce(a.title, '')
-                   FROM quotes q JOIN articles a ON a.id = q.article_id
-                   LEFT JOIN speakers s ON s.id = q.speaker_id"""
-            )
-    db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('optimize')")
+    if reference:  # --no-reference: no FTS5 copy of the corpus (a third of the build time)
+        reference_fts(db)
     log(f"FTS5 built in {time.perf_counter() - t1:.0f}s; building the tantivy index (quotebot reindex)")
     t2 = time.perf_counter()
     n = reindex(db, progress=lambda k: log(f"  indexed {k:,}") if k % 1_000_000 < 5_000 else None)
@@ -142,6 +134,25 @@ def timed(fn: Callable[[], object], repeat: int) -> list[float]:
 
 def load() -> str:
     return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def reference_fts(db) -> None:  # type: ignore[no-untyped-def]
+    """The SQLite reference's own FTS5 copy of the corpus (quotebot itself keeps none since migration
+    008): built here when missing, e.g. in a corpus built before that migration dropped it."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'quotes_fts'").fetchone():
+        return
+    t = time.perf_counter()
+    with db.atomic():
+        db.execute("CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, title, "
+                   "tokenize = 'porter unicode61 remove_diacritics 2')")
+        db.execute(
+            """INSERT INTO quotes_fts (rowid, text, speaker, title)
+               SELECT q.id, q.text, coalesce(s.name, ''), coalesce(a.title, '')
+               FROM quotes q JOIN articles a ON a.id = q.article_id
+               LEFT JOIN speakers s ON s.id = q.speaker_id"""
+        )
+    db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('optimize')")
+    log(f"FTS5 reference copy built in {time.perf_counter() - t:.0f}s")
 
 
 def reference_top(db, expr: str, k: int) -> list[int]:  # type: ignore[no-untyped-def]
@@ -218,6 +229,8 @@ def main() -> None:
         return
     core = Core(path)
     db = open_db(path)
+    if not args.no_reference:
+        reference_fts(db)
     n = db.execute("SELECT count(*) FROM quotes").fetchone()[0]
     print(f"\ncorpus: {n:,} quotes; {args.repeat} runs per command; milliseconds; {load()}\n")
     print(f"{'command':<40}{'p50':>9}{'p99':>9}{'max':>9}  matches · SQLite reference (p50) · overlap")

@@ -39,8 +39,6 @@ class RebuildReport:
 
 def _unattribute(db: Database, speaker_id: int) -> int:
     n = int(db.execute("SELECT count(*) FROM quotes WHERE speaker_id = ?", [speaker_id]).fetchone()[0])
-    db.execute("UPDATE quotes_fts SET speaker = '' WHERE rowid IN (SELECT id FROM quotes WHERE speaker_id = ?)",
-               [speaker_id])
     db.execute("UPDATE quotes SET speaker_id = NULL, role = NULL WHERE speaker_id = ?", [speaker_id])
     db.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", [speaker_id])
     db.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
@@ -48,9 +46,6 @@ def _unattribute(db: Database, speaker_id: int) -> int:
 
 
 def _merge(db: Database, source: int, target: int) -> None:
-    name = str(db.execute("SELECT name FROM speakers WHERE id = ?", [target]).fetchone()[0])
-    db.execute("UPDATE quotes_fts SET speaker = ? WHERE rowid IN (SELECT id FROM quotes WHERE speaker_id = ?)",
-               [name, source])
     db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [target, source])
     db.execute("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, folded) "
                "SELECT ?, alias, folded FROM speaker_aliases WHERE speaker_id = ?", [target, source])
@@ -120,8 +115,6 @@ def _rename(db: Database, sid: int, old: str, new: str, kind: str, key: str | No
     db.execute("UPDATE speakers SET name = ? WHERE id = ?", [new, sid])
     db.execute("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, folded) VALUES (?, ?, ?)",
                [sid, new, fold(new)])
-    db.execute("UPDATE quotes_fts SET speaker = ? WHERE rowid IN (SELECT id FROM quotes WHERE speaker_id = ?)",
-               [new, sid])
 
 
 def _fill_roles(db: Database, report: RebuildReport) -> None:
@@ -166,8 +159,6 @@ def _split_namesakes(db: Database, report: RebuildReport) -> None:
                            [new_id, alias, fold(alias)])
             articles = sorted(p.article_id for p in c.other.points if p.quoted)
             marks = ",".join("?" * len(articles))
-            db.execute(f"UPDATE quotes_fts SET speaker = ? WHERE rowid IN (SELECT id FROM quotes WHERE "
-                       f"speaker_id = ? AND article_id IN ({marks}))", [new_name, sid, *articles])
             moved = db.execute(f"UPDATE quotes SET speaker_id = ? WHERE speaker_id = ? AND article_id IN ({marks})",
                                [new_id, sid, *articles]).rowcount
             db.execute("UPDATE speakers SET note = ? WHERE id = ?",

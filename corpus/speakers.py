@@ -70,8 +70,6 @@ def _upgrade_name(db: Database, speaker_id: int, shape: NameShape) -> None:
     if db.execute("SELECT 1 FROM speakers WHERE name = ?", [shape.name]).fetchone():
         return
     db.execute("UPDATE speakers SET name = ? WHERE id = ?", [shape.name, speaker_id])
-    db.execute("UPDATE quotes_fts SET speaker = ? WHERE rowid IN (SELECT id FROM quotes WHERE speaker_id = ?)",
-               [shape.name, speaker_id])
 
 
 def _find_person(db: Database, shape: NameShape, role: str | None) -> tuple[int | None, bool]:

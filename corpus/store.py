@@ -8,8 +8,9 @@ Tables::
     quotes    one row per quote: article, speaker (or NULL = unattributed), offsets, kind, and the
               attribution's evidence (speaker mention offsets, resolution, utterance_id of a split
               quote's first part), and its quality (corpus.quality, 0..1)
-    quotes_fts  FTS5 (porter + unicode61) over quote text, speaker name and article title;
-                its rowid is ``quotes.id``
+
+Full-text search is the tantivy index beside the database (corpus/index.py), derived from these
+tables; the FTS5 table that served it before was dropped by migration ``008_drop_fts``.
 """
 
 from __future__ import annotations
@@ -313,6 +314,20 @@ def _m006c(db: Database) -> None:
     )
 
 
+@migrations(name="008_drop_fts")
+def _m008(db: Database) -> None:
+    # Every full-text question (/quote, /who, /verify, typo suggestions, digests, follows) is answered
+    # by the tantivy index (corpus/index.py, corpus/engine.py), so the FTS5 copy of every quote is
+    # dropped: keeping it in step cost a third of ingest's writing (its rows, and a flush of its
+    # pending terms at every per-document savepoint), and its pages a large part of the file.
+    db.executescript(
+        """
+        DROP TABLE IF EXISTS quotes_fts_vocab;
+        DROP TABLE IF EXISTS quotes_fts;
+        """
+    )
+
+
 def fold(name: str) -> str:
     """The lookup key of a name: spaces folded, case folded, whitespace collapsed."""
     return " ".join(fold_spaces(name).casefold().split())
@@ -509,9 +524,6 @@ def save_document(
 
 
 def delete_article_quotes(db: Database, article_id: int) -> None:
-    db.execute(
-        "DELETE FROM quotes_fts WHERE rowid IN (SELECT id FROM quotes WHERE article_id = ?)", [article_id]
-    )
     db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
 
 
@@ -537,7 +549,7 @@ def insert_quotes(
     ingested_at: str,
     scores: Scores | None = None,
 ) -> int:
-    """Insert one article's quotes and their full-text rows (inside the caller's write transaction).
+    """Insert one article's quotes (inside the caller's write transaction; triggers log them for the index).
 
     The rows get explicit ids from ``max(id) + 1``: the caller holds the write lock, so nobody else
     can take them, and knowing them up front lets every row — a split quote's parts linked to their
@@ -546,21 +558,19 @@ def insert_quotes(
     todo = list(quotes)
     if not todo:
         return 0
-    title = fold_spaces(doc.title or "")
     first = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM quotes").fetchone()[0])
     ids = range(first, first + len(todo))
     heads: dict[int, int] = {}  # utterance → row id of its first part in the text
     for row_id, q in sorted(zip(ids, todo, strict=True), key=lambda pair: pair[1].start):
         if q.utterance is not None:
             heads.setdefault(q.utterance, row_id)
-    rows, fts = [], []
+    rows = []
     for row_id, q in zip(ids, todo, strict=True):
         speaker_id = speaker_ids.get(q.speaker) if q.speaker else None
         rows.append((row_id, article_id, speaker_id, q.text, q.start, q.end, q.kind, q.cue, q.mention, q.role,
                      round(q.confidence, 3), doc.published, ingested_at, q.speaker_start, q.speaker_end,
                      q.resolution, score(q, scores),
                      heads.get(q.utterance) if q.utterance is not None else None))
-        fts.append((row_id, fold_spaces(q.text), q.speaker if speaker_id else "", title))
     sql = """INSERT INTO quotes (id, article_id, speaker_id, text, start, "end", kind, cue, mention, role,
                                  confidence, published, ingested_at, speaker_start, speaker_end, resolution,
                                  quality, utterance_id)
@@ -568,5 +578,4 @@ def insert_quotes(
     # utterance_id references quotes(id): first parts (and lone quotes) go in before the parts after them.
     db.conn.executemany(sql, [r for r in rows if r[-1] is None or r[-1] == r[0]])
     db.conn.executemany(sql, [r for r in rows if r[-1] is not None and r[-1] != r[0]])
-    db.conn.executemany("INSERT INTO quotes_fts (rowid, text, speaker, title) VALUES (?, ?, ?, ?)", fts)
     return len(todo)

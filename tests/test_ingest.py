@@ -14,6 +14,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from adapters.cli import cli
+from corpus.index import forget, search_index
 from corpus.ingest import ingest_paths
 from corpus.store import open_db
 
@@ -61,8 +62,9 @@ def test_changed_content_under_the_same_id_replaces_article_and_quotes(tmp_path:
     assert len(rows) == 1 and "frank and honest" in rows[0][1]
     quotes = db.execute("SELECT q.text FROM quotes q").fetchall()
     assert all("frank" in q[0] for q in quotes)
-    fts = db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'honest'").fetchone()[0]
-    assert fts == len(quotes)
+    idx = search_index(db)  # the index dropped the old quotes and holds the new ones
+    assert idx.searcher().search(idx.index.parse_query("honest", ["text"]), 100).count == len(quotes)
+    assert idx.searcher().search(idx.index.parse_query("frank", ["text"]), 100).count == len(quotes)
 
 
 def test_a_bad_file_is_skipped_with_its_reason_and_the_rest_ingested(tmp_path: Path) -> None:
@@ -127,8 +129,11 @@ def test_an_ingest_killed_with_sigkill_and_rerun_loses_and_duplicates_nothing(tm
     assert con.execute("SELECT count(*), count(DISTINCT ext_id), count(DISTINCT content_hash) FROM articles"
                        ).fetchone() == (n, n, n)
     stored_quotes = con.execute("SELECT count(*) FROM quotes").fetchone()[0]
-    assert con.execute("SELECT count(*) FROM quotes_fts").fetchone()[0] == stored_quotes
     con.close()
+    reopened = open_db(db_file)
+    assert search_index(reopened).num_docs() == stored_quotes  # the index holds every stored quote once
+    forget(reopened)
+    reopened.close()
     clean = open_db(tmp_path / "clean.db")
     ingest_paths(clean, [str(feed)])
     assert stored_quotes == clean.execute("SELECT count(*) FROM quotes").fetchone()[0] > 0

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from sqlite_utils import Database
 
 from adapters.cli import cli
+from corpus.index import search_index
 from corpus.models import Document, ExtractedQuote
 from corpus.speaker_identity import explain, rebuild
 from corpus.speaker_lookup import find_speakers
@@ -65,7 +66,9 @@ def test_rebuild_repairs_an_old_speaker_table_and_a_second_run_changes_nothing(t
     assert not +second.counts and second.notes == []
     assert db.execute("SELECT id, speaker_id, role FROM quotes ORDER BY id").fetchall() == snapshot
     # the search index carries the repaired names
-    assert db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'speaker:Halonen'").fetchone()[0] == 0
+    idx = search_index(db)
+    assert idx.searcher().search(idx.index.parse_query("halonen", ["speaker"]), 10).count == 0
+    assert idx.num_docs() == db.execute("SELECT count(*) FROM quotes").fetchone()[0]
 
 
 def _namesakes(tmp_path: Path) -> Database:

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
+from corpus.matches import matching_ids
 from corpus.search import SUBSTANTIVE, Hit, _hits, match_expression
 
 from ..answering.cards import to_card
@@ -61,15 +62,11 @@ def latest_day(db: Database, today: date) -> Days | None:
 
 
 def _quote_ids(db: Database, channel: DigestChannel, days: Days) -> list[int]:
-    params: list[object] = [days.since, days.until + "\uffff"]
+    if channel.topics:  # the search index matches topics as /quote does, within the days
+        topics = [t for t in (match_expression(x, aliases_for(x)) for x in channel.topics) if t.expression]
+        return matching_ids(db, topics, since=days.since, until=days.until) if topics else []
     sql = "SELECT q.id FROM quotes q WHERE q.published >= ? AND q.published <= ?"
-    if channel.topics:
-        exprs = [e for t in channel.topics if (e := match_expression(t, aliases_for(t)).expression)]
-        if not exprs:
-            return []
-        sql += " AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
-        params.append(" OR ".join(f"({e})" for e in exprs))
-    return [int(r[0]) for r in db.execute(sql, params).fetchall()]
+    return [int(r[0]) for r in db.execute(sql, [days.since, days.until + "\uffff"]).fetchall()]
 
 
 def key_text(text: str, sentences: int = MAX_SENTENCES) -> str:

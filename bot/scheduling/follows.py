@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from corpus.index import search_index
+from corpus.matches import indexed_upto, matching_ids
 from corpus.search import Hit, _hits, match_expression
 from corpus.speaker_lookup import find_speakers
 
@@ -110,17 +112,20 @@ def all_follows(db: Database) -> list[Follow]:
 
 
 def new_matches(db: Database, f: Follow, limit: int = 200) -> tuple[list[Hit], int]:
-    """Quotes newer than the follow's high-water mark that match it, and the new mark."""
-    high = int(db.execute("SELECT coalesce(max(id), 0) FROM quotes").fetchone()[0])
+    """Quotes newer than the follow's high-water mark that match it, and the new mark.
+
+    A topic is matched by the search index (as /quote matches it); its mark moves only as far as
+    the index is known to be complete, so a quote it has not applied yet comes in a later round."""
     if f.kind == "speaker":
+        high = int(db.execute("SELECT coalesce(max(id), 0) FROM quotes").fetchone()[0])
         ids = [r[0] for r in db.execute(
             "SELECT id FROM quotes WHERE speaker_id = ? AND id > ? AND id <= ? ORDER BY id LIMIT ?",
             [f.speaker_id, f.last_quote_id, high, limit]).fetchall()]
     else:
-        expr = match_expression(f.value, aliases_for(f.value)).expression
-        ids = [r[0] for r in db.execute(
-            "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?",
-            [expr, f.last_quote_id, high, limit]).fetchall()] if expr else []
+        high = indexed_upto(db, search_index(db))
+        topic = match_expression(f.value, aliases_for(f.value))
+        ids = matching_ids(db, [topic], after=f.last_quote_id, upto=high, limit=limit) \
+            if topic.expression and high > f.last_quote_id else []
     already = {r[0] for r in db.execute("SELECT quote_id FROM alerts WHERE follow_id = ?", [f.id]).fetchall()}
     return [h for h in _hits(db, [(i, 0.0) for i in ids]) if h.id not in already], high
 
