@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import tantivy
@@ -29,33 +30,27 @@ from .search import Filters, Hit, Topic, _hits
 Occur = tantivy.Occur
 
 
-def _field_query(idx: SearchIndex, field: str, tokens: list[str], prefix: bool = False) -> tantivy.Query:
-    if prefix:
-        # A stem is at most a few letters shorter than its word ("negotiating" → "negoti"), so a
-        # prefix matches the terms that start with it and the terms it starts with, down to 3
-        # letters shorter. Tokens are the analyzer's output (lower-case letters and digits): no
-        # regex syntax can come from the user.
-        p = tokens[0]
-        shorter = [p[:k] for k in range(max(2, len(p) - 3), len(p))]
-        return tantivy.Query.regex_query(idx.schema, field, "|".join([p + ".*", *shorter]))
-    if len(tokens) == 1:
-        return tantivy.Query.term_query(idx.schema, field, tokens[0], index_option="freq")
-    words: list[str | tuple[int, str]] = list(tokens)
-    return tantivy.Query.phrase_query(idx.schema, field, words)
+FIELD = "all"  # the quote text, the speaker's names and the article title (corpus.index)
 
 
 def _any_field(idx: SearchIndex, text: str, prefix: bool = False) -> tantivy.Query | None:
-    """``text`` (a word or a phrase) in the quote, the speaker's names or the title."""
+    """``text`` (a word or a phrase) in the quote, the speaker's names or the title: one field, so
+    a single word is a plain term query, the shape tantivy's block-max WAND prunes."""
     tokens = (idx.plain_analyzer if prefix else idx.analyzer).analyze(text)
     if not tokens:
         return None
     if prefix:
-        tokens = tokens[:1]
-    clauses = []
-    for field, boost in ranking.FIELD_BOOSTS.items():
-        q = _field_query(idx, field, tokens, prefix)
-        clauses.append((Occur.Should, q if boost == 1.0 else tantivy.Query.boost_query(q, boost)))
-    return tantivy.Query.boolean_query(clauses)
+        # A stem is at most a few letters shorter than its word ("negotiating" → "negoti"), so a
+        # prefix matches the terms that start with it and the terms it starts with, down to 3
+        # letters shorter. Tokens are the analyzer's output (lower-case letters and digits): no
+        # regex syntax can come from the user. Scores ranking.PREFIX_SCORE where it matches.
+        p = tokens[0]
+        shorter = [p[:k] for k in range(max(2, len(p) - 3), len(p))]
+        return tantivy.Query.regex_query(idx.schema, FIELD, "|".join([p + ".*", *shorter]))
+    if len(tokens) == 1:
+        return tantivy.Query.term_query(idx.schema, FIELD, tokens[0], index_option="freq")
+    words: list[str | tuple[int, str]] = list(tokens)
+    return tantivy.Query.phrase_query(idx.schema, FIELD, words)
 
 
 def topic_query(idx: SearchIndex, topic: Topic) -> tantivy.Query | None:
@@ -80,8 +75,7 @@ def filter_queries(idx: SearchIndex, f: Filters) -> list[tantivy.Query]:
     if f.speaker_ids:
         out.append(tantivy.Query.term_set_query(s, "speaker_id", list(f.speaker_ids)))
     if f.since or f.until:
-        low = ranking.since_key(f.since) if f.since else 0  # 0 and up: a date-less quote never passes `until`
-        high = ranking.until_key(f.until) if f.until else 99999999
+        low, high = _day_range(f)
         out.append(tantivy.Query.range_query(s, "day", tantivy.FieldType.Integer, low, high))
     if f.kind:
         out.append(tantivy.Query.term_query(s, "kind", f.kind, index_option="basic"))
@@ -90,10 +84,13 @@ def filter_queries(idx: SearchIndex, f: Filters) -> list[tantivy.Query]:
     return out
 
 
-def build_query(idx: SearchIndex, topic: Topic, filters: Filters) -> tantivy.Query | None:
-    main = topic_query(idx, topic)
-    if main is None:
-        return None
+def _day_range(f: Filters) -> tuple[int, int]:
+    low = ranking.since_key(f.since) if f.since else 0  # 0 and up: a date-less quote never passes `until`
+    high = ranking.until_key(f.until) if f.until else 99999999
+    return low, high
+
+
+def with_filters(idx: SearchIndex, main: tantivy.Query, filters: Filters) -> tantivy.Query:
     flt = filter_queries(idx, filters)
     if not flt:
         return main
@@ -103,39 +100,73 @@ def build_query(idx: SearchIndex, topic: Topic, filters: Filters) -> tantivy.Que
     )
 
 
-FIRST = 400  # pure-BM25 candidates fetched first by exact_top ("the" and "Russia" stop near 1,000 at 1M)
-LAST = 20_000  # beyond this many candidates the weighted full scan is the cheaper exact path
+def build_query(idx: SearchIndex, topic: Topic, filters: Filters) -> tantivy.Query | None:
+    main = topic_query(idx, topic)
+    return None if main is None else with_filters(idx, main, filters)
 
 
-def exact_top(searcher: tantivy.Searcher, query: tantivy.Query, k: int, first: int = FIRST,
-              *, filtered: bool = False) -> tuple[list[tuple[float, int, tantivy.DocAddress]], bool]:
+Accept = Callable[[tantivy.Searcher, list[tantivy.DocAddress]], list[bool]]
+
+
+def acceptor(filters: Filters) -> Accept | None:
+    """The filters checked on fast fields, for the candidates of an unfiltered query; None when a
+    filter (kind, source) has no numeric fast field: then the filtered query is scanned."""
+    if filters.kind or filters.source:
+        return None
+    speakers = set(filters.speaker_ids)
+    low, high = _day_range(filters) if filters.since or filters.until else (None, None)
+
+    def accept(searcher: tantivy.Searcher, addrs: list[tantivy.DocAddress]) -> list[bool]:
+        ok = [True] * len(addrs)
+        if speakers:
+            ok = [o and int(v or 0) in speakers for o, v in
+                  zip(ok, searcher.fast_field_values("speaker_id", addrs), strict=True)]
+        if low is not None and high is not None:
+            ok = [o and v is not None and low <= int(v) <= high for o, v in
+                  zip(ok, searcher.fast_field_values("day", addrs), strict=True)]
+        return ok
+
+    return accept
+
+
+FIRST = 1_000  # pure-BM25 candidates fetched first by exact_top ("the", "Russia" stop there at 1M)
+GROW = 4
+LAST = 64_000  # beyond this many candidates the weighted full scan is the cheaper exact path
+
+
+def exact_top(searcher: tantivy.Searcher, query: tantivy.Query, k: int, first: int = FIRST, *,
+              bound: float = ranking.MAX_BOOST, filtered: bool = False, accept: Accept | None = None,
+              scan: tantivy.Query | None = None) -> tuple[list[tuple[float, int, tantivy.DocAddress]], bool]:
     """The exact top-``k`` of ``bm25 × boost`` as (score, quote id, address), and whether more match.
 
-    A threshold algorithm: the best ``n`` matches by BM25 alone come from tantivy's block-max
-    WAND, which skips most of a common term's postings. Every match not fetched has
-    ``bm25 ≤ s_n`` (the n-th BM25) and ``boost ≤`` :data:`corpus.ranking.MAX_BOOST`, so once the
-    k-th blended score among the fetched reaches ``s_n × MAX_BOOST`` no other match can enter
-    the top-k: the answer is exact. Otherwise ``n`` grows; past :data:`LAST` the weighted
-    collector scores every match (exact, linear). A ``filtered`` query (a Must clause beside the
-    topic) gets no WAND pruning, so each round would score every match: it goes straight there.
+    A threshold algorithm: the best ``n`` matches of ``query`` by BM25 alone come from tantivy's
+    block-max WAND, which skips the blocks of postings that cannot reach the n-th score. Every
+    match not fetched has ``bm25 ≤ s_n`` (the n-th BM25) and ``boost ≤ bound`` (the index's
+    largest boost, :meth:`corpus.index.SearchIndex.max_boost`), so once the k-th blended score
+    among the fetched reaches ``s_n × bound`` no other match can enter the top-k: the answer is
+    exact. Otherwise ``n`` grows; past :data:`LAST` the weighted collector scores every match of
+    ``scan`` (exact, linear). ``accept`` keeps the candidates that pass the filters (fast fields)
+    when ``query`` is the topic alone and ``scan`` the topic with its filters. A ``filtered``
+    query (filter clauses tantivy cannot prune with) goes straight to the scan.
     """
     n = max(first, k)
     more = False
-    while not filtered and n < LAST:
+    while not filtered and n <= LAST:
         hits = searcher.search(query, n, count=False).hits
         addrs = [a for _, a in hits]
         weights = searcher.fast_field_values("weight", addrs)
-        blended = sorted(((bm25 * math.log2(2.0 + float(w or 0.0)), a) for (bm25, a), w in
-                          zip(hits, weights, strict=True)), key=lambda t: -t[0])
+        keep = accept(searcher, addrs) if accept is not None else [True] * len(addrs)
+        blended = sorted(((bm25 * math.log2(2.0 + float(w or 0.0)), a) for (bm25, a), w, ok in
+                          zip(hits, weights, keep, strict=True) if ok), key=lambda t: -t[0])
         if len(hits) < n:  # every match fetched
             top, more = blended[:k], len(blended) > k
             break
-        if len(blended) >= k and blended[k - 1][0] >= hits[-1][0] * ranking.MAX_BOOST:
+        if len(blended) >= k and blended[k - 1][0] >= hits[-1][0] * bound:
             top, more = blended[:k], True
             break
-        n *= 3
+        n *= GROW
     else:
-        res = searcher.search(query, k + 1, count=False, weight_by_field="weight")
+        res = searcher.search(scan if scan is not None else query, k + 1, count=False, weight_by_field="weight")
         top, more = [(float(score), a) for score, a in res.hits[:k]], len(res.hits) > k
     ids = searcher.fast_field_values("id", [a for _, a in top])
     return [(score, int(qid or 0), a) for (score, a), qid in zip(top, ids, strict=True)], more
@@ -147,11 +178,40 @@ class Ranked:
     more: bool  # matches beyond the returned groups exist
 
 
-def top_groups(searcher: tantivy.Searcher, query: tantivy.Query, limit: int, *, filtered: bool = False) -> Ranked:
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How :func:`exact_top` answers one topic under its filters."""
+
+    query: tantivy.Query  # the topic alone (pruned by WAND), or with its filters when ``filtered``
+    scan: tantivy.Query  # the topic with its filters: what the weighted full scan scores
+    accept: Accept | None  # the filters on fast fields, for the candidates of ``query``
+    filtered: bool  # filters only the scan can apply (kind, source)
+    bound: float  # the index's largest boost
+
+    def top(self, searcher: tantivy.Searcher, k: int) -> tuple[list[tuple[float, int, tantivy.DocAddress]], bool]:
+        return exact_top(searcher, self.query, k, bound=self.bound, filtered=self.filtered, accept=self.accept,
+                         scan=self.scan)
+
+
+def make_plan(idx: SearchIndex, topic: Topic, filters: Filters) -> Plan | None:
+    """Call after taking the searcher: the bound read now covers every quote it sees."""
+    main = topic_query(idx, topic)
+    if main is None:
+        return None
+    scan = with_filters(idx, main, filters)
+    if scan is main:
+        return Plan(main, main, None, False, idx.max_boost())
+    accept = acceptor(filters)
+    if accept is None:
+        return Plan(scan, scan, None, True, idx.max_boost())
+    return Plan(main, scan, accept, False, idx.max_boost())
+
+
+def top_groups(searcher: tantivy.Searcher, plan: Plan, limit: int) -> Ranked:
     """The ``limit`` best distinct wordings: groups ordered by their best copy (exact, see :func:`exact_top`)."""
     window = limit + limit // 4 + 5  # a few copies of one wording fit without a second round
     while True:
-        top, more = exact_top(searcher, query, window, filtered=filtered)
+        top, more = plan.top(searcher, window)
         hashes = searcher.fast_field_values("text_hash", [a for _, _, a in top])
         groups: OrderedDict[int, tuple[float, list[int]]] = OrderedDict()
         for (score, qid, _), h in zip(top, hashes, strict=True):
@@ -192,11 +252,12 @@ def hydrate(db: Database, groups: list[tuple[float, list[int]]]) -> list[Hit]:
 def ranked_search(db: Database, topic: Topic, filters: Filters, limit: int) -> tuple[list[Hit], bool]:
     """The ``limit`` best distinct wordings for ``topic`` and whether more matches exist."""
     idx = search_index(db)
-    query = build_query(idx, topic, filters)
-    if query is None:
+    searcher = idx.searcher()
+    plan = make_plan(idx, topic, filters)
+    if plan is None:
         return [], False
     try:
-        r = top_groups(idx.searcher(), query, limit, filtered=bool(filter_queries(idx, filters)))
+        r = top_groups(searcher, plan, limit)
     except ValueError as exc:
         raise SearchError(f"cannot search for that: {exc}") from exc
     return hydrate(db, r.groups), r.more
@@ -225,15 +286,64 @@ def speaker_counts(searcher: tantivy.Searcher, query: tantivy.Query, size: int) 
     return {int(b["key"]): int(b["doc_count"]) for b in buckets}
 
 
+LAST_WHO = 16_000  # candidates one shared round may fetch for the leaders' best quotes
+
+
+def best_quotes(searcher: tantivy.Searcher, schema: tantivy.Schema, plan: Plan,
+                speakers: list[int]) -> dict[int, tuple[float, int]]:
+    """Each speaker's best quote by the formula, exact: (score, quote id).
+
+    One threshold round serves every speaker: among the best ``n`` matches by BM25 a speaker's
+    best blended candidate is their best overall once it reaches ``s_n × bound`` (no match left
+    out can beat it). Speakers it leaves unsettled get a scan of their own matches."""
+    wanted = set(speakers)
+    found: dict[int, tuple[float, tantivy.DocAddress]] = {}
+    n = FIRST
+    while wanted and not plan.filtered and n <= LAST_WHO:
+        hits = searcher.search(plan.query, n, count=False).hits
+        addrs = [a for _, a in hits]
+        keep = plan.accept(searcher, addrs) if plan.accept is not None else [True] * len(addrs)
+        weights = searcher.fast_field_values("weight", addrs)
+        sids = searcher.fast_field_values("speaker_id", addrs)
+        floor = hits[-1][0] * plan.bound if len(hits) == n else 0.0
+        round_best: dict[int, tuple[float, tantivy.DocAddress]] = {}
+        for (bm25, a), w, ok, sid in zip(hits, weights, keep, sids, strict=True):
+            sid = int(sid or 0)
+            if ok and sid in wanted:
+                score = bm25 * math.log2(2.0 + float(w or 0.0))
+                if sid not in round_best or score > round_best[sid][0]:
+                    round_best[sid] = (score, a)
+        for sid, (score, a) in round_best.items():
+            if score >= floor:
+                found[sid] = (score, a)
+                wanted.discard(sid)
+        if len(hits) < n:
+            break  # every match seen
+        n *= GROW
+    for sid in sorted(wanted):
+        one = tantivy.Query.boolean_query([
+            (Occur.Must, plan.scan),
+            (Occur.Must, tantivy.Query.const_score_query(
+                tantivy.Query.term_query(schema, "speaker_id", sid, index_option="basic"),
+                0.0)),
+        ])
+        top, _ = exact_top(searcher, one, 1, filtered=True)
+        if top:
+            found[sid] = (top[0][0], top[0][2])
+    order = list(found)
+    ids = searcher.fast_field_values("id", [found[sid][1] for sid in order])
+    return {sid: (found[sid][0], int(qid or 0)) for sid, qid in zip(order, ids, strict=True)}
+
+
 def who(db: Database, topic: Topic, filters: Filters, *, limit: int = 5) -> Who:
     """Per-speaker counts over every match, and each leading speaker's best quote."""
     idx = search_index(db)
-    query = build_query(idx, topic, filters)
-    if query is None:
-        return Who(0, 0, 0, [])
     searcher = idx.searcher()
+    plan = make_plan(idx, topic, filters)
+    if plan is None:
+        return Who(0, 0, 0, [])
     n_speakers = int(db.execute("SELECT coalesce(max(id), 0) FROM speakers").fetchone()[0])
-    counts = speaker_counts(searcher, query, n_speakers + 2)
+    counts = speaker_counts(searcher, plan.scan, n_speakers + 2)
     unattributed = counts.pop(0, 0)
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ordered:
@@ -241,26 +351,7 @@ def who(db: Database, topic: Topic, filters: Filters, *, limit: int = 5) -> Who:
     # Speakers tied with the last one shown compete on their best quote (bounded).
     cut = ordered[min(limit, len(ordered)) - 1][1]
     contenders = [sid for sid, n in ordered if n >= cut][: limit + 20]
-    best: dict[int, tuple[float, int]] = {}
-    # One window over the topic gives most leaders' best quote at once: a speaker's first quote in
-    # the exact top-k of the formula is their best; the others get a query of their own.
-    filtered = bool(filter_queries(idx, filters))
-    window, _ = exact_top(searcher, query, 20, filtered=filtered)
-    wanted = set(contenders)
-    for (score, qid, _), sid in zip(window, searcher.fast_field_values("speaker_id", [a for _, _, a in window]),
-                                    strict=True):
-        if sid in wanted and sid not in best:
-            best[int(sid)] = (score, qid)  # type: ignore[arg-type]
-    for sid in contenders:
-        if sid not in best:
-            one = tantivy.Query.boolean_query([
-                (Occur.Must, query),
-                (Occur.Must, tantivy.Query.const_score_query(
-                    tantivy.Query.term_query(idx.schema, "speaker_id", sid, index_option="basic"), 0.0)),
-            ])
-            found, _ = exact_top(searcher, one, 1, filtered=True)
-            if found:
-                best[sid] = (found[0][0], found[0][1])
+    best = best_quotes(searcher, idx.schema, plan, contenders)
     contenders.sort(key=lambda sid: (-counts[sid], -best.get(sid, (0.0, 0))[0], sid))
     chosen = contenders[:limit]
     hits = {h.id: h for h in _hits(db, [(best[s][1], best[s][0]) for s in chosen if s in best])}

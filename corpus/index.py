@@ -2,10 +2,18 @@
 
 SQLite stays the store of record. The index lives in a folder beside the database file
 (``quotebot.db`` → ``quotebot.db.index/``; a private in-memory index for an in-memory database)
-and holds one document per quote: the quote text, the speaker's name and mention, the article
-title (English stemming, one analyzer for indexing and for queries), and fast fields for the
-filters and the ranking (speaker id, kind, source, publication day, confidence, quality, the
-formula's weight, a hash of the normalised text for collapsing wire copies).
+and holds one document per quote: the quote text, the speaker's name and mention and the article
+title, together in the field ``all`` that topics match and BM25 scores (positions kept for
+phrases; the three parts are separate values, so no phrase runs from one into the next) and
+each alone in its own field (frequencies only: term statistics for /verify and typo hints);
+English stemming, one analyzer for indexing and for queries; fast fields for the filters and
+the ranking (speaker id, kind, source, publication day, confidence, quality, the formula's
+weight, a hash of the normalised text for collapsing wire copies).
+
+``state.json`` also keeps ``max_weight``, an upper bound of every indexed quote's weight (the
+search's stopping rule needs it, :func:`corpus.engine.exact_top`). It only grows between
+rebuilds and is written *before* each commit that could raise it, so a searcher never sees a
+quote heavier than the bound it reads after opening.
 
 Keeping in step: triggers log every changed quote id in ``search_changes`` (migration
 ``006_search_engine``). :meth:`SearchIndex.sync` applies the log after SQLite has committed —
@@ -22,6 +30,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import math
 import shutil
 import sqlite3
 import threading
@@ -40,7 +49,7 @@ from .errors import SearchError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the schema or the analyzer changes: older folders are rebuilt
+FORMAT = 2  # bump when the schema or the analyzer changes: older folders are rebuilt
 ANALYZER = "quote_en"
 WRITER_HEAP = 60_000_000
 REBUILD_HEAP = 300_000_000
@@ -48,6 +57,8 @@ CHUNK = 5_000  # quote ids per SQLite read while indexing
 REBUILD_ABOVE = 200_000  # pending changes beyond which (and a quarter of the index) sync rebuilds
 RETRY_SECONDS = 1.0  # a busy writer (another process ingesting) is retried at most this often
 INGEST_EVERY = 3.0  # seconds between index commits during an ingest (each commit writes a segment)
+ALL = "all"
+PARTS = ("text", "speaker", "title")
 
 
 def analyzer(*, stem: bool = True) -> tantivy.TextAnalyzer:
@@ -65,8 +76,9 @@ def analyzer(*, stem: bool = True) -> tantivy.TextAnalyzer:
 def schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
     b.add_integer_field("id", indexed=True, fast=True)
-    for name in ranking.FIELD_BOOSTS:
-        b.add_text_field(name, tokenizer_name=ANALYZER)
+    b.add_text_field(ALL, tokenizer_name=ANALYZER)  # text + speaker + title: what topics match and score
+    for name in PARTS:
+        b.add_text_field(name, tokenizer_name=ANALYZER, index_option="freq")
     b.add_integer_field("speaker_id", indexed=True, fast=True)  # 0: unattributed
     b.add_text_field("kind", tokenizer_name="raw", fast=True)
     b.add_text_field("source", tokenizer_name="raw", fast=True)  # lower-cased, "" when unknown
@@ -74,6 +86,7 @@ def schema() -> tantivy.Schema:
     b.add_float_field("confidence", fast=True)
     b.add_float_field("quality", fast=True)
     b.add_float_field("weight", fast=True)  # ranking.weight(ranking.boost(...))
+    b.add_integer_field("tier", indexed=True, fast=True)  # ranking.tier(boost): 0 the heaviest quotes
     b.add_integer_field("text_hash", indexed=True, fast=True)
     return b.build()
 
@@ -100,18 +113,22 @@ def _document(row: Sequence[Any]) -> tantivy.Document:
     qid, text, name, mention, title, speaker_id, kind, source, published, confidence, quality = row
     speaker = f"{name} {mention}" if speaker_id and mention and mention[:1].isupper() and mention != name else name
     b = ranking.boost(published, bool(speaker_id), float(confidence), float(quality))
+    text, speaker, title = fold_spaces(text), speaker if speaker_id else "", fold_spaces(title)
     return tantivy.Document(
-        id=int(qid), text=fold_spaces(text), speaker=speaker if speaker_id else "", title=fold_spaces(title),
+        id=int(qid), all=[p for p in (text, speaker, title) if p], text=text, speaker=speaker, title=title,
         speaker_id=int(speaker_id), kind=str(kind), source=str(source), day=ranking.day_key(published),
-        confidence=float(confidence), quality=float(quality), weight=ranking.weight(b), text_hash=text_hash(text),
+        confidence=float(confidence), quality=float(quality), weight=ranking.weight(b), tier=ranking.tier(b),
+        text_hash=text_hash(text),
     )
 
 
 def _changes_high(db: Database) -> tuple[int, int]:
+    """(highest change logged, highest pruned). An empty log (all pruned) is as high as its pruning:
+    a rebuild then records that, not 0, or every later open would take the index as lost."""
     row = db.execute(
         "SELECT (SELECT coalesce(max(seq), 0) FROM search_changes), pruned_upto FROM search_state"
     ).fetchone()
-    return int(row[0]), int(row[1])
+    return max(int(row[0]), int(row[1])), int(row[1])
 
 
 class SearchIndex:
@@ -121,8 +138,10 @@ class SearchIndex:
         self.path = path
         self.lock = threading.RLock()
         self.applied = -1  # highest search_changes.seq in the index; -1: never built
+        self.max_weight: float | None = None  # bound of every indexed weight (None: unknown, see max_boost)
         self._writer: tantivy.IndexWriter | None = None
         self._state_mtime = 0
+        self._bound_mtime = 0
         self._last_try = 0.0
         self.last_sync = 0.0
         sch = schema()
@@ -141,6 +160,7 @@ class SearchIndex:
                 self.index = tantivy.Index(sch, str(path), reuse=True)
             if state is not None and state.get("format") == FORMAT:
                 self.applied = int(state.get("applied", -1))
+                self._take_max(state)
         self.index.register_tokenizer(ANALYZER, analyzer())
         self.schema = sch
         self.analyzer = analyzer()
@@ -162,13 +182,22 @@ class SearchIndex:
         except (OSError, ValueError):
             return None
 
-    def _write_state(self, applied: int) -> None:
+    def _take_max(self, state: dict[str, Any]) -> None:
+        value = state.get("max_weight")
+        self.max_weight = float(value) if isinstance(value, (int, float)) else None
+
+    def _write_state(self, applied: int, max_weight: float | None = None) -> None:
         self.applied = applied
+        if max_weight is not None:
+            self.max_weight = max_weight
         f = self._state_file
         if f is None:
             return
         tmp = f.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"format": FORMAT, "applied": applied}))
+        data: dict[str, Any] = {"format": FORMAT, "applied": applied}
+        if self.max_weight is not None:
+            data["max_weight"] = self.max_weight
+        tmp.write_text(json.dumps(data))
         tmp.replace(f)
         self._state_mtime = f.stat().st_mtime_ns
 
@@ -185,7 +214,39 @@ class SearchIndex:
             state = self._read_state()
             if state and state.get("format") == FORMAT:
                 self.applied = int(state.get("applied", -1))
+                self._take_max(state)
             self.index.reload()
+
+    def _raise_max(self, weight: float) -> None:
+        """Before a commit adds quotes as heavy as ``weight``: the bound on disk covers them first."""
+        if self.max_weight is None or weight > self.max_weight:
+            self._write_state(self.applied, weight)
+
+    def max_boost(self) -> float:
+        """The largest boost any quote in the index can have (call after taking the searcher): the
+        stored bound, else the formula's (:data:`corpus.ranking.MAX_BOOST`)."""
+        self.refresh_state()
+        if self.max_weight is None:
+            return ranking.MAX_BOOST
+        return min(ranking.MAX_BOOST, math.log2(2.0 + max(0.0, self.max_weight))) * (1 + 1e-6)
+
+    def refresh_state(self) -> None:
+        """Re-read ``state.json`` when another process wrote it (no index reload: cheap)."""
+        f = self._state_file
+        if f is None:
+            return
+        try:
+            mtime = f.stat().st_mtime_ns
+            if mtime == self._bound_mtime:
+                return
+            state = json.loads(f.read_text())
+        except (OSError, ValueError):
+            return
+        self._bound_mtime = mtime
+        if isinstance(state, dict) and state.get("format") == FORMAT:
+            value = state.get("max_weight")
+            if isinstance(value, (int, float)) and (self.max_weight is None or value > self.max_weight):
+                self.max_weight = float(value)  # only ever raised here: refresh() takes a lowered one
 
     # -- writing ----------------------------------------------------------------------------
     def _get_writer(self, *, wait: bool, heap: int = WRITER_HEAP) -> tantivy.IndexWriter | None:
@@ -207,9 +268,10 @@ class SearchIndex:
         with self.lock:
             self._writer = None
 
-    def _commit(self, db: Database, writer: tantivy.IndexWriter, applied: int, *, prune: bool) -> None:
+    def _commit(self, db: Database, writer: tantivy.IndexWriter, applied: int, *, prune: bool,
+                max_weight: float | None = None) -> None:
         writer.commit()
-        self._write_state(applied)
+        self._write_state(applied, max_weight)
         self.index.reload()
         if prune:
             self._prune(db, applied)
@@ -220,16 +282,18 @@ class SearchIndex:
             db.execute("DELETE FROM search_changes WHERE seq <= ?", [applied])
             db.execute("UPDATE search_state SET pruned_upto = max(pruned_upto, ?)", [applied])
 
-    def _add(self, db: Database, writer: tantivy.IndexWriter, ids: Iterable[int]) -> int:
+    def _add(self, db: Database, writer: tantivy.IndexWriter, ids: Iterable[int]) -> float:
+        """Add the current rows of ``ids``; returns the largest weight added (0 for none)."""
         sql = _rows_sql(db)
         ids = list(ids)
-        n = 0
+        heaviest = 0.0
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
             for row in db.execute(sql + f" WHERE q.id IN ({','.join('?' * len(part))})", part).fetchall():
-                writer.add_document(_document(row))
-                n += 1
-        return n
+                doc = _document(row)
+                heaviest = max(heaviest, float(doc.get_first("weight") or 0.0))
+                writer.add_document(doc)
+        return heaviest
 
     def sync(self, db: Database, *, wait: bool = False, prune: bool = True, keep_writer: bool = False) -> bool:
         """Apply the change log; False when another process holds the writer (try again later)."""
@@ -250,6 +314,7 @@ class SearchIndex:
                 return False
             try:
                 last = self.applied
+                heaviest = 0.0
                 while last < high:
                     rows = db.execute(
                         "SELECT seq, quote_id FROM search_changes WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
@@ -261,7 +326,8 @@ class SearchIndex:
                     ids = sorted({int(r[1]) for r in rows})
                     for qid in ids:
                         writer.delete_documents_by_term("id", qid)
-                    self._add(db, writer, ids)
+                    heaviest = max(heaviest, self._add(db, writer, ids))
+                self._raise_max(heaviest)
                 self._commit(db, writer, high, prune=prune)
             except BaseException:
                 writer.rollback()
@@ -284,17 +350,21 @@ class SearchIndex:
                 writer.delete_all_documents()
                 sql = _rows_sql(db)
                 last, n = 0, 0
+                heaviest = 0.0
                 while True:
                     rows = db.execute(sql + " WHERE q.id > ? ORDER BY q.id LIMIT ?", [last, CHUNK]).fetchall()
                     if not rows:
                         break
                     for row in rows:
-                        writer.add_document(_document(row))
+                        doc = _document(row)
+                        heaviest = max(heaviest, float(doc.get_first("weight") or 0.0))
+                        writer.add_document(doc)
                     last = int(rows[-1][0])
                     n += len(rows)
                     if progress:
                         progress(n)
-                self._commit(db, writer, high, prune=True)
+                self._raise_max(heaviest)  # the old quotes stay visible until the commit: a bound of both
+                self._commit(db, writer, high, prune=True, max_weight=heaviest)
                 if n > CHUNK:
                     writer.wait_merging_threads()  # let the merges finish: fewer segments, faster queries
                     self._writer = None

@@ -3,8 +3,13 @@
     score(q, d) = bm25(q, d) × boost(d)
     boost(d)    = (1 + 0.5·recency(d) + 0.25·attributed(d)·confidence(d)) × (1 + 2.33·quality(d))
 
-- ``bm25``: tantivy's BM25 (k1 = 1.2, b = 0.75) summed over the query's terms, each term scored in
-  the quote text (weight 1), the speaker's name and mention (0.5) and the article title (0.2).
+- ``bm25``: tantivy's BM25 (k1 = 1.2, b = 0.75) summed over the query's words, over one field
+  that holds the quote text, the speaker's name and mention and the article title together
+  (``all`` in :mod:`corpus.index`; a phrase never runs from one part into the next). A word
+  with a prefix mark (``negotiat*``) scores 1 where it matches. One field, not three weighted
+  ones (text 1, speaker 0.5, title 0.2 until issue 14's measurements): tantivy's block-max WAND
+  prunes only plain term scorers, and a weighted field wraps its scorer, so with three fields
+  every match of a common word had to be scored (see :func:`corpus.engine.exact_top`).
 - ``recency`` = 1 / (1 + e^(−(t − 2015) / 4)) with ``t`` the publication date in years (day
   precision); an unknown or year-less date counts as 0. Strictly increasing, so when relevance
   ties the newer quote ranks first, whatever the order of ingestion.
@@ -31,7 +36,7 @@ RECENCY_PIVOT = 2015.0
 RECENCY_SCALE = 4.0
 W_RECENCY, W_ATTRIBUTED = 0.5, 0.25
 QUALITY_GAIN = 2.33  # a quality-1 quote's factor is 3.33 times a quality-0 one's
-FIELD_BOOSTS = {"text": 1.0, "speaker": 0.5, "title": 0.2}
+PREFIX_SCORE = 1.0  # what a prefix word (a regex over the terms) adds where it matches
 
 
 def day_key(published: str | None) -> int:
@@ -91,3 +96,14 @@ MAX_BOOST = (1 + W_RECENCY + W_ATTRIBUTED) * (1 + QUALITY_GAIN)  # recency, conf
 def weight(boost_value: float) -> float:
     """The fast-field value ``w`` with ``log2(2 + w) == boost_value`` (tantivy's ``weight_by_field``)."""
     return float(2.0**boost_value - 2.0)
+
+
+# Impact tiers: a quote's tier is the number of these cuts above its boost (tier 0: boost ≥ 5.6).
+# Fixed by the formula, not by a corpus: a quote's tier never changes unless its boost does, and
+# every quote in tier t > 0 has boost < TIER_CUTS[t - 1] (corpus.engine's stopping rule).
+TIER_CUTS = (5.6, 5.5, 5.4, 5.25, 5.0, 4.5, 4.0, 3.0)
+
+
+def tier(boost_value: float) -> int:
+    return sum(1 for cut in TIER_CUTS if boost_value < cut)
+
