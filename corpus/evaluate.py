@@ -28,7 +28,6 @@ Resolved gold (seeds, Wikinews): the predicted name must equal the gold speaker 
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any

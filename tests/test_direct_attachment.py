@@ -86,8 +86,8 @@ def test_second_coordinated_verb_takes_the_sentence_subject() -> None:
 def test_subject_with_a_relative_clause_before_the_verb() -> None:
     body = ("Ekberg, who has sailed these waters for forty years, blasted the plan as “a waste of good "
             "money and time.” Councillor Jonas Ekberg later left.")
-    found = [q for q in quotes(body) if "waste of good" in q.text]
-    assert len(found) == 1
+    found = [q for q in quotes(body) if "waste of good" in q.text and q.kind == "direct"]
+    assert len(found) == 1  # the quoted words (the reported part "the plan as “…”" is also stored, as indirect)
     q = found[0]
     text = f"{TITLE}\n\n{body}\n"
     assert q.speaker_start is not None and text[q.speaker_start:q.speaker_end] == "Ekberg"

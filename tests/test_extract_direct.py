@@ -145,5 +145,8 @@ def test_two_people_sharing_a_surname_leave_a_bare_surname_unattributed() -> Non
 
 
 def test_a_quoted_fragment_after_a_speech_act_is_its_speakers_mixed_quote() -> None:
-    q = only("Governor Anna Berg called the new canal “a gift to the next generation” at the opening.")
-    assert q.speaker == "Anna Berg" and "“a gift to the next generation" in q.text
+    found = quotes("Governor Anna Berg called the new canal “a gift to the next generation” at the opening.")
+    # The quoted words alone are her direct quote; the characterisation around them is reported speech.
+    assert [(q.speaker, q.kind, q.text) for q in found] == [
+        ("Anna Berg", "indirect", "the new canal “a gift to the next generation” at the opening"),
+        ("Anna Berg", "direct", "a gift to the next generation")]

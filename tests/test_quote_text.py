@@ -104,3 +104,98 @@ def test_editors_note_after_a_turn_is_not_a_quote() -> None:
     found = _found(body, "Debate on the mine")
     assert found == [("Anna Holm", "transcript", "We will reopen the mine in May."),
                      ("Per Lind", "transcript", "Not before the inspection is done.")]
+
+
+# -- colon introductions: the quotation alone -----------------------------------------------------
+
+@pytest.mark.parametrize("body, words", [
+    ("A spokeswoman for the ferry company said: “We regret the delays and will refund every ticket.”",
+     "We regret the delays and will refund every ticket."),
+    ("The head of the water board wrote on the notice: “The reservoir will stay closed until spring.”",
+     "The reservoir will stay closed until spring."),
+    ("A lawyer for the family, speaking outside court, said: “They want the truth and nothing else.”",
+     "They want the truth and nothing else."),
+    ("The harbour master waved at the crowd before telling them, “Nobody sails until the storm has passed.”",
+     "Nobody sails until the storm has passed."),
+])
+def test_colon_introduction_stores_only_the_quoted_words(body: str, words: str) -> None:
+    found = extract_quotes(f"Ferry news\n\nThe ferry was late again.\n\n{body}\n", "Ferry news")
+    direct = [q for q in found if q.kind == "direct"]
+    assert [q.text for q in direct] == [words]  # no colon, comma, quotation mark or narration inside
+    assert not [q for q in found if q.kind != "direct" and q.text.lstrip()[:1] in ",:;“\""]
+
+
+def test_split_quote_with_an_aside_after_the_verb_keeps_only_the_quoted_words() -> None:
+    body = ("“Every time you cut the budget,” Olga Petrova said, pointing at the chart, "
+            "“the waiting lists grow longer.”")
+    found = extract_quotes(f"Budget\n\n{body}\n", "Budget")
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Olga Petrova", "Every time you cut the budget,"), ("Olga Petrova", "the waiting lists grow longer.")]
+    assert found[0].utterance == found[1].utterance == found[0].start  # one utterance, two parts
+
+
+# -- quoted words inside narration ----------------------------------------------------------------
+
+def test_a_one_word_scare_quote_is_no_direct_quote_the_characterisation_is_reported_speech() -> None:
+    body = "Chief executive Olga Petrova called the results “remarkable”."
+    found = extract_quotes(f"Results\n\nProfits rose.\n\n{body}\n", "Results")
+    assert [(q.speaker, q.kind, q.text) for q in found] == [("Olga Petrova", "indirect", "the results “remarkable”")]
+
+
+@pytest.mark.parametrize("body, words", [
+    ("The Harbour Gazette called it “a slow and patient triumph”.", "a slow and patient triumph"),
+    ("Olga Petrova described the new budget as “a betrayal of every nurse”.", "a betrayal of every nurse"),
+])
+def test_quoted_words_in_narration_are_stored_alone(body: str, words: str) -> None:
+    found = extract_quotes(f"Reviews\n\nThe film opened on Friday.\n\n{body}\n", "Reviews")
+    direct = [q for q in found if q.kind == "direct"]
+    assert [q.text for q in direct] == [words]
+    # Never the object of "called" / "described" inside a direct quote; a bare pronoun object adds nothing.
+    assert all("“" not in q.text or q.kind == "indirect" for q in found)
+    assert all(not q.text.startswith("it ") for q in found)
+
+
+def test_a_title_in_quotation_marks_is_no_ones_quote() -> None:
+    body = ("Olga Petrova told the radio show “Morning Harbour” on Friday that the bridge "
+            "“will open before the summer”.")
+    found = extract_quotes(f"Bridge\n\nThe bridge is late.\n\n{body}\n", "Bridge")
+    assert "Morning Harbour" not in {q.text for q in found}
+    assert ("Olga Petrova", "will open before the summer") in {(q.speaker, q.text) for q in found if q.kind == "direct"}
+
+
+def test_a_verb_inside_another_quotation_is_not_the_narrators() -> None:
+    body = ("Readers wrote in. “The minister said nurses earn enough. She is wrong about that.” ― a reader "
+            "“I have worked nights for twenty years and I cannot pay my rent.” ― another reader")
+    found = extract_quotes(f"Letters\n\nWe asked readers.\n\n{body}\n", "Letters")
+    assert all(q.speaker is None for q in found)
+
+
+# -- editorial openers are not turn labels --------------------------------------------------------
+
+@pytest.mark.parametrize("opener", ["Watch", "Read more", "Earlier", "Update", "Listen"])
+def test_an_editorial_opener_is_no_turn_label(opener: str) -> None:
+    body = ("Festival jury president Anna Berg: “It moved me deeply.”\n\n"
+            f"{opener}: “We never expected a prize like this one,” officials said.")
+    found = extract_quotes(f"Film festival\n\n{body}\n", "Film festival")
+    assert [(q.speaker, q.kind, q.text) for q in found] == [
+        ("Anna Berg", "direct", "It moved me deeply."),
+        (None, "direct", "We never expected a prize like this one,"),
+    ]
+
+
+def test_listen_followed_by_lower_case_is_speech_not_an_editorial_line() -> None:
+    body = ("Anna Berg: We will open the harbour in May.\n\nListen: you and your readers should read the plan.\n\n"
+            "Per Lind: The plan is not ready.")
+    found = extract_quotes(f"Harbour debate\n\n{body}\n", "Harbour debate")
+    # Kept as transcript words (a label-shaped word ends the turn before it: unattributed, never Anna Berg's).
+    assert (None, "transcript", "you and your readers should read the plan.") in \
+        [(q.speaker, q.kind, q.text) for q in found]
+
+
+def test_in_a_transcript_a_turn_opening_with_a_quotation_stays_whole() -> None:
+    body = ("Anna Berg: We will open the harbour in May.\n\n"
+            "Per Lind: “When will the ferry run?” That is what people ask me every day.\n\n"
+            "Anna Berg: In June, I promise.")
+    found = extract_quotes(f"Harbour debate\n\n{body}\n", "Harbour debate")
+    assert ("Per Lind", "transcript", "“When will the ferry run?” That is what people ask me every day.") in \
+        [(q.speaker, q.kind, q.text) for q in found]

@@ -21,7 +21,7 @@ from .frames import (
     participle,
     participle_subject,
 )
-from .layout import Layout, QuoteSpan, layout, sentences, trim
+from .layout import _ABBREV, Layout, QuoteSpan, layout, sentences, trim
 from .lexicon import CUE, CUE_RE, OBJECT_CUES
 from .mentions import Mention, parse_mention
 from .messages import message_paragraphs, sender
@@ -206,8 +206,13 @@ class _Run:
         return True
 
     def fragment(self, q: QuoteSpan, sents: list[tuple[int, int]], consumed: set[int]) -> bool:
-        """A quoted fragment in a sentence whose subject is a speaker ("X described Y as a “disgrace”"):
-        the quotation is the reported part of the sentence, from after the verb to the quote."""
+        """A quotation in a sentence whose subject is a speaker but no frame of :meth:`attach` reads.
+
+        Introduced by the verb ("A spokesperson for the operator said: “…”", "wrote on the wall: “…”"):
+        the quotation alone is the speaker's words. Inside narration ("X described the plan as a
+        “disgrace”", "called the results “remarkable”"): the reported part of the sentence, from after
+        the verb to its end, is a paraphrase (indirect), and the quoted words of two words or more are
+        also the speaker's direct quote; a one-word scare quote is no quote of its own."""
         f = self.folded
         sent = next(((s, e) for s, e in sents if s <= q.open < e), None)
         if sent is None:
@@ -219,16 +224,58 @@ class _Run:
         men, start, cue, mpos = frame.mention, frame.start, frame.cue, frame.mention_pos
         if any(x.start <= p < x.end for x in self.lay.quotes if x is not q for p in (start - 1, mpos)):
             return False  # "He said it over and over" inside someone's quoted words is no narration
-        if not f[start:q.open].strip() and q.end - q.start < 15:
+        # The verb's own clause is over when punctuation follows it (“A,” X said, referring to Y, “B.”;
+        # “A”, it added; and, later, “B”), unless a reported clause follows (", in part, that …").
+        heard = _LISTENER.match(f, start, q.open) if cue in _TELLS else None
+        start = heard.end() if heard else start  # "told the forum he was “…”": not the listener
+        lead = _AFTER_VERB.match(f, start, q.open)
+        closed = lead is not None and bool(lead.group("p")) and not heard \
+            and not re.match(r"that\b", f[lead.end():q.open])
+        start = lead.end() if lead else start
+        between = f[start:q.open]
+        # Introduced: nothing but punctuation between, a colon, a closed clause, a speech verb and a
+        # comma or colon just before the mark ("… before asking her, “…”"), or an adjunct and a comma.
+        # … or the second part of a split quotation: the verb's first words end right before it
+        # (“The risk,” said X, an economist at Y, “is that …”).
+        split = any(s <= x.open and x.outer_end <= frame.start - len(cue) and not f[x.outer_end:frame.start - len(cue)]
+                    .strip(" ,") for x in self.lay.quotes if x is not q)
+        introduced = not _WORDS.search(between) or between.rstrip().endswith(":") or closed or split \
+            or bool(_INTRODUCES.search(between)) or bool(_ADJUNCT.fullmatch(between))
+        if introduced and q.end - q.start < 15:
             return False  # "X said “yes”": too little to be a quotation
         sp = self.tracker.resolve(men, mpos) if men else None  # a noun phrase resolves to nobody
-        # The reported part runs on to the end of the sentence ("… “justified” in keeping it private").
+        if introduced:
+            self.emit(q.start, q.end, sp, "direct", cue, men, 0.9, mpos=mpos)
+            self.prev_direct = (q.last_line, sp)
+            consumed.add(q.open)
+            return True
+        # The reported part runs on to the end of the sentence ("… “justified” in keeping it private"),
+        # never past the paragraph the verb is in.
         end = _strip_end(f, *trim(f, start, sent[1]))
-        end = max([end] + [x.end for x in self.lay.quotes if x.line == q.line and s <= x.open < sent[1]])
-        self.emit(start, end, sp, "direct", cue, men, 0.9, mpos=mpos)
-        for x in self.lay.quotes:
-            if start <= x.open < end:
-                consumed.add(x.open)
+        end = max([end] + [x.outer_end for x in self.lay.quotes if x.line == q.line and s <= x.open < sent[1]])
+        para_end = next((le for ls, le in self.lay.lines if ls <= start < le), end)
+        end = min(end, para_end)
+        # … and not past a sentence end outside quotation marks (marks paired wrong join sentences).
+        quoted = [(x.open, x.outer_end) for x in self.lay.quotes if x.open < end and x.outer_end > start]
+        for stop in _SENTENCE_STOP.finditer(f, start, end):
+            if not any(a <= stop.start() < b for a, b in quoted) \
+                    and not _ABBREV.search(f, max(start, stop.start() - 6), stop.start() + 1):  # "Mr. Tribe"
+                end = stop.start() + 1
+                break
+        end = _strip_end(f, *trim(f, start, end))
+        if end <= q.open:
+            return False
+        inside = [x for x in self.lay.quotes if start <= x.open < end]
+        said = [x for x in inside if x.outer_end <= end + 1 and _verbatim(_WORDS.findall(f, x.start, x.end))
+                and not _someone_else(f, start, x.open, sp)]
+        narration = f[start:end]
+        for x in reversed(inside):
+            narration = narration[:max(0, x.open - start)] + narration[max(0, x.outer_end - start):]
+        if not (said and set(w.lower() for w in _WORDS.findall(narration)) <= _OBJECT_PRONOUNS):
+            self.emit(start, end, sp, "indirect", cue, men, 0.9, mpos=mpos)  # not “called it ‘…’”
+        for x in said:
+            self.emit(x.start, x.end, sp, "direct", cue, men, 0.9, mpos=mpos)
+        consumed.update(x.open for x in inside)
         return True
 
     def cueless(self, q: QuoteSpan, line_start: int, consumed: set[int],
@@ -322,7 +369,7 @@ class _Run:
             # A reported clause is paraphrase, stored as indirect speech even when it quotes some
             # words verbatim; those words are also stored as the speaker's direct quote.
             for q in inside:
-                if q.open not in consumed and len(_WORDS.findall(self.folded, q.start, q.end)) >= 2:
+                if q.open not in consumed and _verbatim(_WORDS.findall(self.folded, q.start, q.end)):
                     self.emit(q.start, q.end, sp, "direct", cue, men, 0.95, mpos=mpos)
                 consumed.add(q.open)
             unquoted = self.folded[cs:ce]
@@ -348,6 +395,21 @@ class _Run:
 
 
 _LEADING_MODIFIERS = re.compile(r"^(?:(?:the|[a-z][\w-]*|[\d/]+)\s+){1,3}(?=[A-Z])")
+_AFTER_VERB = re.compile(r"\s*(?P<p>[,;—–]\s*)?(?:(?:in\s+part|in\s+particular|and|but|later|also|then)\s*,?\s*)*")
+# Whom or what the verb is about, then a comma: "says of the plan, “…”", "told reporters on Monday, “…”".
+_ADJUNCT = re.compile(r"\s*(?:(?:him|her|them|me|us|you|reporters|journalists)\b\s*)?(?:(?:of|about|on|in|at|to|after|"
+                      r"before|during|when|while|from|with|via|outside|inside)\b[^,;:“”\"«»]{0,80}?)?\s*,\s*(?:and\s+)?")
+# Whom a "told" / "asked" addresses, up to the clause reported to them ("told co-host Joe Scarborough that").
+_TELLS = frozenset(["told", "tells", "assured", "assures", "informed", "informs", "reminded", "reminds", "warned", "warns"])
+_LISTENER = re.compile(r"\s*(?:(?:[\w.'’-]+\s+){1,5}?that\b|(?:(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?|"
+                       r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|him|her|them|us|me|reporters|journalists)"
+                       r"(?=\s+(?:he|she|they|it|we|I|there)\b))")
+_NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*)+")
+_SENTENCE_STOP = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“«(‘]?[A-Z])")
+# A speech verb, perhaps with whom it addresses, then a comma or colon right before a quotation: the
+# quotation is what was said ("… before asking her, “…”", "… and told reporters: “…”").
+_INTRODUCES = re.compile(rf"\b(?:{CUE}|asking|saying|adding|telling|writing|noting|replying|answering|declaring)"
+                         r"(?:\s+(?:him|her|them|me|us|you|reporters|journalists))?\s*[,:]\s*$")
 _NOUN_PHRASE = re.compile(r"^(?:the|a|an|my|his|her|their|our|one|another|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}$")
 
 
@@ -381,10 +443,15 @@ def _mention_span(folded: str, men: Mention | None, pos: int | None) -> tuple[in
     if men is None or pos is None or pos < 0:
         return None
     surface = men.surface.strip()
-    at = folded.find(surface, pos, pos + len(surface) + 200)
-    if at < 0:
-        at = folded.rfind(surface, max(0, pos - 200), pos + len(surface))
-    return (at, at + len(surface)) if at >= 0 else None
+    if not surface:
+        return None
+    # As a whole word: "he" is not the one inside "when".
+    word = re.compile(rf"(?<![\w]){re.escape(surface)}(?![\w])")
+    m = word.search(folded, pos, pos + len(surface) + 200)
+    if m is None:
+        before = list(word.finditer(folded, max(0, pos - 200), pos + len(surface)))
+        m = before[-1] if before else None
+    return (m.start(), m.end()) if m else None
 
 
 def _strip_end(f: str, s: int, e: int) -> int:
@@ -392,6 +459,25 @@ def _strip_end(f: str, s: int, e: int) -> int:
     while e > s and f[e - 1] in ".;:":
         e -= 1
     return e
+
+
+_OBJECT_PRONOUNS = frozenset(["it", "him", "her", "them", "this", "that", "these", "those", "me", "us", "you"])
+
+
+def _someone_else(f: str, start: int, end: int, sp: Speaker | None) -> bool:
+    """Whether ``f[start:end]`` names a person other than ``sp``: quoted words after it may be theirs
+    ("… while Boris Yeltsin had urged the regions to “take as much sovereignty as you can swallow”")."""
+    for m in _NAME_RUN.finditer(f, start, end):
+        men = parse_mention(m.group())
+        if men and men.kind == "name" and men.name and " " in men.name \
+                and not (sp and (men.name == sp.name or men.name.split()[-1] == sp.name.split()[-1])):
+            return True
+    return False
+
+
+def _verbatim(words: list[str]) -> bool:
+    """Quoted words that are a quote of their own: two words or more, not a title ("“Morning Joe”")."""
+    return len(words) >= 2 and not _title_case(words)
 
 
 def _title_case(words: list[str]) -> bool:
@@ -462,7 +548,11 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
             # attribution may name a show in quotes: on Fox News’s “Fox and Friends.”).
             carries_on = q.cue is None and q.speaker is not None and q.speaker == p.speaker \
                 and bool(CUE_RE.search(inner)) and len(inner) < 250
-            if "\n" in gap or marks > (4 if carries_on else 2):
+            # Each with its own cue and mention ("… “totally against the war” …. “I have good judgment,” he
+            # said."): two attributions, two utterances.
+            own = p.speaker_start is not None and q.speaker_start is not None and q.cue is not None \
+                and p.speaker_start != q.speaker_start
+            if "\n" in gap or marks > (4 if carries_on else 2) or own:
                 out.append(q)
                 continue
             only_cue = bool(_SPLIT.match(inner)) and not _NEW_CLAUSE.search(inner) and not (

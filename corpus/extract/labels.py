@@ -53,6 +53,11 @@ _ANONYMOUS = frozenset(["answer", "answers", "a", "reply", "response", "remark",
 # Editorial labels: they end a turn and are nobody's words ("Ed.: See the catalogue.").
 _NOTES = frozenset(["note", "notes", "image", "images", "photo", "photos", "picture", "video", "source", "sources", "update", "updated", "editor", "editors", "ed", "ed.", "caption", "credit", "credits", "correction", "clarification", "disclaimer", "transcript", "translation"])
 _NOT_NAMES = _NOTES | frozenset(["example", "summary", "background", "context", "warning", "deadline", "agenda", "theme", "subject", "topic", "topics", "attention", "first", "second", "third", "fourth", "fifth", "finally", "next", "then", "also", "again", "today", "yesterday", "tomorrow", "now", "here", "there", "yes", "no", "okay", "ok", "well", "so", "but", "and", "or", "however", "meanwhile", "moreover", "therefore", "thus", "please", "thanks", "welcome", "hello", "goodbye", "conclusion", "introduction", "p.s", "ps", "nb", "important", "attachment", "address", "tags", "tag", "location", "date", "time", "place", "venue", "result", "results", "total", "score", "status"])
+# Words that open an editorial line, never a speaker's label ("Watch:", "Read more:", "Earlier:").
+_EDITORIAL = frozenset(["watch", "read", "listen", "see", "related", "earlier", "later", "previously", "update",
+                        "updated", "updates", "breaking", "live", "more", "also", "recommended", "relevant", "follow",
+                        "subscribe", "advertisement", "sponsored", "explainer", "opinion", "analysis", "correction",
+                        "background", "context", "graphic", "map", "timeline", "factbox", "sidebar", "trending"])
 # A capitalised word after these belongs to a role: "Minister of Sport", "Patriarch of Moscow and All Russia".
 _ROLE_LINKS = frozenset(["of", "for", "on", "in", "at", "and", "all", "the"])
 _PLACE_WORDS = frozenset(["region", "territory", "district", "oblast", "republic", "province", "state", "city", "area", "county", "krai", "okrug", "federation", "kingdom", "island", "islands"])
@@ -183,6 +188,11 @@ def read_label(text: str, start: int, end: int) -> Label | None:
         # An interview's "Q:" / "A:" (the answer label is also the article "A"): a question, an answer.
         kind: LabelKind = "questioner" if words[0][0] == "Q" else "anonymous"
         return Label(kind, start, speech, None, "Answer" if kind == "anonymous" else "Question", None, None, flat)
+    if low[0] in _EDITORIAL and len(tokens) <= 3 and not any(t.endswith(",") for t in tokens) \
+            and not any(given_name(w) for w in words[1:]) and not (speech < end and text[speech].islower()):
+        # "Watch:", "Read more:", "Earlier:", "Relevant Reading:": the site's furniture, nobody's label
+        # ("Listen: you and your readers …" is a speaker's own words).
+        return Label("note", start, speech, None, flat, None, None, flat)
     if low[0] in _OPENERS and low[0] != "the":
         return None  # "And the second proposal:", "Finally, the national initiative:"
     if words[0][:1].islower() and low[0] not in TITLE_WORDS:

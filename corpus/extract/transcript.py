@@ -304,6 +304,12 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
     f = lay.folded
     names = {t.speaker for t in found if t.speaker and len(t.speaker.split()) >= 2}
     surnames = {n.split()[-1] for t in found if (n := t.speaker)}
+    # A news round-up ("Jury president Hugo Lambert: “It moved me deeply.”"), where most labels introduce
+    # a quotation, gives the quotation alone; in a transcript a turn that opens with one is the speaker
+    # reading out or quoting someone, and stays the whole turn.
+    spoken = [t for t in found if t.kind != "note"]
+    quoting = {t.at for t in spoken if _OPENS_QUOTE.match(f, t.start)}
+    roundup = 2 * len(quoting) >= len(spoken)
     for i, t in enumerate(found):
         nxt = found[i + 1] if i + 1 < len(found) else None
         inline_next = nxt is not None and nxt.at > lay.lines[nxt.line][0]
@@ -311,7 +317,7 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
         full = t.speaker.split() if t.speaker else []
         if t.kind == "note":
             continue  # an editorial note ends the turn before it and is nobody's words
-        opens_quote = _OPENS_QUOTE.match(f, t.start) is not None
+        opens_quote = t.at in quoting
         for li in range(t.line, stop):
             first = li == t.line
             if not first and opens_quote:
@@ -331,7 +337,15 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
                     or is_salutation(para) or is_caption(para) or not _WORDY.search(para) or _title_cased(para):
                 continue  # … and "Hillary Clinton: 1,769." is a tally, not speech
             resolution: Resolution | None = t.resolution if t.speaker else None
-            out.append(TranscriptQuote(s, e, t.speaker, t.role, t.kind, t.confidence, t.name_span, resolution))
+            kind = t.kind
+            if first and opens_quote and roundup:
+                # "Name: “…”": the quotation alone, without its marks or what follows it, is their words.
+                q = next((x for x in lay.quotes if s <= x.open < e), None)
+                if q is None:
+                    continue
+                s, e = trim(f, q.start, min(q.end, e))
+                kind = "direct"
+            out.append(TranscriptQuote(s, e, t.speaker, t.role, kind, t.confidence, t.name_span, resolution))
     return out, covered
 
 
