@@ -345,3 +345,30 @@ def test_poll_respondents_and_whom_report_unattributed() -> None:
     assert (q.text, q.speaker, q.mention) == ("they would not vote for either candidate", None, "percent")
     q = only("The decision angered the farmers, many of whom say the quotas are unfair.")
     assert (q.text, q.speaker, q.mention) == ("the quotas are unfair", None, "whom")
+
+
+def test_told_a_listener_then_a_clause_without_that() -> None:
+    q = only("Pavel Orlov told reporters he would not resign before the harvest.")
+    assert (q.text, q.speaker, q.cue) == ("he would not resign before the harvest", "Pavel Orlov", "told")
+    q = only("Anna Holm told a meeting of regional farm leaders that few people understood the stakes.")
+    assert (q.text, q.speaker) == ("few people understood the stakes", "Anna Holm")
+
+
+def test_told_someone_to_do_something_is_no_report() -> None:
+    assert quotes("Anna Holm told her husband to come out of the car at once.") == []
+
+
+def test_more_unnamed_subjects() -> None:
+    for body, text, head in [
+        ("Orlov's associates said he is not planning to run for governor.",
+         "he is not planning to run for governor", "associates"),
+        ("Some families said they had to wait two years for the permits.",
+         "they had to wait two years for the permits", "families"),
+        ("But 58 percent of the farmers surveyed said they would sell the land.",
+         "they would sell the land", "percent"),
+        ("A ministry official, who asked not to be named, said the quotas would be cut.",
+         "the quotas would be cut", "official"),
+    ]:
+        q = only(body)
+        assert (q.text, q.speaker) == (text, None), body
+        assert q.mention and head in q.mention.split(), body

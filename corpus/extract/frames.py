@@ -128,6 +128,10 @@ def _np_like(text: str) -> bool:
     return len(ws) <= 10 and not any(w.lower() in _FINITE for w in ws)
 
 
+# After "told": the listener, then the reported clause ("told reporters he would resign", "told a meeting
+# of island leaders that few people understood …").
+_TOLD = re.compile(r"^\s+(?P<obj>(?:[A-Z][\w.'’-]*|reporters|journalists|him|her|them|us|me|the|a|an|his|her|their|its)"
+                   r"[^,;:“”\"«».!?]{0,70}?)\s+(?:that\s+|(?=(?:he|she|they|it|we|I|there)\s+[a-z]))")
 # Before a subject, words that make the cue's clause a gapped one ("what X said", "how X says …").
 _GAP_BEFORE = re.compile(r"\b(?:[Ww]hat|[Ww]hatever|[Hh]ow|[Ww]hy)\s+$")
 _THAT_BEFORE = re.compile(r"\b(?:that|which)\s+$")
@@ -219,7 +223,7 @@ GENERIC_SPEAKERS = set(words(
     "researchers economists scientists spokesman spokeswoman spokesperson representatives"))
 
 
-_KIN_PHRASE = re.compile(r"^(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Mm]y|[Oo]ur|[Ii]ts|[Oo]ne|[Aa]nother)\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}$")
+_KIN_PHRASE = re.compile(r"^(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Mm]y|[Oo]ur|[Ii]ts|[Oo]ne|[Aa]nother)\s+[\w'’-]+(?:\s+[\w'’-]+){0,8}$")
 
 
 def _before_appositive(words: list[str]) -> Mention | None:
@@ -246,6 +250,11 @@ def _before_appositive(words: list[str]) -> Mention | None:
         men = mention_from(seg) if seg and not seg.endswith(",") else None
         if men and men.kind == "name":
             found = men
+    if found is None and len(filled) >= 2 and filled[0][:1].isupper():
+        # "A White House official, who requested anonymity, said": someone the article does not name.
+        ws = filled[0].split()
+        if len(ws) <= 6 and _unnamed_head(ws[-1].lower()) and _np_start(ws, len(ws) - 1) == "subject":
+            return Mention("role", ws[-1])
     return found
 
 
@@ -340,8 +349,11 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         b = _BETWEEN.match(after)
         rest = after[b.end():] if b and b.end() else after
         t = _THAT.match(rest)
+        told = _TOLD.match(after) if m.group() in {"told", "tells"} and not t else None
         if t:
             clause_start = m.end() + (b.end() if b else 0) + t.end()
+        elif told and _np_like(told.group("obj")) and not CUE_RE.search(told.group("obj")):
+            clause_start = m.end() + told.end()  # "told reporters he would …", "told a meeting of X that …"
         elif m.group() in {"reads", "told", "asked", "tells", "asks", "continued", "promised", "vowed",
                                  "urged", "urges", "invited", "continues", "reported", "reports"}:
             continue
@@ -355,11 +367,11 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             continue  # "policies that Trump argues allowed …": a relative clause, its subject is missing
         if not t and _AND_CUE.search(clause):
             continue  # "He claimed vast wealth and said it …": an object, then the verb that reports
-        if not clause_ok(clause, that=bool(t)):
+        if not clause_ok(clause, that=bool(t or told)):
             continue
         # The clause stops where another report begins: ", and rights groups warned that …".
         nxt = _NEXT_REPORT.search(clause)
-        if nxt and not clause_ok(clause[:nxt.start()], that=bool(t)):
+        if nxt and not clause_ok(clause[:nxt.start()], that=bool(t or told)):
             continue  # "When he wrote his book, Mr. X said that …": the report is the later one
         end = s + clause_start + nxt.start() if nxt else e
         out.append(Frame(men, m.group(), s + clause_start, end, s + mstart))
@@ -529,8 +541,14 @@ _HEAD_PHRASE = {"for", "of", "in", "at", "from", "with", "to", "on", "close"}
 
 def _unnamed_head(w: str) -> bool:
     """A noun for people or a body that names nobody: "lawyer", "members", "team", "committee"."""
-    return w in GROUP_NOUNS or w in PERSON_NOUNS or w in ORG_HEADS or (
-        w.endswith("s") and (w[:-1] in PERSON_NOUNS or w[:-1] in ORG_HEADS))
+    sing = w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w
+    return w in GROUP_NOUNS or w in _QUANTITIES or any(x in PERSON_NOUNS or x in ORG_HEADS or x in _MORE_PEOPLE
+                                                       for x in {w, sing})
+
+
+# People nouns the shared lists lack, for unnamed subjects only ("Romney's associates said").
+_MORE_PEOPLE = set(words("associate ally family insider confidant loyalist backer donor opponent rival delegate "
+                         "respondent participant author executive administrator negotiator mediator"))
 
 
 def _antecedent(words: list[str]) -> Mention | None:
