@@ -179,3 +179,36 @@ def test_a_speech_noun_after_a_possessive_is_no_speech_act() -> None:
             "downplay Holmgren’s comments, calling them “the words of somebody who has never set foot on the ferry.”")
     found = [q for q in quotes(body) if "never set foot" in q.text]
     assert found and all(q.speaker is None for q in found)  # not Holmgren, nor "the union"
+
+
+# A name and a verb the cue list lacks, completing the sentence the quotation opened.
+def test_a_name_and_any_verb_after_a_question_or_comma_attribute_the_quote() -> None:
+    body = ("Petra Holmgren opened the hearing.\n\n"
+            "“Why is the ferry late every single morning?” Jonas Ekberg demanded.\n\n"
+            "“Nobody on this island trusts the timetable,” she shot back.")
+    found = quotes(body)
+    assert by_text(found, "Why is the ferry").speaker == "Jonas Ekberg"
+    assert surface(body, "Why is the ferry") == "Jonas Ekberg"
+    assert surface(body, "Nobody on this island") == "she"
+
+
+def test_a_full_stop_inside_the_quote_leaves_the_next_sentence_alone() -> None:
+    body = ("Petra Holmgren opened the hearing.\n\n"
+            "“The ferry was late again this morning and nobody told us why.” Jonas Ekberg arrived an hour later.")
+    q = by_text(quotes(body), "The ferry was late")
+    assert q.speaker != "Jonas Ekberg"
+
+
+# "X made the following comment:" — a colon sentence that introduces someone's words.
+def test_a_colon_sentence_without_a_cue_verb_introduces_its_subjects_words() -> None:
+    body = ("Councillor Jonas Ekberg made the following comment:\n\n"
+            "“The ferry will run on time from the first of May, or I will resign my seat.”")
+    q = by_text(quotes(body), "The ferry will run")
+    assert q.speaker == "Jonas Ekberg"
+    assert surface(body, "The ferry will run") == "Councillor Jonas Ekberg"
+
+
+def test_a_colon_heading_is_no_introduction() -> None:
+    body = ("Among the papers released on Monday:\n\n"
+            "“The ferry will run on time from the first of May, or the board will resign.”")
+    assert by_text(quotes(body), "The ferry will run").speaker is None

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from ..models import ExtractedQuote, QuoteKind
-from .fragments import fragment_frame
+from .fragments import fragment_frame, sentence_subject
 from .frames import (
     AFTER_APPOS,
     AFTER_CM,
@@ -37,6 +37,13 @@ _TITLE_CUE = re.compile(r"\b(?:motto|slogan|titled|entitled|called|dubbed|named|
                         r"operation|campaign|label|labelled|labeled|branded|nicknamed)\s*$", re.IGNORECASE)
 # After a closing mark, a dash and a name that ends the paragraph: “…” ― Ana Ruiz.
 _DASH_NAME = re.compile(r"[ \t]*[,.]?[ \t]*[―—–][ \t]*(?P<m>[A-Z][^\n,;:“”\"«»()!?]{1,60}?)[ \t]*\.?[ \t]*(?:\n|$)")
+# After a closing mark: a name or pronoun, one verb and the end of the sentence ("Vitter demanded.").
+_AFTER_ANY_VERB = re.compile(r"^[ \t]+(?P<m>(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]*|he|she)[ \t]+"
+                             r"(?P<cue>[a-z]{3,}(?:ed|s)(?:[ \t]+back)?|(?:shot|hit|struck)[ \t]+back)\b[^.!?“”\"«»\n]{0,80}[.!?]")
+# A sentence ending in a colon that introduces someone's words.
+_COLON_INTRO = re.compile(rf"(?:\b{CUE}|\b(?:comments?|statement|remarks|words|message|tweet(?:ed)?|post(?:ed)?|"
+                          r"following|this\s+way|as\s+follows|put\s+it|wrote|writes|explained))\b[^.!?:]*:\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 # After a closing mark, words that start an attribution: ", said …", " Vitter demanded", " — Name".
 _OWN_ATTRIBUTION = re.compile(r"^[,.!?…]?\s*(?:[—–―-]\s*)?(?:[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)*[a-z]+(?:ed|s)\b|"
@@ -173,15 +180,31 @@ class _Run:
             men = _after_mention(m.group("m"))
             if men:
                 return men, m.group("cue"), q.outer_end + m.start("m")
-        before = f[max(line_start, prev_end, q.open - 200):q.open]
+        m = _AFTER_ANY_VERB.match(after)
+        if m and inner[-1:] in ",?!":
+            # “Why isn’t this proof?” Vitter demanded. / “…,” she yells while …: a name or pronoun and
+            # a verb the cue list lacks, completing the sentence the quotation opened.
+            men = parse_mention(m.group("m"))
+            if men and men.kind in {"name", "pronoun"}:
+                return men, m.group("cue"), q.outer_end + m.start("m")
+        bstart = max(line_start, prev_end, q.open - 200)
+        before = f[bstart:q.open]
         if not before.strip() and q.open - line_start < 3 and q.line > 0:
             ps, pe = self.lay.lines[q.line - 1]
             prev = f[ps:pe].rstrip()
             if prev.endswith(":"):
-                before = prev
+                before, bstart = prev, ps
         found = before_cue(before)
         if found:
             return found[0], found[1], q.open - len(before) + found[2]
+        if before.rstrip().endswith(":") and _COLON_INTRO.search(before):
+            # "Sanders made the following comment:" / "Staff explained it this way:": the subject of
+            # the sentence the colon ends introduces the quotation.
+            cut = [m.end() for m in _SENTENCE_BREAK.finditer(before)]
+            sent_from = bstart + (cut[-1] if cut else 0)
+            subj = sentence_subject(f, sent_from, bstart + len(before))
+            if subj and subj[0].kind in {"name", "pronoun", "org"}:
+                return subj[0], ":", subj[1]
         m = BEFORE_CM.search(before)
         if m and m.group("cue") in OBJECT_CUES:
             m = None  # "X told The Huffington Post: “…”" is X's
