@@ -199,3 +199,15 @@ def test_in_a_transcript_a_turn_opening_with_a_quotation_stays_whole() -> None:
     found = extract_quotes(f"Harbour debate\n\n{body}\n", "Harbour debate")
     assert ("Per Lind", "transcript", "“When will the ferry run?” That is what people ask me every day.") in \
         [(q.speaker, q.kind, q.text) for q in found]
+
+
+@pytest.mark.parametrize("body, words", [
+    ("Olga Petrova said that in the nineties the old mayor had urged every district to “take as much money as "
+     "you can carry”.", "take as much money as you can carry"),
+    ("Governor Olga Petrova described the audit as unfair after the auditor blamed the delays on “a culture of "
+     "silence” in her office.", "a culture of silence"),
+])
+def test_quoted_words_after_someone_elses_speech_act_are_not_the_reporters(body: str, words: str) -> None:
+    found = extract_quotes(f"Audit\n\nThe audit was published.\n\n{body}\n", "Audit")
+    direct = [q for q in found if q.kind == "direct" and q.text == words]
+    assert len(direct) == 1 and direct[0].speaker is None  # the words may be the mayor's / auditor's

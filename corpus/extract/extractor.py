@@ -16,6 +16,7 @@ from .frames import (
     AFTER_CM,
     AFTER_MC,
     BEFORE_CM,
+    SPEECH_ACT,
     before_cue,
     indirect_frames,
     participle,
@@ -289,15 +290,14 @@ class _Run:
         if end <= q.open:
             return False
         inside = [x for x in self.lay.quotes if start <= x.open < end]
-        said = [x for x in inside if x.outer_end <= end + 1 and _verbatim(_WORDS.findall(f, x.start, x.end))
-                and not _someone_else(f, start, x.open, sp)]
+        said = [x for x in inside if x.outer_end <= end + 1 and _verbatim(_WORDS.findall(f, x.start, x.end))]
         narration = f[start:end]
         for x in reversed(inside):
             narration = narration[:max(0, x.open - start)] + narration[max(0, x.outer_end - start):]
         if not (said and set(w.lower() for w in _WORDS.findall(narration)) <= _OBJECT_PRONOUNS):
             self.emit(start, end, sp, "indirect", cue, men, 0.9, mpos=mpos)  # not “called it ‘…’”
         for x in said:
-            self.emit(x.start, x.end, sp, "direct", cue, men, 0.9, mpos=mpos)
+            self.emit(x.start, x.end, None if _someone_else(f, start, x.open) else sp, "direct", cue, men, 0.9, mpos=mpos)
         consumed.update(x.open for x in inside)
         return True
 
@@ -393,7 +393,9 @@ class _Run:
             # words verbatim; those words are also stored as the speaker's direct quote.
             for q in inside:
                 if q.open not in consumed and _verbatim(_WORDS.findall(self.folded, q.start, q.end)):
-                    self.emit(q.start, q.end, sp, "direct", cue, men, 0.95, mpos=mpos)
+                    # "X said Y had called it “…”": words after another person named are not surely X's.
+                    who = None if _someone_else(self.folded, cs, q.open) else sp
+                    self.emit(q.start, q.end, who, "direct", cue, men, 0.95, mpos=mpos)
                 consumed.add(q.open)
             unquoted = self.folded[cs:ce]
             for q in reversed(inside):
@@ -427,7 +429,7 @@ _TELLS = frozenset(["told", "tells", "assured", "assures", "informed", "informs"
 _LISTENER = re.compile(r"\s*(?:(?:[\w.'’-]+\s+){1,5}?that\b|(?:(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?|"
                        r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|him|her|them|us|me|reporters|journalists)"
                        r"(?=\s+(?:he|she|they|it|we|I|there)\b))")
-_NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*)+")
+_OTHER_ACT = re.compile(rf"{SPEECH_ACT.pattern}|\b(?:encourag|exhort|ask|tell|told|call|urg|invit|appeal|advis)\w*")
 _SENTENCE_STOP = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“«(‘]?[A-Z])")
 # A speech verb, perhaps with whom it addresses, then a comma or colon right before a quotation: the
 # quotation is what was said ("… before asking her, “…”", "… and told reporters: “…”").
@@ -487,15 +489,11 @@ def _strip_end(f: str, s: int, e: int) -> int:
 _OBJECT_PRONOUNS = frozenset(["it", "him", "her", "them", "this", "that", "these", "those", "me", "us", "you"])
 
 
-def _someone_else(f: str, start: int, end: int, sp: Speaker | None) -> bool:
-    """Whether ``f[start:end]`` names a person other than ``sp``: quoted words after it may be theirs
-    ("… while Boris Yeltsin had urged the regions to “take as much sovereignty as you can swallow”")."""
-    for m in _NAME_RUN.finditer(f, start, end):
-        men = parse_mention(m.group())
-        if men and men.kind == "name" and men.name and " " in men.name \
-                and not (sp and (men.name == sp.name or men.name.split()[-1] == sp.name.split()[-1])):
-            return True
-    return False
+def _someone_else(f: str, start: int, end: int) -> bool:
+    """Whether a speech act stands in the reported part ``f[start:end]`` before quoted words: they may
+    be that act's words, not the reporting speaker's ("… while Boris Yeltsin had encouraged the regions
+    to “take as much sovereignty as you can swallow”", "… after she blamed police shootings on “…”")."""
+    return bool(_OTHER_ACT.search(f, start, end))
 
 
 def _verbatim(words: list[str]) -> bool:
