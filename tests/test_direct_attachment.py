@@ -212,3 +212,21 @@ def test_a_colon_heading_is_no_introduction() -> None:
     body = ("Among the papers released on Monday:\n\n"
             "“The ferry will run on time from the first of May, or the board will resign.”")
     assert by_text(quotes(body), "The ferry will run").speaker is None
+
+
+def test_a_continuation_of_an_unnamed_speaker_is_one_utterance_with_the_quote_it_continues() -> None:
+    # "Mr. Okafor" is never given in full: nobody is named, but the two parts are one utterance.
+    body = ("“My name is not on the ballot, but our harbour is on the ballot,” Mr. Okafor said at the dinner "
+            "in the harbour hall, where the mayor also spoke. “The ferry is on the ballot.”")
+    found = quotes(body)
+    a, b = by_text(found, "My name is not"), by_text(found, "The ferry is on")
+    assert a.speaker is None and b.speaker is None
+    assert a.utterance == b.utterance == a.start
+    assert surface(body, "The ferry is on") == "Mr. Okafor"
+
+
+def test_a_shows_title_in_quotation_marks_is_no_quote() -> None:
+    body = ("Petra Holmgren said on “Harbour Morning Live,” that the ferry would run again in May. "
+            "Jonas Ekberg told “Island Radio Today” he doubted it.")
+    texts = [q.text for q in quotes(body)]
+    assert not any(t.startswith(("Harbour Morning Live", "Island Radio Today")) for t in texts), texts

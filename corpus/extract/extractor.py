@@ -45,6 +45,7 @@ _AFTER_ANY_VERB = re.compile(r"^[ \t]+(?P<m>(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z]
 _COLON_INTRO = re.compile(rf"(?:\b{CUE}|\b(?:comments?|statement|remarks|words|message|tweet(?:ed)?|post(?:ed)?|"
                           r"following|this\s+way|as\s+follows|put\s+it|wrote|writes|explained))\b[^.!?:]*:\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
+_TITLE_BEFORE = re.compile(r"\b(?:on|in|to|at|for|from|with|of|told|joined|watched)\s+$")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 # After a closing mark, words that start an attribution: ", said …", " Vitter demanded", " — Name".
 _OWN_ATTRIBUTION = re.compile(r"^[,.!?…]?\s*(?:[—–―-]\s*)?(?:[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)*[a-z]+(?:ed|s)\b|"
@@ -218,6 +219,9 @@ class _Run:
     def direct(self, q: QuoteSpan, line_start: int, line_end: int, prev_end: int,
                consumed: set[int]) -> bool:
         """Emit ``q`` if a speech verb attaches it; False leaves it for :meth:`cueless`."""
+        words = _WORDS.findall(self.folded, q.start, q.end)
+        if len(words) <= 6 and _title_case(words) and _TITLE_BEFORE.search(self.folded, max(0, q.open - 12), q.open):
+            return False  # "said on “Fox News Sunday,”", "told “Morning Joe”": a show's title, nobody's words
         found = self.attach(q, line_start, line_end, prev_end)
         if not found:
             return False
@@ -567,8 +571,10 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
             marks = gap.count("“") + gap.count("”") + gap.count('"')
             # “A,” said X, who has worked here for years. “B.” — B carries on X's quote (the
             # attribution may name a show in quotes: on Fox News’s “Fox and Friends.”).
-            carries_on = q.cue is None and q.speaker is not None and q.speaker == p.speaker \
-                and bool(CUE_RE.search(inner)) and len(inner) < 250
+            # The same evidence counts when nobody was named ("Mr. Obama" with no full name given).
+            carries_on = q.cue is None and bool(CUE_RE.search(inner)) and len(inner) < 250 and (
+                (q.speaker is not None and q.speaker == p.speaker)
+                or (q.speaker_start is not None and q.speaker_start == p.speaker_start))
             # Each with its own cue and mention ("… “totally against the war” …. “I have good judgment,” he
             # said."): two attributions, two utterances.
             own = p.speaker_start is not None and q.speaker_start is not None and q.cue is not None \
