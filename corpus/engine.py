@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from . import ranking
 from .errors import SearchError
 from .index import SearchIndex, search_index
-from .search import Filters, Hit, Topic, _hits
+from .search import NO_FILTERS, Filters, Hit, Topic, _hits
 
 Occur = tantivy.Occur
 
@@ -198,6 +198,14 @@ def exact_top(searcher: tantivy.Searcher, query: tantivy.Query, k: int, first: i
         top = [(float(score), a) for score, a in res.hits[:k]]
         ids = searcher.fast_field_values("id", [a for _, a in top])
         return [(score, int(qid or 0), a) for (score, a), qid in zip(top, ids, strict=True)], len(res.hits) > k
+    return _finish(searcher, by_tiers(searcher, scan, schema, fetched, s_n, k), k, more=True)
+
+
+def by_tiers(searcher: tantivy.Searcher, scan: tantivy.Query, schema: tantivy.Schema, fetched: Scored,
+             s_n: float, k: int) -> Scored:
+    """``fetched`` (exactly scored) and the best ``k + 1`` of each tier scanned, heaviest first, until
+    no match left can enter the top-``k``: every one has a boost below the last tier's cut and
+    ``bm25 ≤ s_n`` (``s_n`` bounds every match of ``scan`` not in ``fetched``)."""
     pool = {(a.segment_ord, a.doc): (score, a) for score, a in fetched}
     for t in range(len(ranking.TIER_CUTS) + 1):
         res = searcher.search(_tier_query(scan, schema, t), k + 1, count=False, weight_by_field="weight")
@@ -205,7 +213,7 @@ def exact_top(searcher: tantivy.Searcher, query: tantivy.Query, k: int, first: i
             pool[(a.segment_ord, a.doc)] = (float(score), a)
         if t < len(ranking.TIER_CUTS) and _kth(list(pool.values()), k) >= s_n * ranking.TIER_CUTS[t] * (1 + 1e-6):
             break
-    return _finish(searcher, list(pool.values()), k, more=True)
+    return list(pool.values())
 
 
 TIERS_AT_ONCE = 2  # scan the tiers at once when this many or fewer would do
@@ -346,53 +354,57 @@ def speaker_counts(searcher: tantivy.Searcher, query: tantivy.Query, size: int) 
     return {int(b["key"]): int(b["doc_count"]) for b in buckets}
 
 
-LAST_WHO = 16_000  # candidates one shared round may fetch for the leaders' best quotes
-
-
-def best_quotes(searcher: tantivy.Searcher, schema: tantivy.Schema, plan: Plan,
-                speakers: list[int]) -> dict[int, tuple[float, int]]:
+def best_quotes(searcher: tantivy.Searcher, plan: Plan, speakers: list[int]) -> dict[int, tuple[float, int]]:
     """Each speaker's best quote by the formula, exact: (score, quote id).
 
-    One threshold round serves every speaker: among the best ``n`` matches by BM25 a speaker's
-    best blended candidate is their best overall once it reaches ``s_n × bound`` (no match left
-    out can beat it). Speakers it leaves unsettled get a scan of their own matches."""
-    wanted = set(speakers)
+    One round of BM25 candidates serves every speaker: a speaker's best blended candidate is
+    their best overall once it reaches ``s_n × bound`` (no match left out can beat it). For the
+    others the impact tiers of their own matches are scanned (:func:`by_tiers`, k = 1)."""
     found: dict[int, tuple[float, tantivy.DocAddress]] = {}
-    n = FIRST
-    while wanted and not plan.filtered and n <= LAST_WHO:
-        hits = searcher.search(plan.query, n, count=False).hits
+    wanted = set(speakers)
+    fetched: dict[int, Scored] = {}
+    s_n = math.inf
+    if not plan.filtered:
+        hits = searcher.search(plan.query, FIRST, count=False).hits
         addrs = [a for _, a in hits]
         keep = plan.accept(searcher, addrs) if plan.accept is not None else [True] * len(addrs)
         weights = searcher.fast_field_values("weight", addrs)
         sids = searcher.fast_field_values("speaker_id", addrs)
-        floor = hits[-1][0] * plan.bound if len(hits) == n else 0.0
-        round_best: dict[int, tuple[float, tantivy.DocAddress]] = {}
+        s_n = hits[-1][0] if len(hits) == FIRST else 0.0  # 0: every match fetched
         for (bm25, a), w, ok, sid in zip(hits, weights, keep, sids, strict=True):
-            sid = int(sid or 0)
-            if ok and sid in wanted:
-                score = bm25 * math.log2(2.0 + float(w or 0.0))
-                if sid not in round_best or score > round_best[sid][0]:
-                    round_best[sid] = (score, a)
-        for sid, (score, a) in round_best.items():
-            if score >= floor:
-                found[sid] = (score, a)
+            if ok and int(sid or 0) in wanted:
+                fetched.setdefault(int(sid or 0), []).append((bm25 * math.log2(2.0 + float(w or 0.0)), a))
+        for sid, scored in fetched.items():
+            best = max(scored, key=lambda t: t[0])
+            if best[0] >= s_n * plan.bound:
+                found[sid] = best
                 wanted.discard(sid)
-        if len(hits) < n:
-            break  # every match seen
-        n *= GROW
+        if s_n == 0.0:
+            wanted.clear()  # every match was fetched: a speaker not among them has none
     for sid in sorted(wanted):
         one = tantivy.Query.boolean_query([
             (Occur.Must, plan.scan),
             (Occur.Must, tantivy.Query.const_score_query(
-                tantivy.Query.term_query(schema, "speaker_id", sid, index_option="basic"),
-                0.0)),
+                tantivy.Query.term_query(plan.schema, "speaker_id", sid, index_option="basic"), 0.0)),
         ])
-        top, _ = exact_top(searcher, one, 1, filtered=True)
-        if top:
-            found[sid] = (top[0][0], top[0][2])
+        if plan.filtered:
+            res = searcher.search(one, 1, count=False, weight_by_field="weight").hits
+            scored = [(float(score), a) for score, a in res]
+        else:
+            scored = by_tiers(searcher, one, plan.schema, fetched.get(sid, []), s_n, 1)
+        if scored:
+            found[sid] = max(scored, key=lambda t: t[0])
     order = list(found)
     ids = searcher.fast_field_values("id", [found[sid][1] for sid in order])
     return {sid: (found[sid][0], int(qid or 0)) for sid, qid in zip(order, ids, strict=True)}
+
+
+def _single_term(idx: SearchIndex, topic: Topic) -> str | None:
+    """The one indexed term a topic of one plain word is (what corpus.hot_counts keeps counts of)."""
+    if topic.phrases or topic.alternatives or len(topic.terms) != 1 or topic.terms[0].endswith("*"):
+        return None
+    tokens = idx.analyzer.analyze(topic.terms[0])
+    return tokens[0] if len(tokens) == 1 else None
 
 
 def who(db: Database, topic: Topic, filters: Filters, *, limit: int = 5) -> Who:
@@ -402,8 +414,13 @@ def who(db: Database, topic: Topic, filters: Filters, *, limit: int = 5) -> Who:
     plan = make_plan(idx, topic, filters)
     if plan is None:
         return Who(0, 0, 0, [])
-    n_speakers = int(db.execute("SELECT coalesce(max(id), 0) FROM speakers").fetchone()[0])
-    counts = speaker_counts(searcher, plan.scan, n_speakers + 2)
+    term = _single_term(idx, topic) if filters == NO_FILTERS else None
+    kept = idx.hot.lookup(term) if term else None
+    if kept is not None:  # a hot word's counts, kept in step with the index's last commit
+        counts = dict(kept)
+    else:
+        n_speakers = int(db.execute("SELECT coalesce(max(id), 0) FROM speakers").fetchone()[0])
+        counts = speaker_counts(searcher, plan.scan, n_speakers + 2)
     unattributed = counts.pop(0, 0)
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ordered:
@@ -411,7 +428,7 @@ def who(db: Database, topic: Topic, filters: Filters, *, limit: int = 5) -> Who:
     # Speakers tied with the last one shown compete on their best quote (bounded).
     cut = ordered[min(limit, len(ordered)) - 1][1]
     contenders = [sid for sid, n in ordered if n >= cut][: limit + 20]
-    best = best_quotes(searcher, idx.schema, plan, contenders)
+    best = best_quotes(searcher, plan, contenders)
     contenders.sort(key=lambda sid: (-counts[sid], -best.get(sid, (0.0, 0))[0], sid))
     chosen = contenders[:limit]
     hits = {h.id: h for h in _hits(db, [(best[s][1], best[s][0]) for s in chosen if s in best])}

@@ -46,6 +46,7 @@ from sqlite_utils import Database
 from . import ranking
 from .clean import fold_spaces
 from .errors import SearchError
+from .hot_counts import HotCounts, hot_terms, index_opstamp
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +132,11 @@ def _changes_high(db: Database) -> tuple[int, int]:
     return max(int(row[0]), int(row[1])), int(row[1])
 
 
+def _speaker_buckets(db: Database) -> int:
+    """More aggregation buckets than speaker ids (so none is cut off)."""
+    return int(db.execute("SELECT coalesce(max(id), 0) FROM speakers").fetchone()[0]) + 2
+
+
 class SearchIndex:
     """One tantivy index for one corpus database (shared by the threads of a process)."""
 
@@ -165,6 +171,7 @@ class SearchIndex:
         self.schema = sch
         self.analyzer = analyzer()
         self.plain_analyzer = analyzer(stem=False)
+        self.hot = HotCounts(path)
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -269,12 +276,13 @@ class SearchIndex:
             self._writer = None
 
     def _commit(self, db: Database, writer: tantivy.IndexWriter, applied: int, *, prune: bool,
-                max_weight: float | None = None) -> None:
-        writer.commit()
+                max_weight: float | None = None) -> int:
+        opstamp = int(writer.commit())
         self._write_state(applied, max_weight)
         self.index.reload()
         if prune:
             self._prune(db, applied)
+        return opstamp
 
     @staticmethod
     def _prune(db: Database, applied: int) -> None:
@@ -315,6 +323,8 @@ class SearchIndex:
             try:
                 last = self.applied
                 heaviest = 0.0
+                before = self.index.searcher()  # the last commit, which hot-counts.json describes
+                changed: list[int] = []
                 while last < high:
                     rows = db.execute(
                         "SELECT seq, quote_id FROM search_changes WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
@@ -324,11 +334,15 @@ class SearchIndex:
                         break
                     last = int(rows[-1][0])
                     ids = sorted({int(r[1]) for r in rows})
+                    changed += ids
                     for qid in ids:
                         writer.delete_documents_by_term("id", qid)
                     heaviest = max(heaviest, self._add(db, writer, ids))
                 self._raise_max(heaviest)
-                self._commit(db, writer, high, prune=prune)
+                buckets = _speaker_buckets(db)
+                self.hot.subtract(before, self.schema, changed, buckets)
+                opstamp = self._commit(db, writer, high, prune=prune)
+                self.hot.add(self.index.searcher(), self.schema, changed, buckets, opstamp)
             except BaseException:
                 writer.rollback()
                 raise
@@ -364,11 +378,13 @@ class SearchIndex:
                     if progress:
                         progress(n)
                 self._raise_max(heaviest)  # the old quotes stay visible until the commit: a bound of both
-                self._commit(db, writer, high, prune=True, max_weight=heaviest)
+                opstamp = self._commit(db, writer, high, prune=True, max_weight=heaviest)
                 if n > CHUNK:
                     writer.wait_merging_threads()  # let the merges finish: fewer segments, faster queries
                     self._writer = None
                     self.index.reload()
+                searcher = self.index.searcher()
+                self.hot.recount(searcher, self.schema, _speaker_buckets(db), opstamp, terms=hot_terms(searcher))
             except BaseException:
                 if self._writer is not None:
                     writer.rollback()
@@ -378,6 +394,20 @@ class SearchIndex:
                     self._writer = None
             log.info("search index rebuilt: %d quotes", n)
             return True
+
+    def recount_hot(self, db: Database) -> None:
+        """Count the hot words again from the last commit (under the writer's lock: no commit meanwhile)."""
+        with self.lock:
+            writer = self._get_writer(wait=False)
+            if writer is None or self.path is None:
+                return
+            try:
+                opstamp = index_opstamp(self.path)
+                self.index.reload()
+                if opstamp is not None:
+                    self.hot.recount(self.index.searcher(), self.schema, _speaker_buckets(db), opstamp)
+            finally:
+                self._writer = None
 
     def searcher(self) -> tantivy.Searcher:
         return self.index.searcher()
@@ -424,6 +454,8 @@ def reconcile(db: Database) -> SearchIndex:
     idx = search_index(db, sync=False)
     if not idx.sync(db, wait=idx.applied < 0):
         log.info("search index busy (another process is writing it); it applies the change log")
+    elif not idx.hot.current():  # killed before writing them, or an index from before they were kept
+        idx.recount_hot(db)
     return idx
 
 
