@@ -372,3 +372,30 @@ def test_more_unnamed_subjects() -> None:
         q = only(body)
         assert (q.text, q.speaker) == (text, None), body
         assert q.mention and head in q.mention.split(), body
+
+
+def test_participles_after_any_main_clause() -> None:
+    q = only("In a speech on Tuesday night, Pavel Orlov struck a calm tone, saying he understood the farmers' anger.")
+    assert (q.text, q.speaker, q.cue) == ("he understood the farmers' anger", "Pavel Orlov", "saying")
+    q = only("A spokeswoman for the cooperative declined to comment, saying that nobody involved still works there.")
+    assert (q.text, q.speaker) == ("nobody involved still works there", None)
+    q = only("Pavel Orlov is warning voters that a new tax would close half of the farms.")
+    assert (q.text, q.speaker) == ("a new tax would close half of the farms", "Pavel Orlov")
+
+
+def test_it_goes_without_saying_is_no_report() -> None:
+    assert quotes("It goes without saying that the harvest matters more than anything else this year.") == []
+
+
+def test_shares_of_respondents_report_unattributed() -> None:
+    for body, text in [("A mere 9 percent say they only buy local.", "they only buy local"),
+                       ("About 4 in 10 say they want the next governor to cut taxes.",
+                        "they want the next governor to cut taxes")]:
+        q = only(body)
+        assert (q.text, q.speaker) == (text, None), body
+
+
+def test_a_speaker_after_the_verb_is_not_the_reported_clause() -> None:
+    body = ("Exports fell sharply after the stations closed in the spring of 2005, said Pavel Orlov, a senior "
+            "official with the farm board.")
+    assert all("official" not in q.text for q in quotes(body))

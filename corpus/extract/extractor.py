@@ -359,7 +359,10 @@ class _Run:
                                   None))
             elif p:
                 at = self.folded.rfind(p[0], s, p[1])
-                subj = participle_subject(self.folded, s, at) if at > s else None
+                # ", saying …" after the main clause, "is warning voters that …"; "It goes without
+                # saying that …" reports nothing.
+                idiom = self.folded[max(s, at - 9):at].rstrip().lower().endswith("without")
+                subj = participle_subject(self.folded, s, at) if at > s and not idiom else None
                 if subj:
                     men, mpos = subj
                     frames_sp.append((p[0], p[1], e, self.tracker.resolve(men, mpos), men, mpos))

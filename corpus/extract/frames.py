@@ -100,9 +100,13 @@ PARTICIPLE = re.compile(r",?\s*\b(?P<cue>adding|saying|noting|stressing|warning|
                         r"claiming|stating|recalling|emphasi[sz]ing|underlining|pointing out|declaring|suggesting|"
                         r"contending|asserting|acknowledging|conceding|predicting|complaining|countering|"
                         r"maintaining|charging|alleging)\s+"
-                        r"(?:that\s+)?")
+                        r"(?:(?:(?:voters|reporters|journalists|him|her|them|us|me|the\s+[a-z]+|[A-Z][\w’']+)\s+)?that\s+)?")
 URGE = re.compile(r"\b(?P<cue>urged|urges|called\s+on|calls\s+on|called\s+upon)\s+(?P<obj>[^.;:“”\"«»]{1,80}?)"
                   r"\s+(?P<to>to\s+[a-z])")
+_INVERTED = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w.'’-]*\s*(?:,|$)")
+_APPOSITIVE_PART = re.compile(r"^(?:who|which|whose)\b", re.IGNORECASE)
+_NP_PART = re.compile(r"^(?:a|an|the)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"^(?:he|she|they|we|i|you)\s+[a-z]", re.IGNORECASE)
 _THAT = re.compile(r"^\s*(?:,\s*)?that\s+")
 _THAT_SUBJECT = re.compile(r"^(?:he|she|it|they|we|i|you|there|this|these|those|his|her|its|their|our|my|the|a|an|"
                            r"[A-Z][\w'’.-]*)\s+\S+\s+\S+")
@@ -151,7 +155,8 @@ _VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|ma
 SUBJECT_VERB = re.compile(
     rf"(?:[^,“”\"«»]{{0,80}},\s*)?(?P<m>{_M})\s+(?P<aux>(?:is|was|has|had|have|were|are)\s+)?(?:\w+ly\s+)?"
     r"(?:also\s+|then\s+|again\s+)?(?P<v>[a-z]+(?:ed|es|s|ing)|said|told|called|wrote|took|gave|spoke|"
-    r"described|branded|urged|saw|thought|felt|made|put|sang|sent|left|kept|held|brought|set|read)\b"
+    r"described|branded|urged|saw|thought|felt|made|put|sang|sent|left|kept|held|brought|set|read|struck|stood|"
+    r"went|came|lost|won|ran|drew|threw|broke|sought|fought|met|led|began|took)\b"
 )
 
 
@@ -282,6 +287,8 @@ def clause_ok(clause: str, *, that: bool = False) -> bool:
         return False  # "… the meeting that was held on a boat": a relative clause, not speech
     if that and _THAT_SUBJECT.match(clause):
         return True  # "told police that her dog began to bark": a subject after "that" opens a clause
+    if _PRONOUN_SUBJECT.match(clause):
+        return True  # "say they only buy American": a personal pronoun opens a clause
     return bool(_VERBISH.search(clause)) and (that or not _BAD_CLAUSE_START.match(clause))
 
 
@@ -320,7 +327,9 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             pre = m.group("pre")
             out = [] if _ADVERBIAL.match(pre.strip()) or len(pre.split()) < 2 else \
                 [Frame(men, cue, s, s + len(pre), s + m.start(mk))]
-            if not PARTICIPLE.match(sent, m.end() - 2):
+            if not PARTICIPLE.match(sent, m.end() - 2) and not _APPOSITIVE_PART.match(sent[m.end():]) and not (
+                    _NP_PART.match(sent[m.end():]) and not _VERBISH.search(sent[m.end():])):
+                # ", said Pavel Orlov, a senior official …" describes the speaker: it is no second part
                 out.append(Frame(men, cue, s + m.end(), e, s + m.start(mk), linked=bool(out)))
             return out
     # CLAUSE, X said.
@@ -363,6 +372,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         else:
             continue
         clause = sent[clause_start:]
+        if not t and _INVERTED.match(clause) and parse_mention(clause.split(",")[0]):
+            continue  # "…, said Jeffrey N. Trimble, a senior official": the speaker after the verb
         if _RELATIVE_GAP.match(clause) and _THAT_BEFORE.search(sent, max(0, mstart - 8), mstart):
             continue  # "policies that Trump argues allowed …": a relative clause, its subject is missing
         if not t and _AND_CUE.search(clause):
@@ -472,8 +483,8 @@ def participle_subject(folded: str, s: int, e: int) -> tuple[Mention, int] | Non
     m = SUBJECT_VERB.match(folded, s, e)
     if not m or (m.group("aux") and m.group("aux").strip() in {"was", "were"} and m.group("v").endswith("ed")):
         return None
-    men = mention_from(m.group("m"))
-    if not men or men.kind not in {"name", "pronoun", "org"}:
+    men = mention_from(m.group("m")) or _relative_or_group(m.group("m").split())
+    if not men or men.kind not in {"name", "pronoun", "org", "role"}:
         return None
     return men, m.start("m")
 
@@ -493,7 +504,10 @@ def _relative_or_group(words: list[str]) -> Mention | None:
         return Mention("role", "who")
     if last == "whom" and len(words) >= 3 and words[-2].lower() == "of":
         return Mention("role", words[-1])  # "many of whom say …": the people just named, unnamed
-    if last in _QUANTITIES and (len(words) < 2 or words[-2].lower() not in _OBJECT_OF):
+    share = len(words) >= 3 and _SHARE.match(words[-1].lower()) and words[-2].lower() in {"in", "of"} and bool(
+        _SHARE.match(words[-3].lower()) or words[-3].lower() == "out")  # "4 in 10", "nine out of 10"
+    if (last in _QUANTITIES and not words[-1].endswith(",") or share) \
+            and (len(words) < 2 or words[-2].lower() not in _OBJECT_OF or share):
         return Mention("role", words[-1])  # "Another 19 percent said", "Most say": poll respondents
     if last == "it" and words[-1] in {"it", "It"} and (len(words) < 2 or words[-2].lower() not in _OBJECT_OF):
         return Mention("role", words[-1])  # "It says the campaign violated …": an organisation or document
@@ -534,6 +548,7 @@ def _np_start(words: list[str], head: int) -> str:
     return "subject" if j == 0 else "none"
 
 
+_SHARE = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$")  # "4 in 10", "one in five"
 _QUANTITIES = set(words("percent majority minority half third quarter most many some others several few both "
                          "everyone everybody someone somebody"))
 _HEAD_PHRASE = {"for", "of", "in", "at", "from", "with", "to", "on", "close"}
