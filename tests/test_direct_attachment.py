@@ -230,3 +230,22 @@ def test_a_shows_title_in_quotation_marks_is_no_quote() -> None:
             "Jonas Ekberg told “Island Radio Today” he doubted it.")
     texts = [q.text for q in quotes(body)]
     assert not any(t.startswith(("Harbour Morning Live", "Island Radio Today")) for t in texts), texts
+
+
+# "it" is an organisation or a document speaking: the word is the evidence, no body is guessed.
+def test_it_as_the_speaker_is_the_evidence_and_names_nobody() -> None:
+    body = ("The Harbour Gazette praised the ferry in 1998. “The crossing has never been faster or "
+            "cleaner than it is this summer,” it wrote.\n\n"
+            "The Harbour Board met on Monday. In its report, it referenced “decades of neglect on every pier.”")
+    for start in ("The crossing has never", "decades of neglect"):
+        found = [q for q in quotes(body) if start in q.text]
+        assert len(found) == 1, start
+        assert found[0].speaker is None, start
+        text = f"{TITLE}\n\n{body}\n"
+        assert text[found[0].speaker_start:found[0].speaker_end] == "it", start
+
+
+def test_it_as_a_speaker_does_not_block_a_later_pronoun() -> None:
+    body = ("Captain Jonas Ekberg read the report. “The crossing has never been faster,” it said.\n\n"
+            "“I sailed it myself this morning and I agree with every word,” he said.")
+    assert by_text(quotes(body), "I sailed it").speaker == "Jonas Ekberg"

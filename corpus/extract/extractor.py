@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from ..models import ExtractedQuote, QuoteKind
-from .fragments import fragment_frame, sentence_subject
+from .fragments import IT, fragment_frame, sentence_subject
 from .frames import (
     AFTER_APPOS,
     AFTER_CM,
@@ -226,7 +226,7 @@ class _Run:
         if not found:
             return False
         men, cue, pos = found
-        sp = self.tracker.resolve(men, pos)
+        sp = None if men == IT else self.tracker.resolve(men, pos)
         end = q.end
         span = self.emit(q.start, max(end, q.end), sp, "direct", cue, men, 0.95, mpos=pos)
         self.note_direct(q, sp, span)
@@ -271,7 +271,7 @@ class _Run:
             or bool(_INTRODUCES.search(between)) or bool(_ADJUNCT.fullmatch(between))
         if introduced and q.end - q.start < 15:
             return False  # "X said “yes”": too little to be a quotation
-        sp = self.tracker.resolve(men, mpos) if men else None  # a noun phrase resolves to nobody
+        sp = self.tracker.resolve(men, mpos) if men and men != IT else None  # a noun phrase names nobody
         if introduced:
             self.emit(q.start, q.end, sp, "direct", cue, men, 0.9, mpos=mpos)
             self.prev_direct = (q.last_line, sp)
@@ -453,6 +453,8 @@ def _after_mention(text: str) -> Mention | None:
     if men:
         return men
     text = text.strip()
+    if text.lower() == "it":
+        return IT
     # "the Rev. Peter Wherry", "panel Chairman Rep. Jo Lind", "9/11 widow Terry Strada": a name after
     # an article or lower-case / numeric modifiers is that person (never a shorter tail of a name).
     lead = _LEADING_MODIFIERS.match(text)

@@ -17,6 +17,11 @@ from .frames import SPEECH_ACT, SUBJECT_VERB, mention_from
 from .mentions import Mention, parse_mention
 
 
+# "“…,” it added." / "it referenced “…”": an organisation or a document speaking. The word is the
+# evidence; which body it stands for is not guessed (never resolved, never an antecedent).
+IT = Mention("role", "it", role="it")
+
+
 @dataclass(frozen=True, slots=True)
 class FragmentFrame:
     mention: Mention | None
@@ -70,6 +75,8 @@ def sentence_subject(f: str, s: int, limit: int) -> tuple[Mention, int] | None:
 
 def _noun_phrase(text: str) -> Mention | None:
     text = text.strip()
+    if text.lower() == "it":
+        return IT
     if _NOUN_PHRASE.match(text) and not _NOT_NOUNS.search(text):
         return Mention("role", text, role=text)
     return None
