@@ -301,6 +301,8 @@ class SearchIndex:
                 doc = _document(row)
                 heaviest = max(heaviest, float(doc.get_first("weight") or 0.0))
                 writer.add_document(doc)
+                if self.hot.wants_notes():
+                    self.hot.note(self.analyzer, int(row[0]), int(doc.get_first("speaker_id") or 0), doc.get_all(ALL))
         return heaviest
 
     def sync(self, db: Database, *, wait: bool = False, prune: bool = True, keep_writer: bool = False) -> bool:
@@ -324,7 +326,8 @@ class SearchIndex:
                 last = self.applied
                 heaviest = 0.0
                 before = self.index.searcher()  # the last commit, which hot-counts.json describes
-                changed: list[int] = []
+                self.hot.begin(before)
+                buckets = _speaker_buckets(db)
                 while last < high:
                     rows = db.execute(
                         "SELECT seq, quote_id FROM search_changes WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
@@ -334,15 +337,13 @@ class SearchIndex:
                         break
                     last = int(rows[-1][0])
                     ids = sorted({int(r[1]) for r in rows})
-                    changed += ids
+                    self.hot.subtract(before, self.schema, ids, buckets)
                     for qid in ids:
                         writer.delete_documents_by_term("id", qid)
                     heaviest = max(heaviest, self._add(db, writer, ids))
                 self._raise_max(heaviest)
-                buckets = _speaker_buckets(db)
-                self.hot.subtract(before, self.schema, changed, buckets)
                 opstamp = self._commit(db, writer, high, prune=prune)
-                self.hot.add(self.index.searcher(), self.schema, changed, buckets, opstamp)
+                self.hot.write(self.index.searcher(), self.schema, buckets, opstamp)
             except BaseException:
                 writer.rollback()
                 raise

@@ -116,3 +116,22 @@ def test_a_filtered_or_phrase_topic_is_counted_over_its_own_matches(tmp_path: Pa
     expected = _group_by(db, "talks")  # every "the talks" quote holds "talks" and no other does
     expected.pop(0, None)
     assert {s.speaker_id: s.count for s in res.top} == expected
+
+
+def test_a_quote_changed_twice_in_one_sync_is_counted_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    from corpus import index
+
+    db = open_db(build(tmp_path / "c.db", _quotes(60, 6)))
+    search_index(db)
+    monkeypatch.setattr(index, "CHUNK", 3)  # the change log is read three entries at a time
+    caplog.set_level("INFO", logger="corpus.hot_counts")
+    first = int(db.execute("SELECT min(id) FROM quotes").fetchone()[0])
+    with db.atomic():
+        db.execute("UPDATE quotes SET text = 'The people and the talks, changed once' WHERE id = ?", [first])
+        db.execute("UPDATE quotes SET text = text || ' and the energy' WHERE id BETWEEN ? AND ?",
+                   [first + 1, first + 5])
+        db.execute("UPDATE quotes SET text = 'Russia, changed twice' WHERE id = ?", [first])
+    search_index(db)
+    assert "recounted" not in caplog.text and search_index(db).hot.lookup("the") is not None
+    _check(db, ("the", "Russia", "energy", "people"))
