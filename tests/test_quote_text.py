@@ -145,6 +145,7 @@ def test_a_one_word_scare_quote_is_no_direct_quote_the_characterisation_is_repor
 @pytest.mark.parametrize("body, words", [
     ("The Harbour Gazette called it “a slow and patient triumph”.", "a slow and patient triumph"),
     ("Olga Petrova described the new budget as “a betrayal of every nurse”.", "a betrayal of every nurse"),
+    ("Critic Olga Petrova called the film “a triumph of noise”.", "a triumph of noise"),  # no film title
 ])
 def test_quoted_words_in_narration_are_stored_alone(body: str, words: str) -> None:
     found = extract_quotes(f"Reviews\n\nThe film opened on Friday.\n\n{body}\n", "Reviews")

@@ -46,6 +46,10 @@ _COLON_INTRO = re.compile(rf"(?:\b{CUE}|\b(?:comments?|statement|remarks|words|m
                           r"following|this\s+way|as\s+follows|put\s+it|wrote|writes|explained))\b[^.!?:]*:\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
 _TITLE_BEFORE = re.compile(r"\b(?:on|in|to|at|for|from|with|of|told|joined|watched)\s+$")
+# "called the film “a triumph of noise”": a speech act and its object before the quotation characterise
+# the object; "the film “Jaws”" alone names it.
+_CHARACTERISES = re.compile(r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|brand(?:s|ed|ing)|label(?:s|ed|led|ing|ling)|"
+                            r"deem(?:s|ed|ing)?)\s+(?:the|this|that|his|her|its|their|a|an)\s+[\w'’-]+\s*$")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 # After a closing mark, words that start an attribution: ", said …", " Vitter demanded", " — Name".
 _OWN_ATTRIBUTION = re.compile(r"^[,.!?…]?\s*(?:[—–―-]\s*)?(?:[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)*[a-z]+(?:ed|s)\b|"
@@ -290,7 +294,8 @@ class _Run:
                     and not _ABBREV.search(f, max(start, stop.start() - 6), stop.start() + 1):  # "Mr. Tribe"
                 end = stop.start() + 1
                 break
-        end = _strip_end(f, *trim(f, start, end))
+        nxt = _NEXT_ACT.search(f, q.outer_end, end)  # "… as “…” and added that …": a report of its own
+        end = _strip_end(f, *trim(f, start, nxt.start() if nxt else end))
         if end <= q.open:
             return False
         inside = [x for x in self.lay.quotes if start <= x.open < end]
@@ -313,7 +318,7 @@ class _Run:
         inner = f[q.start:q.end]
         words = _WORDS.findall(inner)
         before = f[max(line_start, q.open - 40):q.open]
-        if _TITLE_CUE.search(before) or _title_case(words):
+        if (_TITLE_CUE.search(before) and not _CHARACTERISES.search(before)) or _title_case(words):
             return
         if len(words) < 4:
             if sents and words:
@@ -436,6 +441,8 @@ _TELLS = frozenset(["told", "tells", "assured", "assures", "informed", "informs"
 _LISTENER = re.compile(r"\s*(?:(?:[\w.'’-]+\s+){1,5}?that\b|(?:(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?|"
                        r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|him|her|them|us|me|reporters|journalists)"
                        r"(?=\s+(?:he|she|they|it|we|I|there)\b))")
+_NEXT_ACT = re.compile(rf",?\s+(?:and|but|while)\s+(?:also\s+|then\s+|later\s+)?(?:{SPEECH_ACT.pattern})|"
+                       r",\s*(?:adding|saying|noting|arguing|insisting|warning)\b")
 _OTHER_ACT = re.compile(rf"{SPEECH_ACT.pattern}|\b(?:encourag|exhort|ask|tell|told|call|urg|invit|appeal|advis)\w*")
 _SENTENCE_STOP = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“«(‘]?[A-Z])")
 # A speech verb, perhaps with whom it addresses, then a comma or colon right before a quotation: the
