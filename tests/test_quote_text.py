@@ -212,3 +212,12 @@ def test_quoted_words_after_someone_elses_speech_act_are_not_the_reporters(body:
     found = extract_quotes(f"Audit\n\nThe audit was published.\n\n{body}\n", "Audit")
     direct = [q for q in found if q.kind == "direct" and q.text == words]
     assert len(direct) == 1 and direct[0].speaker is None  # the words may be the mayor's / auditor's
+
+
+def test_a_characterisation_ends_where_the_narration_goes_on() -> None:
+    body = ("Governor Olga Petrova described the auditor as “a partisan” after he criticised her budget and blamed "
+            "the delays on “a culture of silence” in her office.")
+    found = extract_quotes(f"Audit\n\nThe audit was published.\n\n{body}\n", "Audit")
+    assert [(q.speaker, q.kind, q.text) for q in found] == [
+        ("Olga Petrova", "indirect", "the auditor as “a partisan”"), ("Olga Petrova", "direct", "a partisan")]
+    # "a culture of silence" may be the auditor's words: never hers.

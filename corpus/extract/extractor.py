@@ -294,7 +294,10 @@ class _Run:
                     and not _ABBREV.search(f, max(start, stop.start() - 6), stop.start() + 1):  # "Mr. Tribe"
                 end = stop.start() + 1
                 break
-        nxt = _NEXT_ACT.search(f, q.outer_end, end)  # "… as “…” and added that …": a report of its own
+        # "… as “…” and added that …", "… as a “disgrace” after she attacked …": the report is over after
+        # its first quotation (a later quotation past that point is not this report's).
+        first = min([x.outer_end for x in self.lay.quotes if start <= x.open < end] + [q.outer_end])
+        nxt = _NEXT_ACT.search(f, first, end)
         end = _strip_end(f, *trim(f, start, nxt.start() if nxt else end))
         if end <= q.open:
             return False
@@ -442,7 +445,9 @@ _LISTENER = re.compile(r"\s*(?:(?:[\w.'’-]+\s+){1,5}?that\b|(?:(?:the|a|an|his
                        r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|him|her|them|us|me|reporters|journalists)"
                        r"(?=\s+(?:he|she|they|it|we|I|there)\b))")
 _NEXT_ACT = re.compile(rf",?\s+(?:and|but|while)\s+(?:also\s+|then\s+|later\s+)?(?:{SPEECH_ACT.pattern})|"
-                       r",\s*(?:adding|saying|noting|arguing|insisting|warning)\b")
+                       r",\s*(?:adding|saying|noting|arguing|insisting|warning)\b|"
+                       r",?\s+(?:after|before|because|when|while|since|although|though|as)\s+(?:he|she|they|we|I|it|"
+                       r"the\s+\w+|[A-Z][\w'’-]+)\s")  # "… as a “disgrace” after she attacked …": narration again
 _OTHER_ACT = re.compile(rf"{SPEECH_ACT.pattern}|\b(?:encourag|exhort|ask|tell|told|call|urg|invit|appeal|advis)\w*")
 _SENTENCE_STOP = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“«(‘]?[A-Z])")
 # A speech verb, perhaps with whom it addresses, then a comma or colon right before a quotation: the
