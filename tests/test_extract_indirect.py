@@ -399,3 +399,18 @@ def test_a_speaker_after_the_verb_is_not_the_reported_clause() -> None:
     body = ("Exports fell sharply after the stations closed in the spring of 2005, said Pavel Orlov, a senior "
             "official with the farm board.")
     assert all("official" not in q.text for q in quotes(body))
+
+
+def test_according_to_after_a_fronted_adverbial() -> None:
+    q = only("But the next day, according to Anna Holm, the buyers made further demands.")
+    assert (q.text, q.cue, q.mention) == ("the buyers made further demands", "according to", "Anna Holm")
+
+
+def test_according_to_results_after_a_clause_naming_states() -> None:
+    q = only("The cooperative has reserved stands at fairs in four northern states, according to early results.")
+    assert (q.text, q.speaker) == ("The cooperative has reserved stands at fairs in four northern states", None)
+
+
+def test_according_to_inside_a_relative_clause_is_left_alone() -> None:
+    assert quotes("The two regions kept a policy of turning away trucks which, according to the agency, "
+                  "carried grain.") == []

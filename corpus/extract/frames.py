@@ -75,7 +75,8 @@ _ARTICLES = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "this"
 _SOURCE_NOUNS = GROUP_NOUNS | PERSON_NOUNS | DOCUMENT_NOUNS | set(words(
     "data statistics figures estimate estimates analysis analyses records database survey surveys poll polls "
     "study studies research census account accounts testimony sources source officials witnesses reports "
-    "calculations count tally findings projections forecast forecasts documents papers filings"))
+    "calculations count tally findings projections forecast forecasts documents papers filings returns "
+    "results polling summary tracker trackers numbers book books emails records"))
 # Frames over a sentence for indirect speech.
 _ADV_WORDS = set(words("also then later further again once previously earlier recently repeatedly has had have was "
                  "were would will quickly firmly specifically particularly separately additionally subsequently "
@@ -120,7 +121,9 @@ _BETWEEN = re.compile(
     r"[^,;:“”\"«»]{1,60}?)?(?=\s*,?\s*that\b)"
 )
 # "X said …, according to Y": the report has its own speaker; Y is the source of the sentence, not X's words.
-_ACCORDING_INNER = re.compile(rf"\b{CUE}\b")
+_ACCORDING_INNER = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|reported|reports|announced|argued|"
+                              r"argues|claimed|claims|noted|notes|explained|insisted|warned|stressed)\b")
+_ENDS_RELATIVE = re.compile(r"\b(?:which|who|whom|that|where)\s*$")  # "boats which, according to AFP, …"
 # A phrase that is no clause: "Speaking to students at Drexel, Biden responded …".
 _FRONTED_PHRASE = re.compile(r"^\s*(?:[A-Z]?[a-z]+ing|[Ii]n|[Oo]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore|[Ww]ith|[Ff]or)\b[^,]*$")
 _FINITE = set(words("has have had is are was were will would can could should may might must do does did"))
@@ -300,7 +303,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         return out  # most sentences report nothing: one scan instead of six
     # According to X, CLAUSE / CLAUSE, according to X.
     m = ACCORDING.search(sent)
-    if m and len(sent[:m.start()].split()) < 4:  # "(But) according to X, CLAUSE"
+    if m and len(sent[:m.start()].split()) < 8 and not _VERBISH.search(sent[:m.start()]):
+        # "(But the next day,) according to X, CLAUSE": only an adverbial before it
         men = _source(m.group("m"))
         # "According to the Herald, Professor X said CLAUSE": the inner speaker is the source.
         if men and not _own_speaker(sent, m.end()):
@@ -308,7 +312,7 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             return out
     m = ACCORDING_TAIL.search(sent)
     if m and len(sent[:m.start()].split()) >= 4 and _VERBISH.search(sent[:m.start()]) \
-            and not _ACCORDING_INNER.search(sent[:m.start()]):
+            and not _ACCORDING_INNER.search(sent[:m.start()]) and not _ENDS_RELATIVE.search(sent[:m.start()]):
         # CLAUSE, according to X. / CLAUSE — according to X — … / CLAUSE according to X, and …
         men = _source(m.group("m"))
         if men:
