@@ -18,6 +18,7 @@ import heapq
 import math
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 import tantivy
@@ -130,6 +131,7 @@ def acceptor(filters: Filters) -> Accept | None:
     return accept
 
 
+COMMON_SHARE = 0.2  # a word in this share of the quotes gets its top tier scanned beside the first round
 FIRST = 1_000  # pure-BM25 candidates fetched first by exact_top ("Russia" stops there at 1M)
 GROW = 4
 LAST = 4_000  # past this many BM25 candidates the impact tiers are scanned instead
@@ -148,8 +150,8 @@ def _tier_query(scan: tantivy.Query, schema: tantivy.Schema, tier: int) -> tanti
 
 def exact_top(searcher: tantivy.Searcher, query: tantivy.Query, k: int, first: int = FIRST, *,
               bound: float = ranking.MAX_BOOST, filtered: bool = False, accept: Accept | None = None,
-              scan: tantivy.Query | None = None,
-              schema: tantivy.Schema | None = None) -> tuple[list[tuple[float, int, tantivy.DocAddress]], bool]:
+              scan: tantivy.Query | None = None, schema: tantivy.Schema | None = None,
+              common: bool = False) -> tuple[list[tuple[float, int, tantivy.DocAddress]], bool]:
     """The exact top-``k`` of ``bm25 × boost`` as (score, quote id, address), and whether more match.
 
     A threshold algorithm in two directions, relevance and boost:
@@ -169,9 +171,13 @@ def exact_top(searcher: tantivy.Searcher, query: tantivy.Query, k: int, first: i
 
     ``accept`` keeps the candidates that pass the filters (fast fields) when ``query`` is the
     topic alone and ``scan`` the topic with its filters. A ``filtered`` query (filter clauses
-    WAND cannot prune with) goes straight to one weighted scan of everything.
+    WAND cannot prune with) goes straight to one weighted scan of everything. For a ``common``
+    word (WAND skips little of it and the top tier will be needed) the top tier's scan runs on
+    a second thread beside the first round: tantivy releases the GIL while it searches.
     """
     scan = scan if scan is not None else query
+    ahead = (_POOL.submit(_tier_scan, searcher, scan, schema, 0, k)
+             if common and schema is not None and not filtered else None)
     fetched: Scored = []
     s_n = math.inf
     n = max(first, k + 1)
@@ -198,19 +204,28 @@ def exact_top(searcher: tantivy.Searcher, query: tantivy.Query, k: int, first: i
         top = [(float(score), a) for score, a in res.hits[:k]]
         ids = searcher.fast_field_values("id", [a for _, a in top])
         return [(score, int(qid or 0), a) for (score, a), qid in zip(top, ids, strict=True)], len(res.hits) > k
-    return _finish(searcher, by_tiers(searcher, scan, schema, fetched, s_n, k), k, more=True)
+    return _finish(searcher, by_tiers(searcher, scan, schema, fetched, s_n, k, ahead), k, more=True)
+
+
+_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tier-scan")
+
+
+def _tier_scan(searcher: tantivy.Searcher, scan: tantivy.Query, schema: tantivy.Schema, t: int, k: int) -> Scored:
+    res = searcher.search(_tier_query(scan, schema, t), k + 1, count=False, weight_by_field="weight")
+    return [(float(score), a) for score, a in res.hits]
 
 
 def by_tiers(searcher: tantivy.Searcher, scan: tantivy.Query, schema: tantivy.Schema, fetched: Scored,
-             s_n: float, k: int) -> Scored:
+             s_n: float, k: int, ahead: Future[Scored] | None = None) -> Scored:
     """``fetched`` (exactly scored) and the best ``k + 1`` of each tier scanned, heaviest first, until
     no match left can enter the top-``k``: every one has a boost below the last tier's cut and
-    ``bm25 ≤ s_n`` (``s_n`` bounds every match of ``scan`` not in ``fetched``)."""
+    ``bm25 ≤ s_n`` (``s_n`` bounds every match of ``scan`` not in ``fetched``). ``ahead``: tier 0's
+    scan, already under way."""
     pool = {(a.segment_ord, a.doc): (score, a) for score, a in fetched}
     for t in range(len(ranking.TIER_CUTS) + 1):
-        res = searcher.search(_tier_query(scan, schema, t), k + 1, count=False, weight_by_field="weight")
-        for score, a in res.hits:
-            pool[(a.segment_ord, a.doc)] = (float(score), a)
+        hits = ahead.result() if t == 0 and ahead is not None else _tier_scan(searcher, scan, schema, t, k)
+        for score, a in hits:
+            pool[(a.segment_ord, a.doc)] = (score, a)
         if t < len(ranking.TIER_CUTS) and _kth(list(pool.values()), k) >= s_n * ranking.TIER_CUTS[t] * (1 + 1e-6):
             break
     return list(pool.values())
@@ -255,10 +270,11 @@ class Plan:
     filtered: bool  # filters only the scan can apply (kind, source)
     bound: float  # the index's largest boost
     schema: tantivy.Schema
+    common: bool = False  # one word in a fifth of the quotes or more
 
     def top(self, searcher: tantivy.Searcher, k: int) -> tuple[list[tuple[float, int, tantivy.DocAddress]], bool]:
         return exact_top(searcher, self.query, k, bound=self.bound, filtered=self.filtered, accept=self.accept,
-                         scan=self.scan, schema=self.schema)
+                         scan=self.scan, schema=self.schema, common=self.common)
 
 
 def make_plan(idx: SearchIndex, topic: Topic, filters: Filters) -> Plan | None:
@@ -267,12 +283,15 @@ def make_plan(idx: SearchIndex, topic: Topic, filters: Filters) -> Plan | None:
     if main is None:
         return None
     scan = with_filters(idx, main, filters)
+    term = _single_term(idx, topic)
+    searcher = idx.searcher()
+    common = term is not None and searcher.doc_freq(FIELD, term) >= COMMON_SHARE * max(1, searcher.num_docs)
     if scan is main:
-        return Plan(main, main, None, False, idx.max_boost(), idx.schema)
+        return Plan(main, main, None, False, idx.max_boost(), idx.schema, common)
     accept = acceptor(filters)
     if accept is None:
         return Plan(scan, scan, None, True, idx.max_boost(), idx.schema)
-    return Plan(main, scan, accept, False, idx.max_boost(), idx.schema)
+    return Plan(main, scan, accept, False, idx.max_boost(), idx.schema, common)
 
 
 def top_groups(searcher: tantivy.Searcher, plan: Plan, limit: int) -> Ranked:

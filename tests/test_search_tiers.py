@@ -61,11 +61,12 @@ def _scores(top: list[tuple[float, int, object]]) -> list[float]:
     return [round(s, 4) for s, _, _ in top]
 
 
+@pytest.mark.parametrize("common", [False, True])
 @pytest.mark.parametrize("first,last", [(engine.FIRST, engine.LAST), (1, 4), (2, 2), (1, 1)])
 @pytest.mark.parametrize("k", [1, 5, 20])
 @pytest.mark.parametrize("topic", ["the", "Russia", "sanctions talks", "Putin", '"the economy"'])
 def test_every_path_gives_the_exact_top_k(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, topic: str, k: int,
-                                          first: int, last: int) -> None:
+                                          first: int, last: int, common: bool) -> None:
     """Few BM25 candidates (first, last small) force the tier scans; many stop on the threshold."""
     monkeypatch.setattr(engine, "LAST", last)
     db = open_db(_corpus(tmp_path / "c.db"))
@@ -73,7 +74,7 @@ def test_every_path_gives_the_exact_top_k(tmp_path: Path, monkeypatch: pytest.Mo
     searcher = idx.searcher()
     plan = engine.make_plan(idx, match_expression(topic), NO_FILTERS)
     assert plan is not None
-    top, more = engine.exact_top(searcher, plan.query, k, first, bound=plan.bound, schema=idx.schema)
+    top, more = engine.exact_top(searcher, plan.query, k, first, bound=plan.bound, schema=idx.schema, common=common)
     brute = _brute(db, topic)
     assert _scores(top) == [round(s, 4) for s in brute[:k]]
     assert more == (len(brute) > k)
