@@ -27,6 +27,7 @@ foreign or older-format index folder is rebuilt from SQLite (``quotebot reindex`
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -44,7 +45,6 @@ import tantivy
 from sqlite_utils import Database
 
 from . import ranking
-from .clean import fold_spaces
 from .errors import SearchError
 from .hot_counts import HotCounts, hot_terms, index_opstamp
 
@@ -94,7 +94,9 @@ def schema() -> tantivy.Schema:
 
 def text_hash(text: str) -> int:
     """Identical wording (whitespace and case aside) → the same signed 64-bit key."""
-    norm = " ".join(fold_spaces(text).casefold().split())
+    # str.split() splits at every space fold_spaces folds (all are Unicode whitespace), so the key
+    # is the one of " ".join(fold_spaces(text).casefold().split()) without a regex pass per quote.
+    norm = " ".join(text.casefold().split())
     return int.from_bytes(hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big",
                           signed=True)
 
@@ -110,14 +112,23 @@ def _rows_sql(db: Database) -> str:
     """
 
 
+@functools.lru_cache(maxsize=65536)
+def _dated(published: str | None) -> tuple[int, float]:
+    """The day key and recency of a publication date (a corpus has far fewer dates than quotes)."""
+    return ranking.day_key(published), ranking.recency(published)
+
+
 def _document(row: Sequence[Any]) -> tantivy.Document:
     qid, text, name, mention, title, speaker_id, kind, source, published, confidence, quality = row
     speaker = f"{name} {mention}" if speaker_id and mention and mention[:1].isupper() and mention != name else name
-    b = ranking.boost(published, bool(speaker_id), float(confidence), float(quality))
-    text, speaker, title = fold_spaces(text), speaker if speaker_id else "", fold_spaces(title)
+    day, recency = _dated(published)
+    b = ranking.boost_at(recency, bool(speaker_id), float(confidence), float(quality))
+    # Text fields go in unfolded: the tokenizer splits at every non-alphanumeric character, exotic
+    # spaces included, so the terms and positions are those of the folded text (nothing is stored).
+    speaker = speaker if speaker_id else ""
     return tantivy.Document(
         id=int(qid), all=[p for p in (text, speaker, title) if p], text=text, speaker=speaker, title=title,
-        speaker_id=int(speaker_id), kind=str(kind), source=str(source), day=ranking.day_key(published),
+        speaker_id=int(speaker_id), kind=str(kind), source=str(source), day=day,
         confidence=float(confidence), quality=float(quality), weight=ranking.weight(b), tier=ranking.tier(b),
         text_hash=text_hash(text),
     )

@@ -84,9 +84,14 @@ def recency(published: str | None) -> float:
 
 
 def boost(published: str | None, attributed: bool, confidence: float, quality: float = 1.0) -> float:
+    return boost_at(recency(published), attributed, confidence, quality)
+
+
+def boost_at(rec: float, attributed: bool, confidence: float, quality: float = 1.0) -> float:
+    """:func:`boost` for a quote whose ``recency(published)`` is ``rec`` (known to the caller)."""
     conf = min(1.0, max(0.0, confidence))
     qual = min(1.0, max(0.0, quality))
-    base = 1 + W_RECENCY * recency(published) + W_ATTRIBUTED * (1.0 if attributed else 0.0) * conf
+    base = 1 + W_RECENCY * rec + W_ATTRIBUTED * (1.0 if attributed else 0.0) * conf
     return base * (1 + QUALITY_GAIN * qual)
 
 
