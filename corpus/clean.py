@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .paragraphs import join_lines
 
@@ -114,8 +114,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):  # a tuple: built for every line of every document, twice as fast as a dataclass
     start: int
     end: int
     text: str
@@ -133,7 +132,7 @@ def is_boilerplate(line: str, *, latin_document: bool = True) -> bool:
     if _pattern_matches(s, folded):
         return True
     # Most lines have no non-ASCII letter at all: skip counting them (a hot path in ingest).
-    if latin_document and _NON_ASCII_LETTER.search(s):
+    if latin_document and not s.isascii() and _NON_ASCII_LETTER.search(s):
         letters = _LETTER.findall(s)
         latin = sum(1 for c in letters if c.isascii())
         # Navigation in another script on an English page ("Заголовок открываемого материала").
