@@ -275,7 +275,9 @@ def _length_score(n: int) -> float:
 
 def quality(text: str, kind: str = "direct") -> float:
     """0..1: how substantive ``text`` is as a quote of kind ``kind`` (see the module table)."""
-    body = strip_elisions(text)  # no surrounding whitespace: split and joined
+    spaced = " ".join(text.split())
+    marked, marks = _ELISION_MARK.subn(" ", text)
+    body = " ".join(marked.split()) if marks else spaced  # strip_elisions(text), one split when no mark
     words = _TOKEN.findall(body)
     if not words:
         return 0.0
@@ -291,7 +293,6 @@ def quality(text: str, kind: str = "direct") -> float:
         score = min(score, COURTESY)
     if body.endswith((",", ":", ";", "—", "–", "-")) and len(words) <= 12:
         score = min(score, FRAGMENT)
-    spaced = " ".join(text.split())
     raw = spaced.rstrip(" \"'”’»)")
     # Reported speech is a clause of the narration and may well start in lower case.
     if raw.endswith(("…", "...")) or (body[:1].islower() and kind != "indirect"):

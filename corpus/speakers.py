@@ -166,7 +166,7 @@ def attribute(db: Database, doc: Document, quotes: Sequence[ExtractedQuote]
                                            speaker_start=None, speaker_end=None))
             continue
         ids[name] = sid
-        out.append(dataclasses.replace(q, speaker=name, role=role))
+        out.append(q if (q.speaker, q.role) == (name, role) else dataclasses.replace(q, speaker=name, role=role))
     return out, ids
 
 
