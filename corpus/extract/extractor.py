@@ -259,7 +259,7 @@ class _Run:
         # The verb's own clause is over when punctuation follows it (“A,” X said, referring to Y, “B.”;
         # “A”, it added; and, later, “B”), unless a reported clause follows (", in part, that …").
         heard = _LISTENER.match(f, start, q.open) if cue in _TELLS else None
-        start = heard.end() if heard else start  # "told the forum he was “…”": not the listener
+        start = heard.end() if heard else start  # "told the crowd she was “…”": not the listener
         lead = _AFTER_VERB.match(f, start, q.open)
         closed = lead is not None and bool(lead.group("p")) and not heard \
             and not re.match(r"that\b", f[lead.end():q.open])
@@ -268,7 +268,7 @@ class _Run:
         # Introduced: nothing but punctuation between, a colon, a closed clause, a speech verb and a
         # comma or colon just before the mark ("… before asking her, “…”"), or an adjunct and a comma.
         # … or the second part of a split quotation: the verb's first words end right before it
-        # (“The risk,” said X, an economist at Y, “is that …”).
+        # (“The danger,” said X, a historian at Y, “is that …”).
         split = any(s <= x.open and x.outer_end <= frame.start - len(cue) and not f[x.outer_end:frame.start - len(cue)]
                     .strip(" ,") for x in self.lay.quotes if x is not q)
         introduced = not _WORDS.search(between) or between.rstrip().endswith(":") or closed or split \
@@ -291,10 +291,10 @@ class _Run:
         quoted = [(x.open, x.outer_end) for x in self.lay.quotes if x.open < end and x.outer_end > start]
         for stop in _SENTENCE_STOP.finditer(f, start, end):
             if not any(a <= stop.start() < b for a, b in quoted) \
-                    and not _ABBREV.search(f, max(start, stop.start() - 6), stop.start() + 1):  # "Mr. Tribe"
+                    and not _ABBREV.search(f, max(start, stop.start() - 6), stop.start() + 1):  # "Mr. Lund"
                 end = stop.start() + 1
                 break
-        # "… as “…” and added that …", "… as a “disgrace” after she attacked …": the report is over after
+        # "… as “…” and added that …", "… as a “fraud” after he visited …": the report is over after
         # its first quotation (a later quotation past that point is not this report's).
         first = min([x.outer_end for x in self.lay.quotes if start <= x.open < end] + [q.outer_end])
         nxt = _NEXT_ACT.search(f, first, end)
@@ -439,7 +439,7 @@ _AFTER_VERB = re.compile(r"\s*(?P<p>[,;—–]\s*)?(?:(?:in\s+part|in\s+particul
 # Whom or what the verb is about, then a comma: "says of the plan, “…”", "told reporters on Monday, “…”".
 _ADJUNCT = re.compile(r"\s*(?:(?:him|her|them|me|us|you|reporters|journalists)\b\s*)?(?:(?:of|about|on|in|at|to|after|"
                       r"before|during|when|while|from|with|via|outside|inside)\b[^,;:“”\"«»]{0,80}?)?\s*,\s*(?:and\s+)?")
-# Whom a "told" / "asked" addresses, up to the clause reported to them ("told co-host Joe Scarborough that").
+# Whom a "told" / "asked" addresses, up to the clause reported to them ("told the host of the morning show that").
 _TELLS = frozenset(["told", "tells", "assured", "assures", "informed", "informs", "reminded", "reminds", "warned", "warns"])
 _LISTENER = re.compile(r"\s*(?:(?:[\w.'’-]+\s+){1,5}?that\b|(?:(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?|"
                        r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|him|her|them|us|me|reporters|journalists)"
@@ -447,7 +447,7 @@ _LISTENER = re.compile(r"\s*(?:(?:[\w.'’-]+\s+){1,5}?that\b|(?:(?:the|a|an|his
 _NEXT_ACT = re.compile(rf",?\s+(?:and|but|while)\s+(?:also\s+|then\s+|later\s+)?(?:{SPEECH_ACT.pattern})|"
                        r",\s*(?:adding|saying|noting|arguing|insisting|warning)\b|"
                        r",?\s+(?:after|before|because|when|while|since|although|though|as)\s+(?:he|she|they|we|I|it|"
-                       r"the\s+\w+|[A-Z][\w'’-]+)\s")  # "… as a “disgrace” after she attacked …": narration again
+                       r"the\s+\w+|[A-Z][\w'’-]+)\s")  # "… as a “fraud” after he visited …": narration again
 _OTHER_ACT = re.compile(rf"{SPEECH_ACT.pattern}|\b(?:encourag|exhort|ask|tell|told|call|urg|invit|appeal|advis)\w*")
 _SENTENCE_STOP = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“«(‘]?[A-Z])")
 # A speech verb, perhaps with whom it addresses, then a comma or colon right before a quotation: the
@@ -513,12 +513,12 @@ _OBJECT_PRONOUNS = frozenset(["it", "him", "her", "them", "this", "that", "these
 def _someone_else(f: str, start: int, end: int) -> bool:
     """Whether a speech act stands in the reported part ``f[start:end]`` before quoted words: they may
     be that act's words, not the reporting speaker's ("… while Boris Yeltsin had encouraged the regions
-    to “take as much sovereignty as you can swallow”", "… after she blamed police shootings on “…”")."""
+    to “take as much sovereignty as you can swallow”", "… after the auditor blamed the delays on “…”")."""
     return bool(_OTHER_ACT.search(f, start, end))
 
 
 def _verbatim(words: list[str]) -> bool:
-    """Quoted words that are a quote of their own: two words or more, not a title ("“Morning Joe”")."""
+    """Quoted words that are a quote of their own: two words or more, not a title ("“Harbour Today”")."""
     return len(words) >= 2 and not _title_case(words)
 
 
@@ -592,7 +592,7 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
             carries_on = q.cue is None and bool(CUE_RE.search(inner)) and len(inner) < 250 and (
                 (q.speaker is not None and q.speaker == p.speaker)
                 or (q.speaker_start is not None and q.speaker_start == p.speaker_start))
-            # Each with its own cue and mention ("… “totally against the war” …. “I have good judgment,” he
+            # Each with its own cue and mention ("… “never in favour of the toll” …. “I read the numbers,” he
             # said."): two attributions, two utterances.
             own = p.speaker_start is not None and q.speaker_start is not None and q.cue is not None \
                 and p.speaker_start != q.speaker_start
