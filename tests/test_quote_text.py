@@ -221,3 +221,17 @@ def test_a_characterisation_ends_where_the_narration_goes_on() -> None:
     assert [(q.speaker, q.kind, q.text) for q in found] == [
         ("Olga Petrova", "indirect", "the auditor as “a partisan”"), ("Olga Petrova", "direct", "a partisan")]
     # "a culture of silence" may be the auditor's words: never hers.
+
+
+def test_a_colon_introduction_by_an_unnamed_person_is_a_quote_of_nobody() -> None:
+    body = "An engineer who inspected the bridge put it simply: “It could fall at any time.”"
+    found = extract_quotes(f"Bridge\n\nThe bridge was closed.\n\n{body}\n", "Bridge")
+    assert [(q.speaker, q.kind, q.text) for q in found] == [(None, "direct", "It could fall at any time.")]
+    assert found[0].mention == "An engineer"  # the evidence: who said it, though the article names nobody
+
+
+def test_an_adverb_between_subject_and_verb_keeps_the_speaker_of_a_characterisation() -> None:
+    body = ("Mayor Olga Petrova closed the bridge on Monday.\n\n"
+            "Petrova later called the closure “painful but unavoidable” and promised a new bridge.")
+    found = extract_quotes(f"Bridge\n\n{body}\n", "Bridge")
+    assert ("Olga Petrova", "direct", "painful but unavoidable") in [(q.speaker, q.kind, q.text) for q in found]

@@ -211,6 +211,11 @@ class _Run:
             subj = sentence_subject(f, sent_from, bstart + len(before))
             if subj and subj[0].kind in {"name", "pronoun", "org"}:
                 return subj[0], ":", subj[1]
+            unnamed = _UNNAMED_SUBJECT.match(f, sent_from, bstart + len(before))
+            if unnamed:
+                # "An engineer who inspected it put it simply: “…”": a quotation all the same, of nobody
+                # the article names (the noun phrase is kept as the evidence).
+                return Mention("role", unnamed.group("np")), ":", unnamed.start("np")
         m = BEFORE_CM.search(before)
         if m and m.group("cue") in OBJECT_CUES:
             m = None  # "X told The Huffington Post: “…”" is X's
@@ -449,6 +454,8 @@ _NEXT_ACT = re.compile(rf",?\s+(?:and|but|while)\s+(?:also\s+|then\s+|later\s+)?
                        r",?\s+(?:after|before|because|when|while|since|although|though|as)\s+(?:he|she|they|we|I|it|"
                        r"the\s+\w+|[A-Z][\w'’-]+)\s")  # "… as a “fraud” after he visited …": narration again
 _OTHER_ACT = re.compile(rf"{SPEECH_ACT.pattern}|\b(?:encourag|exhort|ask|tell|told|call|urg|invit|appeal|advis)\w*")
+_UNNAMED_SUBJECT = re.compile(r"\s*(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w'’-]*"
+                              r"(?:\s+(?!(?:who|whom|whose|which|that|put|said|says|told|wrote)\b)[a-z][\w'’-]*)?)\b")
 _SENTENCE_STOP = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“«(‘]?[A-Z])")
 # A speech verb, perhaps with whom it addresses, then a comma or colon right before a quotation: the
 # quotation is what was said ("… before asking her, “…”", "… and told reporters: “…”").
