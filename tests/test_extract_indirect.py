@@ -191,6 +191,7 @@ def test_a_group_subject_reports_unattributed() -> None:
 def test_who_after_a_name_is_that_person_with_who_as_evidence() -> None:
     q = only("The plan was praised by Pavel Orlov, who said that the reserves would last for two years.")
     assert (q.text, q.speaker, q.mention) == ("the reserves would last for two years", "Pavel Orlov", "who")
+    assert (q.resolution, q.confidence) == ("pronoun", 0.9)  # explained as a pronoun for the name before it
 
 
 def test_who_after_an_unnamed_person_or_one_of_two_names_nobody() -> None:

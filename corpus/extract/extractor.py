@@ -422,7 +422,10 @@ class _Run:
                 unquoted = unquoted[:max(0, q.open - cs)] + unquoted[max(0, q.outer_end - cs):]
             if len(_WORDS.findall(unquoted)) >= (1 if first_part else 3):
                 n = len(self.out)
-                self.emit(cs, ce, sp, "indirect", cue, men, 0.95, mpos=mpos)
+                # ", who said …" names the person just before it: a relative pronoun, said as one.
+                relative = men is not None and men.surface == "who" and sp is not None
+                self.emit(cs, ce, sp, "indirect", cue, men, 0.9 if relative else 0.95, mpos=mpos,
+                          resolution="pronoun" if relative else None)
                 if len(self.out) > n:
                     emitted[i] = n
         drop = []
