@@ -85,7 +85,10 @@ def is_courtesy(text: str) -> bool:
 
 
 def is_salutation(text: str) -> bool:
-    return len(text) <= 160 and bool(_SALUTATION.match(" ".join(text.split())))
+    if len(text) > 160:
+        return False
+    flat = " ".join(text.split())
+    return flat.endswith((",", "!")) and bool(_SALUTATION.match(flat))  # the pattern ends in [,!]$
 
 
 def is_caption(text: str) -> bool:

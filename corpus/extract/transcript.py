@@ -333,8 +333,10 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
                               or _reports_speech(para)):
                 break  # a heading, a rule ("___"), a caption, a stage direction, the article again: the turn is over
             covered.add(li)
-            if e - s < 2 or (not first and not_speech(para)) or is_elision(para) or is_courtesy(para) \
-                    or is_salutation(para) or is_caption(para) or not _WORDY.search(para) or _title_cased(para):
+            # not_speech covers the four checks a turn's first paragraph gets (each ran twice on later ones)
+            if e - s < 2 or (not_speech(para) if not first else is_elision(para) or is_courtesy(para)
+                             or is_salutation(para) or is_caption(para)) \
+                    or not _WORDY.search(para) or _title_cased(para):
                 continue  # … and "Hillary Clinton: 1,769." is a tally, not speech
             resolution: Resolution | None = t.resolution if t.speaker else None
             kind = t.kind
