@@ -326,7 +326,7 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
             s, e = trim(f, t.start if first else lay.lines[li][0], end)
             para = f[s:e]
             if first and full and _titled_self(para, full[-1]):
-                break  # "Marco Rubio: Retirement accounts Two years ago, Senator Marco Rubio …" heads a section
+                break  # "Anna Berg: Farm credit Last spring, Governor Anna Berg …" heads a section
             if not first and (is_heading(para) or is_editorial(para)
                               or (len(full) >= 2 and para.startswith(t.speaker or "\0"))
                               or not _WORDY.search(para) or _narration(para, names) or _reports(para, full, surnames)
