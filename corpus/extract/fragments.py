@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from .frames import SPEECH_ACT, SUBJECT_VERB, mention_from
 from .mentions import Mention, parse_mention
 
-
 # "“…,” it added." / "it referenced “…”": an organisation or a document speaking. The word is the
 # evidence; which body it stands for is not guessed (never resolved, never an antecedent).
 IT = Mention("role", "it", role="it")
