@@ -151,6 +151,17 @@ def test_an_unnamed_subject_named_by_its_apposition_is_that_person() -> None:
     assert by_text(quotes(body), "This verdict is wrong").speaker == "Anders Holm"
 
 
+@pytest.mark.parametrize("between", [
+    "Halvorsen's agent, who asked not to be named, said the talks had taken months.",
+    "The keeper's father was in the stands.",
+])
+def test_an_unnamed_person_after_a_paragraph_ending_in_a_quotation_still_blocks_the_pronoun(between: str) -> None:
+    body = ("Keeper Lars Halvorsen signed a new contract, the club announced. “I'm delighted,” Halvorsen said.\n\n"
+            "Coach Tomas Berglund praised him. “He saved us,” Berglund told reporters. “He works harder than anyone.”"
+            f"\n\n{between}\n\n“We are relieved,” he said.")
+    assert by_text(quotes(body), "We are relieved").speaker is None
+
+
 def test_a_definite_role_for_the_named_person_does_not_block_the_pronoun() -> None:
     body = ("Senator Mark Ellis conceded on Tuesday. The senator said the voters had spoken clearly. "
             "He said he would not run again.")

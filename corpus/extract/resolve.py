@@ -55,6 +55,7 @@ _POSSESSIVE_NAME = re.compile(r"\b([A-Z][a-z]+)(?:['’]s|(?<=s)['’])(?!\w)")
 _GENERIC_BODIES = frozenset({"ministry", "department", "committee", "commission", "agency", "office", "council",
                              "board", "court", "service", "fund", "institute", "foundation", "association",
                              "group", "union", "directorate", "secretariat"})
+_LAST_SENTENCE = re.compile(r"\n|[.!?][\"”»’)]*\s+(?=[A-Z\"“«])")
 _MINISTER = re.compile(r"\b[Mm]inister\b")
 _SPEECH_ACT = re.compile(rf"\b(?:{CUE}|(?P<according>[Aa]ccording\s+to))\b")
 _UNNAMED_NP = re.compile(r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*['’]s)\s+"
@@ -388,7 +389,9 @@ class Tracker:
             if m.group("according"):
                 subject = re.split(r"[,;.!?]", self.folded[m.end():min(pos, m.end() + 90)], maxsplit=1)[0]
             else:
-                pre = self.folded[sent:m.start()]
+                # The sentence the verb is in: a stop inside a quotation still ends the narration's
+                # sentence before the next paragraph ("… than anyone.”⏎⏎Ortega's agent said").
+                pre = _LAST_SENTENCE.split(self.folded[sent:m.start()])[-1]
                 if len(_QUOTE_MARKS.findall(pre)) % 2 or _PASSIVE_BEFORE.search(pre):
                     continue  # a verb inside a quotation; "she was told"
                 clause = re.split(r"[,;:\u2014\u2013]|\s-\s", pre)[-1]
@@ -611,7 +614,7 @@ _HUMAN_NOUNS = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
 _UNNAMED = re.compile(
     rf"(?:^|[.!?;:\n]\s*|\b(?:but|and|while|when|as|after|because|then)\s+)"
     rf"(?P<np>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Tt]his|[Tt]hat|[Aa]nother|[A-Z][\w-]*(?:['’]s|(?<=s)['’]))"
-    rf"\s+(?:[\w-]+\s+){{0,2}}(?:{_HUMAN_NOUNS})\b(?!['’])(?!\s+(?:of|in|at|for)\s+[A-Z])"
+    rf"\s+(?:[\w-]+(?:['’]s?)?\s+){{0,2}}(?:{_HUMAN_NOUNS})\b(?!['’])(?!\s+(?:of|in|at|for)\s+[A-Z])"
     # "Putin's spokesman Dmitry Peskov": the apposition names the person.
     rf"(?!,?\s+[A-Z][\w'’-]+\s+[A-Z]))"
 )
