@@ -199,7 +199,9 @@ def exact_top(searcher: tantivy.Searcher, query: tantivy.Query, k: int, first: i
         if n >= LAST or (schema is not None and _tiers_needed(kth, s_n) <= TIERS_AT_ONCE):
             break
         n = min(n * GROW, LAST)
-    if schema is None or filtered:
+    if schema is None or filtered or (accept is not None and len(fetched) < k):
+        # No tiers, or a selective filter (fewer than k of the candidates pass): one scan of
+        # the filtered matches beats a scan per tier of them.
         res = searcher.search(scan, k + 1, count=False, weight_by_field="weight")
         top = [(float(score), a) for score, a in res.hits[:k]]
         ids = searcher.fast_field_values("id", [a for _, a in top])
@@ -283,6 +285,10 @@ def make_plan(idx: SearchIndex, topic: Topic, filters: Filters) -> Plan | None:
     if main is None:
         return None
     scan = with_filters(idx, main, filters)
+    if topic.phrases or topic.alternatives or any(w.endswith("*") for w in topic.terms):
+        # Phrases, prefixes and alternatives are no plain term scorers: WAND skips nothing of
+        # them, so each round would score every match. One weighted scan does it once.
+        return Plan(scan, scan, None, True, idx.max_boost(), idx.schema)
     term = _single_term(idx, topic)
     searcher = idx.searcher()
     common = term is not None and searcher.doc_freq(FIELD, term) >= COMMON_SHARE * max(1, searcher.num_docs)
