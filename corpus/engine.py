@@ -131,7 +131,7 @@ def acceptor(filters: Filters) -> Accept | None:
     return accept
 
 
-COMMON_SHARE = 0.2  # a word in this share of the quotes gets its top tier scanned beside the first round
+COMMON_SHARE = 0.5  # a word in this share of the quotes gets its top tier scanned beside the first round
 FIRST = 1_000  # pure-BM25 candidates fetched first by exact_top ("Russia" stops there at 1M)
 GROW = 4
 LAST = 4_000  # past this many BM25 candidates the impact tiers are scanned instead
@@ -272,7 +272,7 @@ class Plan:
     filtered: bool  # filters only the scan can apply (kind, source)
     bound: float  # the index's largest boost
     schema: tantivy.Schema
-    common: bool = False  # one word in a fifth of the quotes or more
+    common: bool = False  # one word in half the quotes or more (COMMON_SHARE)
 
     def top(self, searcher: tantivy.Searcher, k: int) -> tuple[list[tuple[float, int, tantivy.DocAddress]], bool]:
         return exact_top(searcher, self.query, k, bound=self.bound, filtered=self.filtered, accept=self.accept,
