@@ -379,6 +379,9 @@ def speaker_counts(searcher: tantivy.Searcher, query: tantivy.Query, size: int) 
     return {int(b["key"]): int(b["doc_count"]) for b in buckets}
 
 
+WHO_WINDOW = 2_000  # a filtered topic's exact top, scanned once for the leaders' best quotes
+
+
 def best_quotes(searcher: tantivy.Searcher, plan: Plan, speakers: list[int]) -> dict[int, tuple[float, int]]:
     """Each speaker's best quote by the formula, exact: (score, quote id).
 
@@ -406,6 +409,15 @@ def best_quotes(searcher: tantivy.Searcher, plan: Plan, speakers: list[int]) -> 
                 wanted.discard(sid)
         if s_n == 0.0:
             wanted.clear()  # every match was fetched: a speaker not among them has none
+    else:
+        # One weighted scan gives the exact top of the formula: a speaker's first quote in it is
+        # their best; only those it leaves out get a scan of their own.
+        hits = searcher.search(plan.scan, WHO_WINDOW, count=False, weight_by_field="weight").hits
+        sids = searcher.fast_field_values("speaker_id", [a for _, a in hits])
+        for (score, a), sid in zip(hits, sids, strict=True):
+            if int(sid or 0) in wanted:
+                found[int(sid or 0)] = (float(score), a)
+                wanted.discard(int(sid or 0))
     for sid in sorted(wanted):
         one = tantivy.Query.boolean_query([
             (Occur.Must, plan.scan),
