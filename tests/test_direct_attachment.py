@@ -249,3 +249,12 @@ def test_it_as_a_speaker_does_not_block_a_later_pronoun() -> None:
     body = ("Captain Jonas Ekberg read the report. “The crossing has never been faster,” it said.\n\n"
             "“I sailed it myself this morning and I agree with every word,” he said.")
     assert by_text(quotes(body), "I sailed it").speaker == "Jonas Ekberg"
+
+
+def test_a_participle_continuing_an_attribution_carries_its_mention() -> None:
+    body = ("“We cannot afford the old ferry any more,” Councillor Jonas Ekberg said, adding that the new one "
+            "was “twice as fast and half as loud.”")
+    found = [q for q in quotes(body) if "twice as fast" in q.text]
+    assert found and all(q.speaker == "Jonas Ekberg" for q in found)
+    text = f"{TITLE}\n\n{body}\n"
+    assert all(q.speaker_start is not None and "Jonas Ekberg" in text[q.speaker_start:q.speaker_end] for q in found)

@@ -368,8 +368,13 @@ class _Run:
             p = participle(self.folded, s, e)
             if p and self.tracker.last and self.tracker.last.pos >= s - 1:
                 last = self.tracker.last
-                frames_sp.append((p[0], p[1], e, Speaker(last.name, last.kind, last.role, 0.7, "continuation"), None,
-                                  None))
+                # "“…,” Trump said, adding …": the evidence is the mention the speaker was just read from.
+                prev = next((q for q in reversed(self.out) if q.speaker == last.name and q.speaker_start is not None
+                             and q.speaker_end is not None and q.speaker_start >= s - 400), None)
+                men_prev = Mention("name", self.lay.text[prev.speaker_start:prev.speaker_end], name=last.name) \
+                    if prev and prev.speaker_start is not None and prev.speaker_end is not None else None
+                frames_sp.append((p[0], p[1], e, Speaker(last.name, last.kind, last.role, 0.7, "continuation"),
+                                  men_prev, prev.speaker_start if men_prev and prev else None))
             elif p:
                 at = self.folded.rfind(p[0], s, p[1])
                 # ", saying …" after the main clause, "is warning voters that …"; "It goes without
