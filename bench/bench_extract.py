@@ -10,7 +10,9 @@ repeats:
 * extraction alone (``extract_quotes`` over documents already read);
 * ingest with one process (read + extract + store + search index), and its overhead beyond
   extraction in milliseconds per document — the part ingest owns;
-* ingest with ``--jobs`` worker processes (default 2) and its speed-up over one process.
+* ingest with ``--jobs`` worker processes (default 2) and its speed-up over one process;
+* with ``--parts``: one more one-process ingest with each of its parts on a CPU clock, in
+  milliseconds per document (what the ingest's own cost is made of).
 
 Run by hand on a quiet machine; the figures go into the README. Targets (issue 14): >= 800 docs/s
 for one process, >= 1.7x with two.
@@ -30,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import corpus.ingest as ingest_module  # noqa: E402
 from corpus.extract import extract_quotes  # noqa: E402
 from corpus.ingest import ingest_paths, iter_documents  # noqa: E402
 from corpus.models import Document  # noqa: E402
@@ -64,11 +67,56 @@ def bench_ingest(corpus: Path, jobs: int) -> tuple[float, float, float, int, int
     return elapsed, used, _children_cpu() - children, report.counts["added"], report.quotes
 
 
+# The parts of a one-process ingest, as corpus.ingest calls them (module attribute → label).
+PARTS = {
+    "extract_quotes": "extraction",
+    "quality_scores": "quality scores",
+    "content_hash": "content hash",
+    "attribute": "speakers (names to rows)",
+    "save_document": "SQLite rows (articles, quotes, their indexes and triggers)",
+    "index_changes": "search index (documents in Python, tantivy's indexing threads, commits)",
+}
+
+
+def bench_parts(corpus: Path) -> tuple[dict[str, float], float, int]:
+    """CPU seconds per part of a one-process ingest, the total, and the documents. Each part's
+    function is wrapped with the process CPU clock (every thread: tantivy's indexing threads count
+    in the part that waits for them); what no part covers is reading the input and batching."""
+    spent: dict[str, float] = dict.fromkeys(PARTS.values(), 0.0)
+    originals = {name: getattr(ingest_module, name) for name in PARTS}
+
+    def clocked(name: str):  # type: ignore[no-untyped-def]
+        fn = originals[name]
+
+        def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+            t = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[PARTS[name]] += time.process_time() - t
+        return run
+
+    try:
+        for name in PARTS:
+            setattr(ingest_module, name, clocked(name))
+        with tempfile.TemporaryDirectory() as tmp:
+            db = open_db(Path(tmp) / "bench.db")
+            cpu = time.process_time()
+            report = ingest_paths(db, [str(corpus)])
+            total = time.process_time() - cpu
+            db.close()
+    finally:
+        for name, fn in originals.items():
+            setattr(ingest_module, name, fn)
+    return spent, total, report.counts["added"]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT))
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the parallel ingest runs")
+    parser.add_argument("--parts", action="store_true", help="also time each part of a one-process ingest")
     args = parser.parse_args()
     corpus = Path(args.corpus)
     if not corpus.exists():
@@ -106,6 +154,13 @@ def main() -> int:
           f"ingest overhead beyond extraction {1000 / one_c - 1000 / ex_c:.2f} ms CPU/doc")
     print(f"median ingest, --jobs {args.jobs}: {par:,.0f} docs/s = {par / one:.2f}x one process (target >= 1.7x); "
           f"bound from CPU time on {args.jobs} free cores {statistics.median(bounds):.2f}x")
+    if args.parts:
+        spent, total, added = bench_parts(corpus)
+        print(f"one-process ingest by part (ms CPU/doc; load {_load()}):")
+        for label, secs in sorted(spent.items(), key=lambda kv: -kv[1]):
+            print(f"  {1000 * secs / added:6.3f}  {label}")
+        print(f"  {1000 * (total - sum(spent.values())) / added:6.3f}  reading the input, batching, transactions")
+        print(f"  {1000 * total / added:6.3f}  in all")
     print(f"load average at the end: {_load()}")
     return 0
 
