@@ -415,3 +415,14 @@ def test_according_to_results_after_a_clause_naming_states() -> None:
 def test_according_to_inside_a_relative_clause_is_left_alone() -> None:
     assert quotes("The two regions kept a policy of turning away trucks which, according to the agency, "
                   "carried grain.") == []
+
+
+def test_a_possessive_object_after_the_verb_is_no_reported_clause() -> None:
+    # "emphasised Moscow's efforts to …" names what was emphasised; it reports no statement.
+    assert not [q for q in extract_quotes("T\n\nThe ministry's leaders emphasised Moscow's efforts to promote trade "
+                                          "with its eastern neighbours and the region's farms.\n", "T")
+                if q.kind == "indirect"]
+    q = only("Olga Petrova said Russia's economy would grow by two percent next year.")
+    assert (q.text, q.speaker) == ("Russia's economy would grow by two percent next year", "Olga Petrova")
+    q = only("Olga Petrova said the plan's critics have misread the figures for the farms.")
+    assert q.speaker == "Olga Petrova"

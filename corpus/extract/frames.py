@@ -147,6 +147,18 @@ _BAD_CLAUSE_START = re.compile(
     r"^(?:in|on|at|during|after|before|to|of|for|with|about|by|from|so|yes|no(?=\s*[,.;!?]|\s*$)|nothing|something|goodbye|"
     r"when|while|because|since|until|unless|whenever|and|or|but|nor|which|who|whom|"
     r"hello|thanks|thank|this|that\s+is|[,.;:!?)\]—–-])\b", re.IGNORECASE)
+_POSSESSIVE_OBJECT = re.compile(r"^(?!(?:he|she|it|that|there|what|who|here|where|this)['’]s\b)(?:the\s+)?[\w-]+['’]s?\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:to|of|in|for|on|with|against)\b",
+                                re.IGNORECASE)
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|does|"
+                     r"do|did|won't|wouldn't|can't|couldn't|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|"
+                     r"doesn't|don't|didn't|shouldn't|(?<!\bto )(?<!\bbe )(?<!\bbeen )(?<!\bhave )(?<!\bhas )(?<!\bhad )"
+                     r"(?<!\bthe )(?<!\ba )(?<!\ban )\w+ed|broke|went|made|took|gave|got|came|saw|knew|thought|told|"
+                     r"found|left|kept|held|brought|began|ran|won|lost|paid|sold|bought|sent|spent|built|fell|rose|"
+                     r"grew|drew|wrote|spoke|stood|meant|led|became|chose|drove|flew|forgot|hid|rode|shot|shut|"
+                     r"sought|struck|swore|taught|threw|understood|woke|wore|withdrew|needs|wants|remains|seems|"
+                     r"looks|means|goes|makes|takes|gets|comes|knows|says|thinks|works|helps|costs|stays|lies|"
+                     r"depends|continues|exists|belongs|matters|plans|hopes|believes|"
+                     r"\w+s(?=\s+(?:his|her|its|their|the|a|an|our|my|your|it|them|him|us)\b))\b")
 _VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|does|"
                       r"do|did|\w+ed|\w+s|broke|went|made|took|gave|got|came|saw|knew|thought|told|found|left|"
                       r"kept|held|brought|began|ran|won|lost|paid|sold|bought|sent|spent|built|fell|rose|grew|"
@@ -292,6 +304,8 @@ def clause_ok(clause: str, *, that: bool = False) -> bool:
         return True  # "told police that her dog began to bark": a subject after "that" opens a clause
     if _PRONOUN_SUBJECT.match(clause):
         return True  # "say they only buy American": a personal pronoun opens a clause
+    if not that and _POSSESSIVE_OBJECT.match(clause) and not _CLAUSE_VERB.search(" ".join(words[:20]).replace("’", "'")):
+        return False  # "emphasised Moscow's efforts to promote integration …": the verb's object, no clause
     return bool(_VERBISH.search(clause)) and (that or not _BAD_CLAUSE_START.match(clause))
 
 
