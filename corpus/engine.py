@@ -2,9 +2,10 @@
 
 Every topic becomes a tantivy query built term by term — never parsed from user text, so no
 syntax reaches the engine. Each word is analysed with the index's own analyzer (stemmed as the
-quotes were) and matched in the quote text, the speaker's name and the article title with the
-weights of :mod:`corpus.ranking`; the words are ANDed, phrases stay phrases, a topic's aliases
-are ORed in. Filters are clauses of the same query (scoring 0, so they never change a score).
+quotes were) and matched in the field holding the quote text, the speaker's names and the
+article title (one field, so one word is one term scorer, which block-max WAND can prune); the
+words are ANDed, phrases stay phrases, a topic's aliases are ORed in. Filters are clauses of the
+same query (scoring 0, so they never change a score) or checks on the candidates' fast fields.
 
 Ranking is the exact top-k of :mod:`corpus.ranking`'s formula over every match. Identical
 wording (a wire story republished) is one result listing its sources: groups are ordered by
