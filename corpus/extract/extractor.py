@@ -382,8 +382,8 @@ class _Run:
                 idiom = self.folded[max(s, at - 9):at].rstrip().lower().endswith("without")
                 subj = participle_subject(self.folded, s, at) if at > s and not idiom else None
                 if subj:
-                    men, mpos = subj
-                    frames_sp.append((p[0], p[1], e, self.tracker.resolve(men, mpos), men, mpos))
+                    subject, subject_pos = subj
+                    frames_sp.append((p[0], p[1], e, self.tracker.resolve(subject, subject_pos), subject, subject_pos))
         else:
             for fr in frames:
                 if any(0 <= fr.mention_pos - q.outer_end < 4 and self.folded[q.start:q.end].rstrip()[-1:] not in
