@@ -38,7 +38,7 @@ _TITLE_CUE = re.compile(r"\b(?:motto|slogan|titled|entitled|called|dubbed|named|
                         r"operation|campaign|label|labelled|labeled|branded|nicknamed)\s*$", re.IGNORECASE)
 # After a closing mark, a dash and a name that ends the paragraph: “…” ― Ana Ruiz.
 _DASH_NAME = re.compile(r"[ \t]*[,.]?[ \t]*[―—–][ \t]*(?P<m>[A-Z][^\n,;:“”\"«»()!?]{1,60}?)[ \t]*\.?[ \t]*(?:\n|$)")
-# After a closing mark: a name or pronoun, one verb and the end of the sentence ("Vitter demanded.").
+# After a closing mark: a name or pronoun, one verb and the end of the sentence ("Ekberg demanded.").
 _AFTER_ANY_VERB = re.compile(r"^[ \t]+(?P<m>(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]*|he|she)[ \t]+"
                              r"(?P<cue>[a-z]{3,}(?:ed|s)(?:[ \t]+back)?|(?:shot|hit|struck)[ \t]+back)\b[^.!?“”\"«»\n]{0,80}[.!?]")
 # A sentence ending in a colon that introduces someone's words.
@@ -188,7 +188,7 @@ class _Run:
                 return men, m.group("cue"), q.outer_end + m.start("m")
         m = _AFTER_ANY_VERB.match(after)
         if m and inner[-1:] in ",?!":
-            # “Why isn’t this proof?” Vitter demanded. / “…,” she yells while …: a name or pronoun and
+            # “Why is the ferry late?” Ekberg demanded. / “…,” she shouts over the noise: a name or pronoun and
             # a verb the cue list lacks, completing the sentence the quotation opened.
             men = parse_mention(m.group("m"))
             if men and men.kind in {"name", "pronoun"}:
@@ -204,7 +204,7 @@ class _Run:
         if found:
             return found[0], found[1], q.open - len(before) + found[2]
         if before.rstrip().endswith(":") and _COLON_INTRO.search(before):
-            # "Sanders made the following comment:" / "Staff explained it this way:": the subject of
+            # "The captain made the following comment:" / "Staff explained it this way:": the subject of
             # the sentence the colon ends introduces the quotation.
             cut = [m.end() for m in _SENTENCE_BREAK.finditer(before)]
             sent_from = bstart + (cut[-1] if cut else 0)
@@ -230,7 +230,7 @@ class _Run:
         """Emit ``q`` if a speech verb attaches it; False leaves it for :meth:`cueless`."""
         words = _WORDS.findall(self.folded, q.start, q.end)
         if len(words) <= 6 and _title_case(words) and _TITLE_BEFORE.search(self.folded, max(0, q.open - 12), q.open):
-            return False  # "said on “Fox News Sunday,”", "told “Morning Joe”": a show's title, nobody's words
+            return False  # "said on “Harbour Morning Live,”", "told “Island Radio”": a show's title, nobody's words
         found = self.attach(q, line_start, line_end, prev_end)
         if not found:
             return False
@@ -260,7 +260,7 @@ class _Run:
             return False
         men, start, cue, mpos = frame.mention, frame.start, frame.cue, frame.mention_pos
         if any(x.start <= p < x.end for x in self.lay.quotes if x is not q for p in (start - 1, mpos)):
-            return False  # "He said it over and over" inside someone's quoted words is no narration
+            return False  # "He says it every week" inside someone's quoted words is no narration
         # The verb's own clause is over when punctuation follows it (“A,” X said, referring to Y, “B.”;
         # “A”, it added; and, later, “B”), unless a reported clause follows (", in part, that …").
         heard = _LISTENER.match(f, start, q.open) if cue in _TELLS else None
@@ -340,10 +340,10 @@ class _Run:
         after = f[q.outer_end:min(self.lay.lines[q.last_line][1], q.outer_end + 120)]
         # "“…,” Vitter demanded." — an attribution of its own we could not read: never a continuation.
         own = bool(_OWN_ATTRIBUTION.match(after))
-        # “…,” an intelligence source … told Fox News / “…,” Bennett shot back: a comma closing the
+        # “…,” a board member … told the Gazette / “…,” Ekberg shot back: a comma closing the
         # quotation means narration of its own follows — an attribution, read or not.
         own = own or (inner.rstrip()[-1:] == "," and after[:1] in " \t" and after.lstrip()[:1].isalpha())
-        # "… because to her, “…”": narration before it in its sentence makes it no continuation.
+        # "… because in her view, “…”": narration before it in its sentence makes it no continuation.
         mid_sentence = bool(sents) and bool(f[sent_start:q.open].strip())
         if prev and not own and not mid_sentence and (prev[0] == q.line or (starts_line and prev[0] == q.line - 1)):
             # No mention of its own: the evidence is the quotation it continues (resolution "continuation").
@@ -368,7 +368,7 @@ class _Run:
             p = participle(self.folded, s, e)
             if p and self.tracker.last and self.tracker.last.pos >= s - 1:
                 last = self.tracker.last
-                # "“…,” Trump said, adding …": the evidence is the mention the speaker was just read from.
+                # "“…,” Lund said, adding …": the evidence is the mention the speaker was just read from.
                 prev = next((q for q in reversed(self.out) if q.speaker == last.name and q.speaker_start is not None
                              and q.speaker_end is not None and q.speaker_start >= s - 400), None)
                 men_prev = Mention("name", self.lay.text[prev.speaker_start:prev.speaker_end], name=last.name) \
@@ -482,7 +482,7 @@ def _after_mention(text: str) -> Mention | None:
     text = text.strip()
     if text.lower() == "it":
         return IT
-    # "the Rev. Peter Wherry", "panel Chairman Rep. Jo Lind", "9/11 widow Terry Strada": a name after
+    # "the Rev. Ola Berg", "board Chairman Jo Lind", "2019 winner Karin Sund": a name after
     # an article or lower-case / numeric modifiers is that person (never a shorter tail of a name).
     lead = _LEADING_MODIFIERS.match(text)
     if lead and lead.end() < len(text):
@@ -603,7 +603,7 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
             marks = gap.count("“") + gap.count("”") + gap.count('"')
             # “A,” said X, who has worked here for years. “B.” — B carries on X's quote (the
             # attribution may name a show in quotes: on Fox News’s “Fox and Friends.”).
-            # The same evidence counts when nobody was named ("Mr. Obama" with no full name given).
+            # The same evidence counts when nobody was named ("Mr. Okafor" with no full name given).
             carries_on = q.cue is None and bool(CUE_RE.search(inner)) and len(inner) < 250 and (
                 (q.speaker is not None and q.speaker == p.speaker)
                 or (q.speaker_start is not None and q.speaker_start == p.speaker_start))

@@ -1,10 +1,10 @@
 """Who speaks a quoted fragment inside narration: "X described Y as a “disgrace”", "X did Y, saying “…”".
 
 A fragment's speaker is the subject of the speech act before it. When that act is a participle or the
-second of two coordinated verbs ("Trump unleashed a series of tweets, saying …", "The nominee outlined
-his plan and vowed to punish “…”"), its subject is the sentence's subject, which may carry an apposition
-or a relative clause ("Christie, who campaigned for him, blasted …"). A subject that is a plain noun
-phrase no name can be read from ("The New York businessman says …") is kept as the mention — the
+second of two coordinated verbs ("The mayor posted three messages, saying …", "The councillor presented
+the budget and vowed to punish “…”"), its subject is the sentence's subject, which may carry an apposition
+or a relative clause ("Ekberg, who has sailed here for years, blasted …"). A subject that is a plain noun
+phrase no name can be read from ("The retired shipbuilder says …") is kept as the mention — the
 evidence a reader sees — and resolves to nobody.
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .frames import SPEECH_ACT, SUBJECT_VERB, mention_from
 from .mentions import Mention, parse_mention
 
-# "“…,” it added." / "it referenced “…”": an organisation or a document speaking. The word is the
+# "“…,” it added." / "it cited “…”": an organisation or a document speaking. The word is the
 # evidence; which body it stands for is not guessed (never resolved, never an antecedent).
 IT = Mention("role", "it", role="it")
 
@@ -37,10 +37,10 @@ _APPOS_SUBJECT = re.compile(
 )
 # The act follows a clause of the subject's own: ", saying …", " and vowed …", " while calling …".
 _DEPENDENT = re.compile(r"(?:,\s*|\s(?:and|while|before|after|by|then)\s+(?:also\s+)?)$")
-# A noun phrase that is a subject but no name: "The New York businessman", "one questioner".
+# A noun phrase that is a subject but no name: "The retired shipbuilder", "one passenger".
 _NOUN_PHRASE = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.'’-]*)"
                           r"(?:\s+[\w.'’-]+){1,5}$")
-# "Trump’s comments", "his warning", "the statement": the word is a noun there, not a speech act.
+# "Holmgren’s comments", "his warning", "the statement": the word is a noun there, not a speech act.
 _NOUN_BEFORE = re.compile(r"(?:['’]s?|\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those))\s+$",
                           re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z\d][.!?])\s+(?=[A-Z])")
@@ -87,7 +87,7 @@ def fragment_frame(f: str, s: int, limit: int) -> FragmentFrame | None:
     if m and m.group("v").endswith("ing") and not m.group("aux"):
         m = None  # "Issues of improving “…”": a gerund in the subject, not a verb
     if m and not SPEECH_ACT.fullmatch(m.group("v")):
-        # "Politifact seized on Trump's claim that …", "The ad uses footage …": a subject that
+        # "The council seized on Ekberg's claim that …", "The ad uses footage …": a subject that
         # does something other than speak is not the speaker of the words quoted after it.
         m = None
     if m:
