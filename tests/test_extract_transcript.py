@@ -387,3 +387,15 @@ def test_the_editors_framing_of_a_message_is_nobodys_words() -> None:
     found = extract_quotes(body, title)
     assert [q.speaker for q in found] == ["Anna Berg", "Anna Berg"]
     assert not any("message said" in q.text or "continued" in q.text for q in found)
+
+
+def test_all_caps_surnames_taking_turns_are_a_transcript_named_only_by_the_articles_full_names() -> None:
+    turns = ("BERG: Look, the plan works.\n\nLIND: It does not work. It is a disaster.\n\n"
+             "HOLM: Let her finish, please.\n\nBERG: Thank you. The plan covers every farm.")
+    named = extract_quotes("Anna Berg and Tomas Lind clashed over farm aid, with Erik Holm moderating.\n\n" + turns,
+                           "Debate transcript")
+    assert [(q.speaker, q.text) for q in named] == [
+        ("Anna Berg", "Look, the plan works."), ("Tomas Lind", "It does not work. It is a disaster."),
+        ("Erik Holm", "Let her finish, please."), ("Anna Berg", "Thank you. The plan covers every farm.")]
+    unnamed = extract_quotes("The two candidates clashed over farm aid.\n\n" + turns, "Debate transcript")
+    assert [q.speaker for q in unnamed] == [None] * 4 and len(unnamed) == 4

@@ -114,6 +114,11 @@ def _has_turns(labels: list[tuple[int, Label]]) -> bool:
               and (lab.kind != "person" or len((lab.name or "").split()) >= 2)]
     if len(labels) >= 2 and strong:
         return True
+    # "BIDEN: …⏎⏎TRUMP: …⏎⏎BIDEN: …": ALL-CAPS surnames taking turns are a transcript's convention
+    # (a dateline or a heading is one word once, not two people answering each other).
+    caps = [lab for _, lab in labels if lab.kind == "word" and lab.phrase.isupper() and len(lab.phrase) > 2]
+    if len(caps) >= 3 and len({lab.name for lab in caps}) >= 2:
+        return True
     # One "Name:" line in the middle of a news story introduces a quote, not a transcript; one
     # opening the body ("President of Russia Vladimir Putin: Citizens of Russia, …") starts a speech.
     if len(labels) == 1 and strong and strong[0].kind == "person" and strong[0].known:
@@ -207,9 +212,10 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
             elif _asks(words[name]):
                 out.append(Turn(li, lab.start, lab.end, None, None, "question", None, 0.3))
                 continue
-            elif len(full) > 1 or len(words[name]) < 2 or name.isupper() or lab.role:
-                # A title and a surname ("SEC. BLAKE:", "President Putin:") name someone only when the
-                # article gives the full name, as a bare surname anywhere else: else nobody.
+            elif len(full) > 1 or len(words[name]) < 2 or name.isupper() or lab.role or lab.phrase.isupper():
+                # A title and a surname ("SEC. BLAKE:", "President Putin:") or a transcript's ALL-CAPS
+                # surname ("BIDEN:") name someone only when the article gives the full name, as a bare
+                # surname anywhere else: else nobody.
                 out.append(Turn(li, lab.start, lab.end, None, None, "transcript", None, 0.3))
                 continue
             else:
