@@ -426,3 +426,11 @@ def test_a_possessive_object_after_the_verb_is_no_reported_clause() -> None:
     assert (q.text, q.speaker) == ("Russia's economy would grow by two percent next year", "Olga Petrova")
     q = only("Olga Petrova said the plan's critics have misread the figures for the farms.")
     assert q.speaker == "Olga Petrova"
+
+
+def test_a_participle_after_a_possessed_subject_names_nobody() -> None:
+    # "Olga Petrova's comments … saying": her comments are the subject, and comments say nothing.
+    q = only("Olga Petrova's comments drew a sharp reply from the mayor, saying the plan would ruin the farms.")
+    assert (q.text, q.speaker) == ("the plan would ruin the farms", None)
+    q = only("Olga Petrova spoke on Monday, saying the plan would ruin the farms.")
+    assert q.speaker == "Olga Petrova"

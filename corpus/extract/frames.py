@@ -147,6 +147,7 @@ _BAD_CLAUSE_START = re.compile(
     r"^(?:in|on|at|during|after|before|to|of|for|with|about|by|from|so|yes|no(?=\s*[,.;!?]|\s*$)|nothing|something|goodbye|"
     r"when|while|because|since|until|unless|whenever|and|or|but|nor|which|who|whom|"
     r"hello|thanks|thank|this|that\s+is|[,.;:!?)\]—–-])\b", re.IGNORECASE)
+_POSSESSED_SUBJECT = re.compile(r"^(?:[Tt]he\s+)?[\w.'’-]+(?:\s+[A-Z][\w.'’-]*){0,3}['’]s?\s+(?:[a-z-]+\s+){0,2}[a-z-]+$")
 _POSSESSIVE_OBJECT = re.compile(r"^(?!(?:he|she|it|that|there|what|who|here|where|this)['’]s\b)(?:the\s+)?[\w-]+['’]s?\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:to|of|in|for|on|with|against)\b",
                                 re.IGNORECASE)
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|does|"
@@ -501,6 +502,10 @@ def participle_subject(folded: str, s: int, e: int) -> tuple[Mention, int] | Non
     m = SUBJECT_VERB.match(folded, s, e)
     if not m or (m.group("aux") and m.group("aux").strip() in {"was", "were"} and m.group("v").endswith("ed")):
         return None
+    if _POSSESSED_SUBJECT.match(m.group("m").strip()) or m.group("m").rstrip().endswith(("'s", "’s")):
+        # "Olga Petrova's comments drew a reply, saying …": the subject is her comments, not her; who
+        # says it is unsaid (stored unattributed).
+        return Mention("role", m.group("m").split()[-1]), m.start("m")
     men = mention_from(m.group("m")) or _relative_or_group(m.group("m").split())
     if not men or men.kind not in {"name", "pronoun", "org", "role"}:
         return None
