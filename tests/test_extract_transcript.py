@@ -399,3 +399,12 @@ def test_all_caps_surnames_taking_turns_are_a_transcript_named_only_by_the_artic
         ("Erik Holm", "Let her finish, please."), ("Anna Berg", "Thank you. The plan covers every farm.")]
     unnamed = extract_quotes("The two candidates clashed over farm aid.\n\n" + turns, "Debate transcript")
     assert [q.speaker for q in unnamed] == [None] * 4 and len(unnamed) == 4
+
+
+def test_one_off_section_headings_with_a_colon_are_no_transcript() -> None:
+    body = ("An explainer on the council's record, section by section.\n\n"
+            "Farm Credit Falls Short: The council promised cheap loans to every farm in the valley.\n\n"
+            "Few of them arrived, and most went to the largest holdings.\n\n"
+            "Rail Plans Stall Again: The new line was due to open in the spring.\n\n"
+            "Nobody now expects it before the end of the decade.")
+    assert [q for q in extract_quotes(body, "The council's record") if q.kind == "transcript"] == []

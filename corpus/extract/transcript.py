@@ -110,8 +110,13 @@ def _inline(lay: Layout, labels: list[tuple[int, Label]]) -> list[tuple[int, Lab
 
 
 def _has_turns(labels: list[tuple[int, Label]]) -> bool:
-    strong = [lab for _, lab in labels if lab.kind in ("person", "questioner")
-              and (lab.kind != "person" or len((lab.name or "").split()) >= 2)]
+    # A person label is strong evidence when the name is one we know, or when it recurs: a one-off
+    # "Veto Power Impedes Peace Efforts:" with no given name we know heads an explainer's section.
+    seen: dict[str | None, int] = {}
+    for _, lab in labels:
+        seen[lab.name] = seen.get(lab.name, 0) + 1
+    strong = [lab for _, lab in labels if lab.kind == "questioner"
+              or (lab.kind == "person" and len((lab.name or "").split()) >= 2 and (lab.known or seen[lab.name] >= 2))]
     if len(labels) >= 2 and strong:
         return True
     # "BIDEN: …⏎⏎TRUMP: …⏎⏎BIDEN: …": ALL-CAPS surnames taking turns are a transcript's convention
