@@ -3,9 +3,11 @@
 SQLite stays the store of record. The index lives in a folder beside the database file
 (``quotebot.db`` → ``quotebot.db.index/``; a private in-memory index for an in-memory database)
 and holds one document per quote: the quote text, the speaker's name and mention and the article
-title, together in the field ``all`` that topics match and BM25 scores (positions kept for
-phrases; the three parts are separate values, so no phrase runs from one into the next) and
-each alone in its own field (frequencies only: term statistics for /verify and typo hints);
+title, together in the field ``all`` that topics match and BM25 scores and typo hints look
+words up in (positions kept for phrases; the three parts are separate values, so no phrase runs
+from one into the next), and the quote text alone in ``text`` (frequencies only: /verify's
+candidates are scored on the quote's own words, so a title word neither selects nor ranks one;
+format 3 dropped the separate speaker and title fields, which nothing read any more);
 English stemming, one analyzer for indexing and for queries; fast fields for the filters and
 the ranking (speaker id, kind, source, publication day, confidence, quality, the formula's
 weight, a hash of the normalised text for collapsing wire copies).
@@ -50,7 +52,7 @@ from .hot_counts import HotCounts, hot_terms, index_opstamp
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # bump when the schema or the analyzer changes: older folders are rebuilt
+FORMAT = 3  # bump when the schema or the analyzer changes: older folders are rebuilt
 ANALYZER = "quote_en"
 WRITER_HEAP = 60_000_000
 REBUILD_HEAP = 300_000_000
@@ -59,7 +61,7 @@ REBUILD_ABOVE = 200_000  # pending changes beyond which (and a quarter of the in
 RETRY_SECONDS = 1.0  # a busy writer (another process ingesting) is retried at most this often
 INGEST_EVERY = 3.0  # seconds between index commits during an ingest (each commit writes a segment)
 ALL = "all"
-PARTS = ("text", "speaker", "title")
+TEXT = "text"
 
 
 def analyzer(*, stem: bool = True) -> tantivy.TextAnalyzer:
@@ -78,8 +80,7 @@ def schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
     b.add_integer_field("id", indexed=True, fast=True)
     b.add_text_field(ALL, tokenizer_name=ANALYZER)  # text + speaker + title: what topics match and score
-    for name in PARTS:
-        b.add_text_field(name, tokenizer_name=ANALYZER, index_option="freq")
+    b.add_text_field(TEXT, tokenizer_name=ANALYZER, index_option="freq")  # the quote alone: /verify's terms
     b.add_integer_field("speaker_id", indexed=True, fast=True)  # 0: unattributed
     b.add_text_field("kind", tokenizer_name="raw", fast=True)
     b.add_text_field("source", tokenizer_name="raw", fast=True)  # lower-cased, "" when unknown
@@ -127,7 +128,7 @@ def _document(row: Sequence[Any]) -> tantivy.Document:
     # spaces included, so the terms and positions are those of the folded text (nothing is stored).
     speaker = speaker if speaker_id else ""
     return tantivy.Document(
-        id=int(qid), all=[p for p in (text, speaker, title) if p], text=text, speaker=speaker, title=title,
+        id=int(qid), all=[p for p in (text, speaker, title) if p], text=text,
         speaker_id=int(speaker_id), kind=str(kind), source=str(source), day=day,
         confidence=float(confidence), quality=float(quality), weight=ranking.weight(b), tier=ranking.tier(b),
         text_hash=text_hash(text),

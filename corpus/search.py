@@ -306,7 +306,7 @@ def suggest_terms(db: Database, words: Sequence[str], *, min_docs: int = 1) -> d
     """For each word that the index does not hold, the closest indexed term (a stem, as indexed)."""
     from rapidfuzz import fuzz, process
 
-    from .index import search_index  # the index builds on this module's neighbours
+    from .index import ALL, TEXT, search_index  # the index builds on this module's neighbours
 
     idx = search_index(db, sync=False)
     searcher = idx.searcher()
@@ -317,11 +317,11 @@ def suggest_terms(db: Database, words: Sequence[str], *, min_docs: int = 1) -> d
         plain = idx.plain_analyzer.analyze(w)
         if len(w) < 4 or w in STOPWORDS or len(stems) != 1 or not plain:
             continue
-        if any(searcher.doc_freq(field, stems[0]) for field in ("text", "speaker", "title")):
+        if searcher.doc_freq(ALL, stems[0]):
             continue
         # Only terms sharing the first two letters: typos rarely hit them, and this bounds the
         # comparison to a slice of the vocabulary at any corpus size.
-        terms = [(t, n) for t, n in searcher.terms_with_prefix("text", plain[0][:2])
+        terms = [(t, n) for t, n in searcher.terms_with_prefix(TEXT, plain[0][:2])
                  if n >= min_docs and max(2, len(stems[0]) - 3) <= len(t) <= len(stems[0]) + 2]
         terms.sort(key=lambda tn: -tn[1])
         best = process.extractOne(stems[0], [t for t, _ in terms[:5000]], scorer=fuzz.ratio, score_cutoff=75)

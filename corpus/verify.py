@@ -205,11 +205,11 @@ def verify_quote(db: Database, claim: str, filters: Filters = NO_FILTERS, *, tim
 
 def searched_terms(db: Database, claim: str) -> list[str]:
     """The claim's rarest indexed terms, as the candidate search uses them (to say what was searched)."""
-    from .index import search_index
+    from .index import TEXT, search_index
     from .verify_candidates import RARE_TERMS, claim_terms
 
     idx = search_index(db)
     searcher = idx.searcher()
     terms = claim_terms(idx.analyzer, claim)
-    freq = {t: searcher.doc_freq("text", t) for t in terms}
+    freq = {t: searcher.doc_freq(TEXT, t) for t in terms}
     return sorted((t for t in terms if freq[t] > 0), key=lambda t: (freq[t], t))[:RARE_TERMS]

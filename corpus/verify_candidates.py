@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from .clean import fold_spaces
 from .engine import filter_queries
-from .index import search_index
+from .index import TEXT, search_index
 from .search import _WORD, STOPWORDS, Filters, Hit, _hits, time_limit
 
 MAX_CANDIDATES = 200
@@ -34,12 +34,12 @@ def candidates(db: Database, claim: str, filters: Filters, timeout_ms: int = 200
     idx = search_index(db)
     searcher = idx.searcher()
     terms = claim_terms(idx.analyzer, claim)
-    freq = {t: searcher.doc_freq("text", t) for t in terms}
+    freq = {t: searcher.doc_freq(TEXT, t) for t in terms}
     rare = sorted((t for t in terms if freq[t] > 0), key=lambda t: (freq[t], t))[:RARE_TERMS]
     if not rare:
         return []
     query = tantivy.Query.boolean_query(
-        [(tantivy.Occur.Should, tantivy.Query.term_query(idx.schema, "text", t, index_option="freq")) for t in rare]
+        [(tantivy.Occur.Should, tantivy.Query.term_query(idx.schema, TEXT, t, index_option="freq")) for t in rare]
     )
     flt = filter_queries(idx, filters)
     if flt:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from adapters.cli import cli
@@ -83,6 +84,41 @@ def test_reindex_rebuilds_a_lost_index(tmp_path: Path) -> None:
     assert result.output.strip() == f"search index rebuilt: {n} quotes"
     forget(db)
     assert _indexed_ids(open_db(path)) == _stored_ids(db)
+
+
+
+def test_an_index_of_an_older_format_is_rebuilt_on_open(tmp_path: Path) -> None:
+    # Format 2 also indexed the speaker and the title alone: a folder written by it is rebuilt
+    # from SQLite on open (schema and state alike), not read with a schema it does not have.
+    import tantivy
+
+    from corpus.index import ANALYZER, FORMAT, analyzer
+
+    path = tmp_path / "q.db"
+    db = open_db(path)
+    ingest_paths(db, [str(SAMPLES)])
+    forget(db)
+    folder = Path(str(path) + ".index")
+    shutil.rmtree(folder)
+    folder.mkdir()
+    old = tantivy.SchemaBuilder()
+    old.add_integer_field("id", indexed=True, fast=True)
+    for name in ("all", "text", "speaker", "title"):
+        old.add_text_field(name, tokenizer_name=ANALYZER)
+    old_index = tantivy.Index(old.build(), str(folder))
+    old_index.register_tokenizer(ANALYZER, analyzer())
+    writer = old_index.writer(heap_size=15_000_000, num_threads=1)
+    writer.add_document(tantivy.Document(id=999_999, all=["stale"], text="stale", speaker="x", title="y"))
+    writer.commit()
+    (folder / "quotebot-state.json").write_text(json.dumps({"format": 2, "applied": 10**9}))
+    db = open_db(path)
+    idx = search_index(db)
+    assert json.loads((folder / "quotebot-state.json").read_text())["format"] == FORMAT == 3
+    assert _indexed_ids(db) == _stored_ids(db) and _stored_ids(db)
+    with pytest.raises(ValueError, match="speaker"):  # the speaker alone is no field any more
+        idx.searcher().doc_freq("speaker", "lavrov")
+    assert idx.searcher().doc_freq("all", "lavrov") > 0
+    assert search(db, match_expression("Lavrov"))[0] and not search(db, match_expression("stale"))[0]
 
 
 KILLER = """
