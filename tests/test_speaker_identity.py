@@ -67,7 +67,7 @@ def test_rebuild_repairs_an_old_speaker_table_and_a_second_run_changes_nothing(t
     assert db.execute("SELECT id, speaker_id, role FROM quotes ORDER BY id").fetchall() == snapshot
     # the search index carries the repaired names
     idx = search_index(db)
-    assert idx.searcher().search(idx.index.parse_query("halonen", ["speaker"]), 10).count == 0
+    assert idx.searcher().search(idx.index.parse_query("halonen", ["all"]), 10).count == 0
     assert idx.num_docs() == db.execute("SELECT count(*) FROM quotes").fetchone()[0]
 
 

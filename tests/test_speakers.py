@@ -48,7 +48,7 @@ def test_an_initial_stored_first_takes_the_full_name_when_it_arrives(tmp_path: P
     (row,) = list_speakers(db)
     assert (row.name, row.quotes, row.aliases) == ("Andrei Fursenko", 2, ("A. Fursenko",))
     idx = search_index(db)  # the search index carries the upgraded name too
-    assert idx.searcher().search(idx.index.parse_query("andrei", ["speaker"]), 10).count == 2
+    assert idx.searcher().search(idx.index.parse_query("andrei", ["all"]), 10).count == 2
 
 
 def test_people_sharing_a_surname_stay_apart_and_a_bare_surname_names_nobody(tmp_path: Path) -> None:
