@@ -328,6 +328,59 @@ def _m008(db: Database) -> None:
     )
 
 
+# A span's first/last from its stored value and one date: min()/max() of two values is NULL when
+# either is, so an undated quote keeps the stored date and the first dated one is taken as it is.
+_SPAN_FIRST = "coalesce(min(first, {d}), first, {d})"
+_SPAN_LAST = "coalesce(max(last, {d}), last, {d})"
+# Only a removed quote dated at a span's edge needs the index read ("role != ''" lets the partial
+# index of 006c answer it); SET reads the row as it was, so n > 1 means the span stays.
+_SPAN_RESEEK = """
+    UPDATE speaker_role_spans SET n = n - 1,
+        first = CASE WHEN n > 1 AND old.published IS NOT NULL AND (first IS NULL OR old.published <= first)
+            THEN (SELECT min(published) FROM quotes
+                  WHERE speaker_id = old.speaker_id AND role = old.role AND role != '')
+            ELSE first END,
+        last = CASE WHEN n > 1 AND old.published IS NOT NULL AND (last IS NULL OR old.published >= last)
+            THEN (SELECT max(published) FROM quotes
+                  WHERE speaker_id = old.speaker_id AND role = old.role AND role != '')
+            ELSE last END
+        WHERE speaker_id = old.speaker_id AND role = old.role;
+    DELETE FROM speaker_role_spans WHERE speaker_id = old.speaker_id AND role = old.role AND n <= 0;
+"""
+
+
+@migrations(name="009_role_span_trigger")
+def _m009(db: Database) -> None:
+    # The role-span triggers of 006c re-read a span's first and last date from the index on every
+    # added quote (two seeks per quote, about half of ingest's trigger time). An added quote can only
+    # widen its span: first/last now come from the stored values and the quote's date. A removed or
+    # changed quote re-reads them only when it was dated at the span's edge. Same table contents
+    # (tests/test_role_spans.py compares them with the GROUP BY through ingest, replace and delete).
+    first, last = _SPAN_FIRST.format(d="excluded.first"), _SPAN_LAST.format(d="excluded.last")
+    db.executescript(
+        f"""
+        DROP TRIGGER IF EXISTS role_spans_ai;
+        DROP TRIGGER IF EXISTS role_spans_ad;
+        DROP TRIGGER IF EXISTS role_spans_au;
+        CREATE TRIGGER role_spans_ai AFTER INSERT ON quotes
+            WHEN new.speaker_id IS NOT NULL AND new.role IS NOT NULL AND new.role != '' BEGIN
+            INSERT INTO speaker_role_spans VALUES (new.speaker_id, new.role, new.published, new.published, 1)
+                ON CONFLICT (speaker_id, role) DO UPDATE SET n = n + 1, first = {first}, last = {last};
+            END;
+        CREATE TRIGGER role_spans_ad AFTER DELETE ON quotes
+            WHEN old.speaker_id IS NOT NULL AND old.role IS NOT NULL AND old.role != '' BEGIN
+            {_SPAN_RESEEK}
+            END;
+        CREATE TRIGGER role_spans_au AFTER UPDATE OF speaker_id, role, published ON quotes BEGIN
+            {_SPAN_RESEEK}
+            INSERT INTO speaker_role_spans SELECT new.speaker_id, new.role, new.published, new.published, 1
+                WHERE new.speaker_id IS NOT NULL AND new.role IS NOT NULL AND new.role != ''
+                ON CONFLICT (speaker_id, role) DO UPDATE SET n = n + 1, first = {first}, last = {last};
+            END;
+        """
+    )
+
+
 def fold(name: str) -> str:
     """The lookup key of a name: spaces folded, case folded, whitespace collapsed."""
     return " ".join(fold_spaces(name).casefold().split())
