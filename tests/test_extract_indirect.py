@@ -422,6 +422,10 @@ def test_a_possessive_object_after_the_verb_is_no_reported_clause() -> None:
     assert not [q for q in extract_quotes("T\n\nThe ministry's leaders emphasised Moscow's efforts to promote trade "
                                           "with its eastern neighbours and the region's farms.\n", "T")
                 if q.kind == "indirect"]
+    assert not [q for q in extract_quotes("T\n\nOlga Petrova once again affirmed the initial successes in the process "
+                                          "of integration with the valley's farms.\n", "T") if q.kind == "indirect"]
+    q = only("Olga Petrova said the committee appears to skirt the limits on donations to the farms.")
+    assert q.speaker == "Olga Petrova"
     q = only("Olga Petrova said Russia's economy would grow by two percent next year.")
     assert (q.text, q.speaker) == ("Russia's economy would grow by two percent next year", "Olga Petrova")
     q = only("Olga Petrova said the plan's critics have misread the figures for the farms.")
