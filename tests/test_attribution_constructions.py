@@ -162,6 +162,17 @@ def test_an_unnamed_person_after_a_paragraph_ending_in_a_quotation_still_blocks_
     assert by_text(quotes(body), "We are relieved").speaker is None
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("“You are dismissed,” Tomas Berglund was told by Olga Petrova.", "Olga Petrova"),
+    ("Tomas Berglund was told by Olga Petrova: “You are dismissed.”", "Olga Petrova"),
+    ("“Calm down,” Tomas Berglund was told.", None),
+    ("“Leave the site now,” Tomas Berglund was warned by police.", None),
+])
+def test_the_one_told_in_the_passive_is_the_listener_never_the_speaker(sentence: str, speaker: str | None) -> None:
+    found = quotes(f"Olga Petrova and Tomas Berglund met at the depot.\n\n{sentence}")
+    assert [q.speaker for q in found if q.kind == "direct"] == [speaker]
+
+
 def test_a_definite_role_for_the_named_person_does_not_block_the_pronoun() -> None:
     body = ("Senator Mark Ellis conceded on Tuesday. The senator said the voters had spoken clearly. "
             "He said he would not run again.")

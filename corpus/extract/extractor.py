@@ -50,6 +50,9 @@ _TITLE_BEFORE = re.compile(r"\b(?:on|in|to|at|for|from|with|of|told|joined|watch
 # the object; "the film “Jaws”" alone names it.
 _CHARACTERISES = re.compile(r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|brand(?:s|ed|ing)|label(?:s|ed|led|ing|ling)|"
                             r"deem(?:s|ed|ing)?)\s+(?:the|this|that|his|her|its|their|a|an)\s+[\w'’-]+\s*$")
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$")
+_PASSIVE_CUE = re.compile(rf"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?(?P<cue>{CUE})\b")
+_BY_AGENT = re.compile(r"\s+by\s+(?P<m>[^,;:.!?“”\"«»]{1,80}?)\s*(?=[,;:.!?“\"«]|$)")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 # After a closing mark, words that start an attribution: ", said …", " Vitter demanded", " — Name".
 _OWN_ATTRIBUTION = re.compile(r"^[,.!?…]?\s*(?:[—–―-]\s*)?(?:[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)*[a-z]+(?:ed|s)\b|"
@@ -225,6 +228,27 @@ class _Run:
                 return men, m.group("cue"), q.open - len(before) + m.start("m")
         return None
 
+    def _passive(self, men: Mention, cue: str, pos: int) -> tuple[Mention, int] | None:
+        """For a cue in the passive ("X was told", "X was warned by Y"): the "by" phrase's mention and
+        its offset, or (the listener's mention, -1) when no one is said to speak; None when active."""
+        f = self.folded
+        at = f.find(cue, pos, pos + 200)
+        if at < 0:
+            return None
+        if cue == ":":  # "Tom Bell was told by Sue Gray: “…”"
+            verb = _PASSIVE_CUE.search(f, pos, at)
+            if verb is None:
+                return None
+            at, cue = verb.start("cue"), verb.group("cue")
+        elif not _PASSIVE_AUX.search(f, max(pos, at - 30), at):
+            return None
+        by = _BY_AGENT.match(f, at + len(cue))
+        if by:
+            agent = parse_mention(by.group("m"))
+            if agent is not None:
+                return agent, by.start("m")
+        return men, -1
+
     def direct(self, q: QuoteSpan, line_start: int, line_end: int, prev_end: int,
                consumed: set[int]) -> bool:
         """Emit ``q`` if a speech verb attaches it; False leaves it for :meth:`cueless`."""
@@ -235,7 +259,12 @@ class _Run:
         if not found:
             return False
         men, cue, pos = found
-        sp = None if men == IT else self.tracker.resolve(men, pos)
+        passive = self._passive(men, cue, pos)
+        if passive is not None:
+            # "“You're fired,” Tom Bell was told (by Sue Gray)": the one told listens; the speaker is
+            # the "by" phrase's, else nobody.
+            men, pos = passive
+        sp = None if men == IT or pos < 0 else self.tracker.resolve(men, pos)
         end = q.end
         span = self.emit(q.start, max(end, q.end), sp, "direct", cue, men, 0.95, mpos=pos)
         self.note_direct(q, sp, span)
