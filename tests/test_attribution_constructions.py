@@ -173,6 +173,13 @@ def test_the_one_told_in_the_passive_is_the_listener_never_the_speaker(sentence:
     assert [q.speaker for q in found if q.kind == "direct"] == [speaker]
 
 
+def test_a_bare_surname_used_before_a_relative_is_named_in_full_is_ambiguous() -> None:
+    body = "Berglund scored twice. Her father, Tomas Berglund, watched. “I am so proud,” Berglund said."
+    assert by_text(quotes(body), "I am so proud").speaker is None
+    usual = "Tomas Berglund scored twice. “I am so proud,” Berglund said."
+    assert by_text(quotes(usual), "I am so proud").speaker == "Tomas Berglund"
+
+
 def test_a_definite_role_for_the_named_person_does_not_block_the_pronoun() -> None:
     body = ("Senator Mark Ellis conceded on Tuesday. The senator said the voters had spoken clearly. "
             "He said he would not run again.")

@@ -56,6 +56,12 @@ _GENERIC_BODIES = frozenset({"ministry", "department", "committee", "commission"
                              "board", "court", "service", "fund", "institute", "foundation", "association",
                              "group", "union", "directorate", "secretariat"})
 _LAST_SENTENCE = re.compile(r"\n|[.!?][\"”»’)]*\s+(?=[A-Z\"“«])")
+_KIN_BEFORE = re.compile(r"\b(?:brother|sister|father|mother|son|daughter|wife|husband|cousin|uncle|aunt|"
+                         r"grandfather|grandmother|grandson|granddaughter|nephew|niece|twin|widow|widower|"
+                         r"stepfather|stepmother|stepson|stepdaughter|dad|mum|mom)s?\b[,\s]*(?:\w+\s+)?$", re.I)
+_TITLE_BEFORE_SURNAME = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|President|Minister|Senator|Sen|"
+                                   r"Governor|Gov|Rep|Mayor|General|Gen|Judge|Justice|Chancellor|Prime|Premier|"
+                                   r"Secretary|Ambassador|Professor|Prof|Coach|Captain|Capt)\.?|[A-Z][a-z]+)\s+$")
 _MINISTER = re.compile(r"\b[Mm]inister\b")
 _SPEECH_ACT = re.compile(rf"\b(?:{CUE}|(?P<according>[Aa]ccording\s+to))\b")
 _UNNAMED_NP = re.compile(r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*['’]s)\s+"
@@ -270,6 +276,8 @@ class Tracker:
             close = True
         if len(full) == 1:
             name = full.pop()
+            if not close and self._bare_before_full(surname, name):
+                return None  # "Smith scored twice. His brother, Tom Smith, watched. … Smith said": two Smiths
             return Speaker(name, "person", self._role_of(name), 0.85 if close else 0.95, "surname")
         if full:
             if self.last and self.last.name in full and self.last.kind == "person":
@@ -280,6 +288,28 @@ class Tracker:
                 return Speaker(name, "person", self._role_of(name), 0.8, "surname")
         # A bare surname the article never introduces in full: nobody we can name with confidence.
         return None
+
+    def _bare_before_full(self, surname: str, name: str) -> bool:
+        """Whether the body uses the bare surname, untitled, before it first gives the full name of a
+        relative ("Smith scored twice. His brother, Tom Smith, watched. … Smith said"): that earlier
+        bare surname is someone else, and the surname is ambiguous."""
+        firsts = [e.pos for e in self.people() if e.pos >= 0 and self.canonical(e.name) == name]
+        if not firsts:
+            return False
+        first = min(firsts)
+        if not _KIN_BEFORE.search(self.folded[max(0, first - 40):first]):
+            # Famous people are often named by surname before their full name ("Trump said … Donald
+            # Trump"); only a relative introduced by the full name ("His brother, Tom Smith") makes two.
+            return False
+        for m in re.finditer(rf"\b{re.escape(surname)}\b(?!['’]s)", self.folded[:first]):
+            before = self.folded[max(0, m.start() - 25):m.start()]
+            line_end = self.folded.find("\n", m.start())
+            line = self.folded[self.folded.rfind("\n", 0, m.start()) + 1:line_end if line_end >= 0 else None].rstrip()
+            if not line.endswith((".", "!", "?", "\"", "”", "»")):
+                continue  # a heading or the headline repeated ("Smith wins again"): not the story's own use
+            if not _TITLE_BEFORE_SURNAME.search(before) and not self._inside_reported(m.start()):
+                return True
+        return False
 
     def _all_full(self) -> set[str]:
         return {self.canonical(e.name) for e in self.people() if " " in e.name}
