@@ -296,6 +296,19 @@ def test_photo_credit_is_not_an_antecedent() -> None:
     assert by_text(quotes(body), "the bridge would carry").speaker is None
 
 
+@pytest.mark.parametrize("furniture", [
+    "By Anders Holm",
+    "Anders Holm, Oslo correspondent",
+    "Photo: Anders Holm/Scanpix",
+    "Read more: Anders Holm attacks the bridge plan",
+    "Pictured: Anders Holm at the opening last year. (Photo: NTB)",
+    "Anders Holm contributed reporting.",
+])
+def test_names_in_site_furniture_are_no_antecedents(furniture: str) -> None:
+    body = f"The minister arrived late for the opening.\n\n{furniture}\n\n“I apologise to everyone,” he said."
+    assert by_text(quotes(body), "I apologise").speaker is None
+
+
 def test_byline_is_not_a_speaker() -> None:
     body = ("By Anders Holm\n\n"
             "“The bridge is the best thing that happened to this town in years,” a resident said.")

@@ -65,7 +65,7 @@ class _Run:
     def __init__(self, lay: Layout) -> None:
         self.lay = lay
         self.folded = lay.folded
-        self.tracker = Tracker(lay.folded, lay.title)
+        self.tracker = Tracker(lay.folded, lay.title, lay.lines)
         self.out: list[ExtractedQuote] = []
         # The last direct quote: its last line, speaker, and the mention it was attached to (start, end)
         # — a continuation's evidence is that mention, even when it named nobody.

@@ -62,6 +62,14 @@ _KIN_BEFORE = re.compile(r"\b(?:brother|sister|father|mother|son|daughter|wife|h
 _TITLE_BEFORE_SURNAME = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|President|Minister|Senator|Sen|"
                                    r"Governor|Gov|Rep|Mayor|General|Gen|Judge|Justice|Chancellor|Prime|Premier|"
                                    r"Secretary|Ambassador|Professor|Prof|Coach|Captain|Capt)\.?|[A-Z][a-z]+)\s+$")
+# Lines of site furniture that name people who say nothing in the story.
+_FURNITURE_LINE = re.compile(
+    r"^\s*(?:By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s*(?:,|and|&)\s*.{0,60})?\s*$|"
+    r"(?:Read\s+more|Related|See\s+also|Watch|Listen|More|Pictured|Photo(?:graph)?s?|Pictures?|Words|Image|"
+    r"Credit|Video)\s*:|"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s*(?:[\w-]+\s+){0,3}(?:correspondent|reporter|editor|writer)\s*$)|"
+    r"\b(?:contributed(?:\s+(?:to\s+)?(?:this\s+)?(?:reporting|report|story))?|reporting\s+by|editing\s+by)\b[^.]{0,80}[.]?\s*$",
+    re.IGNORECASE)
 _MINISTER = re.compile(r"\b[Mm]inister\b")
 _SPEECH_ACT = re.compile(rf"\b(?:{CUE}|(?P<according>[Aa]ccording\s+to))\b")
 _UNNAMED_NP = re.compile(r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*['’]s)\s+"
@@ -138,9 +146,12 @@ def _surname(name: str) -> str:
 class Tracker:
     """The people and organisations one article has introduced so far."""
 
-    def __init__(self, folded: str, title: str | None) -> None:
+    def __init__(self, folded: str, title: str | None, content: list[tuple[int, int]] | None = None) -> None:
         self.folded = folded
         self.title = title or ""
+        # The article's own lines (corpus.extract.layout): a name in a photo credit, a byline, a
+        # "Read more:" link or a caption is nobody's antecedent.
+        self.content = content
         self._people: list[_Entity] | None = None
         self._orgs: list[_Entity] | None = None
         self.last: _Entity | None = None  # the most recent speaker
@@ -158,6 +169,8 @@ class Tracker:
             self._people = []
             for source, offset in ((self.title, -1), (self.folded, 0)):
                 for m in _RUN.finditer(source):
+                    if offset == 0 and not self._story(m.start()):
+                        continue
                     for piece in _pieces(m.group(), m.start()):
                         self._scan_run(source, offset, *piece)
             # "Mr Putin" / "President Putin" stand for the one full name with that surname.
@@ -172,6 +185,15 @@ class Tracker:
                     if e.gender is None or _guess_gender(only) in {None, e.gender}:
                         e.name = only
         return self._people
+
+    def _story(self, pos: int) -> bool:
+        """Whether ``pos`` is in the story's own words: a content line that is no byline, credit,
+        caption or link to another story."""
+        if self.content is not None and not any(s <= pos < e for s, e in self.content):
+            return False
+        start = self.folded.rfind("\n", 0, pos) + 1
+        end = self.folded.find("\n", pos)
+        return not _FURNITURE_LINE.search(self.folded[start:end if end >= 0 else None])
 
     def _scan_run(self, source: str, offset: int, run: str, at: int) -> None:
         assert self._people is not None
