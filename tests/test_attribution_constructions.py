@@ -180,6 +180,19 @@ def test_a_bare_surname_used_before_a_relative_is_named_in_full_is_ambiguous() -
     assert by_text(quotes(usual), "I am so proud").speaker == "Tomas Berglund"
 
 
+def test_a_person_of_an_institution_is_a_person_and_a_pronoun_candidate() -> None:
+    body = ("“The result is new,” said Tomas Berglund.\n\nAnders Holm of Uppsala University disagreed. "
+            "“We should wait for more data,” he said.")
+    found = quotes(body)
+    assert by_text(found, "We should wait").speaker == "Anders Holm"
+
+
+def test_an_unnamed_person_after_a_sentence_adverb_blocks_the_pronoun() -> None:
+    body = ("“We stay out,” said Tomas Berglund.\n\nThen a spokeswoman for the port disagreed. "
+            "“The offer was fair,” she said.")
+    assert by_text(quotes(body), "The offer was fair").speaker is None
+
+
 def test_a_definite_role_for_the_named_person_does_not_block_the_pronoun() -> None:
     body = ("Senator Mark Ellis conceded on Tuesday. The senator said the voters had spoken clearly. "
             "He said he would not run again.")

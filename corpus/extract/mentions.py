@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ..names import name_shape
+from ..names import given_name, name_shape
 from .lexicon import (
     CONNECTORS,
     DOCUMENT_NOUNS,
@@ -163,6 +163,12 @@ def _proper(s: str, words: list[str]) -> Mention | None:
     """A capitalised phrase: a titled person, a bare surname, or an organisation — only when the
     words have the shape of a name (:func:`corpus.names.name_shape`): "But", "Watch", a place,
     an event or a work's title is nobody."""
+    of = _PERSON_OF.match(s)
+    if of and given_name(of.group("person").split()[0]):
+        # "David Ross of Oxford University": a person and where they work, not an organisation.
+        person = name_shape(of.group("person"))
+        if person is not None and person.kind == "person" and len(person.name.split()) >= 2:
+            return Mention("name", s, name=person.name, role=of.group("where"), gender=person.gender)
     men = _proper_words(s, words)
     if men is None or men.kind != "name":
         return men
@@ -181,6 +187,8 @@ def _proper(s: str, words: list[str]) -> Mention | None:
     return Mention("name", s, name=shape.name, role=role, gender=men.gender or shape.gender)
 
 
+_PERSON_OF = re.compile(r"^(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\s+(?P<where>(?:of|from|at)\s+(?:the\s+)?"
+                        r"[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’.&-]*)){0,6})$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _PARTICLE_GLUED = re.compile(r"^(?:al|el|ad|ash|as|at|az|ben|bin|ibn|abu|de|da|di|du|van|von|der|la|le|d|l|o)[-’']\w")
 

@@ -664,7 +664,8 @@ def _variant(a: str, b: str) -> bool:
 # any earlier name ("the father was advised …, but he replied").
 _HUMAN_NOUNS = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
 _UNNAMED = re.compile(
-    rf"(?:^|[.!?;:\n]\s*|\b(?:but|and|while|when|as|after|because|then)\s+)"
+    rf"(?:^|[.!?;:\n]\s*(?:(?:Then|But|And|Later|Meanwhile|However|Now|Still|Yet|So),?\s+)?|"
+    rf"\b(?:but|and|while|when|as|after|because|then)\s+)"
     rf"(?P<np>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Tt]his|[Tt]hat|[Aa]nother|[A-Z][\w-]*(?:['’]s|(?<=s)['’]))"
     rf"\s+(?:[\w-]+(?:['’]s?)?\s+){{0,2}}(?:{_HUMAN_NOUNS})\b(?!['’])(?!\s+(?:of|in|at|for)\s+[A-Z])"
     # "Putin's spokesman Dmitry Peskov": the apposition names the person.
