@@ -23,7 +23,7 @@ from .frames import (
     participle_subject,
 )
 from .layout import _ABBREV, Layout, QuoteSpan, layout, sentences, trim
-from .lexicon import CUE, CUE_RE, OBJECT_CUES
+from .lexicon import CUE, CUE_RE, OBJECT_CUES, PASSIVE_AUX
 from .mentions import Mention, parse_mention
 from .messages import message_paragraphs, sender
 from .resolve import Speaker, Tracker
@@ -50,8 +50,8 @@ _TITLE_BEFORE = re.compile(r"\b(?:on|in|to|at|for|from|with|of|told|joined|watch
 # the object; "the film “Jaws”" alone names it.
 _CHARACTERISES = re.compile(r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|brand(?:s|ed|ing)|label(?:s|ed|led|ing|ling)|"
                             r"deem(?:s|ed|ing)?)\s+(?:the|this|that|his|her|its|their|a|an)\s+[\w'’-]+\s*$")
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$")
-_PASSIVE_CUE = re.compile(rf"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?(?P<cue>{CUE})\b")
+_PASSIVE_AUX = re.compile(PASSIVE_AUX + r"(?:\w+ly\s+)?$")
+_PASSIVE_CUE = re.compile(PASSIVE_AUX + rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b")
 _BY_AGENT = re.compile(r"\s+by\s+(?P<m>[^,;:.!?“”\"«»]{1,80}?)\s*(?=[,;:.!?“\"«]|$)")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 # After a closing mark, words that start an attribution: ", said …", " Vitter demanded", " — Name".

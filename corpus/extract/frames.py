@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import CUE, CUE_RE, DOCUMENT_NOUNS, GROUP_NOUNS, OBJECT_CUES, ORG_HEADS, PERSON_NOUNS, words
+from .lexicon import (
+    CUE,
+    CUE_RE,
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    OBJECT_CUES,
+    ORG_HEADS,
+    PASSIVE_BEFORE,
+    PERSON_NOUNS,
+    words,
+)
 from .mentions import Mention, parse_mention
 
 _ADV = r"(?:(?:also|then|later|further|again|once\s+again|previously|earlier|recently|repeatedly|" \
@@ -111,7 +121,7 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:he|she|they|we|i|you)\s+[a-z]", re.IGNORECAS
 _THAT = re.compile(r"^\s*(?:,\s*)?that\s+")
 _THAT_SUBJECT = re.compile(r"^(?:he|she|it|they|we|i|you|there|this|these|those|his|her|its|their|our|my|the|a|an|"
                            r"[A-Z][\w'’.-]*)\s+\S+\s+\S+")
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+$")
+_PASSIVE = PASSIVE_BEFORE
 # What may stand between a cue and its clause: an object and adverbials ("told reporters on Monday").
 _BETWEEN = re.compile(
     r"^(?:\s+(?:reporters|journalists|the\s+press|the\s+media|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
@@ -152,21 +162,19 @@ _POSSESSIVE_OBJECT = re.compile(
     r"^(?:(?!(?:he|she|it|that|there|what|who|here|where|this)['’]s\b)(?:the\s+)?[\w-]+['’]s?|"
     r"(?:the|a|an|its|their|his|her|our)\s+[a-z-]+)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:to|of|in|for|on|with|against)\b",
     re.IGNORECASE)
+_IRREGULAR_PAST = (r"broke|went|made|took|gave|got|came|saw|knew|thought|told|found|left|kept|held|brought|began|"
+                   r"ran|won|lost|paid|sold|bought|sent|spent|built|fell|rose|grew|drew|wrote|spoke|stood|meant|led|"
+                   r"became|chose|drove|flew|forgot|hid|rode|shot|shut|sought|struck|swore|taught|threw|understood|"
+                   r"woke|wore|withdrew")
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|does|"
                      r"do|did|won't|wouldn't|can't|couldn't|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|"
                      r"doesn't|don't|didn't|shouldn't|(?<!\bto )(?<!\bbe )(?<!\bbeen )(?<!\bhave )(?<!\bhas )(?<!\bhad )"
-                     r"(?<!\bthe )(?<!\ba )(?<!\ban )\w+ed|broke|went|made|took|gave|got|came|saw|knew|thought|told|"
-                     r"found|left|kept|held|brought|began|ran|won|lost|paid|sold|bought|sent|spent|built|fell|rose|"
-                     r"grew|drew|wrote|spoke|stood|meant|led|became|chose|drove|flew|forgot|hid|rode|shot|shut|"
-                     r"sought|struck|swore|taught|threw|understood|woke|wore|withdrew|needs|wants|remains|seems|"
+                     r"(?<!\bthe )(?<!\ba )(?<!\ban )\w+ed|" + _IRREGULAR_PAST + r"|needs|wants|remains|seems|"
                      r"looks|means|goes|makes|takes|gets|comes|knows|says|thinks|works|helps|costs|stays|lies|"
                      r"depends|continues|exists|belongs|matters|plans|hopes|believes|appears|tends|"
                      r"\w+s(?=\s+(?:his|her|its|their|the|a|an|our|my|your|it|them|him|us)\b))\b")
 _VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|does|"
-                      r"do|did|\w+ed|\w+s|broke|went|made|took|gave|got|came|saw|knew|thought|told|found|left|"
-                      r"kept|held|brought|began|ran|won|lost|paid|sold|bought|sent|spent|built|fell|rose|grew|"
-                      r"drew|wrote|spoke|stood|meant|led|became|chose|drove|flew|forgot|hid|rode|shot|shut|"
-                      r"sought|struck|swore|taught|threw|understood|woke|wore|withdrew)\b")
+                      r"do|did|\w+ed|\w+s|" + _IRREGULAR_PAST + r")\b")
 
 
 # A sentence that opens with a speaker and a verb: "Gov. Chris Christie described …", "Japan branded …".

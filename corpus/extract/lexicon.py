@@ -35,6 +35,10 @@ SPEECH_VERBS = words(
 CUE = r"(?:" + "|".join(sorted({v for v in SPEECH_VERBS if v != "pointed"}, key=len, reverse=True)) + r"|pointed out)"
 CUE_RE = re.compile(rf"\b{CUE}\b")
 
+# A passive auxiliary just before a verb ("was told", "is reported"): the subject is not the speaker.
+PASSIVE_AUX = r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+"
+PASSIVE_BEFORE = re.compile(PASSIVE_AUX + "$")
+
 PRONOUNS = {"he": "m", "she": "f", "they": None}
 
 # Capitalised words that make up a role, never a name ("Russian Foreign Minister Sergey Lavrov").

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ..names import given_name
-from .lexicon import ACRONYM_STOP, CUE, DOCUMENT_NOUNS, NATIONALITY_WORDS, ORG_HEADS, PERSON_NOUNS
+from .lexicon import ACRONYM_STOP, CUE, DOCUMENT_NOUNS, NATIONALITY_WORDS, ORG_HEADS, PASSIVE_BEFORE, PERSON_NOUNS
 from .mentions import Mention, parse_mention, role_matches
 
 # A titled or plain full name: up to seven capitalised words, ending in a first name and a surname.
@@ -59,9 +59,9 @@ _LAST_SENTENCE = re.compile(r"\n|[.!?][\"”»’)]*\s+(?=[A-Z\"“«])")
 _KIN_BEFORE = re.compile(r"\b(?:brother|sister|father|mother|son|daughter|wife|husband|cousin|uncle|aunt|"
                          r"grandfather|grandmother|grandson|granddaughter|nephew|niece|twin|widow|widower|"
                          r"stepfather|stepmother|stepson|stepdaughter|dad|mum|mom)s?\b[,\s]*(?:\w+\s+)?$", re.I)
-_TITLE_BEFORE_SURNAME = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|President|Minister|Senator|Sen|"
-                                   r"Governor|Gov|Rep|Mayor|General|Gen|Judge|Justice|Chancellor|Prime|Premier|"
-                                   r"Secretary|Ambassador|Professor|Prof|Coach|Captain|Capt)\.?|[A-Z][a-z]+)\s+$")
+# A capitalised word just before a surname ("Mr Smith", "Senator Smith", "Tom Smith"): a title or a given
+# name, so the surname is not used bare.
+_TITLE_BEFORE_SURNAME = re.compile(r"\b[A-Z][a-z]+\.?\s+$")
 # Lines of site furniture that name people who say nothing in the story.
 _FURNITURE_LINE = re.compile(
     r"^\s*(?:By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s*(?:,|and|&)\s*.{0,60})?\s*$|"
@@ -84,7 +84,6 @@ _NOT_PEOPLE = frozenset({"paper", "computer", "number", "poster", "chapter", "ma
                          "content", "percent", "monitor", "tower", "power", "water", "weather", "winter",
                          "summer", "letter", "newsletter", "filter", "register", "answer", "committee"})
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+$")
 
 
 def _subject_position(text: str, pos: int) -> bool:
@@ -193,7 +192,8 @@ class Tracker:
             return False
         start = self.folded.rfind("\n", 0, pos) + 1
         end = self.folded.find("\n", pos)
-        return not _FURNITURE_LINE.search(self.folded[start:end if end >= 0 else None])
+        line = self.folded[start:end if end >= 0 else None]
+        return not _FURNITURE_LINE.search(line)
 
     def _scan_run(self, source: str, offset: int, run: str, at: int) -> None:
         assert self._people is not None
@@ -444,7 +444,7 @@ class Tracker:
                 # The sentence the verb is in: a stop inside a quotation still ends the narration's
                 # sentence before the next paragraph ("… than anyone.”⏎⏎Ortega's agent said").
                 pre = _LAST_SENTENCE.split(self.folded[sent:m.start()])[-1]
-                if len(_QUOTE_MARKS.findall(pre)) % 2 or _PASSIVE_BEFORE.search(pre):
+                if len(_QUOTE_MARKS.findall(pre)) % 2 or PASSIVE_BEFORE.search(pre):
                     continue  # a verb inside a quotation; "she was told"
                 clause = re.split(r"[,;:\u2014\u2013]|\s-\s", pre)[-1]
                 if not clause.strip(" \"“”«»'"):

@@ -18,6 +18,7 @@ and whose body reads as first-person speech, is that person's quotes paragraph b
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..models import QuoteKind, Resolution
@@ -112,9 +113,7 @@ def _inline(lay: Layout, labels: list[tuple[int, Label]]) -> list[tuple[int, Lab
 def _has_turns(labels: list[tuple[int, Label]]) -> bool:
     # A person label is strong evidence when the name is one we know, or when it recurs: a one-off
     # "Veto Power Impedes Peace Efforts:" with no given name we know heads an explainer's section.
-    seen: dict[str | None, int] = {}
-    for _, lab in labels:
-        seen[lab.name] = seen.get(lab.name, 0) + 1
+    seen = Counter(lab.name for _, lab in labels)
     strong = [lab for _, lab in labels if lab.kind == "questioner"
               or (lab.kind == "person" and len((lab.name or "").split()) >= 2 and (lab.known or seen[lab.name] >= 2))]
     if len(labels) >= 2 and strong:
