@@ -203,7 +203,8 @@ def test_a_person_named_by_a_possessive_is_a_candidate_for_the_pronoun() -> None
     body = ("The prosecutor, Anders Holm, opened the case. Leif Nyberg was not in court.\n\n"
             "Nyberg's sister asked him to sell the boat, but he replied “I am not able to do that”.")
     found = quotes(body)
-    assert by_text(found, "I am not able").speaker != "Anders Holm"
+    # Nyberg, whom the possessive names, or nobody — never the prosecutor named sentences before.
+    assert by_text(found, "I am not able").speaker in (None, "Leif Nyberg")
 
 
 # 5. Subjects with an apposition or a relative clause, coordinated subjects, bare organisations.

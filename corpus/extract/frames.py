@@ -498,7 +498,6 @@ def participle(folded: str, s: int, e: int) -> tuple[str, int] | None:
 
 
 _CUE_BEFORE = re.compile(rf"(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})\s*,\s*$")
-_PARTICIPLE_AT = re.compile(r",\s*(?:and\s+)?$")
 
 
 def participle_subject(folded: str, s: int, e: int) -> tuple[Mention, int] | None:

@@ -42,7 +42,6 @@ class Mention:
     head: str | None = None  # role / document noun: "diplomat", "release"
 
 
-_TOKEN = re.compile(r"[\w][\w'’.\-]*|,")
 _LEADING = re.compile(r"^(?:(?:and|but|then|also|so|as|while|when|now|today|later|yesterday|"
                       r"meanwhile|however|earlier)\s+)+", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|a|an|this|that|his|her|its|their)\s+", re.IGNORECASE)
