@@ -5,7 +5,8 @@
 
 Modules: ``layout`` (title, body lines, quote-mark pairing, sentences), ``lexicon`` (speech verbs,
 titles, role and organisation nouns), ``mentions`` (a speaker mention read into name / role /
-pronoun / organisation), ``resolve`` (mentions to speakers within an article), ``frames`` (speech-verb
+pronoun / organisation), ``resolve`` (mentions to speakers within an article: ``candidates`` the
+people and organisations it introduced, ``pronouns`` and ``roles`` the resolvers), ``frames`` (speech-verb
 frames for direct and indirect speech), ``transcript`` (turn labels and speech titles),
 ``extractor`` (the pass that ties them together).
 """

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from ..models import ExtractedQuote, QuoteKind
+from .candidates import Speaker
 from .fragments import IT, fragment_frame, sentence_subject
 from .frames import (
     AFTER_APPOS,
@@ -26,7 +27,7 @@ from .layout import _ABBREV, Layout, QuoteSpan, layout, sentences, trim
 from .lexicon import CUE, CUE_RE, OBJECT_CUES, PASSIVE_AUX
 from .mentions import Mention, parse_mention
 from .messages import message_paragraphs, sender
-from .resolve import Speaker, Tracker
+from .resolve import Tracker
 from .transcript import speech_quotes, turn_quotes, turns
 
 # Below this confidence a quote is stored unattributed (calibrated on the dev sets: see README).

@@ -23,12 +23,13 @@ from dataclasses import dataclass, replace
 
 from ..models import QuoteKind, Resolution
 from ..names import given_name
+from .candidates import _RUN, _RUN_LEAD
 from .labels import Label, read_label
 from .layout import Layout, trim
 from .lexicon import PERSON_NOUNS, TITLE_WORDS
 from .mentions import parse_mention
 from .not_speech import is_caption, is_courtesy, is_editorial, is_elision, is_heading, is_salutation, not_speech
-from .resolve import _RUN, _RUN_LEAD, Tracker
+from .resolve import Tracker
 
 _TITLE_SPEECH = re.compile(
     r"\b(?:remarks|speech|statement|address|interview|opening\s+remarks|closing\s+remarks|op-ed|lecture|"

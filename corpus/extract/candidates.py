@@ -1,0 +1,260 @@
+"""Candidate tracking: the people and organisations one article introduces, and where.
+
+:class:`Candidates` scans the headline and the story's own lines (never a byline, credit, caption or
+link) for capitalised runs that read as a person's name and for organisation names, remembers the
+last speaker and every speech-act subject so far, and knows each full name's usual spelling and role.
+The resolvers built on it (:mod:`.pronouns`, :mod:`.roles`, :class:`.resolve.Tracker`) pick among
+these candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from ..names import given_name
+from .lexicon import ORG_HEADS
+from .mentions import parse_mention
+
+# A titled or plain full name: up to seven capitalised words, ending in a first name and a surname.
+# A capitalised run (with "of the" inside: "President of Russia Vladimir Putin"); parse_mention
+# splits it into a role and a name.
+_RUN = re.compile(r"[A-Z][\w.'’-]*(?: +(?:(?:of|the|for) +)*[A-Z][\w.'’-]*)+")  # never across lines
+_RUN_LEAD = re.compile(r"^(?:(?:The|A|An|In|On|At|But|And|As|When|While|After|Before|According|If|This|That|"
+                       r"Then|So|Yet|Also|During|For|With|From|Since|Under|Meanwhile|However|Today|Yesterday)\s+)+")
+_ORG = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?){0,6}(?:"
+    + "|".join(sorted((h.capitalize() for h in ORG_HEADS if h.isalpha() and len(h) > 3), key=len, reverse=True))
+    + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+)
+_TITLED = re.compile(r"(?i)\b(?:president|minister|premier|chancellor|king|queen|governor|mayor|senator|"
+                     r"general|ambassador|secretary|patriarch|chairman|director|spokesman|spokeswoman)\b")
+# A run never crosses a sentence end: "… Foreign Ministers. Such meetings" is two runs.
+_RUN_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bGen)(?<!\bGov)(?<!\bSen)"
+                        r"(?<!\bRep)(?<![\s.][A-Z])\.\s+")
+
+
+def _pieces(run: str, at: int) -> list[tuple[str, int]]:
+    out, pos = [], 0
+    for m in _RUN_SPLIT.finditer(run):
+        out.append((run[pos:m.start()], at + pos))
+        pos = m.end()
+    out.append((run[pos:], at + pos))
+    return [(r, a) for r, a in out if " " in r.strip() or r[:1].isupper()]
+
+
+_BOUNDARY = re.compile(r"[.!?\n][\"”»’)]?\s+")
+# Lines of site furniture that name people who say nothing in the story.
+_FURNITURE_LINE = re.compile(
+    r"^\s*(?:By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s*(?:,|and|&)\s*.{0,60})?\s*$|"
+    r"(?:Read\s+more|Related|See\s+also|Watch|Listen|More|Pictured|Photo(?:graph)?s?|Pictures?|Words|Image|"
+    r"Credit|Video)\s*:|"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s*(?:[\w-]+\s+){0,3}(?:correspondent|reporter|editor|writer)\s*$)|"
+    r"\b(?:contributed(?:\s+(?:to\s+)?(?:this\s+)?(?:reporting|report|story))?|reporting\s+by|editing\s+by)\b[^.]{0,80}[.]?\s*$",
+    re.IGNORECASE)
+
+
+def _subject_position(text: str, pos: int) -> bool:
+    """Whether a name at ``pos`` opens its sentence: after at most three lower-case words
+    ("Regional engineer Anna Berg") or an introductory phrase closed by a comma."""
+    window = text[max(0, pos - 120):pos]
+    cut = None
+    for found in _BOUNDARY.finditer(window):
+        cut = found
+    lead = window[cut.end():] if cut else (window if pos <= 120 else None)
+    if lead is None:
+        return False
+    return not lead.strip() or lead.rstrip().endswith(",") or (len(lead.split()) <= 3 and "," not in lead)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    kind: str  # "person" | "organisation"
+    role: str | None
+    confidence: float
+    resolution: str = "name"  # how the mention became this speaker (corpus.models.Resolution)
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: str
+    role: str | None
+    gender: str | None
+    pos: int
+    subject: bool = False
+    named: bool = True  # False: an unnamed human ("the father", "a ministry official")
+    personal: bool = True  # reads as a person: a known given name, a title, an honorific, or a speaker
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1]
+
+
+class Candidates:
+    """The people and organisations one article has introduced so far."""
+
+    def __init__(self, folded: str, title: str | None, content: list[tuple[int, int]] | None = None) -> None:
+        self.folded = folded
+        self.title = title or ""
+        # The article's own lines (corpus.extract.layout): a name in a photo credit, a byline, a
+        # "Read more:" link or a caption is nobody's antecedent.
+        self.content = content
+        self._people: list[_Entity] | None = None
+        self._orgs: list[_Entity] | None = None
+        self.last: _Entity | None = None  # the most recent speaker
+        self.default_org: str | None = None  # from a headline attribution ("… — MFA")
+        # Every speech-act subject met so far, named or not ("a ministry official said"), in order:
+        # the antecedents a later pronoun may take, and the unnamed humans it must not jump over.
+        self.history: list[_Entity] = []
+        # Spans already stored as quotes: a name inside reported content is nobody's antecedent.
+        self.reported: list[tuple[int, int]] = []
+        self._canon: dict[str, str] | None = None
+
+    # -- lazy scans of the whole article (only run when a mention needs them) -------------------
+    def people(self) -> list[_Entity]:
+        if self._people is None:
+            self._people = []
+            for source, offset in ((self.title, -1), (self.folded, 0)):
+                for m in _RUN.finditer(source):
+                    if offset == 0 and not self._story(m.start()):
+                        continue
+                    for piece in _pieces(m.group(), m.start()):
+                        self._scan_run(source, offset, *piece)
+            # "Mr Putin" / "President Putin" stand for the one full name with that surname.
+            full: dict[str, set[str]] = {}
+            for e in self._people:
+                if " " in e.name:
+                    full.setdefault(_surname(e.name), set()).add(e.name)
+            for e in self._people:
+                names = full.get(e.name) if " " not in e.name else None
+                if names and len(names) == 1:
+                    only = next(iter(names))
+                    if e.gender is None or _guess_gender(only) in {None, e.gender}:
+                        e.name = only
+        return self._people
+
+    def _story(self, pos: int) -> bool:
+        """Whether ``pos`` is in the story's own words: a content line that is no byline, credit,
+        caption or link to another story."""
+        if self.content is not None and not any(s <= pos < e for s, e in self.content):
+            return False
+        start = self.folded.rfind("\n", 0, pos) + 1
+        end = self.folded.find("\n", pos)
+        line = self.folded[start:end if end >= 0 else None]
+        return not _FURNITURE_LINE.search(line)
+
+    def _scan_run(self, source: str, offset: int, run: str, at: int) -> None:
+        assert self._people is not None
+        lead = _RUN_LEAD.match(run)
+        start = at + (lead.end() if lead else 0)
+        men = parse_mention(run[lead.end():] if lead else run)
+        if not men or men.kind != "name" or not men.name:
+            return
+        if " " not in men.name and not men.gender and not (men.role and _TITLED.search(men.role)):
+            return  # a bare word is a person only after "Mr" or a title ("President Putin")
+        pos = offset if offset < 0 else start
+        # Only a run that reads as a person (a known given name, a title or an honorific) can be
+        # a pronoun's antecedent: "Easy Rider" or "Campbell Soup" is no "he". Any full name can
+        # still expand a surname the article uses later.
+        personal = bool(men.role or men.gender or given_name(men.name.split()[0]))
+        subj = offset >= 0 and _subject_position(source, start)
+        self._people.append(_Entity(men.name, "person", men.role, men.gender, pos, subj, personal=personal))
+
+    def orgs(self) -> list[_Entity]:
+        if self._orgs is None:
+            self._orgs = []
+            for source, offset in ((self.title, -1), (self.folded, 0)):
+                for m in _ORG.finditer(source):
+                    name = re.sub(r"^(?:The|A)\s+", "", m.group()).strip()
+                    name = re.sub(r"['’]s?$", "", name)
+                    if name:
+                        self._orgs.append(_Entity(name, "organisation", None, None,
+                                                  offset if offset < 0 else m.start()))
+        return self._orgs
+    def note_quote(self, start: int, end: int) -> None:
+        self.reported.append((start, end))
+    def canonical(self, name: str) -> str:
+        """The article's usual spelling of a full name: "Kristin Wilkins" and "Kristen Wilkins" in
+        one article are one person (a given name one letter apart, same surname)."""
+        if self._canon is None:
+            self._canon = {}
+            counts: dict[str, int] = {}
+            for e in self.people():
+                if " " in e.name:
+                    counts[e.name] = counts.get(e.name, 0) + 1
+            by_surname: dict[str, list[str]] = {}
+            for n in sorted(counts, key=lambda n: -counts[n]):
+                by_surname.setdefault(_surname(n), []).append(n)
+            for group in by_surname.values():
+                for i, n in enumerate(group):
+                    for m in group[:i]:
+                        if _given_variant(n.split()[0], m.split()[0]) and len(n.split()) == len(m.split()):
+                            self._canon[n] = self._canon.get(m, m)
+                            break
+        return self._canon.get(name, name)
+    def _all_full(self) -> set[str]:
+        return {self.canonical(e.name) for e in self.people() if " " in e.name}
+
+    def _full_names(self, surname: str, gender: str | None) -> set[str]:
+        return {n for n in self._all_full() if _surname(n) == surname
+                and (gender is None or _guess_gender(n) in {None, gender})}
+
+    def _role_of(self, name: str) -> str | None:
+        roles = [e.role for e in self.people() if self.canonical(e.name) == name and e.role]
+        return max(roles, key=len) if roles else None
+
+    def _inside_reported(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.reported)
+
+    def _sentence_starts(self, pos: int, n: int) -> list[int]:
+        """Start offsets of the sentence holding ``pos`` and the ``n`` sentences before it, newest
+        first; a sentence end inside a stored quotation does not count."""
+        out: list[int] = []
+        lo = max(0, pos - 1500)
+        ends = [m.end() for m in _BOUNDARY.finditer(self.folded, lo, pos) if not self._inside_reported(m.start())]
+        ends = [lo] + ends if lo == 0 else ends
+        for e in reversed(ends):
+            out.append(e)
+            if len(out) > n:
+                break
+        return out
+
+# Given names that end in -a but are men's ("Nikita Khrushchev", "Ilya Klebanov").
+_MALE_A = {"nikita", "ilya", "foma", "luka", "joshua", "andrea", "mustafa", "musa", "isa", "yahya", "sasha",
+           "kuzma", "savva", "akira", "garcia", "dana", "ezra", "jonah", "noah", "elijah", "zakaria", "issa"}
+
+
+def _guess_gender(name: str) -> str | None:
+    """The gender the given-name lexicon knows for the first name; else "f" for a given name
+    ending in -a (Valentina, Tatyana) unless it is a known man's; otherwise unknown — used only
+    to stop "he" from landing on a woman."""
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    hit = given_name(parts[0])
+    if hit is not None:
+        return hit[0]
+    first = parts[0].lower()
+    return "f" if first.endswith("a") and first not in _MALE_A else None
+
+
+def _given_variant(a: str, b: str) -> bool:
+    """Two spellings of one given name in one article ("Kristin"/"Kristen"), never two names the
+    lexicon knows apart ("Mark"/"Mary") or of different genders."""
+    if not _variant(a, b):
+        return False
+    ga, gb = given_name(a), given_name(b)
+    if ga is not None and gb is not None:
+        return bool(ga[1] & gb[1]) and (ga[0] is None or gb[0] is None or ga[0] == gb[0])
+    return True  # one of them is no name the lexicon knows: a typo of the other
+
+
+def _variant(a: str, b: str) -> bool:
+    """Two spellings of one name in one article: one edit apart, neither short."""
+    if a == b or min(len(a), len(b)) < 4 or a[0].lower() != b[0].lower():
+        return False
+    return Levenshtein.distance(a.lower(), b.lower()) <= 1

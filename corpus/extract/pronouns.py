@@ -1,0 +1,181 @@
+"""Pronoun resolution: "he said" to the one compatible person in the sentences just before.
+
+Two compatible people there, or a person the article does not name ("the father", "a ministry
+official", "Ortega's agent"), and the pronoun stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .candidates import Candidates, Speaker, _Entity, _guess_gender
+from .lexicon import CUE, DOCUMENT_NOUNS, ORG_HEADS, PASSIVE_BEFORE, PERSON_NOUNS
+from .mentions import Mention, parse_mention
+
+_ADVERBS_AFTER = re.compile(r"(?:\s+(?:also|then|later|again|once|still|already|even|just|further|earlier|"
+                            r"previously|has|had|have|was|is|would|will|could|did|does|\w+ly))+\s*$")
+_POSSESSIVE_NAME = re.compile(r"\b([A-Z][a-z]+)(?:['’]s|(?<=s)['’])(?!\w)")
+_LAST_SENTENCE = re.compile(r"\n|[.!?][\"”»’)]*\s+(?=[A-Z\"“«])")
+_SPEECH_ACT = re.compile(rf"\b(?:{CUE}|(?P<according>[Aa]ccording\s+to))\b")
+_UNNAMED_NP = re.compile(r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*['’]s)\s+"
+                         r"(?P<mods>(?:[\w'’-]+\s+){0,3})(?P<head>[a-z][a-z-]*[a-z])"
+                         r"(?:\s+(?:at|of|for|from|in|with|on|to)\s+[^,;:]{1,60})?$")
+_ANONYMOUS = re.compile(r"\b(?:not\s+to\s+be\s+(?:named|identified)|anonymity|anonymously|unnamed|"
+                        r"not\s+authori[sz]ed\s+to)\b")
+_NOT_PEOPLE = frozenset({"paper", "computer", "number", "poster", "chapter", "matter", "order", "counter",
+                         "error", "sector", "factor", "centre", "center", "moment", "element", "comment",
+                         "argument", "agreement", "document", "statement", "government", "parliament",
+                         "department", "movement", "management", "amendment", "tournament", "event",
+                         "content", "percent", "monitor", "tower", "power", "water", "weather", "winter",
+                         "summer", "letter", "newsletter", "filter", "register", "answer", "committee"})
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+
+
+def _unnamed_person(subject: str, sentence: str = "") -> bool:
+    """"an agent", "Ortega's agent", "one longtime aide": a person the article does not name.
+
+    A definite "the senator" usually stands for someone the article has named, so it counts
+    only when the sentence says the person is anonymous ("the agent, who asked not to be named")."""
+    m = _UNNAMED_NP.match(subject)
+    if not m:
+        return False
+    possessive = m.group("det").lower() not in {"the"} or "'" in m.group("mods") or "’" in m.group("mods")
+    if not possessive and not _ANONYMOUS.search(sentence):
+        return False
+    head = m.group("head").lower()
+    if head in ORG_HEADS or head in DOCUMENT_NOUNS or head in _NOT_PEOPLE:
+        return False
+    # The subject of a speech verb that is no organisation, document or group is a person.
+    return not (head.endswith("s") and not head.endswith("ss"))
+
+
+class PronounResolution(Candidates):
+    """he / she / they to a speaker (mixed into :class:`.resolve.Tracker`)."""
+
+    if TYPE_CHECKING:
+        def _name(self, men: Mention, pos: int) -> Speaker | None: ...  # in .resolve.Tracker
+
+    def _pronoun(self, men: Mention, pos: int) -> Speaker | None:
+        """he/she: the one compatible person the nearest sentence before it makes its subject or
+        speaker. Two compatible people there, or an unnamed one ("the father", "a ministry
+        official"), and the pronoun stays unresolved — a guess is worse than no name."""
+        if men.gender is None:  # "they": only an organisation speaking in the plural
+            if self.last and self.last.kind == "organisation" and pos - self.last.pos < 600:
+                return Speaker(self.last.name, "organisation", None, 0.75, "pronoun")
+            return None
+        starts = self._sentence_starts(pos, 3)
+        if not starts:
+            return None
+        named = [e for e in self.people() if e.subject and e.pos >= starts[-1] and e.pos < pos]
+        humans = named + [e for e in self.history if starts[-1] <= e.pos < pos and e.kind == "person"]
+        # "The senator said …" that resolved to the senator the article named is that person, not
+        # an unnamed one.
+        resolved = {e.pos for e in self.history if e.named and starts[-1] <= e.pos < pos}
+        humans += [e for e in _unnamed_humans(self.folded, starts[-1], pos) if e.pos not in resolved]
+        humans = [e for e in humans if not self._inside_reported(e.pos)]
+        humans += self._unnamed_speakers(starts, pos)
+        humans += self._owners(starts[-1], pos)
+        hi = pos
+        for lo in starts:
+            here = [e for e in humans if lo <= e.pos < hi]
+            hi = lo
+            fits = [e for e in here if (e.gender or (_guess_gender(e.name) if e.named else None))
+                    in {None, men.gender}]
+            if not fits:
+                continue
+            if any(not e.named for e in fits):
+                return None
+            names = set()
+            for e in fits:
+                name = e.name
+                if " " not in name:
+                    found = self._name(Mention("name", name, name=name), pos)
+                    if not found:
+                        return None
+                    name = found.name
+                names.add(self.canonical(name))
+            if len(names) != 1 or not any(e.personal for e in fits):
+                return None  # two people, or one capitalised run that may not be a person at all
+            name = names.pop()
+            return Speaker(name, "person", self._role_of(name), 0.9, "pronoun")
+        return None
+
+    def _owners(self, lo: int, pos: int) -> list[_Entity]:
+        """People named by a possessive between the candidates and the pronoun ("Thomas' sister
+        pleaded with him …, but he replied"): "Thomas" is the one full name the article gives that
+        first name or surname, and a candidate for "he" like any other person mentioned there."""
+        out = []
+        for m in _POSSESSIVE_NAME.finditer(self.folded, lo, pos):
+            word = m.group(1)
+            if self._inside_reported(m.start()) or len(word) < 3:
+                continue
+            names = {e.name for e in self.people() if " " in e.name and word in e.name.split()[:1] + e.name.split()[-1:]}
+            if len(names) == 1:
+                name = names.pop()
+                out.append(_Entity(name, "person", None, _guess_gender(name), m.start(), False))
+        return out
+
+    def _unnamed_speakers(self, starts: list[int], pos: int) -> list[_Entity]:
+        """The people the article does not name who speak in the sentences before the pronoun.
+
+        The lexicon of unnamed people ("the father", "a ministry official") always has gaps — "the
+        agent, who asked not to be named, said …", "Ortega's agent said …", "…, according to the
+        player's agent" — so a speech verb's subject is read by its shape too: a determiner or a
+        possessive, then a lower-case singular noun that names a person by its ending ("agent",
+        "commissioner", "neurosurgeon") and is no organisation or document. A later "he said" may
+        be that person: when they are nearer than any named candidate, the pronoun stays
+        unresolved (a guess is worse than no name).
+        """
+        lo = starts[-1]
+        out: list[_Entity] = []
+        for m in _SPEECH_ACT.finditer(self.folded, lo, pos):
+            if self._inside_reported(m.start()):
+                continue
+            sent = max(st for st in [lo, *starts] if st <= m.start())
+            sentence = self.folded[sent:min(pos, m.end() + 90)]
+            if m.group("according"):
+                subject = re.split(r"[,;.!?]", self.folded[m.end():min(pos, m.end() + 90)], maxsplit=1)[0]
+            else:
+                # The sentence the verb is in: a stop inside a quotation still ends the narration's
+                # sentence before the next paragraph ("… than anyone.”⏎⏎Ortega's agent said").
+                pre = _LAST_SENTENCE.split(self.folded[sent:m.start()])[-1]
+                if len(_QUOTE_MARKS.findall(pre)) % 2 or PASSIVE_BEFORE.search(pre):
+                    continue  # a verb inside a quotation; "she was told"
+                clause = re.split(r"[,;:\u2014\u2013]|\s-\s", pre)[-1]
+                if not clause.strip(" \"“”«»'"):
+                    # "X, who asked not to be named, said": the subject before the parenthesis;
+                    # "His lawyer, Sam Brody, said": the apposition names the person.
+                    parts = re.split(r"[,;:\u2014\u2013]", pre.lstrip(" \"“”«»'"))
+                    apposition = parse_mention(parts[1].strip()) if len(parts) >= 3 else None
+                    if apposition is not None and apposition.kind == "name":
+                        continue
+                    clause = parts[0]
+                subject = _ADVERBS_AFTER.sub("", clause)
+            if _unnamed_person(subject.strip(" \"“”«»'"), sentence):
+                out.append(_Entity(subject.strip(), "person", None, None, m.start(), True, named=False))
+        return out
+
+# Nouns for a person an article does not name; as a subject they stand between a pronoun and
+# any earlier name ("the father was advised …, but he replied").
+_HUMAN_NOUNS = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
+_UNNAMED = re.compile(
+    rf"(?:^|[.!?;:\n]\s*(?:(?:Then|But|And|Later|Meanwhile|However|Now|Still|Yet|So),?\s+)?|"
+    rf"\b(?:but|and|while|when|as|after|because|then)\s+)"
+    rf"(?P<np>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Tt]his|[Tt]hat|[Aa]nother|[A-Z][\w-]*(?:['’]s|(?<=s)['’]))"
+    rf"\s+(?:[\w-]+(?:['’]s?)?\s+){{0,2}}(?:{_HUMAN_NOUNS})\b(?!['’])(?!\s+(?:of|in|at|for)\s+[A-Z])"
+    # "Putin's spokesman Dmitry Peskov": the apposition names the person.
+    rf"(?!,?\s+[A-Z][\w'’-]+\s+[A-Z]))"
+)
+_GENDERED = {"man": "m", "men": "m", "boy": "m", "father": "m", "son": "m", "husband": "m", "brother": "m",
+             "spokesman": "m", "uncle": "m", "grandfather": "m", "boyfriend": "m", "nephew": "m",
+             "woman": "f", "women": "f", "girl": "f", "mother": "f", "daughter": "f", "wife": "f",
+             "sister": "f", "spokeswoman": "f", "aunt": "f", "grandmother": "f", "girlfriend": "f", "niece": "f"}
+
+
+def _unnamed_humans(text: str, start: int, end: int) -> list[_Entity]:
+    out = []
+    for m in _UNNAMED.finditer(text, start, end):
+        head = m.group("np").split()[-1].lower()
+        out.append(_Entity(m.group("np"), "person", None, _GENDERED.get(head), m.start("np"), True, named=False))
+    return out
