@@ -8,7 +8,8 @@ titles, role and organisation nouns), ``mentions`` (a speaker mention read into 
 pronoun / organisation), ``resolve`` (mentions to speakers within an article: ``candidates`` the
 people and organisations it introduced, ``pronouns`` and ``roles`` the resolvers), ``frames`` (speech-verb
 frames for direct and indirect speech), ``transcript`` (turn labels and speech titles),
-``extractor`` (the pass that ties them together).
+``extractor`` (the pass that ties them together, over ``run_state``: ``attach`` a quotation's cue,
+``direct`` and ``indirect`` quotes, ``split_quotes`` the parts of one utterance).
 """
 
 from __future__ import annotations

@@ -1,0 +1,157 @@
+"""Cue attachment: which speaker mention and speech verb a direct quotation belongs to.
+
+After the closing mark ("“…,” Lund said", "“…” ― Ana Ruiz", "“…?” Ekberg demanded") or before the
+opening one ("Lund said: “…”", "The captain made the following comment: “…”"); a cue in the passive
+("“…,” Tom Bell was told") gives the "by" phrase's speaker or nobody.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fragments import IT, sentence_subject
+from .frames import AFTER_APPOS, AFTER_CM, AFTER_MC, BEFORE_CM, before_cue
+from .layout import QuoteSpan
+from .lexicon import CUE, OBJECT_CUES, PASSIVE_AUX
+from .mentions import Mention, parse_mention
+from .run_state import RunState
+
+# After a closing mark, a dash and a name that ends the paragraph: “…” ― Ana Ruiz.
+_DASH_NAME = re.compile(r"[ \t]*[,.]?[ \t]*[―—–][ \t]*(?P<m>[A-Z][^\n,;:“”\"«»()!?]{1,60}?)[ \t]*\.?[ \t]*(?:\n|$)")
+# After a closing mark: a name or pronoun, one verb and the end of the sentence ("Ekberg demanded.").
+_AFTER_ANY_VERB = re.compile(r"^[ \t]+(?P<m>(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]*|he|she)[ \t]+"
+                             r"(?P<cue>[a-z]{3,}(?:ed|s)(?:[ \t]+back)?|(?:shot|hit|struck)[ \t]+back)\b[^.!?“”\"«»\n]{0,80}[.!?]")
+# A sentence ending in a colon that introduces someone's words.
+_COLON_INTRO = re.compile(rf"(?:\b{CUE}|\b(?:comments?|statement|remarks|words|message|tweet(?:ed)?|post(?:ed)?|"
+                          r"following|this\s+way|as\s+follows|put\s+it|wrote|writes|explained))\b[^.!?:]*:\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
+_PASSIVE_AUX = re.compile(PASSIVE_AUX + r"(?:\w+ly\s+)?$")
+_PASSIVE_CUE = re.compile(PASSIVE_AUX + rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b")
+_BY_AGENT = re.compile(r"\s+by\s+(?P<m>[^,;:.!?“”\"«»]{1,80}?)\s*(?=[,;:.!?“\"«]|$)")
+_LEADING_MODIFIERS = re.compile(r"^(?:(?:the|[a-z][\w-]*|[\d/]+)\s+){1,3}(?=[A-Z])")
+_UNNAMED_SUBJECT = re.compile(r"\s*(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w'’-]*"
+                              r"(?:\s+(?!(?:who|whom|whose|which|that|put|said|says|told|wrote)\b)[a-z][\w'’-]*)?)\b")
+_NOUN_PHRASE = re.compile(r"^(?:the|a|an|my|his|her|their|our|one|another|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}$")
+
+
+class CueAttachment(RunState):
+    """The speech verb and mention a quotation is attached to (mixed into the extraction run)."""
+
+    def attach(self, q: QuoteSpan, line_start: int, line_end: int, prev_end: int) -> tuple[Mention, str, int] | None:
+        """The speaker mention and cue a speech verb attaches to quotation ``q``."""
+        f = self.folded
+        inner = f[q.start:q.end].rstrip()
+        after_end = min(self.lay.lines[q.last_line][1], q.outer_end + 160)
+        after = f[q.outer_end:after_end]
+        # “… looked”. She explained how …: a full stop inside or just after the closing mark ends
+        # the sentence; what follows is a new one, not this quotation's attribution.
+        ends_sentence = inner[-1:] in ".!?…" or after[:1] in ".!?"
+        m = _DASH_NAME.match(f, q.outer_end, after_end + 2)
+        if m:
+            # “…” ― Ana Ruiz: a pull quote or reader's comment signed with the speaker's name alone.
+            men = parse_mention(m.group("m"))
+            if men and men.kind in {"name", "org"}:
+                return men, "―", m.start("m")
+        m = AFTER_MC.match(after)
+        if m and not (ends_sentence and m.group("m").strip()[:1].isupper()
+                      and m.group("rest").strip() not in {"", "."}):
+            men = _after_mention(m.group("m"))
+            if men:
+                return men, m.group("cue"), q.outer_end + m.start("m")
+        m = AFTER_APPOS.match(after)
+        if m and not ends_sentence:
+            men = parse_mention(m.group("m"))
+            if men and men.kind == "name":
+                return men, m.group("cue"), q.outer_end + m.start("m")
+        m = AFTER_CM.match(after)
+        if m and m.group("cue") in OBJECT_CUES:
+            m = None  # "“…,” Sarandon told MSNBC": after "told" comes the listener, not the speaker
+        if m and not ends_sentence:
+            men = _after_mention(m.group("m"))
+            if men:
+                return men, m.group("cue"), q.outer_end + m.start("m")
+        m = _AFTER_ANY_VERB.match(after)
+        if m and inner[-1:] in ",?!":
+            # “Why is the ferry late?” Ekberg demanded. / “…,” she shouts over the noise: a name or pronoun and
+            # a verb the cue list lacks, completing the sentence the quotation opened.
+            men = parse_mention(m.group("m"))
+            if men and men.kind in {"name", "pronoun"}:
+                return men, m.group("cue"), q.outer_end + m.start("m")
+        bstart = max(line_start, prev_end, q.open - 200)
+        before = f[bstart:q.open]
+        if not before.strip() and q.open - line_start < 3 and q.line > 0:
+            ps, pe = self.lay.lines[q.line - 1]
+            prev = f[ps:pe].rstrip()
+            if prev.endswith(":"):
+                before, bstart = prev, ps
+        found = before_cue(before)
+        if found:
+            return found[0], found[1], q.open - len(before) + found[2]
+        if before.rstrip().endswith(":") and _COLON_INTRO.search(before):
+            # "The captain made the following comment:" / "Staff explained it this way:": the subject of
+            # the sentence the colon ends introduces the quotation.
+            cut = [m.end() for m in _SENTENCE_BREAK.finditer(before)]
+            sent_from = bstart + (cut[-1] if cut else 0)
+            subj = sentence_subject(f, sent_from, bstart + len(before))
+            if subj and subj[0].kind in {"name", "pronoun", "org"}:
+                return subj[0], ":", subj[1]
+            unnamed = _UNNAMED_SUBJECT.match(f, sent_from, bstart + len(before))
+            if unnamed:
+                # "An engineer who inspected it put it simply: “…”": a quotation all the same, of nobody
+                # the article names (the noun phrase is kept as the evidence).
+                return Mention("role", unnamed.group("np")), ":", unnamed.start("np")
+        m = BEFORE_CM.search(before)
+        if m and m.group("cue") in OBJECT_CUES:
+            m = None  # "X told The Huffington Post: “…”" is X's
+        if m:
+            men = parse_mention(m.group("m"))
+            if men:
+                return men, m.group("cue"), q.open - len(before) + m.start("m")
+        return None
+
+    def _passive(self, men: Mention, cue: str, pos: int) -> tuple[Mention, int] | None:
+        """For a cue in the passive ("X was told", "X was warned by Y"): the "by" phrase's mention and
+        its offset, or (the listener's mention, -1) when no one is said to speak; None when active."""
+        f = self.folded
+        at = f.find(cue, pos, pos + 200)
+        if at < 0:
+            return None
+        if cue == ":":  # "Tom Bell was told by Sue Gray: “…”"
+            verb = _PASSIVE_CUE.search(f, pos, at)
+            if verb is None:
+                return None
+            at, cue = verb.start("cue"), verb.group("cue")
+        elif not _PASSIVE_AUX.search(f, max(pos, at - 30), at):
+            return None
+        by = _BY_AGENT.match(f, at + len(cue))
+        if by:
+            agent = parse_mention(by.group("m"))
+            if agent is not None:
+                return agent, by.start("m")
+        return men, -1
+
+
+def _after_mention(text: str) -> Mention | None:
+    """The speaker in “…,” X said: a person / organisation / pronoun, else the name before an
+    "of" phrase ("Mr. Morgan of the Sierra Club"), else an unresolvable noun phrase ("my father"),
+    which still makes the quotation a quote, unattributed."""
+    men = parse_mention(text)
+    if men:
+        return men
+    text = text.strip()
+    if text.lower() == "it":
+        return IT
+    # "the Rev. Ola Berg", "board Chairman Jo Lind", "2019 winner Karin Sund": a name after
+    # an article or lower-case / numeric modifiers is that person (never a shorter tail of a name).
+    lead = _LEADING_MODIFIERS.match(text)
+    if lead and lead.end() < len(text):
+        men = parse_mention(text[lead.end():])
+        if men and men.kind == "name" and men.name and " " in men.name:
+            return men
+    if " of " in text:
+        men = parse_mention(text.split(" of ")[0])
+        if men and men.kind == "name":
+            return men
+    if _NOUN_PHRASE.match(text):
+        return Mention("role", text)
+    return None

@@ -1,0 +1,216 @@
+"""Direct quotes: a quotation its cue attaches, one read inside a sentence ("X called the plan a
+“disgrace”"), or one with no cue (a continuation of the previous speaker, an unattributed full
+sentence, or — scare quotes, titles, mottos — nothing).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .attach import CueAttachment
+from .fragments import IT, fragment_frame
+from .frames import SPEECH_ACT
+from .layout import _ABBREV, QuoteSpan, trim
+from .lexicon import CUE
+
+_TITLE_CUE = re.compile(r"\b(?:motto|slogan|titled|entitled|called|dubbed|named|known\s+as|so-called|term|"
+                        r"word|words|phrase|headline|hashtag|banner|programme|program|project|film|book|song|"
+                        r"operation|campaign|label|labelled|labeled|branded|nicknamed)\s*$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"\b(?:on|in|to|at|for|from|with|of|told|joined|watched)\s+$")
+# "called the film “a triumph of noise”": a speech act and its object before the quotation characterise
+# the object; "the film “Jaws”" alone names it.
+_CHARACTERISES = re.compile(r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|brand(?:s|ed|ing)|label(?:s|ed|led|ing|ling)|"
+                            r"deem(?:s|ed|ing)?)\s+(?:the|this|that|his|her|its|their|a|an)\s+[\w'’-]+\s*$")
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+# After a closing mark, words that start an attribution: ", said …", " Vitter demanded", " — Name".
+_OWN_ATTRIBUTION = re.compile(r"^[,.!?…]?\s*(?:[—–―-]\s*)?(?:[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)*[a-z]+(?:ed|s)\b|"
+                              r"(?:said|says|asked|added|wrote|told)\b|(?:he|she|they|it)\s+[a-z]+(?:ed|s)\b|[—–―-]\s*[A-Z])")
+_AFTER_VERB = re.compile(r"\s*(?P<p>[,;—–]\s*)?(?:(?:in\s+part|in\s+particular|and|but|later|also|then)\s*,?\s*)*")
+# Whom or what the verb is about, then a comma: "says of the plan, “…”", "told reporters on Monday, “…”".
+_ADJUNCT = re.compile(r"\s*(?:(?:him|her|them|me|us|you|reporters|journalists)\b\s*)?(?:(?:of|about|on|in|at|to|after|"
+                      r"before|during|when|while|from|with|via|outside|inside)\b[^,;:“”\"«»]{0,80}?)?\s*,\s*(?:and\s+)?")
+# Whom a "told" / "asked" addresses, up to the clause reported to them ("told the host of the morning show that").
+_TELLS = frozenset(["told", "tells", "assured", "assures", "informed", "informs", "reminded", "reminds", "warned", "warns"])
+_LISTENER = re.compile(r"\s*(?:(?:[\w.'’-]+\s+){1,5}?that\b|(?:(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?|"
+                       r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|him|her|them|us|me|reporters|journalists)"
+                       r"(?=\s+(?:he|she|they|it|we|I|there)\b))")
+_NEXT_ACT = re.compile(rf",?\s+(?:and|but|while)\s+(?:also\s+|then\s+|later\s+)?(?:{SPEECH_ACT.pattern})|"
+                       r",\s*(?:adding|saying|noting|arguing|insisting|warning)\b|"
+                       r",?\s+(?:after|before|because|when|while|since|although|though|as)\s+(?:he|she|they|we|I|it|"
+                       r"the\s+\w+|[A-Z][\w'’-]+)\s")  # "… as a “fraud” after he visited …": narration again
+_OTHER_ACT = re.compile(rf"{SPEECH_ACT.pattern}|\b(?:encourag|exhort|ask|tell|told|call|urg|invit|appeal|advis)\w*")
+_SENTENCE_STOP = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“«(‘]?[A-Z])")
+# A speech verb, perhaps with whom it addresses, then a comma or colon right before a quotation: the
+# quotation is what was said ("… before asking her, “…”", "… and told reporters: “…”").
+_INTRODUCES = re.compile(rf"\b(?:{CUE}|asking|saying|adding|telling|writing|noting|replying|answering|declaring)"
+                         r"(?:\s+(?:him|her|them|me|us|you|reporters|journalists))?\s*[,:]\s*$")
+
+
+class DirectQuotes(CueAttachment):
+    """Quotation marks to direct quotes (mixed into the extraction run)."""
+
+    def direct(self, q: QuoteSpan, line_start: int, line_end: int, prev_end: int,
+               consumed: set[int]) -> bool:
+        """Emit ``q`` if a speech verb attaches it; False leaves it for :meth:`cueless`."""
+        words = _WORDS.findall(self.folded, q.start, q.end)
+        if len(words) <= 6 and _title_case(words) and _TITLE_BEFORE.search(self.folded, max(0, q.open - 12), q.open):
+            return False  # "said on “Harbour Morning Live,”", "told “Island Radio”": a show's title, nobody's words
+        found = self.attach(q, line_start, line_end, prev_end)
+        if not found:
+            return False
+        men, cue, pos = found
+        passive = self._passive(men, cue, pos)
+        if passive is not None:
+            # "“You're fired,” Tom Bell was told (by Sue Gray)": the one told listens; the speaker is
+            # the "by" phrase's, else nobody.
+            men, pos = passive
+        sp = None if men == IT or pos < 0 else self.tracker.resolve(men, pos)
+        end = q.end
+        span = self.emit(q.start, max(end, q.end), sp, "direct", cue, men, 0.95, mpos=pos)
+        self.note_direct(q, sp, span)
+        consumed.add(q.open)
+        return True
+
+    def fragment(self, q: QuoteSpan, sents: list[tuple[int, int]], consumed: set[int]) -> bool:
+        """A quotation in a sentence whose subject is a speaker but no frame of :meth:`attach` reads.
+
+        Introduced by the verb ("A spokesperson for the operator said: “…”", "wrote on the wall: “…”"):
+        the quotation alone is the speaker's words. Inside narration ("X described the plan as a
+        “disgrace”", "called the results “remarkable”"): the reported part of the sentence, from after
+        the verb to its end, is a paraphrase (indirect), and the quoted words of two words or more are
+        also the speaker's direct quote; a one-word scare quote is no quote of its own."""
+        f = self.folded
+        sent = next(((s, e) for s, e in sents if s <= q.open < e), None)
+        if sent is None:
+            return False
+        s, _ = sent
+        frame = fragment_frame(f, s, q.open)
+        if frame is None:
+            return False
+        men, start, cue, mpos = frame.mention, frame.start, frame.cue, frame.mention_pos
+        if any(x.start <= p < x.end for x in self.lay.quotes if x is not q for p in (start - 1, mpos)):
+            return False  # "He says it every week" inside someone's quoted words is no narration
+        # The verb's own clause is over when punctuation follows it (“A,” X said, referring to Y, “B.”;
+        # “A”, it added; and, later, “B”), unless a reported clause follows (", in part, that …").
+        heard = _LISTENER.match(f, start, q.open) if cue in _TELLS else None
+        start = heard.end() if heard else start  # "told the crowd she was “…”": not the listener
+        lead = _AFTER_VERB.match(f, start, q.open)
+        closed = lead is not None and bool(lead.group("p")) and not heard \
+            and not re.match(r"that\b", f[lead.end():q.open])
+        start = lead.end() if lead else start
+        between = f[start:q.open]
+        # Introduced: nothing but punctuation between, a colon, a closed clause, a speech verb and a
+        # comma or colon just before the mark ("… before asking her, “…”"), or an adjunct and a comma.
+        # … or the second part of a split quotation: the verb's first words end right before it
+        # (“The danger,” said X, a historian at Y, “is that …”).
+        split = any(s <= x.open and x.outer_end <= frame.start - len(cue) and not f[x.outer_end:frame.start - len(cue)]
+                    .strip(" ,") for x in self.lay.quotes if x is not q)
+        introduced = not _WORDS.search(between) or between.rstrip().endswith(":") or closed or split \
+            or bool(_INTRODUCES.search(between)) or bool(_ADJUNCT.fullmatch(between))
+        if introduced and q.end - q.start < 15:
+            return False  # "X said “yes”": too little to be a quotation
+        sp = self.tracker.resolve(men, mpos) if men and men != IT else None  # a noun phrase names nobody
+        if introduced:
+            self.emit(q.start, q.end, sp, "direct", cue, men, 0.9, mpos=mpos)
+            self.prev_direct = (q.last_line, sp)
+            consumed.add(q.open)
+            return True
+        # The reported part runs on to the end of the sentence ("… “justified” in keeping it private"),
+        # never past the paragraph the verb is in.
+        end = _strip_end(f, *trim(f, start, sent[1]))
+        end = max([end] + [x.outer_end for x in self.lay.quotes if x.line == q.line and s <= x.open < sent[1]])
+        para_end = next((le for ls, le in self.lay.lines if ls <= start < le), end)
+        end = min(end, para_end)
+        # … and not past a sentence end outside quotation marks (marks paired wrong join sentences).
+        quoted = [(x.open, x.outer_end) for x in self.lay.quotes if x.open < end and x.outer_end > start]
+        for stop in _SENTENCE_STOP.finditer(f, start, end):
+            if not any(a <= stop.start() < b for a, b in quoted) \
+                    and not _ABBREV.search(f, max(start, stop.start() - 6), stop.start() + 1):  # "Mr. Lund"
+                end = stop.start() + 1
+                break
+        # "… as “…” and added that …", "… as a “fraud” after he visited …": the report is over after
+        # its first quotation (a later quotation past that point is not this report's).
+        first = min([x.outer_end for x in self.lay.quotes if start <= x.open < end] + [q.outer_end])
+        nxt = _NEXT_ACT.search(f, first, end)
+        end = _strip_end(f, *trim(f, start, nxt.start() if nxt else end))
+        if end <= q.open:
+            return False
+        inside = [x for x in self.lay.quotes if start <= x.open < end]
+        said = [x for x in inside if x.outer_end <= end + 1 and _verbatim(_WORDS.findall(f, x.start, x.end))]
+        narration = f[start:end]
+        for x in reversed(inside):
+            narration = narration[:max(0, x.open - start)] + narration[max(0, x.outer_end - start):]
+        if not (said and set(w.lower() for w in _WORDS.findall(narration)) <= _OBJECT_PRONOUNS):
+            self.emit(start, end, sp, "indirect", cue, men, 0.9, mpos=mpos)  # not “called it ‘…’”
+        for x in said:
+            self.emit(x.start, x.end, None if _someone_else(f, start, x.open) else sp, "direct", cue, men, 0.9, mpos=mpos)
+        consumed.update(x.open for x in inside)
+        return True
+
+    def cueless(self, q: QuoteSpan, line_start: int, consumed: set[int],
+                sents: list[tuple[int, int]] | None = None) -> None:
+        """A quotation no verb attaches: a continuation of the previous speaker, an unattributed
+        full sentence, or (scare quotes, titles, mottos, fragments) nothing."""
+        f = self.folded
+        inner = f[q.start:q.end]
+        words = _WORDS.findall(inner)
+        before = f[max(line_start, q.open - 40):q.open]
+        if (_TITLE_CUE.search(before) and not _CHARACTERISES.search(before)) or _title_case(words):
+            return
+        if len(words) < 4:
+            if sents and words:
+                self.fragment(q, sents, consumed)
+            return
+        starts_line = not f[line_start:q.open].strip()
+        sent_start = next((a for a, b in (sents or []) if a <= q.open < b), line_start)
+        if sents and f[sent_start:q.open].strip() and self.fragment(q, sents, consumed):
+            return  # mid-sentence: "He called Burma a “good news story …”" has its own frame
+        prev = self.previous_direct(q.open)
+        after = f[q.outer_end:min(self.lay.lines[q.last_line][1], q.outer_end + 120)]
+        # "“…,” Vitter demanded." — an attribution of its own we could not read: never a continuation.
+        own = bool(_OWN_ATTRIBUTION.match(after))
+        # “…,” a board member … told the Gazette / “…,” Ekberg shot back: a comma closing the
+        # quotation means narration of its own follows — an attribution, read or not.
+        own = own or (inner.rstrip()[-1:] == "," and after[:1] in " \t" and after.lstrip()[:1].isalpha())
+        # "… because in her view, “…”": narration before it in its sentence makes it no continuation.
+        mid_sentence = bool(sents) and bool(f[sent_start:q.open].strip())
+        if prev and not own and not mid_sentence and (prev[0] == q.line or (starts_line and prev[0] == q.line - 1)):
+            # No mention of its own: the evidence is the quotation it continues (resolution "continuation").
+            # Its surface evidence is the mention the previous quotation was attached to.
+            self.emit(q.start, q.end, prev[1], "direct", None, None, 0.8, resolution="continuation", span=prev[2])
+            self.note_direct(q, prev[1], prev[2])
+            consumed.add(q.open)
+            return
+        if sents and not starts_line and self.fragment(q, sents, consumed):
+            return
+        if len(words) >= 8 and inner.rstrip()[-1:] in ".!?…,":
+            self.emit(q.start, q.end, None, "direct", None, None, 0.3)
+            self.note_direct(q, None, None)
+            consumed.add(q.open)
+
+
+def _strip_end(f: str, s: int, e: int) -> int:
+    """Drop a final full stop that ends the sentence rather than the reported clause."""
+    while e > s and f[e - 1] in ".;:":
+        e -= 1
+    return e
+
+
+_OBJECT_PRONOUNS = frozenset(["it", "him", "her", "them", "this", "that", "these", "those", "me", "us", "you"])
+
+
+def _someone_else(f: str, start: int, end: int) -> bool:
+    """Whether a speech act stands in the reported part ``f[start:end]`` before quoted words: they may
+    be that act's words, not the reporting speaker's ("… while Boris Yeltsin had encouraged the regions
+    to “take as much sovereignty as you can swallow”", "… after the auditor blamed the delays on “…”")."""
+    return bool(_OTHER_ACT.search(f, start, end))
+
+
+def _verbatim(words: list[str]) -> bool:
+    """Quoted words that are a quote of their own: two words or more, not a title ("“Harbour Today”")."""
+    return len(words) >= 2 and not _title_case(words)
+
+
+def _title_case(words: list[str]) -> bool:
+    long = [w for w in words if len(w) > 3]
+    return bool(long) and sum(1 for w in long if w[0].isupper()) >= 0.6 * len(long)

@@ -1,0 +1,84 @@
+"""Split quotes: the parts of one utterance ("“A,” he said, “B.”") linked as one, and a quote inside
+another of the same kind dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..models import ExtractedQuote
+from .layout import Layout
+from .lexicon import CUE, CUE_RE
+
+# Between the halves of a split quote there is only the attribution: ”, he said, “ / ” Putin said. “
+_MENTION = r"(?:[A-Za-z][\w.'’-]*)(?:\s+[A-Za-z][\w.'’-]*){0,6}"
+_SPLIT = re.compile(rf"^[,.!?…]?\s*(?:{_MENTION}\s+(?:also\s+|then\s+)?{CUE}|{CUE}\s+{_MENTION})"
+                    rf"(?:\s+(?:on|in|at|during|to|after|last|this|told)\b[^,.:;“”\"«»\n]{{0,50}})?\s*[,.:]$")
+
+
+_NAME_START = re.compile(r"^(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:said|says|added|noted|told))\b|"
+                         r"^[A-Z][a-z]+\s+(?:said|says|added|noted|told|wrote|stated)\b")
+_NEW_CLAUSE = re.compile(r"\b(?:adding|saying|noting|stressing|explaining|arguing|that)\b")
+_GAP_SENTENCE_END = re.compile(r"[.!?]\s+[“\"«]?[A-Z]")
+
+
+def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
+    """One attribution, one quotation: “A,” he said, “B.” and the fragments of one sentence
+    (“A” and “B”, he said) are stored as one quote. A new sentence or a new reported clause
+    (", adding that …") starts a new quote unless only the attribution stands between."""
+    out: list[ExtractedQuote] = []
+    f = lay.folded
+    for q in quotes:
+        p = out[-1] if out else None
+        if p and p.kind == q.kind == "direct" and q.start - p.end < 200 \
+                and (p.speaker == q.speaker or q.speaker is None or p.speaker is None):
+            gap = f[p.end:q.start]
+            inner = gap.strip("“”\"«» ")
+            marks = gap.count("“") + gap.count("”") + gap.count('"')
+            # “A,” said X, who has worked here for years. “B.” — B carries on X's quote (the
+            # attribution may name a show in quotes: on Fox News’s “Fox and Friends.”).
+            # The same evidence counts when nobody was named ("Mr. Okafor" with no full name given).
+            carries_on = q.cue is None and bool(CUE_RE.search(inner)) and len(inner) < 250 and (
+                (q.speaker is not None and q.speaker == p.speaker)
+                or (q.speaker_start is not None and q.speaker_start == p.speaker_start))
+            # Each with its own cue and mention ("… “never in favour of the toll” …. “I read the numbers,” he
+            # said."): two attributions, two utterances.
+            own = p.speaker_start is not None and q.speaker_start is not None and q.cue is not None \
+                and p.speaker_start != q.speaker_start
+            if "\n" in gap or marks > (4 if carries_on else 2) or own:
+                out.append(q)
+                continue
+            only_cue = bool(_SPLIT.match(inner)) and not _NEW_CLAUSE.search(inner) and not (
+                p.text.rstrip(" ”\"»’)")[-1:] in ".!?…" and inner[:1].isupper()
+                and inner.split()[0].lower() not in {"he", "she", "they"} and not _NAME_START.match(inner))
+            same_sentence = not (_GAP_SENTENCE_END.search(gap) or (
+                p.text.rstrip(" ”\"»’)")[-1:] in ".!?…" and inner[:1].isupper())) \
+                and not _NEW_CLAUSE.search(inner)
+            if only_cue or same_sentence or carries_on:
+                # One utterance, stored as its parts (the narration between them is nobody's words):
+                # every part carries the first part's start and the one attribution.
+                first = p.utterance if p.utterance is not None else p.start
+                who = p if p.speaker or (p.speaker_start is not None and not q.speaker) else q
+                out[-1] = _attributed(replace(p, utterance=first), who)
+                out.append(_attributed(replace(q, utterance=first, cue=q.cue or p.cue), who))
+                continue
+        out.append(q)
+    return out
+
+
+def _attributed(q: ExtractedQuote, who: ExtractedQuote) -> ExtractedQuote:
+    """``q`` with the attribution (speaker and its evidence) of ``who``."""
+    return replace(q, speaker=who.speaker, confidence=who.confidence, speaker_type=who.speaker_type, role=who.role,
+                   mention=who.mention, speaker_start=who.speaker_start, speaker_end=who.speaker_end,
+                   resolution=who.resolution)
+
+
+def _dedupe(quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
+    """One quote per span: an extraction inside another of the same kind and speaker is dropped."""
+    out: list[ExtractedQuote] = []
+    for q in quotes:
+        if out and out[-1].start <= q.start and q.end <= out[-1].end and out[-1].kind == q.kind:
+            continue
+        out.append(q)
+    return out
