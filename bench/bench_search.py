@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.core import Core  # noqa: E402
 from bot.reply import Request  # noqa: E402
-from corpus import engine, ranking  # noqa: E402
+from corpus import query, ranking, topk, who  # noqa: E402
 from corpus.index import forget, reindex, search_index  # noqa: E402
 from corpus.ingest import ingest_paths  # noqa: E402
 from corpus.search import NO_FILTERS, match_expression, search, who_said  # noqa: E402
@@ -171,7 +171,7 @@ def exact_check(db, topic: str, k: int = 67) -> str:  # type: ignore[no-untyped-
     /who's counts (kept or aggregated) against the aggregation over every match."""
     idx = search_index(db)
     searcher = idx.searcher()
-    plan = engine.make_plan(idx, match_expression(topic), NO_FILTERS)
+    plan = topk.make_plan(idx, match_expression(topic), NO_FILTERS)
     assert plan is not None
     top = [s for s, _, _ in plan.top(searcher, k)[0]]
     scan = [s for s, _ in searcher.search(plan.query, k, count=False, weight_by_field="weight").hits]
@@ -186,10 +186,10 @@ def exact_check(db, topic: str, k: int = 67) -> str:  # type: ignore[no-untyped-
         same = sum(abs(a - b) <= 1e-4 * max(1.0, abs(b)) for a, b in zip(top, brute, strict=False))
         out += f"; = Python over all {matches:,} matches: {same}/{len(brute)}"
     n_speakers = int(db.execute("SELECT coalesce(max(id), 0) FROM speakers").fetchone()[0])
-    every_count = engine.speaker_counts(searcher, plan.scan, n_speakers + 2)
+    every_count = who.speaker_counts(searcher, plan.scan, n_speakers + 2)
     res = who_said(db, match_expression(topic), limit=5)
     equal = sum(every_count.get(x.speaker_id) == x.count for x in res.top)
-    term = engine._single_term(idx, match_expression(topic)) or ""
+    term = query._single_term(idx, match_expression(topic)) or ""
     kept = "kept" if idx.hot.lookup(term) is not None else "aggregated"
     out += f"; /who counts ({kept}) = aggregation over every match: {equal}/{len(res.top)}"
     return out

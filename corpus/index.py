@@ -2,20 +2,8 @@
 
 SQLite stays the store of record. The index lives in a folder beside the database file
 (``quotebot.db`` → ``quotebot.db.index/``; a private in-memory index for an in-memory database)
-and holds one document per quote: the quote text, the speaker's name and mention and the article
-title, together in the field ``all`` that topics match and BM25 scores and typo hints look
-words up in (positions kept for phrases; the three parts are separate values, so no phrase runs
-from one into the next), and the quote text alone in ``text`` (frequencies only: /verify's
-candidates are scored on the quote's own words, so a title word neither selects nor ranks one;
-format 3 dropped the separate speaker and title fields, which nothing read any more);
-English stemming, one analyzer for indexing and for queries; fast fields for the filters and
-the ranking (speaker id, kind, source, publication day, confidence, quality, the formula's
-weight, a hash of the normalised text for collapsing wire copies).
-
-``state.json`` also keeps ``max_weight``, an upper bound of every indexed quote's weight (the
-search's stopping rule needs it, :func:`corpus.engine.exact_top`). It only grows between
-rebuilds and is written *before* each commit that could raise it, so a searcher never sees a
-quote heavier than the bound it reads after opening.
+and holds one document per quote (:mod:`corpus.index_schema`); the folder's state file
+(:mod:`corpus.index_state`) records the last change applied and a bound of the quotes' weights.
 
 Keeping in step: triggers log every changed quote id in ``search_changes`` (migration
 ``006_search_engine``). :meth:`SearchIndex.sync` applies the log after SQLite has committed —
@@ -29,110 +17,32 @@ foreign or older-format index folder is rebuilt from SQLite (``quotebot reindex`
 from __future__ import annotations
 
 import contextlib
-import functools
-import hashlib
-import json
 import logging
-import math
 import shutil
 import sqlite3
 import threading
 import time
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import tantivy
 from sqlite_utils import Database
 
-from . import ranking
 from .errors import SearchError
 from .hot_counts import HotCounts, hot_terms, index_opstamp
+from .index_schema import ALL, ANALYZER, FORMAT, _document, _rows_sql, analyzer, schema
+from .index_state import IndexState
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # bump when the schema or the analyzer changes: older folders are rebuilt
-ANALYZER = "quote_en"
 WRITER_HEAP = 60_000_000
 REBUILD_HEAP = 300_000_000
 CHUNK = 5_000  # quote ids per SQLite read while indexing
 REBUILD_ABOVE = 200_000  # pending changes beyond which (and a quarter of the index) sync rebuilds
 RETRY_SECONDS = 1.0  # a busy writer (another process ingesting) is retried at most this often
 INGEST_EVERY = 3.0  # seconds between index commits during an ingest (each commit writes a segment)
-ALL = "all"
-TEXT = "text"
-
-
-def analyzer(*, stem: bool = True) -> tantivy.TextAnalyzer:
-    """The one analyzer of indexed text and of query words (so "people" and "peopl" agree);
-    without stemming for a prefix (``negotiat*``), whose stem would not be a prefix of the terms."""
-    b = (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-        .filter(tantivy.Filter.remove_long(40))
-        .filter(tantivy.Filter.lowercase())
-        .filter(tantivy.Filter.ascii_fold())
-    )
-    return (b.filter(tantivy.Filter.stemmer("english")) if stem else b).build()
-
-
-def schema() -> tantivy.Schema:
-    b = tantivy.SchemaBuilder()
-    b.add_integer_field("id", indexed=True, fast=True)
-    b.add_text_field(ALL, tokenizer_name=ANALYZER)  # text + speaker + title: what topics match and score
-    b.add_text_field(TEXT, tokenizer_name=ANALYZER, index_option="freq")  # the quote alone: /verify's terms
-    b.add_integer_field("speaker_id", indexed=True, fast=True)  # 0: unattributed
-    b.add_text_field("kind", tokenizer_name="raw", fast=True)
-    b.add_text_field("source", tokenizer_name="raw", fast=True)  # lower-cased, "" when unknown
-    b.add_integer_field("day", indexed=True, fast=True)  # ranking.day_key
-    b.add_float_field("confidence", fast=True)
-    b.add_float_field("quality", fast=True)
-    b.add_float_field("weight", fast=True)  # ranking.weight(ranking.boost(...))
-    b.add_integer_field("tier", indexed=True, fast=True)  # ranking.tier(boost): 0 the heaviest quotes
-    b.add_integer_field("text_hash", indexed=True, fast=True)
-    return b.build()
-
-
-def text_hash(text: str) -> int:
-    """Identical wording (whitespace and case aside) → the same signed 64-bit key."""
-    # str.split() splits at every space fold_spaces folds (all are Unicode whitespace), so the key
-    # is the one of " ".join(fold_spaces(text).casefold().split()) without a regex pass per quote.
-    norm = " ".join(text.casefold().split())
-    return int.from_bytes(hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big",
-                          signed=True)
-
-
-def _rows_sql(db: Database) -> str:
-    columns = {r[1] for r in db.execute("PRAGMA table_info(quotes)").fetchall()}
-    quality = "q.quality" if "quality" in columns else "1.0"
-    return f"""
-        SELECT q.id, q.text, coalesce(s.name, ''), coalesce(q.mention, ''), coalesce(a.title, ''),
-               coalesce(q.speaker_id, 0), q.kind, lower(coalesce(a.source, '')), q.published, q.confidence,
-               coalesce({quality}, 1.0)
-        FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
-    """
-
-
-@functools.lru_cache(maxsize=65536)
-def _dated(published: str | None) -> tuple[int, float]:
-    """The day key and recency of a publication date (a corpus has far fewer dates than quotes)."""
-    return ranking.day_key(published), ranking.recency(published)
-
-
-def _document(row: Sequence[Any]) -> tantivy.Document:
-    qid, text, name, mention, title, speaker_id, kind, source, published, confidence, quality = row
-    speaker = f"{name} {mention}" if speaker_id and mention and mention[:1].isupper() and mention != name else name
-    day, recency = _dated(published)
-    b = ranking.boost_at(recency, bool(speaker_id), float(confidence), float(quality))
-    # Text fields go in unfolded: the tokenizer splits at every non-alphanumeric character, exotic
-    # spaces included, so the terms and positions are those of the folded text (nothing is stored).
-    speaker = speaker if speaker_id else ""
-    return tantivy.Document(
-        id=int(qid), all=[p for p in (text, speaker, title) if p], text=text,
-        speaker_id=int(speaker_id), kind=str(kind), source=str(source), day=day,
-        confidence=float(confidence), quality=float(quality), weight=ranking.weight(b), tier=ranking.tier(b),
-        text_hash=text_hash(text),
-    )
 
 
 def _changes_high(db: Database) -> tuple[int, int]:
@@ -149,7 +59,7 @@ def _speaker_buckets(db: Database) -> int:
     return int(db.execute("SELECT coalesce(max(id), 0) FROM speakers").fetchone()[0]) + 2
 
 
-class SearchIndex:
+class SearchIndex(IndexState):
     """One tantivy index for one corpus database (shared by the threads of a process)."""
 
     def __init__(self, path: Path | None) -> None:
@@ -184,88 +94,6 @@ class SearchIndex:
         self.analyzer = analyzer()
         self.plain_analyzer = analyzer(stem=False)
         self.hot = HotCounts(path)
-
-    # -- state ------------------------------------------------------------------------------
-    @property
-    def _state_file(self) -> Path | None:
-        return self.path / "quotebot-state.json" if self.path else None
-
-    def _read_state(self) -> dict[str, Any] | None:
-        f = self._state_file
-        if f is None or not f.exists():
-            return None
-        try:
-            self._state_mtime = f.stat().st_mtime_ns
-            data = json.loads(f.read_text())
-            return data if isinstance(data, dict) else None
-        except (OSError, ValueError):
-            return None
-
-    def _take_max(self, state: dict[str, Any]) -> None:
-        value = state.get("max_weight")
-        self.max_weight = float(value) if isinstance(value, (int, float)) else None
-
-    def _write_state(self, applied: int, max_weight: float | None = None) -> None:
-        self.applied = applied
-        if max_weight is not None:
-            self.max_weight = max_weight
-        f = self._state_file
-        if f is None:
-            return
-        tmp = f.with_suffix(".tmp")
-        data: dict[str, Any] = {"format": FORMAT, "applied": applied}
-        if self.max_weight is not None:
-            data["max_weight"] = self.max_weight
-        tmp.write_text(json.dumps(data))
-        tmp.replace(f)
-        self._state_mtime = f.stat().st_mtime_ns
-
-    def refresh(self) -> None:
-        """See commits another process made (its state file changed)."""
-        f = self._state_file
-        if f is None:
-            return
-        try:
-            mtime = f.stat().st_mtime_ns
-        except OSError:
-            return
-        if mtime != self._state_mtime:
-            state = self._read_state()
-            if state and state.get("format") == FORMAT:
-                self.applied = int(state.get("applied", -1))
-                self._take_max(state)
-            self.index.reload()
-
-    def _raise_max(self, weight: float) -> None:
-        """Before a commit adds quotes as heavy as ``weight``: the bound on disk covers them first."""
-        if self.max_weight is None or weight > self.max_weight:
-            self._write_state(self.applied, weight)
-
-    def max_boost(self) -> float:
-        """The largest boost any quote in the index can have (call after taking the searcher): the
-        stored bound, else the formula's (:data:`corpus.ranking.MAX_BOOST`)."""
-        self.refresh_state()
-        if self.max_weight is None:
-            return ranking.MAX_BOOST
-        return min(ranking.MAX_BOOST, math.log2(2.0 + max(0.0, self.max_weight))) * (1 + 1e-6)
-
-    def refresh_state(self) -> None:
-        """Re-read ``state.json`` when another process wrote it (no index reload: cheap)."""
-        f = self._state_file
-        if f is None:
-            return
-        try:
-            mtime = f.stat().st_mtime_ns
-            if mtime == self._bound_mtime:
-                return
-            state = json.loads(f.read_text())
-        except (OSError, ValueError):
-            return
-        self._bound_mtime = mtime
-        if isinstance(state, dict) and state.get("format") == FORMAT:
-            value = state.get("max_weight")
-            if isinstance(value, (int, float)) and (self.max_weight is None or value > self.max_weight):
-                self.max_weight = float(value)  # only ever raised here: refresh() takes a lowered one
 
     # -- writing ----------------------------------------------------------------------------
     def _get_writer(self, *, wait: bool, heap: int = WRITER_HEAP) -> tantivy.IndexWriter | None:

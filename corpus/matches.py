@@ -1,6 +1,6 @@
 """Every quote a topic matches, unranked: what digests and follow alerts select.
 
-The same index and the same query as /quote (corpus/engine.py): a topic means the same words,
+The same index and the same query as /quote (corpus/query.py): a topic means the same words,
 stemmed the same way, in the quote text, the speaker's names and the article title, whichever
 command asks. Publication days filter as ``since:``/``until:`` do.
 
@@ -17,9 +17,9 @@ from collections.abc import Sequence
 import tantivy
 from sqlite_utils import Database
 
-from .engine import Occur, filter_queries, topic_query
 from .errors import SearchError
 from .index import SearchIndex, search_index
+from .query import Occur, filter_queries, topic_query
 from .search import Filters, Topic
 
 MAX_MATCHES = 100_000  # a digest's days or a follow's round never need more; the rest waits

@@ -5,11 +5,11 @@
 
 - ``bm25``: tantivy's BM25 (k1 = 1.2, b = 0.75) summed over the query's words, over one field
   that holds the quote text, the speaker's name and mention and the article title together
-  (``all`` in :mod:`corpus.index`; a phrase never runs from one part into the next). A word
+  (``all`` in :mod:`corpus.index_schema`; a phrase never runs from one part into the next). A word
   with a prefix mark (``negotiat*``) scores 1 where it matches. One field, not three weighted
   ones (text 1, speaker 0.5, title 0.2 until issue 14's measurements): tantivy's block-max WAND
   prunes only plain term scorers, and a weighted field wraps its scorer, so with three fields
-  every match of a common word had to be scored (see :func:`corpus.engine.exact_top`).
+  every match of a common word had to be scored (see :func:`corpus.topk.exact_top`).
 - ``recency`` = 1 / (1 + e^(−(t − 2015) / 4)) with ``t`` the publication date in years (day
   precision); an unknown or year-less date counts as 0. Strictly increasing, so when relevance
   ties the newer quote ranks first, whatever the order of ingestion.
@@ -105,7 +105,7 @@ def weight(boost_value: float) -> float:
 
 # Impact tiers: a quote's tier is the number of these cuts above its boost (tier 0: boost ≥ 5.6).
 # Fixed by the formula, not by a corpus: a quote's tier never changes unless its boost does, and
-# every quote in tier t > 0 has boost < TIER_CUTS[t - 1] (corpus.engine's stopping rule).
+# every quote in tier t > 0 has boost < TIER_CUTS[t - 1] (corpus.topk's stopping rule).
 TIER_CUTS = (5.6, 5.5, 5.4, 5.25, 5.0, 4.5, 4.0, 3.0)
 
 

@@ -1,7 +1,7 @@
 """Search the quote corpus: topics, speakers, filters — exact ranking at any corpus size.
 
 User text never reaches a query language as syntax: for the full-text index every word is
-analysed and becomes a term of a query built in code (:mod:`corpus.engine`); for FTS5 (kept for
+analysed and becomes a term of a query built in code (:mod:`corpus.query`); for FTS5 (kept for
 digests, follows and typo suggestions) every word becomes a quoted FTS5 string
 (:func:`match_expression`), so ``NOT``, ``*``, ``NEAR(`` and unbalanced quotes are just words.
 
@@ -28,7 +28,7 @@ from .errors import SearchError
 from .speaker_roles import roles_for
 
 if TYPE_CHECKING:
-    from .engine import Who
+    from .who import Who
 
 CANDIDATES = 50  # results per answer (distinct wordings): ten pages of five through "More"
 MAX_TERMS = 12  # words of a topic used for matching; the rest of a 10,000-character query is ignored
@@ -284,7 +284,7 @@ def search(
 def who_said(db: Database, topic: Topic, filters: Filters = NO_FILTERS, *, limit: int = 5,
              timeout_ms: int = 2000) -> Who:
     """Exact per-speaker counts for ``topic`` and the ``limit`` most quoted speakers' best quotes."""
-    from .engine import Who, who
+    from .who import Who, who
 
     if topic.expression is None:
         return Who(0, 0, 0, [])
@@ -306,7 +306,8 @@ def suggest_terms(db: Database, words: Sequence[str], *, min_docs: int = 1) -> d
     """For each word that the index does not hold, the closest indexed term (a stem, as indexed)."""
     from rapidfuzz import fuzz, process
 
-    from .index import ALL, TEXT, search_index  # the index builds on this module's neighbours
+    from .index import search_index  # the index builds on this module's neighbours
+    from .index_schema import ALL, TEXT
 
     idx = search_index(db, sync=False)
     searcher = idx.searcher()

@@ -205,7 +205,8 @@ def verify_quote(db: Database, claim: str, filters: Filters = NO_FILTERS, *, tim
 
 def searched_terms(db: Database, claim: str) -> list[str]:
     """The claim's rarest indexed terms, as the candidate search uses them (to say what was searched)."""
-    from .index import TEXT, search_index
+    from .index import search_index
+    from .index_schema import TEXT
     from .verify_candidates import RARE_TERMS, claim_terms
 
     idx = search_index(db)

@@ -13,8 +13,9 @@ import tantivy
 from sqlite_utils import Database
 
 from .clean import fold_spaces
-from .engine import filter_queries
-from .index import TEXT, search_index
+from .index import search_index
+from .index_schema import TEXT
+from .query import filter_queries
 from .search import _WORD, STOPWORDS, Filters, Hit, _hits, time_limit
 
 MAX_CANDIDATES = 200

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from corpus import engine, ranking
+from corpus import ranking, topk
 from corpus.index import search_index
+from corpus.query import build_query
 from corpus.search import NO_FILTERS, Filters, _filter_sql, match_expression, search, who_said
 from corpus.store import open_db
 from corpus.verify_candidates import MAX_CANDIDATES, candidates, claim_terms
@@ -63,7 +64,7 @@ def _matching_ids(db, topic_text: str, filters: Filters = NO_FILTERS) -> set[int
 def _brute_force_top(db, topic_text: str, k: int) -> list[tuple[float, int]]:  # type: ignore[no-untyped-def]
     """Every match's BM25 (no weight, all of them) times the formula's boost computed from SQLite."""
     idx = search_index(db)
-    query = engine.build_query(idx, match_expression(topic_text), NO_FILTERS)
+    query = build_query(idx, match_expression(topic_text), NO_FILTERS)
     searcher = idx.searcher()
     res = searcher.search(query, searcher.num_docs + 1, count=True)
     ids = searcher.fast_field_values("id", [a for _, a in res.hits])
@@ -79,18 +80,18 @@ def _brute_force_top(db, topic_text: str, k: int) -> list[tuple[float, int]]:  #
 TOPICS = ["Russia", "NATO", "the", "economic cooperation", "people", "talks Ukraine", "Putin", "oil"]
 
 
-@pytest.mark.parametrize("first", [1, 10, engine.FIRST])
+@pytest.mark.parametrize("first", [1, 10, topk.FIRST])
 @pytest.mark.parametrize("topic", TOPICS)
 def test_top_ten_is_the_exact_ranking_of_the_formula(tmp_path: Path, topic: str, first: int,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """Whether the threshold stops early (first=1 or 10 candidates, growing), scans everything
-    (engine.LAST reached) or fetches every match at once, the top-10 is the brute-force top-10."""
+    (topk.LAST reached) or fetches every match at once, the top-10 is the brute-force top-10."""
     if first == 1:
-        monkeypatch.setattr(engine, "LAST", 8)  # the weighted full-scan fallback
+        monkeypatch.setattr(topk, "LAST", 8)  # the weighted full-scan fallback
     db = open_db(_corpus(tmp_path))
     idx = search_index(db)
-    query = engine.build_query(idx, match_expression(topic), NO_FILTERS)
-    top, _ = engine.exact_top(idx.searcher(), query, 10, first=first)
+    query = build_query(idx, match_expression(topic), NO_FILTERS)
+    top, _ = topk.exact_top(idx.searcher(), query, 10, first=first)
     brute = _brute_force_top(db, topic, 10)
     assert len(top) == len(brute) > 0
     # Same scores in the same order (ties aside, the same quotes).
@@ -103,7 +104,7 @@ def test_top_ten_is_the_exact_ranking_of_the_formula(tmp_path: Path, topic: str,
 def test_the_index_matches_exactly_the_quotes_holding_every_word(tmp_path: Path, topic: str) -> None:
     db = open_db(_corpus(tmp_path))
     idx = search_index(db)
-    query = engine.build_query(idx, match_expression(topic), NO_FILTERS)
+    query = build_query(idx, match_expression(topic), NO_FILTERS)
     searcher = idx.searcher()
     res = searcher.search(query, 10_000)
     assert {int(i or 0) for i in searcher.fast_field_values("id", [a for _, a in res.hits])} == _matching_ids(db, topic)
@@ -135,13 +136,13 @@ def test_filters_inside_the_engine_mean_what_they_mean_in_sqlite(tmp_path: Path,
     db = open_db(_corpus(tmp_path))
     idx = search_index(db)
     searcher = idx.searcher()
-    res = searcher.search(engine.build_query(idx, match_expression("Russia"), flt), 10_000)
+    res = searcher.search(build_query(idx, match_expression("Russia"), flt), 10_000)
     got = {int(i or 0) for i in searcher.fast_field_values("id", [a for _, a in res.hits])}
     assert got == _matching_ids(db, "Russia", flt) and got
     # The filtered path (one weighted scan) and the threshold path agree on the exact top-10.
-    query = engine.build_query(idx, match_expression("Russia"), flt)
-    weighted, _ = engine.exact_top(searcher, query, 10, filtered=True)
-    threshold, _ = engine.exact_top(searcher, query, 10, first=3)
+    query = build_query(idx, match_expression("Russia"), flt)
+    weighted, _ = topk.exact_top(searcher, query, 10, filtered=True)
+    threshold, _ = topk.exact_top(searcher, query, 10, first=3)
     assert [round(s, 4) for s, _, _ in weighted] == [round(s, 4) for s, _, _ in threshold]
 
 

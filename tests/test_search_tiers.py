@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from corpus import engine, ranking
+from corpus import ranking, topk
 from corpus.index import search_index
+from corpus.query import build_query
 from corpus.search import NO_FILTERS, Filters, _filter_sql, match_expression
 from corpus.store import open_db
 from tests.corpus_builder import Q, build
@@ -41,7 +42,7 @@ def _brute(db, topic: str, filters: Filters = NO_FILTERS) -> list[float]:  # typ
     """Every match's BM25 (unweighted, all of them) times the boost computed from its SQLite row."""
     idx = search_index(db)
     searcher = idx.searcher()
-    query = engine.build_query(idx, match_expression(topic), NO_FILTERS)
+    query = build_query(idx, match_expression(topic), NO_FILTERS)
     hits = searcher.search(query, searcher.num_docs + 1, count=False).hits
     ids = searcher.fast_field_values("id", [a for _, a in hits])
     where, params = _filter_sql(filters)
@@ -62,19 +63,19 @@ def _scores(top: list[tuple[float, int, object]]) -> list[float]:
 
 
 @pytest.mark.parametrize("common", [False, True])
-@pytest.mark.parametrize("first,last", [(engine.FIRST, engine.LAST), (1, 4), (2, 2), (1, 1)])
+@pytest.mark.parametrize("first,last", [(topk.FIRST, topk.LAST), (1, 4), (2, 2), (1, 1)])
 @pytest.mark.parametrize("k", [1, 5, 20])
 @pytest.mark.parametrize("topic", ["the", "Russia", "sanctions talks", "Putin", '"the economy"'])
 def test_every_path_gives_the_exact_top_k(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, topic: str, k: int,
                                           first: int, last: int, common: bool) -> None:
     """Few BM25 candidates (first, last small) force the tier scans; many stop on the threshold."""
-    monkeypatch.setattr(engine, "LAST", last)
+    monkeypatch.setattr(topk, "LAST", last)
     db = open_db(_corpus(tmp_path / "c.db"))
     idx = search_index(db)
     searcher = idx.searcher()
-    plan = engine.make_plan(idx, match_expression(topic), NO_FILTERS)
+    plan = topk.make_plan(idx, match_expression(topic), NO_FILTERS)
     assert plan is not None
-    top, more = engine.exact_top(searcher, plan.query, k, first, bound=plan.bound, schema=idx.schema, common=common)
+    top, more = topk.exact_top(searcher, plan.query, k, first, bound=plan.bound, schema=idx.schema, common=common)
     brute = _brute(db, topic)
     assert _scores(top) == [round(s, 4) for s in brute[:k]]
     assert more == (len(brute) > k)
@@ -93,8 +94,8 @@ def test_the_tier_scan_stops_before_the_last_tier_and_stays_exact(tmp_path: Path
     db = open_db(build(tmp_path / "t.db", quotes))
     idx = search_index(db)
     searcher = idx.searcher()
-    monkeypatch.setattr(engine, "LAST", 3)
-    plan = engine.make_plan(idx, match_expression("road"), NO_FILTERS)
+    monkeypatch.setattr(topk, "LAST", 3)
+    plan = topk.make_plan(idx, match_expression("road"), NO_FILTERS)
     assert plan is not None
     scanned: list[int] = []
 
@@ -107,7 +108,7 @@ def test_the_tier_scan_stops_before_the_last_tier_and_stays_exact(tmp_path: Path
                 scanned.append(limit)
             return searcher.search(query, limit, **kw)
 
-    top, _ = engine.exact_top(Counting(), plan.query, 5, 1, bound=plan.bound, schema=idx.schema)  # type: ignore[arg-type]
+    top, _ = topk.exact_top(Counting(), plan.query, 5, 1, bound=plan.bound, schema=idx.schema)  # type: ignore[arg-type]
     assert _scores(top) == [round(s, 4) for s in _brute(db, "road")[:5]]
     assert ranking.tier(top[-1][0] / max(bm25 for bm25, _ in idx.searcher().search(plan.query, 1).hits)) <= 1
     assert 0 < len(scanned) < len(ranking.TIER_CUTS) + 1
@@ -119,11 +120,11 @@ def test_ties_keep_the_exact_scores(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     quotes += [Q("Sergei Lavrov", f"Sanctions, version {i}", "2008-05-05") for i in range(10)]
     db = open_db(build(tmp_path / "t.db", quotes))
     idx = search_index(db)
-    monkeypatch.setattr(engine, "LAST", 2)
-    plan = engine.make_plan(idx, match_expression("sanctions"), NO_FILTERS)
+    monkeypatch.setattr(topk, "LAST", 2)
+    plan = topk.make_plan(idx, match_expression("sanctions"), NO_FILTERS)
     assert plan is not None
     for first in (1, 2, 45):
-        top, _ = engine.exact_top(idx.searcher(), plan.query, 12, first, bound=plan.bound, schema=idx.schema)
+        top, _ = topk.exact_top(idx.searcher(), plan.query, 12, first, bound=plan.bound, schema=idx.schema)
         assert _scores(top) == [round(s, 4) for s in _brute(db, "sanctions")[:12]]
 
 
@@ -155,11 +156,11 @@ FILTERS = [Filters(since="2015-01-01"), Filters(until="2008-06"), Filters(source
            Filters(since="2005", until="2020-12-31", source="Interfax", kind="direct")]
 
 
-@pytest.mark.parametrize("last", [1, engine.LAST])
+@pytest.mark.parametrize("last", [1, topk.LAST])
 @pytest.mark.parametrize("flt", FILTERS + ["speaker"])
 def test_filters_give_the_exact_top_k_of_the_matches_they_keep(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                flt: Filters | str, last: int) -> None:
-    monkeypatch.setattr(engine, "LAST", last)
+    monkeypatch.setattr(topk, "LAST", last)
     db = open_db(_corpus(tmp_path / "c.db"))
     if flt == "speaker":
         lavrov = int(db.execute("SELECT id FROM speakers WHERE name = 'Sergei Lavrov'").fetchone()[0])
@@ -167,7 +168,7 @@ def test_filters_give_the_exact_top_k_of_the_matches_they_keep(tmp_path: Path, m
     assert isinstance(flt, Filters)
     idx = search_index(db)
     for topic in ("the", "Russia"):
-        plan = engine.make_plan(idx, match_expression(topic), flt)
+        plan = topk.make_plan(idx, match_expression(topic), flt)
         assert plan is not None
         top, _ = plan.top(idx.searcher(), 8)
         assert _scores(top) == [round(s, 4) for s in _brute(db, topic, flt)[:8]]
@@ -175,17 +176,17 @@ def test_filters_give_the_exact_top_k_of_the_matches_they_keep(tmp_path: Path, m
 
 def test_deleted_quotes_leave_the_top_and_the_bound_still_covers(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine, "LAST", 1)
+    monkeypatch.setattr(topk, "LAST", 1)
     db = open_db(_corpus(tmp_path / "c.db"))
     idx = search_index(db)
-    plan = engine.make_plan(idx, match_expression("the"), NO_FILTERS)
+    plan = topk.make_plan(idx, match_expression("the"), NO_FILTERS)
     assert plan is not None
     before, _ = plan.top(idx.searcher(), 10)
     gone = [qid for _, qid, _ in before[:4]]
     with db.atomic():
         db.execute(f"DELETE FROM quotes WHERE id IN ({','.join(map(str, gone))})")
     idx = search_index(db)  # applies the change log
-    plan = engine.make_plan(idx, match_expression("the"), NO_FILTERS)
+    plan = topk.make_plan(idx, match_expression("the"), NO_FILTERS)
     assert plan is not None
     after, _ = plan.top(idx.searcher(), 10)
     assert not set(gone) & {qid for _, qid, _ in after}
