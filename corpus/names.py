@@ -5,7 +5,9 @@
 ``"Military World Winter Games"``, ``"II"`` → ``None``. Whether two names may be one person is
 :mod:`corpus.name_match`.
 
-No model: a given-name lexicon (``data/given_names.txt``) and word lists (``data/name_words.toml``).
+No model: a given-name lexicon (``data/given_names.txt``, curated, with spelling variants), a world table of
+given names with gender (``data/given_names_world.tsv``, derived from nomquamgender by
+``bench/given_names.py``) for names the curated lexicon lacks, and word lists (``data/name_words.toml``).
 ``name_shape`` is cached: it runs for every mention the extractor reads.
 """
 
@@ -18,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
+
+from rapidfuzz.distance import Levenshtein
 
 NameKind = Literal["person", "organisation"]
 Gender = Literal["m", "f"]
@@ -37,6 +41,7 @@ class NameShape:
 class _Lexicon:
     given: dict[str, tuple[Gender | None, frozenset[int]]]  # folded name → gender, variant groups
     words: dict[str, frozenset[str]]
+    curated: frozenset[str]  # the names data/given_names.txt lists (the rest come from the world table)
 
 
 def _strip_accents(s: str) -> str:
@@ -61,7 +66,51 @@ def _lexicon() -> _Lexicon:
             old_sex, groups = given.get(k, (sex, frozenset()))
             given[k] = (old_sex if old_sex == sex else None, groups | {n})
     raw = tomllib.loads((data / "name_words.toml").read_text(encoding="utf-8"))
-    return _Lexicon(given, {k: frozenset(_strip_accents(w) for w in v) for k, v in raw.items()})
+    words = {k: frozenset(_strip_accents(w) for w in v) for k, v in raw.items()}
+    curated = frozenset(given)
+    # The world table: one name per line, no variant groups (two names it knows are never one name
+    # spelt two ways). A word our own lists give another use ("general", "Jordan" the country, "Will"
+    # among common words) is no given name from it.
+    taken = frozenset().union(*(words[k] for k in _NOT_GIVEN_LISTS))
+    world: list[str] = []
+    for line in (data / "given_names_world.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        sex_code, name = line.split("\t")
+        k = _key(name)
+        if k not in given and k not in taken:
+            n += 1
+            given[k] = ("m" if sex_code == "m" else "f" if sex_code == "f" else None, frozenset({n}))
+            world.append(k)
+    _join_spellings(given, world)
+    return _Lexicon(given, words, curated)
+
+
+def _join_spellings(given: dict[str, tuple[Gender | None, frozenset[int]]], world: list[str]) -> None:
+    """A world-table name one letter from another name of no other gender ("Kristen"/"Kristin", "Marc"/"Mark")
+    shares its variant groups: the world table has no spelling groups, and an article that writes one
+    person's given name two ways must stay one person. Curated names keep their own groups."""
+    base = {k: v[1] for k, v in given.items()}
+    by_deletion: dict[str, list[str]] = {}
+    for k in given:
+        for i in range(len(k)):
+            by_deletion.setdefault(k[:i] + k[i + 1:], []).append(k)
+    for k in world:
+        if len(k) < 4:
+            continue
+        sex, groups = given[k]
+        shorter = [k[:i] + k[i + 1:] for i in range(len(k))]
+        near = {o for key in [k, *shorter] for o in by_deletion.get(key, ())} | {o for o in shorter if o in given}
+        extra = {g for o in near if o != k and len(o) >= 4 and o[0] == k[0] and Levenshtein.distance(o, k) == 1
+                 and (sex is None or given[o][0] is None or given[o][0] == sex) for g in base[o]}
+        if extra:
+            given[k] = (sex, groups | extra)
+
+
+# Word lists whose words the world table never makes given names.
+_NOT_GIVEN_LISTS = ("honorifics_m", "honorifics_f", "plural_honorifics", "particles", "suffixes", "role_words",
+                    "personal_titles", "nationality", "company_suffixes", "org_heads", "org_acronyms", "not_names",
+                    "common_words", "places", "event_words", "east_asian_surnames")
 
 
 def _in(word: str, *lists: str) -> bool:
@@ -79,6 +128,12 @@ def given_name(word: str) -> tuple[Gender | None, frozenset[int]] | None:
         if all(halves):
             return halves[0]
     return hit
+
+
+def curated_given_name(word: str) -> bool:
+    """Whether the curated lexicon (data/given_names.txt) lists ``word``; :func:`given_name` also reads the
+    world table."""
+    return _key(word) in _lexicon().curated
 
 
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$|^[A-Z]$|^(?:Yu|Ya|Zh|Kh|Ch|Sh)\.$")

@@ -143,6 +143,8 @@ def _name_then_role(text: str, m: re.Match[str], end: int) -> Label | None:
     if not sep or not 2 <= len(words) <= 4 or not rest.strip() or len(rest.split()) > 16 \
             or not given_name(words[0]) or "\n" in head:
         return None
+    if len(re.findall(r'["“”«»]', rest)) % 2:
+        return None  # the colon is inside a quoted title: "Anna Berg, curator of “Warhol: Prints” at …"
     shape = name_shape(head.strip())
     if shape is None or shape.kind != "person" or len(shape.name.split()) != len(words):
         return None

@@ -1,0 +1,69 @@
+"""Given names from many countries (the world table beside the curated lexicon), and what they change.
+
+Every name and sentence here is made up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.extract import extract_quotes
+from corpus.name_match import same_given_name
+from corpus.names import curated_given_name, given_name, name_shape
+
+
+@pytest.mark.parametrize(
+    ("word", "gender"),
+    [("Pieter", "m"), ("Ludwig", "m"), ("Ellen", "f"), ("Carla", "f"), ("Sigrid", "f"), ("Joaquim", "m"),
+     ("Oluwaseun", None)],
+)
+def test_given_names_beyond_the_curated_lexicon_are_known_with_their_gender(word: str, gender: str | None) -> None:
+    hit = given_name(word)
+    if gender is None:
+        assert hit is None or hit[0] is None  # unknown, or known without a gender: never a guess
+    else:
+        assert hit is not None and hit[0] == gender
+
+
+def test_the_curated_lexicon_wins_and_is_told_apart() -> None:
+    assert curated_given_name("Sergei") and not curated_given_name("Pieter")
+    assert given_name("Sergei") is not None and given_name("Sergei")[1]  # its variant groups are kept
+
+
+@pytest.mark.parametrize("word", ["General", "Major", "Witness", "Judge", "Will", "Media", "Prince", "Court"])
+def test_words_with_another_use_are_no_given_names_from_the_world_table(word: str) -> None:
+    hit = given_name(word)
+    assert hit is None or curated_given_name(word)
+
+
+def test_a_role_word_before_a_known_given_name_is_the_role() -> None:
+    shape = name_shape("Juror Carla Ruiz")
+    assert shape is not None and (shape.name, shape.role, shape.gender) == ("Carla Ruiz", "Juror", "f")
+
+
+def test_two_spellings_of_one_given_name_stay_one_person() -> None:
+    assert same_given_name("Kristen", "Kristin")
+    assert not same_given_name("Pieter", "Petra")  # a man's name and a woman's are never one
+
+
+def _quotes(text: str) -> list:
+    return extract_quotes(text, title="Harbour dredging plan approved")
+
+
+def test_two_spellings_of_a_given_name_in_one_article_are_one_speaker() -> None:
+    text = ("Kristen Wilkins, who runs the harbour museum, welcomed the plan.\n\n"
+            "Kristin Wilkins said the dredging would start in May.\n\n"
+            "“We waited eleven years for this,” Wilkins said.")
+    quotes = [q for q in _quotes(text) if q.text.startswith("We waited")]
+    assert quotes and quotes[0].speaker in {"Kristen Wilkins", "Kristin Wilkins"}
+
+
+def test_a_colon_inside_a_quoted_title_makes_no_turn_label() -> None:
+    text = ("Harbour exhibits\n\n"
+            "Anna Olsen, curator of \"Harbour Light: Photographs from the Archive\" at the city museum, "
+            "January 3 - March 9.\n\n"
+            "The museum provides audio guides in four languages.\n\n"
+            "“People come back three or four times,” Olsen said.")
+    quotes = _quotes(text)
+    assert not any(q.text.startswith("The museum provides") for q in quotes)
+    assert [q.speaker for q in quotes if q.text.startswith("People come back")] == ["Anna Olsen"]
