@@ -211,6 +211,25 @@ def test_a_reported_clause_quoting_one_word_is_a_direct_attribution_on_surface_g
     assert (indirect.tp, indirect.fp, indirect.fn) == (1, 0, 0)
 
 
+def test_surface_gold_content_in_doubled_apostrophes_is_direct() -> None:
+    # PolNeAR's kind is "direct" when the content holds a quotation mark, but its conversion read only
+    # one-character marks: content in '' … '' (or `` … '') labelled "indirect" is scored as direct.
+    t = "''The dam will hold,'' the engineer said. Aides said ``it is safe.'' Critics said costs rose."
+    doc = {"id": "d", "text": t, "quotes": [
+        _surface_gold(t, ["''The dam will hold,''"], "the engineer", "indirect"),
+        _surface_gold(t, ["``it is safe.''"], "Aides", "indirect"),
+        _surface_gold(t, ["costs rose"], "Critics", "indirect")]}
+
+    def preds(text: str, title: str | None) -> list[ExtractedQuote]:
+        return [_pred(text, "The dam will hold,", None), _pred(text, "it is safe.", None),
+                _pred(text, "costs rose", None, kind="indirect")]
+
+    direct = evaluate([doc], preds, kinds=["direct"]).overall[0.3]
+    indirect = evaluate([doc], preds, kinds=["indirect"]).overall[0.3]
+    assert (direct.tp, direct.fp, direct.fn) == (2, 0, 0)
+    assert (indirect.tp, indirect.fp, indirect.fn) == (1, 0, 0)
+
+
 def test_parts_count_separately_against_gold_that_splits_them() -> None:
     # Seeds and Wikinews label each part as its own quote: the parts are matched one by one.
     t = SURFACE
