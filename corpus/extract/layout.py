@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from ..clean import fold_spaces, paragraph_spans
 
+# Doubled apostrophes ('' … '') and TeX/PTB marks (`` … '') written for double quotation marks. Of
+# three apostrophes the first is a single mark closing inside the double one (… the 'wrong track.''').
+_TWO_MARKS = re.compile(r"``|''(?!')")
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 _MARK = re.compile(r"[\"“”«»„]")
@@ -50,8 +53,33 @@ class Layout:
     quotes: list[QuoteSpan] = field(default_factory=list)
 
 
+def fold_marks(text: str) -> str:
+    """``text`` with each two-character quotation mark made one typographic mark and a space, the
+    length unchanged: an opening mark becomes " “" (the space before it), a closing one "” " (the
+    space after), so the quotation between them keeps its offsets and its marks pair like any
+    others. A doubled apostrophe opens when a space, a line start, an opening bracket or a dash is
+    before it and no space after it; otherwise it closes."""
+    if "''" not in text and "``" not in text:
+        return text
+    out = []
+    last = 0
+    for m in _TWO_MARKS.finditer(text):
+        i = m.start()
+        out.append(text[last:i])
+        out.append(" “" if m.group() == "``" or _opens(text, i) else "” ")
+        last = i + 2
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 2] if i + 2 < len(text) else "\n"
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
 def layout(text: str, title: str | None) -> Layout:
-    folded = fold_spaces(text)
+    folded = fold_marks(fold_spaces(text))
     spans = paragraph_spans(text)
     title_span = None
     if spans:
@@ -70,7 +98,7 @@ def layout(text: str, title: str | None) -> Layout:
     body = [sp for sp in spans if sp != title_span]
     if title_span:
         body = [sp for sp in body if sp[0] > title_span[0]] or body
-    lay = Layout(text, folded, fold_spaces(title) if title else None, title_span, body)
+    lay = Layout(text, folded, fold_marks(fold_spaces(title)) if title else None, title_span, body)
     lay.quotes = find_quotes(folded, body)
     return lay
 
