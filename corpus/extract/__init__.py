@@ -6,8 +6,9 @@
 Modules: ``layout`` (title, body lines, quote-mark pairing, sentences), ``lexicon`` (speech verbs,
 titles, role and organisation nouns), ``mentions`` (a speaker mention read into name / role /
 pronoun / organisation), ``resolve`` (mentions to speakers within an article: ``candidates`` the
-people and organisations it introduced, ``pronouns`` and ``roles`` the resolvers), ``frames`` (speech-verb
-frames for direct and indirect speech), ``transcript`` (turn labels and speech titles),
+people and organisations it introduced, ``pronouns`` and ``roles`` the resolvers), ``frames`` (indirect
+speech frames, over ``cues`` the speech-verb patterns, ``subjects`` the speaker before a verb and
+``clauses`` the clause checks), ``transcript`` (turn labels and speech titles),
 ``extractor`` (the pass that ties them together, over ``run_state``: ``attach`` a quotation's cue,
 ``direct`` and ``indirect`` quotes, ``split_quotes`` the parts of one utterance).
 """

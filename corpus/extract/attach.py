@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .cues import AFTER_APPOS, AFTER_CM, AFTER_MC, BEFORE_CM, before_cue
 from .fragments import IT, sentence_subject
-from .frames import AFTER_APPOS, AFTER_CM, AFTER_MC, BEFORE_CM, before_cue
 from .layout import QuoteSpan
 from .lexicon import CUE, OBJECT_CUES, PASSIVE_AUX
 from .mentions import Mention, parse_mention

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from .attach import CueAttachment
+from .cues import SPEECH_ACT
 from .fragments import IT, fragment_frame
-from .frames import SPEECH_ACT
 from .layout import _ABBREV, QuoteSpan, trim
 from .lexicon import CUE
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .frames import SPEECH_ACT, SUBJECT_VERB, mention_from
+from .cues import SPEECH_ACT, SUBJECT_VERB
 from .mentions import Mention, parse_mention
+from .subjects import mention_from
 
 # "“…,” it added." / "it cited “…”": an organisation or a document speaking. The word is the
 # evidence; which body it stands for is not guessed (never resolved, never an antecedent).

@@ -1,0 +1,60 @@
+"""Clause checks: whether the words after a speech verb read as a reported clause (a subject and
+something like a verb) or as an object or a noun phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import words
+
+_PRONOUN_SUBJECT = re.compile(r"^(?:he|she|they|we|i|you)\s+[a-z]", re.IGNORECASE)
+_THAT_SUBJECT = re.compile(r"^(?:he|she|it|they|we|i|you|there|this|these|those|his|her|its|their|our|my|the|a|an|"
+                           r"[A-Z][\w'’.-]*)\s+\S+\s+\S+")
+_FINITE = set(words("has have had is are was were will would can could should may might must do does did"))
+
+
+def _np_like(text: str) -> bool:
+    """A noun phrase, not a clause: few words and no auxiliary ("the EB-5 program has sent …" is a clause)."""
+    ws = text.split()
+    return len(ws) <= 10 and not any(w.lower() in _FINITE for w in ws)
+
+
+_BAD_CLAUSE_START = re.compile(
+    r"^(?:in|on|at|during|after|before|to|of|for|with|about|by|from|so|yes|no(?=\s*[,.;!?]|\s*$)|nothing|something|goodbye|"
+    r"when|while|because|since|until|unless|whenever|and|or|but|nor|which|who|whom|"
+    r"hello|thanks|thank|this|that\s+is|[,.;:!?)\]—–-])\b", re.IGNORECASE)
+_POSSESSIVE_OBJECT = re.compile(
+    r"^(?:(?!(?:he|she|it|that|there|what|who|here|where|this)['’]s\b)(?:the\s+)?[\w-]+['’]s?|"
+    r"(?:the|a|an|its|their|his|her|our)\s+[a-z-]+)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:to|of|in|for|on|with|against)\b",
+    re.IGNORECASE)
+_IRREGULAR_PAST = (r"broke|went|made|took|gave|got|came|saw|knew|thought|told|found|left|kept|held|brought|began|"
+                   r"ran|won|lost|paid|sold|bought|sent|spent|built|fell|rose|grew|drew|wrote|spoke|stood|meant|led|"
+                   r"became|chose|drove|flew|forgot|hid|rode|shot|shut|sought|struck|swore|taught|threw|understood|"
+                   r"woke|wore|withdrew")
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|does|"
+                     r"do|did|won't|wouldn't|can't|couldn't|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|"
+                     r"doesn't|don't|didn't|shouldn't|(?<!\bto )(?<!\bbe )(?<!\bbeen )(?<!\bhave )(?<!\bhas )(?<!\bhad )"
+                     r"(?<!\bthe )(?<!\ba )(?<!\ban )\w+ed|" + _IRREGULAR_PAST + r"|needs|wants|remains|seems|"
+                     r"looks|means|goes|makes|takes|gets|comes|knows|says|thinks|works|helps|costs|stays|lies|"
+                     r"depends|continues|exists|belongs|matters|plans|hopes|believes|appears|tends|"
+                     r"\w+s(?=\s+(?:his|her|its|their|the|a|an|our|my|your|it|them|him|us)\b))\b")
+_VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|does|"
+                      r"do|did|\w+ed|\w+s|" + _IRREGULAR_PAST + r")\b")
+_RELATIVE = re.compile(r"^(?:was|were|is|are|has|have|had|will|would|can|could|may|might|should)\b")
+
+
+def clause_ok(clause: str, *, that: bool = False) -> bool:
+    """A reported clause: long enough, not a prepositional phrase, with something like a verb.
+
+    After "that" a clause may open with an adverbial ("said that in 2019, …")."""
+    words = clause.split()
+    if len(words) < 4 or _RELATIVE.match(clause):
+        return False  # "… the meeting that was held on a boat": a relative clause, not speech
+    if that and _THAT_SUBJECT.match(clause):
+        return True  # "told police that her dog began to bark": a subject after "that" opens a clause
+    if _PRONOUN_SUBJECT.match(clause):
+        return True  # "say they only buy American": a personal pronoun opens a clause
+    if not that and _POSSESSIVE_OBJECT.match(clause) and not _CLAUSE_VERB.search(" ".join(words[:20]).replace("’", "'")):
+        return False  # "emphasised Moscow's efforts to promote …", "affirmed the initial successes in …": an object
+    return bool(_VERBISH.search(clause)) and (that or not _BAD_CLAUSE_START.match(clause))
