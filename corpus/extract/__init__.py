@@ -8,7 +8,8 @@ titles, role and organisation nouns), ``mentions`` (a speaker mention read into 
 pronoun / organisation), ``resolve`` (mentions to speakers within an article: ``candidates`` the
 people and organisations it introduced, ``pronouns`` and ``roles`` the resolvers), ``frames`` (indirect
 speech frames, over ``cues`` the speech-verb patterns, ``subjects`` the speaker before a verb and
-``clauses`` the clause checks), ``transcript`` (turn labels and speech titles),
+``clauses`` the clause checks), ``transcript`` (turn labels;
+``turn_quotes`` a turn's quotes, ``interviews`` an interview's answerer, ``speeches`` speech titles),
 ``extractor`` (the pass that ties them together, over ``run_state``: ``attach`` a quotation's cue,
 ``direct`` and ``indirect`` quotes, ``split_quotes`` the parts of one utterance).
 """

@@ -15,8 +15,10 @@ from .layout import QuoteSpan, layout, sentences
 from .mentions import parse_mention
 from .messages import message_paragraphs, sender
 from .run_state import ATTRIBUTION_THRESHOLD
+from .speeches import speech_quotes
 from .split_quotes import _dedupe, _merge_split
-from .transcript import speech_quotes, turn_quotes, turns
+from .transcript import turns
+from .turn_quotes import turn_quotes
 
 _HEADLINE = re.compile(r"^(?P<head>.{12,}?)\s+[—–-]\s+(?P<attr>[A-Z][\w .'’-]{1,40})$")
 
