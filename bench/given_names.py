@@ -12,8 +12,10 @@ package (which imports pandas), and keeps the names the product can rely on:
 - listed by at least ``MIN_SOURCES`` sources for at least ``MIN_COUNT`` people (the single-source
   tail holds "the", "&gt;basti&lt;", …);
 - one word of letters (hyphen or apostrophe inside), at least two letters;
-- gender ``m``/``f`` when at least 95 % of bearers are one gender, else ``-`` (known as a given
-  name, gender not told) — and a ``-`` name only when widely attested (``MIN_SOURCES_UNISEX``,
+- gender ``m``/``f`` when at least 95 % of bearers are one gender; ``m?``/``f?`` when at least
+  90 % are ("Corey", "Stacey", but also "Lindsey" for Lindsey Graham): a given name, but the
+  product takes no gender from it; else ``-`` (known as a given name, gender
+  not told) — and a ``-`` name only when widely attested (``MIN_SOURCES_UNISEX``,
   ``MIN_COUNT_UNISEX``), since "Jordan", "Taylor" are surnames as often;
 - never an English word news copy writes in lower case (``ENGLISH``: "are", "will", "major",
   "aide"): such a word at a sentence's start is no given name.
@@ -45,6 +47,7 @@ SOURCE_VERSION = "0.1.4"
 MIN_SOURCES, MIN_COUNT = 8, 1000
 MIN_SOURCES_UNISEX, MIN_COUNT_UNISEX = 15, 20000
 DECISIVE = 0.05  # p(female) at most this is "m", at least 1 - this is "f"
+LEAN = 0.1  # at most this "m?", at least 1 - this "f?": mostly one gender (nomquamgender's own default threshold)
 _WORD = re.compile(r"^[a-z]{2,}(?:[-'][a-z]{2,})?$")
 # Words the source lists as given names that news copy mostly writes in lower case. Real given names that
 # are also words ("Hope", "Grace", "Rose", "Victor") stay: a capitalised one before a surname is a name.
@@ -107,22 +110,26 @@ def build() -> None:
             rows.append((name, "m"))
         elif p_female >= 1 - DECISIVE:
             rows.append((name, "f"))
+        elif p_female <= LEAN:
+            rows.append((name, "m?"))
+        elif p_female >= 1 - LEAN:
+            rows.append((name, "f?"))
         elif sources >= MIN_SOURCES_UNISEX and count >= MIN_COUNT_UNISEX:
             rows.append((name, "-"))
     rows.sort()
     header = [
-        "# Given names with the gender most of their bearers have: m, f, or - (a given name, gender not told).",
+        "# Given names with the gender of their bearers: m, f (>= 95 % one gender), m?, f? (>= 90 %), or - (not told).",
         f"# Derived by bench/given_names.py from nomquamgender {SOURCE_VERSION} name_data.json "
         f"(sha256 {hashlib.sha256(raw).hexdigest()[:16]}):",
-        f"# names listed by >= {MIN_SOURCES} sources for >= {MIN_COUNT} people; m/f when >= {1 - DECISIVE:.0%} of",
-        f"# bearers are one gender; '-' only for names listed by >= {MIN_SOURCES_UNISEX} sources for >= "
+        f"# names listed by >= {MIN_SOURCES} sources for >= {MIN_COUNT} people;",
+        f"# '-' only for names listed by >= {MIN_SOURCES_UNISEX} sources for >= "
         f"{MIN_COUNT_UNISEX} people; English words excluded.",
         "# nomquamgender: https://github.com/ianvanbuskirk/nomquamgender, MIT licence:",
         *(("# " + line).rstrip() for line in _MIT.strip().splitlines()),
     ]
     OUT.write_text("\n".join(header + [f"{g}\t{n}" for n, g in rows]) + "\n", encoding="utf-8")
-    by = {g: sum(1 for _, x in rows if x == g) for g in "mf-"}
-    print(f"{OUT.relative_to(ROOT)}: {len(rows)} names (m {by['m']}, f {by['f']}, - {by['-']})")
+    by = {g: sum(1 for _, x in rows if x == g) for g in ("m", "f", "m?", "f?", "-")}
+    print(f"{OUT.relative_to(ROOT)}: {len(rows)} names ({', '.join(f'{g} {n}' for g, n in by.items())})")
 
 
 _TOKEN = re.compile(r"^[A-Z][a-zA-Z'’.-]+$")

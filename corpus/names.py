@@ -68,8 +68,8 @@ def _lexicon() -> _Lexicon:
     raw = tomllib.loads((data / "name_words.toml").read_text(encoding="utf-8"))
     words = {k: frozenset(_strip_accents(w) for w in v) for k, v in raw.items()}
     curated = frozenset(given)
-    # The world table: one name per line, no variant groups (two names it knows are never one name
-    # spelt two ways). A word our own lists give another use ("general", "Jordan" the country, "Will"
+    # The world table: one name per line with its gender ("m?"/"f?", borne mostly by one gender, tells none),
+    # no variant groups. A word our own lists give another use ("general", "Jordan" the country, "Will"
     # among common words) is no given name from it.
     taken = frozenset().union(*(words[k] for k in _NOT_GIVEN_LISTS))
     world: list[str] = []
@@ -110,7 +110,7 @@ def _join_spellings(given: dict[str, tuple[Gender | None, frozenset[int]]], worl
 # Word lists whose words the world table never makes given names.
 _NOT_GIVEN_LISTS = ("honorifics_m", "honorifics_f", "plural_honorifics", "particles", "suffixes", "role_words",
                     "personal_titles", "nationality", "company_suffixes", "org_heads", "org_acronyms", "not_names",
-                    "common_words", "places", "event_words", "east_asian_surnames")
+                    "common_words", "places", "event_words", "east_asian_surnames", "person_nouns")
 
 
 def _in(word: str, *lists: str) -> bool:
@@ -268,7 +268,9 @@ def _person(toks: list[str]) -> NameShape | None:
                          _nice(rest[1]), _nice(rest[0]), _gender_of([rest[1]], prefix))
     # No given name the lexicon knows: a bare surname after a personal title ("President Putin",
     # "Mr Lavrov"), or two or three name words nothing marks as anything else.
-    if not rest or any(_lonely_word(t) for t in rest) or any(_in(t, "event_words") for t in toks):
+    # Lower-case particles inside ("Zorbek de Vries") belong to the surname; never a name's first or last word.
+    inner = [t for k, t in enumerate(rest) if not (0 < k < len(rest) - 1 and t.islower() and _particle(t))]
+    if not rest or any(_lonely_word(t) for t in inner) or any(_in(t, "event_words") for t in toks):
         return None
     if len(rest) == 1:
         if prefix and not _in(prefix[-1], "role_words", "honorifics_m", "honorifics_f", "nationality"):
@@ -279,7 +281,7 @@ def _person(toks: list[str]) -> NameShape | None:
             return None
         return NameShape("person", _nice(rest[0]), " ".join(prefix) or None, None, _nice(rest[0]),
                          _gender_of([], prefix))
-    if len(rest) <= 3 and not any(_INITIAL.match(t) for t in rest[-1:]):
+    if len(inner) <= 3 and not any(_INITIAL.match(t) for t in rest[-1:]):
         if prefix and not _role_prefix(prefix, strict=True):
             return None
         return _make_person(rest, prefix)
@@ -309,7 +311,8 @@ def _role_prefix(prefix: list[str], *, strict: bool) -> bool:
     if len(tail) >= 2 and given_name(tail[-2]) and not _in(tail[-1], "role_words", "org_heads", "company_suffixes"):
         return False
     roleish = [t for t in prefix if _in(t, "role_words", "nationality", "org_heads", "company_suffixes",
-                                        "org_acronyms", "places", "honorifics_m", "honorifics_f", "common_words")
+                                        "org_acronyms", "places", "honorifics_m", "honorifics_f", "common_words",
+                                        "person_nouns")
                or t.casefold() in {"of", "the", "for", "on", "in", "at", "and"} or t.isupper()]
     if len(roleish) == len(prefix):
         return True
@@ -322,7 +325,7 @@ def _role_prefix(prefix: list[str], *, strict: bool) -> bool:
 def _strip_roles(toks: list[str]) -> tuple[list[str], list[str]]:
     i = 0
     while i < len(toks) and (_in(toks[i], "role_words", "nationality", "honorifics_m", "honorifics_f", "places",
-                                 "org_heads", "org_acronyms")
+                                 "org_heads", "org_acronyms", "person_nouns")
                              or toks[i].casefold() in {"of", "the", "for", "on"} or toks[i].isupper()
                              and len(toks[i]) <= 4 and i < len(toks) - 1):
         i += 1

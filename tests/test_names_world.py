@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.extract import extract_quotes
+from corpus.extract.mentions import parse_mention
 from corpus.name_match import same_given_name
 from corpus.names import curated_given_name, given_name, name_shape
 
@@ -67,3 +68,57 @@ def test_a_colon_inside_a_quoted_title_makes_no_turn_label() -> None:
     quotes = _quotes(text)
     assert not any(q.text.startswith("The museum provides") for q in quotes)
     assert [q.speaker for q in quotes if q.text.startswith("People come back")] == ["Anna Olsen"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "gender"),
+    [("Ellen de Vries", "Ellen de Vries", "f"), ("Ursula von der Leyen", "Ursula von der Leyen", "f"),
+     ("Marine Le Pen", "Marine Le Pen", "f"), ("Zorbek de Vries", "Zorbek de Vries", None),
+     ("Zorbek van der Berg", "Zorbek van der Berg", None), ("Dutch lawmaker Ellen de Vries", "Ellen de Vries", "f"),
+     ("Ben Carson", "Ben Carson", "m")],
+)
+def test_names_with_lower_case_particles_are_speakers(surface: str, name: str, gender: str | None) -> None:
+    men = parse_mention(surface)
+    assert men is not None and men.kind == "name" and (men.name, men.gender) == (name, gender)
+
+
+def test_a_pronoun_after_a_name_with_a_particle_goes_to_that_person() -> None:
+    text = ("The dyke at Kampen will be raised by a metre, the water board announced on Monday.\n\n"
+            "“We cannot wait for the next flood,” said Ellen de Vries, who chairs the board.\n\n"
+            "She said the work would take four years.")
+    quotes = [q for q in _quotes(text) if "four years" in q.text]
+    assert quotes and quotes[0].speaker == "Ellen de Vries"
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "role"),
+    [("Witness Zorbek Ruiz", "Zorbek Ruiz", "Witness"), ("Survivor Zorbek Ruiz", "Zorbek Ruiz", "Survivor"),
+     ("Neighbor Zorbek Hale", "Zorbek Hale", "Neighbor"), ("Organizer Zhenya Chen", "Zhenya Chen", "Organizer"),
+     ("Witness Carla Ruiz", "Carla Ruiz", "Witness")],
+)
+def test_a_capitalised_person_noun_before_a_name_is_its_role(surface: str, name: str, role: str) -> None:
+    shape = name_shape(surface)
+    assert shape is not None and (shape.name, shape.role) == (name, role)
+    men = parse_mention(surface)
+    assert men is not None and men.name == name
+
+
+@pytest.mark.parametrize("surface", ["Witness Ruiz", "Survivor Hale"])
+def test_a_person_noun_and_a_bare_surname_name_nobody(surface: str) -> None:
+    assert name_shape(surface) is None
+
+
+@pytest.mark.parametrize(("surface", "name", "role"),
+                         [("Boston’s Walsh", "Walsh", "Boston’s"),
+                          ("Putin’s spokesman Dmitry Peskov", "Dmitry Peskov", "Putin’s spokesman")])
+def test_an_owner_before_a_name_is_no_part_of_it(surface: str, name: str, role: str) -> None:
+    men = parse_mention(surface)
+    assert men is not None and (men.name, men.role) == (name, role)
+
+
+def test_a_witness_title_is_not_stored_as_part_of_the_name() -> None:
+    text = ("Two people were hurt when a crane fell on Dock Street on Tuesday.\n\n"
+            "Witness Zorbek Ruiz said the crane swayed for a minute before it fell.")
+    speakers = {q.speaker for q in _quotes(text)}
+    assert "Witness Zorbek Ruiz" not in speakers
+    assert speakers <= {"Zorbek Ruiz", None}

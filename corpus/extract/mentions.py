@@ -9,7 +9,7 @@ organisation. Anything else (``"the board"``, ``"it"``, a clause) is not a speak
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -46,6 +46,7 @@ _LEADING = re.compile(r"^(?:(?:and|but|then|also|so|as|while|when|now|today|late
                       r"meanwhile|however|earlier)\s+)+", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|a|an|this|that|his|her|its|their)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
+_OWNER_WORD = re.compile(r"^[A-Z][^\W\d_]*(?:['’]s|(?<=s)['’])$")  # "Boston’s", "Thomas'"
 _PAREN = re.compile(r"\s*\([^()]{0,40}\)")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _NOT_NAMES = {
@@ -189,10 +190,20 @@ def _proper(s: str, words: list[str]) -> Mention | None:
 _PERSON_OF = re.compile(r"^(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\s+(?P<where>(?:of|from|at)\s+(?:the\s+)?"
                         r"[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’.&-]*)){0,6})$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+# Lower-case name particles (the capitalised "Van", "De", "Al" are name words already).
+_NAME_PARTICLE = re.compile(r"^(?:de|da|di|du|del|della|der|den|van|von|la|le|al|bin|ibn|ben|ter|ten|zu|dos|das)$")
 _PARTICLE_GLUED = re.compile(r"^(?:al|el|ad|ash|as|at|az|ben|bin|ibn|abu|de|da|di|du|van|von|der|la|le|d|l|o)[-’']\w")
 
 
 def _proper_words(s: str, words: list[str]) -> Mention | None:
+    owner = max((k for k, w in enumerate(words[:-1]) if _OWNER_WORD.search(w.strip(","))), default=None)
+    if owner is not None:
+        # "Boston’s Walsh", "Russia’s Foreign Minister Sergei Lavrov": the owner is no part of the name.
+        inner = _proper_words(" ".join(words[owner + 1:]), words[owner + 1:])
+        if inner is None:
+            return None
+        role = " ".join([*words[:owner + 1], *([inner.role] if inner.role else [])]) if inner.kind == "name" else None
+        return replace(inner, surface=s, role=role if inner.kind == "name" else inner.role)
     tokens = [_POSSESSIVE.sub("", w.strip(",")) for w in words]
     lower = [t for t in tokens if t[:1].islower() and t.lower() not in CONNECTORS and t.lower() not in HONORIFICS
              and not _PARTICLE_GLUED.match(t)]
@@ -225,13 +236,24 @@ def _proper_words(s: str, words: list[str]) -> Mention | None:
     # Split the run into a leading role and a trailing name: "President of Russia Vladimir Putin".
     # Two name words always; a third or fourth ("Recep Tayyip Erdogan") only if it does not look
     # like a place or an organisation ("Ossetia-Alania", "Service").
-    i = len(tokens)
-    while i > 0 and len(tokens) - i < 4 and _is_name_word(tokens[i - 1]) and not _is_title(tokens[i - 1]) \
-            and lows[i - 1] not in CONNECTORS and lows[i - 1] not in HONORIFICS \
-            and lows[i - 1] not in _NOT_NAMES and lows[i - 1] not in PLACES \
-            and lows[i - 1] not in ORG_HEADS and lows[i - 1] not in _REGION_WORDS \
-            and (len(tokens) - i < 2 or not _PLACE_LIKE.search(tokens[i - 1])):
+    i, core = len(tokens), 0  # core: the name words taken so far, particles not counted
+    while i > 0 and core < 4:
+        k = i
+        while k > 1 and k < len(tokens) and _NAME_PARTICLE.match(tokens[k - 1].lower()):
+            k -= 1
+        if k < i and _is_name_word(tokens[k - 1]) and not _is_title(tokens[k - 1]):
+            i = k  # particles inside the name: "Ellen de Vries", "Ursula von der Leyen", "Marine Le Pen"
+            continue
+        if not (_is_name_word(tokens[i - 1]) and not _is_title(tokens[i - 1])
+                and lows[i - 1] not in CONNECTORS and lows[i - 1] not in HONORIFICS
+                and lows[i - 1] not in _NOT_NAMES and lows[i - 1] not in PLACES
+                and lows[i - 1] not in ORG_HEADS and lows[i - 1] not in _REGION_WORDS
+                and (core < 2 or not _PLACE_LIKE.search(tokens[i - 1]))):
+            break
         i -= 1
+        core += 1
+    while i < len(tokens) and _NAME_PARTICLE.match(tokens[i]):
+        i += 1  # a lower-case particle is never the name's first word
     name_tokens = tokens[i:]
     role_tokens = tokens[:i]
     if not name_tokens or (role_tokens and _is_name_word(role_tokens[-1]) and not _is_title(role_tokens[-1])
