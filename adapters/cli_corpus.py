@@ -18,7 +18,7 @@ from corpus.evaluate import ERROR_ORDER, evaluate, load_gold
 from corpus.extract import extract_quotes
 from corpus.index import reindex as rebuild_index
 from corpus.ingest import ingest_paths
-from corpus.readers import JSON_SUFFIXES, Item, Skip, iter_files
+from corpus.readers import JSON_SUFFIXES, Item, Skip, iter_files, record_problem
 from corpus.stats import corpus_stats
 
 from .options import db_option, open_database
@@ -99,20 +99,25 @@ def extract(source: IO[str]) -> None:
     text == input_text[start:end]; speaker_span is [start, end] of the mention the speaker was
     read from (null when it is not in the text), resolution says how it was resolved, and
     utterance is the start of the first part of a quotation split by narration (null when whole).
+    A line that is no article is reported on stderr with its reason and skipped; the exit status
+    is then 1.
     """
+    skipped = 0
     for lineno, line in enumerate(source, 1):
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
-            text = rec["text"]
-            if not isinstance(text, str):
-                raise TypeError("'text' is not a string")
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            click.echo(f"line {lineno}: skipped: {exc}", err=True)
+            problem = record_problem(rec)  # the same check as ingest's: one bad line costs only itself
+        except json.JSONDecodeError as exc:
+            problem = f"malformed JSON: {exc.msg}"
+        except RecursionError:
+            problem = "malformed JSON: nested too deeply"
+        if problem:
+            click.echo(f"line {lineno}: skipped: {problem}", err=True)
+            skipped += 1
             continue
-        lead = rec.get("lead")  # the standfirst can name a quoted message's sender
-        quotes = extract_quotes(text, rec.get("title"), lead if isinstance(lead, str) else None)
+        quotes = extract_quotes(rec["text"], rec.get("title"), rec.get("lead"))
         out = {"id": rec.get("id"), "quotes": [
             {"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker, "kind": q.kind,
              "cue": q.cue, "confidence": q.confidence,
@@ -120,6 +125,8 @@ def extract(source: IO[str]) -> None:
              else [q.speaker_start, q.speaker_end],
              "resolution": q.resolution, "utterance": q.utterance} for q in quotes]}
         click.echo(json.dumps(out, ensure_ascii=False))
+    if skipped:
+        sys.exit(1)  # like ingest: every good line was written, and the status says some were not
 
 
 @click.command(name="eval")

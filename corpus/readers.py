@@ -317,24 +317,32 @@ def _prepend(first: tuple[int, bytes | None],
     yield from rest
 
 
-def _record(rec: Any, origin: str) -> Item:
+def record_problem(rec: Any) -> str | None:
+    """Why a decoded JSON record is no article (``None`` when it is one): the one check that both
+    ``ingest`` and ``extract`` apply, so a line either reads or is skipped with this reason."""
     if not isinstance(rec, dict):
-        return Skip(origin, "not a JSON object")
+        return "not a JSON object"
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
-        return Skip(origin, "no 'text' field")
+        return "no 'text' field"
     for name in _TEXT_FIELDS:
         value = rec.get(name)
         if value is not None and not isinstance(value, str):
-            return Skip(origin, f"'{name}' is not a string")
+            return f"'{name}' is not a string"
         if isinstance(value, str) and (bad := _invalid_unicode(value)):
-            return Skip(origin, f"'{name}' is not valid Unicode ({bad})")
+            return f"'{name}' is not valid Unicode ({bad})"
     doc_id = rec.get("id")
     if doc_id is not None and not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
-        return Skip(origin, "'id' is not a string or a number")
+        return "'id' is not a string or a number"
     if isinstance(doc_id, str) and (bad := _invalid_unicode(doc_id)):
-        return Skip(origin, f"'id' is not valid Unicode ({bad})")
-    return from_text(text, origin, **{k: rec.get(k) for k in ("id", *_TEXT_FIELDS)})
+        return f"'id' is not valid Unicode ({bad})"
+    return None
+
+
+def _record(rec: Any, origin: str) -> Item:
+    if problem := record_problem(rec):
+        return Skip(origin, problem)
+    return from_text(rec["text"], origin, **{k: rec.get(k) for k in ("id", *_TEXT_FIELDS)})
 
 
 class _Joined:

@@ -37,8 +37,22 @@ def test_extract_offsets_are_exact_on_every_sample_article() -> None:
 
 def test_extract_skips_a_malformed_line_and_goes_on() -> None:
     result = CliRunner().invoke(cli, ["extract", "-"], input='{broken\n{"id": 2, "text": "Plain words."}\n')
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # every good line written; the status says one was not
     assert json.loads(result.stdout.splitlines()[-1]) == {"id": 2, "quotes": []}
+    assert "line 1: skipped: malformed JSON" in result.stderr
+
+
+def test_extract_skips_records_of_the_wrong_shape_with_ingests_reasons() -> None:
+    good = '{"id": "g", "text": "“We will win,” said Anna Berg."}'
+    bad = ['{"id": "x", "text": "a", "title": 5}', '{"id": "y", "text": "a", "lead": ["l"]}',
+           '{"id": "z"}', '["array"]', '{"id": {"o": 1}, "text": "a"}']
+    result = CliRunner().invoke(cli, ["extract", "-"], input="\n".join([good, *bad, good]) + "\n")
+    assert result.exit_code == 1
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["g", "g"]
+    assert result.stderr.splitlines() == [
+        "line 2: skipped: 'title' is not a string", "line 3: skipped: 'lead' is not a string",
+        "line 4: skipped: no 'text' field", "line 5: skipped: not a JSON object",
+        "line 6: skipped: 'id' is not a string or a number"]
 
 
 def test_stats_json_reports_the_sample_corpus(seed_db_path: Path) -> None:
