@@ -47,6 +47,9 @@ class QuoteCard:
     note: str | None = None  # /verify: "exact match", "close: 2 words differ", a diff
     # /verify: the corpus sentence against the claim, word by word: ("same" | "original" | "claim", words).
     diff: tuple[tuple[str, str], ...] = ()
+    # Reported speech whose report names a stance ("called for", "endorsed"): shown after that verb,
+    # "X called for …", never "X said that …".
+    predicate: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +128,13 @@ def card_label(card: QuoteCard) -> str | None:
 
 
 def reported(card: QuoteCard, text: str | None = None) -> tuple[str, str]:
-    """Reported speech as a sentence without quote marks: ("Vladimir Putin said that", "the plan …").
+    """Reported speech as a sentence without quote marks: ("Vladimir Putin said that", "the plan …"), or
+    with the stance the report names ("Vladimir Putin called for", "new talks …").
     The speaker part and the reported text stay apart so renderers can escape and style each."""
     body = " ".join((card.text if text is None else text).split())
     who = card.speaker or "Someone (unattributed)"
+    if card.predicate:
+        return f"{who} {card.predicate}", body
     lead = f"{who} said" if body.lower().startswith(("that ", "…that ")) else f"{who} said that"
     return lead, body
 

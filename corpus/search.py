@@ -133,6 +133,7 @@ class Hit:
     start: int
     end: int
     quality: float = 0.5  # corpus.quality: how substantive (questions, courtesies, fragments are low)
+    cue: str | None = None  # the verb that reported it ("said", "called for")
     score: float = 0.0
     sources: tuple[str, ...] = ()  # every source of this exact wording, when republished
 
@@ -206,7 +207,7 @@ def time_limit(db: Database, milliseconds: int) -> Iterator[None]:
 _SELECT = """
     SELECT q.id, q.text, q.speaker_id, s.name, q.role, q.kind, q.confidence,
            q.published, a.source, a.title, a.url, q.article_id, q.start, q."end",
-           q.quality
+           q.quality, q.cue
     FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
 """
 

@@ -223,7 +223,9 @@ def test_a_label_heading_an_articles_section_is_no_turn() -> None:
             "opening the federal savings plan to everyone.\n\nIt would cost little, experts say.\n\n"
             "Lena Holm: My name is Lena Holm, and I grow apples.\n")
     found = extract_quotes(text, "Ideas from the campaign")
-    assert all(q.speaker != "Tom Reed" for q in found)
+    # The heading gives Tom Reed no turn; the stance the section reports ("Senator Tom Reed proposed …") is his.
+    assert [(q.kind, q.cue, q.text) for q in found if q.speaker == "Tom Reed"] == [
+        ("indirect", "proposed", "opening the federal savings plan to everyone")]
     assert [(q.speaker, q.text) for q in found if q.kind == "transcript"][-1] == (
         "Lena Holm", "My name is Lena Holm, and I grow apples.")
 

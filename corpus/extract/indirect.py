@@ -1,5 +1,6 @@
-"""Indirect speech: the reported clauses of one sentence (frames from :mod:`.frames`, participles
-such as ", adding that …") stored as indirect quotes, and quotations inside them as direct ones.
+"""Indirect speech: the reported clauses of one sentence (frames from :mod:`.frames`, stances from
+:mod:`.stance`, participles such as ", adding that …") stored as indirect quotes, and quotations
+inside them as direct ones.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from .frames import indirect_frames, participle, participle_subject
 from .layout import QuoteSpan, trim
 from .mentions import Mention
 from .run_state import RunState
+from .stance import stance_frames
 
 
 class IndirectSpeech(RunState):
     """Reported speech to indirect quotes (mixed into the extraction run)."""
 
     def indirect(self, s: int, e: int, quotes: list[QuoteSpan], consumed: set[int]) -> None:
-        frames = indirect_frames(self.folded, s, e)
+        frames = indirect_frames(self.folded, s, e) or stance_frames(self.folded, s, e)
         frames_sp: list[tuple[str, int, int, Speaker | None, Mention | None, int | None]] = []
         linked: set[int] = set()  # indexes in frames_sp of parts that continue the part before
         if not frames:
