@@ -15,6 +15,7 @@ from .layout import QuoteSpan, layout, sentences
 from .mentions import parse_mention
 from .messages import message_paragraphs, sender
 from .run_state import ATTRIBUTION_THRESHOLD
+from .repeats import unname_contradicted_continuations
 from .speeches import speech_quotes
 from .split_quotes import _dedupe, _merge_split
 from .transcript import turns
@@ -106,4 +107,4 @@ def extract(text: str, title: str | None, lead: str | None = None) -> list[Extra
         if qs:
             skip_to = max(q.last_line for q in qs) if any(q.last_line > li for q in qs) else skip_to
     run.out.sort(key=lambda q: (q.start, q.end))
-    return _merge_split(lay, _dedupe(run.out))
+    return _merge_split(lay, unname_contradicted_continuations(_dedupe(run.out)))

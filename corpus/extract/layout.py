@@ -89,8 +89,12 @@ def layout(text: str, title: str | None) -> Layout:
             # A plain-text article opens with furniture, then its headline (corpus.clean.guess_title).
             for s, e in spans[:6]:
                 words = folded[s:e].split()
-                # A headline does not end with a full stop; a lede sentence does ("X says …").
-                if len(words) >= 3 and e - s <= 300 and not folded[s:e].rstrip().endswith("."):
+                # A headline does not end with a full stop; a lede sentence does ("X says …"), and so
+                # does a quoted sentence. The body has begun there: nothing after it is the headline,
+                # and nothing before it is dropped as furniture.
+                if folded[s:e].rstrip().rstrip("”\"’'»").endswith((".", "…")):
+                    break
+                if len(words) >= 3 and e - s <= 300:
                     title, title_span = " ".join(words), (s, e)
                     break
         elif first == " ".join(fold_spaces(title).split()):
