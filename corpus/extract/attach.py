@@ -64,9 +64,10 @@ class CueAttachment(RunState):
             if men and men.kind == "name":
                 return men, m.group("cue"), q.outer_end + m.start("m")
         m = AFTER_CM.match(after)
-        if m and m.group("cue") in OBJECT_CUES:
+        if m and m.group("cue") in OBJECT_CUES and m.group("cue") not in {"asked", "asks"}:
             m = None  # "“…,” Sarandon told MSNBC": after "told" comes the listener, not the speaker
-        if m and not ends_sentence:
+        # "“Why not?” asked Dunn.": a question or exclamation mark is no sentence end before the verb.
+        if m and not (inner[-1:] in ".…" or after[:1] in ".!?"):
             men = _after_mention(m.group("m"))
             if men:
                 return men, m.group("cue"), q.outer_end + m.start("m")

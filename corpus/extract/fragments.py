@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import SPEECH_ACT, SUBJECT_VERB
+from .lexicon import PASSIVE_AUX
 from .mentions import Mention, parse_mention
 from .subjects import mention_from
 
@@ -44,9 +45,50 @@ _NOUN_PHRASE = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[T
 # "Holmgren’s comments", "his warning", "the statement": the word is a noun there, not a speech act.
 _NOUN_BEFORE = re.compile(r"(?:['’]s?|\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those))\s+$",
                           re.IGNORECASE)
+_BY_ACT = re.compile(r"\sby\s+$")
+_NAME_BETWEEN = re.compile(r"\s[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
+_PASSIVE = re.compile(PASSIVE_AUX + r"(?:\w+ly\s+)?$")
 _SENTENCE_END = re.compile(r"(?<=[a-z\d][.!?])\s+(?=[A-Z])")
 _NOT_NOUNS = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|that|which|who|when|if|"
                         r"because|this|it|there)\b", re.IGNORECASE)
+
+
+# Around a subject, words that are not part of it: a sentence adverb or connective before ("Then he
+# turned on …", "But the mayor …"), a time, a party in brackets or an adverb after ("Ana Ruiz on Saturday
+# criticised …", "Tom Ekberg (Ind.) said", "Ana Ruiz also …").
+_LEADING = re.compile(r"\s*(?:(?:Then|But|And|So|Yet|Still|Later|Meanwhile|Earlier|Now|Instead|Also|However|Indeed|"
+                      r"Separately|Afterwards?|Again|Finally|Previously|Today|Yesterday|Tonight)\b\s*,?\s*)+")
+_TRAILING = re.compile(
+    r"(?:\s+\([^()]{0,30}\)|\s+(?:on|last|this|earlier|late|early|in|at|during|after|before|since)\s+(?:\w+day|week|month|"
+    r"year|night|morning|evening|afternoon|weekend|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?)|"
+    r"\s+(?:also|then|again|later|earlier|once|now|still|has|have|had|is|was|are|were|"
+    r"(?!(?:family|assembly|supply|rally|ally|reply|monopoly|anomaly|bully)\b)[a-z]{2,}ly))+\s*$")
+
+
+def _subject_words(text: str) -> tuple[str, int]:
+    """``text`` without leading connectives and trailing adjuncts, and how far in its words start."""
+    lead = _LEADING.match(text)
+    shift = lead.end() if lead and lead.end() < len(text) else 0
+    core = text[shift:]
+    tail = _TRAILING.search(core)
+    if tail and tail.start() > 0:
+        core = core[:tail.start()]
+    return core, shift
+
+
+def _own_subject(clause: str, s: int) -> tuple[Mention, int] | None:
+    """The subject the act at the end of ``clause`` (which starts at ``s``) has in its own clause, after
+    the last comma ("…, Y called it", "Ana Ruiz has also broadly called for"), and where it starts."""
+    tail = clause.rsplit(",", 1)[-1]
+    words, shift = _subject_words(tail)
+    men = mention_from(words)
+    if men is None:
+        return None
+    if men.kind == "document":
+        # "she issued a statement calling on …": who issued it is read from the words up to the act.
+        return men, s + len(clause)
+    at = words.rfind(men.surface.split()[0]) if men.surface.split() else -1
+    return men, s + len(clause) - len(tail) + shift + max(at, 0)
 
 
 def _subject_mention(text: str) -> Mention | None:
@@ -58,13 +100,14 @@ def sentence_subject(f: str, s: int, limit: int) -> tuple[Mention, int] | None:
     a speaker, and where its words start."""
     m = SUBJECT_VERB.match(f, s, limit)
     if m and not (m.group("v").endswith("ing") and not m.group("aux")):
-        men = mention_from(m.group("m"))
-        if men and m.group("m").lstrip().startswith(men.surface.split()[0]):
-            return men, m.start("m")
+        words, shift = _subject_words(m.group("m"))
+        men = mention_from(words)
+        if men and words.lstrip().startswith(men.surface.split()[0]):
+            return men, m.start("m") + shift
         # "One operative inside the union tried …": the subject is the whole phrase, not the
         # name at its end; it names nobody.
-        np = _noun_phrase(m.group("m"))
-        return (np, m.start("m")) if np else None
+        np = _noun_phrase(words)
+        return (np, m.start("m") + shift) if np else None
     a = _APPOS_SUBJECT.match(f, s, limit)
     if a:
         men = _subject_mention(a.group("m"))
@@ -92,9 +135,10 @@ def fragment_frame(f: str, s: int, limit: int) -> FragmentFrame | None:
         # does something other than speak is not the speaker of the words quoted after it.
         m = None
     if m:
-        men = mention_from(m.group("m"))
+        words, shift = _subject_words(m.group("m"))
+        men = mention_from(words)
         if men:
-            return FragmentFrame(men, m.start("m"), m.group("v"), m.end())
+            return FragmentFrame(men, m.start("m") + shift, m.group("v"), m.end())
     a = _APPOS_SUBJECT.match(f, s, limit)
     if a and SPEECH_ACT.fullmatch(a.group("v")):
         men = _subject_mention(a.group("m"))
@@ -110,18 +154,25 @@ def fragment_frame(f: str, s: int, limit: int) -> FragmentFrame | None:
         return None
     for act in reversed(acts):
         clause = f[s:act.start()]
-        men = mention_from(clause.rsplit(",", 1)[-1]) if clause.strip() else None
-        if men:
-            return FragmentFrame(men, act.start(), act.group(), act.end())
-        if _DEPENDENT.search(clause):
+        if _PASSIVE.search(clause):
+            continue  # "When Tom Bell was warned …": the one the act is done to does not speak
+        dependent = bool(_DEPENDENT.search(clause))
+        # "… in Bergen and told them …": a second verb has no subject of its own.
+        own = _own_subject(clause, s) if clause.strip() and not dependent else None
+        if own:
+            return FragmentFrame(own[0], own[1], act.group(), act.end())
+        if dependent:
             found = sentence_subject(f, s, act.start())
+            if found and _BY_ACT.search(clause) and _NAME_BETWEEN.search(f, found[1] + len(found[0].surface), act.start()):
+                break  # "she watches Ana Ruiz thrill crowds by exhorting …": the act may be the person named after
             if found:
                 return FragmentFrame(found[0], found[1], act.group(), act.end())
             break  # the participle's subject is the sentence's, which names nobody we can read
     if m:
-        np = _noun_phrase(m.group("m"))
+        words, shift = _subject_words(m.group("m"))
+        np = _noun_phrase(words)
         if np:
-            return FragmentFrame(np, m.start("m"), m.group("v"), m.end())
+            return FragmentFrame(np, m.start("m") + shift, m.group("v"), m.end())
     act = acts[-1]
     # The words right before the act, in its own sentence and clause: "… The retired shipbuilder says".
     tail = _SENTENCE_END.split(f[s:act.start()])[-1].rsplit(",", 1)[-1]
