@@ -28,10 +28,14 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
 _PASSIVE_AUX = re.compile(PASSIVE_AUX + r"(?:\w+ly\s+)?$")
 _PASSIVE_CUE = re.compile(PASSIVE_AUX + rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b")
 _BY_AGENT = re.compile(r"\s+by\s+(?P<m>[^,;:.!?“”\"«»]{1,80}?)\s*(?=[,;:.!?“\"«]|$)")
-_LEADING_MODIFIERS = re.compile(r"^(?:(?:the|[a-z][\w-]*|[\d/]+)\s+){1,3}(?=[A-Z])")
+# Not a preposition: after "a spokesman for", "the family of", "an aide to" the name is the one the
+# speaker works for or belongs to, not the speaker.
+_LEADING_MODIFIERS = re.compile(r"^(?:(?!(?:for|of|to|with|from|at|on|by|behind|near|against|like|under)\s)"
+                                r"(?:the|[a-z][\w-]*|[\d/]+)\s+){1,3}(?=[A-Z])")
 _UNNAMED_SUBJECT = re.compile(r"\s*(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w'’-]*"
                               r"(?:\s+(?!(?:who|whom|whose|which|that|put|said|says|told|wrote)\b)[a-z][\w'’-]*)?)\b")
-_NOUN_PHRASE = re.compile(r"^(?:the|a|an|my|his|her|their|our|one|another|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}$")
+_NOUN_PHRASE = re.compile(r"^(?:the|a|an|my|his|her|their|our|one|another|some|many|[A-Z][\w.'’-]*|"
+                          r"(?!(?:this|his|its|was|has|is|does|says|thus|plus|yes|us|as)\b)[a-z][\w'’-]*[a-rt-z]s)(?:\s+[\w.'’-]+){0,5}$")  # … or a plural: "supporters of X"
 
 
 class CueAttachment(RunState):
