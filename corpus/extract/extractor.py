@@ -14,8 +14,8 @@ from .indirect import IndirectSpeech
 from .layout import QuoteSpan, layout, sentences
 from .mentions import parse_mention
 from .messages import message_paragraphs, sender
-from .run_state import ATTRIBUTION_THRESHOLD
 from .repeats import unname_contradicted_continuations
+from .run_state import ATTRIBUTION_THRESHOLD
 from .speeches import speech_quotes
 from .split_quotes import _dedupe, _merge_split
 from .transcript import turns
