@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from corpus.clean import fold_spaces
-from corpus.extract.lexicon import OBJECT_PREDICATES
+from corpus.extract.lexicon import OBJECT_PREDICATES, OWN_VERB_CUES
 from corpus.search import Hit
 
 from ..reply import QuoteCard
@@ -55,7 +55,8 @@ def to_card(hit: Hit, words: Sequence[str] = (), *, count: int | None = None, no
         id=hit.id, text=text, speaker=hit.speaker, role=hit.role, published=_display_date(hit.published),
         source=_sources(hit), title=hit.title, url=hit.url, kind=hit.kind, confidence=hit.confidence,
         highlights=highlights(text, words), count=count, note=note,
-        predicate=hit.cue if hit.kind == "indirect" and hit.cue in OBJECT_PREDICATES else None,
+        predicate=hit.cue if hit.kind == "indirect" and (hit.cue in OBJECT_PREDICATES or hit.cue in OWN_VERB_CUES)
+        else None,
     )
 
 

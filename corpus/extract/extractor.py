@@ -10,6 +10,7 @@ import re
 
 from ..models import ExtractedQuote
 from .direct import DirectQuotes
+from .disowned import disown_put_in_mouth
 from .indirect import IndirectSpeech
 from .layout import QuoteSpan, layout, sentences
 from .mentions import parse_mention
@@ -107,4 +108,4 @@ def extract(text: str, title: str | None, lead: str | None = None) -> list[Extra
         if qs:
             skip_to = max(q.last_line for q in qs) if any(q.last_line > li for q in qs) else skip_to
     run.out.sort(key=lambda q: (q.start, q.end))
-    return _merge_split(lay, unname_contradicted_continuations(_dedupe(run.out)))
+    return _merge_split(lay, disown_put_in_mouth(text, unname_contradicted_continuations(_dedupe(run.out))))

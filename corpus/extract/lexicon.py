@@ -47,6 +47,9 @@ STANCE_CUES = frozenset(STANCE_VERBS)
 # "X said that …": the stances and the verbs that report a quoted characterisation.
 OBJECT_PREDICATES = STANCE_CUES | frozenset(words(
     "called calls described describes branded brands labeled labelled labels termed mocked mocks pledged pledges"))
+# Cues whose report "X said that …" would reverse or overstate: "X denied that he had said it" is no
+# statement that he had; "X alleged that …" is a claim, not a fact. Shown with their own verb.
+OWN_VERB_CUES = frozenset(words("denied denies deny alleged alleges allege"))
 CUE = r"(?:" + "|".join(sorted({v for v in SPEECH_VERBS if v != "pointed"}, key=len, reverse=True)) + r"|pointed out)"
 CUE_RE = re.compile(rf"\b{CUE}\b")
 
