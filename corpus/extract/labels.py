@@ -21,6 +21,24 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..names import given_name, name_shape
+from .label_words import (
+    ANONYMOUS,
+    CAP_PARTICLES,
+    CAPS_TITLES,
+    CLAUSE_WORDS,
+    EDITORIAL,
+    IN_ROLES,
+    LABEL_LOWER,
+    NOT_NAMES,
+    NOTES,
+    OPENERS,
+    PARTICLES,
+    PLACE_WORDS,
+    QUESTIONER,
+    ROLE_LINKS,
+    ROLE_PARTICIPLES,
+    STYLED,
+)
 from .lexicon import NATIONALITY_WORDS, ORG_HEADS, TITLE_WORDS
 
 LabelKind = Literal["person", "questioner", "anonymous", "word", "unknown", "note"]
@@ -30,37 +48,9 @@ _PHRASE = re.compile(
     r"(?P<paren>\(\s*[^()\n:]{1,40}\)\s*)?:(?=\s|$|[A-Z“\"«])")  # "(retranslated) :Mr President"
 _TOKEN_OK = re.compile(r"^[\w.'’&-]+$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){2,})$")  # "A.", "Mr.", "Gen.", "U.S."
-# Titles abbreviated in a briefing transcript's ALL-CAPS labels: "SEC. BLAKE:", "MS. ORTIZ:", "AMB. RICE:".
-_CAPS_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sec", "secy", "amb", "sen", "rep", "gov", "gen", "adm", "lt",
-                          "col", "maj", "capt", "sgt", "prof", "pres", "rev", "hon", "cmdr", "supt", "insp", "det"])
 _ROLE_TOKEN_OK = re.compile(r"^(?:\(?[\w.'’&-]+\)?,?|[–—-])$")  # "Aeroflot – Russian Airlines"  # "Minister of Civil Defence, Emergencies and …"
-# Titles that are part of how the person is named: "Patriarch Kirill", "King Salman".
-_STYLED = frozenset(["patriarch", "metropolitan", "king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "pope", "archbishop"])
 _STYLED_OF = re.compile(r"^(?P<title>(?:Crown\s+)?(?:Patriarch|Metropolitan|King|Queen|Prince|Princess|Emir|Sheikh|"
                         r"Sultan|Pope|Archbishop))\s+(?P<name>[A-Z][\w'’-]+(?:\s+[IVX]+)?)\s+of\s")
-# Lower-case words that make a phrase a clause rather than a role.
-_CLAUSE_WORDS = frozenset(["i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "this", "that", "these", "those", "who", "whom", "which", "what", "whose", "there", "here", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "yes", "said", "says", "say", "told", "tells", "asked", "asks", "added", "reads", "read", "wrote", "writes", "noted", "stated", "replied", "answered", "want", "wants", "wanted", "like", "let", "repeat", "following", "follows", "also", "again", "just", "only", "very", "so", "then", "now", "thus", "however", "because", "if", "when", "while", "as", "than", "but", "or", "nor", "a", "an", "some", "any", "all", "every", "each", "many", "much", "more", "most", "such", "one", "two", "first", "second", "third", "last", "next"])
-# Lower-case words that read as a clause at a phrase's start but occur inside roles ("World’s first woman
-# cosmonaut", "Argumenty i Fakty Editor-in-Chief").
-_IN_ROLES = frozenset(["i", "first", "second", "third", "last", "next"])
-# Words that open a sentence, never a label.
-_OPENERS = frozenset(["and", "but", "or", "so", "finally", "also", "now", "then", "as", "in", "on", "at", "for", "with", "about", "regarding", "concerning", "the", "a", "an", "this", "that", "these", "those", "there", "here", "it", "we", "i", "you", "my", "our", "one", "another", "next", "besides", "however"])
-_PARTICLES = frozenset(["de", "da", "di", "du", "del", "della", "dos", "das", "van", "von", "der", "den", "ter", "ten", "le", "la", "bin", "ibn", "al", "el", "y"])
-_CAP_PARTICLES = frozenset(["De", "Da", "Di", "Du", "Del", "Della", "Van", "Von", "Der", "Den", "Le", "La", "Al", "El", "Bin", "Ibn", "Abu"])
-# One-word labels that are never people: editorial and structural words, questioner and answerer roles.
-_QUESTIONER = frozenset(["question", "questions", "q", "interviewer", "journalist", "journalists", "correspondent", "reporter", "host", "moderator", "presenter", "anchor", "audience"])
-_ANONYMOUS = frozenset(["answer", "answers", "a", "reply", "response", "remark", "remarks", "comment", "comments", "voice", "voices", "participant", "participants", "interpreter", "translator", "operator", "speaker"])
-# Editorial labels: they end a turn and are nobody's words ("Ed.: See the catalogue.").
-_NOTES = frozenset(["note", "notes", "image", "images", "photo", "photos", "picture", "video", "source", "sources", "update", "updated", "editor", "editors", "ed", "ed.", "caption", "credit", "credits", "correction", "clarification", "disclaimer", "transcript", "translation"])
-_NOT_NAMES = _NOTES | frozenset(["example", "summary", "background", "context", "warning", "deadline", "agenda", "theme", "subject", "topic", "topics", "attention", "first", "second", "third", "fourth", "fifth", "finally", "next", "then", "also", "again", "today", "yesterday", "tomorrow", "now", "here", "there", "yes", "no", "okay", "ok", "well", "so", "but", "and", "or", "however", "meanwhile", "moreover", "therefore", "thus", "please", "thanks", "welcome", "hello", "goodbye", "conclusion", "introduction", "p.s", "ps", "nb", "important", "attachment", "address", "tags", "tag", "location", "date", "time", "place", "venue", "result", "results", "total", "score", "status"])
-# Words that open an editorial line, never a speaker's label ("Watch:", "Read more:", "Earlier:").
-_EDITORIAL = frozenset(["watch", "read", "listen", "see", "related", "earlier", "later", "previously", "update",
-                        "updated", "updates", "breaking", "live", "more", "also", "recommended", "relevant", "follow",
-                        "subscribe", "advertisement", "sponsored", "explainer", "opinion", "analysis", "correction",
-                        "background", "context", "graphic", "map", "timeline", "factbox", "sidebar", "trending"])
-# A capitalised word after these belongs to a role: "Minister of Sport", "Patriarch of Moscow and All Russia".
-_ROLE_LINKS = frozenset(["of", "for", "on", "in", "at", "and", "all", "the"])
-_PLACE_WORDS = frozenset(["region", "territory", "district", "oblast", "republic", "province", "state", "city", "area", "county", "krai", "okrug", "federation", "kingdom", "island", "islands"])
 _PLACE_LIKE = re.compile(r"(?:ia|stan|land|ine)$")
 
 
@@ -77,9 +67,15 @@ class Label:
     known: bool = True  # a person name the given-name lexicon recognises
 
 
+# A surname with a lower-case particle joined by a hyphen: "al-Assad", "el-Sisi", "bin-Talal".
+_PARTICLE_SURNAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|ben)-[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*")
+
+
 def _is_name_word(t: str) -> bool:
     if re.fullmatch(r"[A-Z]\.?", t):
         return True  # an initial: "A. Vedyashchev", "R Saravanan"
+    if _PARTICLE_SURNAME.fullmatch(t):
+        return True
     return t[:1].isupper() and not t.endswith(".") and bool(re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", t))
 
 
@@ -92,7 +88,7 @@ def _titlecase(t: str) -> str:
 
 def _is_role_end(t: str) -> bool:
     low = t.lower().rstrip(".")
-    return (not t[:1].isupper() or low in TITLE_WORDS or low in ORG_HEADS or low in _PLACE_WORDS
+    return (not t[:1].isupper() or low in TITLE_WORDS or low in ORG_HEADS or low in PLACE_WORDS
             or t in NATIONALITY_WORDS or t.isupper() or bool(_PLACE_LIKE.search(low)))
 
 
@@ -100,13 +96,13 @@ def split_name(tokens: list[str]) -> tuple[int, int] | None:
     """``(i, j)``: tokens[i:j] is the trailing name of a label phrase (j = len(tokens)), or None."""
     j = len(tokens)
     if not j or not _is_name_word(tokens[-1]) or tokens[-1].lower() in TITLE_WORDS \
-            or tokens[-1].lower() in ORG_HEADS or tokens[-1].lower() in _PLACE_WORDS:
+            or tokens[-1].lower() in ORG_HEADS or tokens[-1].lower() in PLACE_WORDS:
         return None
     i, core = j - 1, 1
     while i > 0:
         t = tokens[i - 1]
         low = t.lower()
-        if (low in _PARTICLES and t.islower()) or (t in _CAP_PARTICLES and i - 1 > 0):
+        if (low in PARTICLES and t.islower()) or (t in CAP_PARTICLES and i - 1 > 0):
             i -= 1  # "Marine Le Pen", "Alexander Van der Bellen", "Mohammed bin Salman"
             continue
         if re.fullmatch(r"[A-Z]\.?", t):
@@ -114,34 +110,38 @@ def split_name(tokens: list[str]) -> tuple[int, int] | None:
             continue
         # A nationality word is a given name only where the lexicon says so ("German Gref").
         given = core == 1 and given_name(t) is not None
-        if not _is_name_word(t) or low in TITLE_WORDS or low in ORG_HEADS or low in _PLACE_WORDS \
+        if not _is_name_word(t) or low in TITLE_WORDS or low in ORG_HEADS or low in PLACE_WORDS \
                 or (t in NATIONALITY_WORDS and not given) \
-                or (i - 1 > 0 and tokens[i - 2].lower() in _ROLE_LINKS):
+                or (i - 1 > 0 and tokens[i - 2].lower() in ROLE_LINKS):
             break
         if core >= 2 and (core >= 3 or not given_name(t)):
             break  # a third name word only if it is a given name: "Recep Tayyip Erdogan", not "Unions …"
         i -= 1
         core += 1
-    while i < j and tokens[i].lower() in _PARTICLES and tokens[i].islower():
+    while i < j and tokens[i].lower() in PARTICLES and tokens[i].islower():
         i += 1
     return (i, j) if i < j else None
 
 
+_BRACKETED = re.compile(r"\[[^\[\]:]*\]|\([^():]*\)|\([^():]*$")
+# Longest label read (tokens, lower-case words); past 32 and 8 only a titled role before a known name.
+_LONG_TOKENS = 48
+_LONG_LOWER = 16
+
 # A lower-case past form makes a phrase a sentence; these few are role words ("retired general").
 _VERB_FORM = re.compile(r"^[a-z]+ed,?$")
-_ROLE_PARTICIPLES = frozenset(["retired", "elected", "designated", "appointed", "acting", "united", "authorised",
-                               "authorized", "honoured", "honored", "distinguished", "decorated", "qualified",
-                               "certified", "licensed", "registered", "accredited", "seconded"])
 
 
-def _name_then_role(text: str, m: re.Match[str], end: int) -> Label | None:
+def _name_then_role(text: str, m: re.Match[str], end: int, phrase: str) -> Label | None:
     """"Sergei Agafonov, Editor in Chief of Ogonyok magazine:" — a full name we know the given name
-    of, a comma, then the role."""
-    phrase = m.group("phrase")
+    of, a comma, then the role; or any full name, a comma and a short affiliation in capitals
+    ("Nailya Asker-zade, VGTRK:", "Lena Dahl, Reuters:")."""
     head, sep, rest = phrase.partition(",")
     words = head.split()
-    if not sep or not 2 <= len(words) <= 4 or not rest.strip() or len(rest.split()) > 16 \
-            or not given_name(words[0]) or "\n" in head:
+    if not sep or not 2 <= len(words) <= 4 or not rest.strip() or len(rest.split()) > 16 or "\n" in head:
+        return None
+    if not given_name(words[0]) and not (len(rest.split()) <= 3 and all(
+            _is_name_word(w) or w.isupper() for w in rest.split())):
         return None
     if len(re.findall(r'["“”«»]', rest)) % 2:
         return None  # the colon is inside a quoted title: "Anna Berg, curator of “Warhol: Prints” at …"
@@ -151,14 +151,14 @@ def _name_then_role(text: str, m: re.Match[str], end: int) -> Label | None:
     speech = m.end()
     while speech < end and text[speech].isspace():
         speech += 1
-    if any(w.lower() in _CLAUSE_WORDS and w.lower() not in _IN_ROLES | {"a", "an"} for w in rest.split()
+    if any(w.lower() in CLAUSE_WORDS and w.lower() not in IN_ROLES | {"a", "an"} for w in rest.split()
            if w[:1].islower()):
         # "Anna Berg, who we met earlier, said:" may be a sentence: nobody's turn, but it still ends
         # the turn before it (were it a label, its words must not run on as the previous speaker's).
         return Label("unknown", m.start(), speech, None, " ".join(phrase.split()), None, None, " ".join(phrase.split()))
     pos = m.start("phrase")
     return Label("person", m.start(), speech, shape.name, " ".join(rest.split()), pos, pos + len(head.rstrip()),
-                 " ".join(phrase.split()))
+                 " ".join(phrase.split()), given_name(words[0]) is not None)
 
 
 def read_label(text: str, start: int, end: int) -> Label | None:
@@ -168,17 +168,23 @@ def read_label(text: str, start: int, end: int) -> Label | None:
     m = _PHRASE.match(text, start, end)
     if not m:
         return None
-    phrase = m.group("phrase")
+    # Brackets are notes, not words of the label: a gloss ("Delovaya Rossiya [Business Russia]"), a
+    # term of office ("President of Serbia (2012–2017)"), a translator's note left open ("(retranslated").
+    phrase = _BRACKETED.sub(" ", m.group("phrase"))
     tokens = phrase.split()
-    if any(_VERB_FORM.match(t) and t.lower() not in _ROLE_PARTICIPLES for t in tokens):
+    # A bracket inside the phrase closes a role: the name comes after it ("Delovaya Rossiya [Business
+    # Russia] Alexei Repik", "President of Serbia (2012–2017) Tomislav Nikolic").
+    inner = [b.start() for b in _BRACKETED.finditer(m.group("phrase"))]
+    barrier = len(m.group("phrase")[:inner[-1]].split()) if inner else 0
+    if any(_VERB_FORM.match(t) and t.lower() not in ROLE_PARTICIPLES for t in tokens):
         return None  # "Little noticed in … Tuesday:", "X, an analyst, agreed:": a sentence, not a label
-    named = _name_then_role(text, m, end)
+    named = _name_then_role(text, m, end, phrase)
     if named is not None:
         return named
-    if not tokens or len(tokens) > 32 or any(not _ROLE_TOKEN_OK.match(t) for t in tokens) \
+    if not tokens or len(tokens) > _LONG_TOKENS or any(not _ROLE_TOKEN_OK.match(t) for t in tokens) \
             or any(not _TOKEN_OK.match(t) for t in tokens[-2:]) or sum(t.endswith(",") for t in tokens) > 2:
         return None
-    if any(t.endswith(".") and not _ABBREVIATION.match(t) and t[:-1].lower() not in _CAPS_TITLES for t in tokens):
+    if any(t.endswith(".") and not _ABBREVIATION.match(t) and t[:-1].lower() not in CAPS_TITLES for t in tokens):
         return None  # a sentence ends inside: "… in Bolivia. Image:" is a caption, not a label
     speech = m.end()
     while speech < end and text[speech].isspace():
@@ -190,33 +196,38 @@ def read_label(text: str, start: int, end: int) -> Label | None:
         # An interview's "Q:" / "A:" (the answer label is also the article "A"): a question, an answer.
         kind: LabelKind = "questioner" if words[0][0] == "Q" else "anonymous"
         return Label(kind, start, speech, None, "Answer" if kind == "anonymous" else "Question", None, None, flat)
-    if low[0] in _EDITORIAL and len(tokens) <= 3 and not any(t.endswith(",") for t in tokens) \
+    if low[0] in EDITORIAL and len(tokens) <= 3 and not any(t.endswith(",") for t in tokens) \
             and not any(given_name(w) for w in words[1:]) and not (speech < end and text[speech].islower()):
         # "Watch:", "Read more:", "Earlier:", "Relevant Reading:": the site's furniture, nobody's label
         # ("Listen: you and your readers …" is a speaker's own words).
         return Label("note", start, speech, None, flat, None, None, flat)
-    if low[0] in _OPENERS and low[0] != "the":
+    if low[0] in OPENERS and low[0] != "the":
         return None  # "And the second proposal:", "Finally, the national initiative:"
     if words[0][:1].islower() and low[0] not in TITLE_WORDS:
         return None  # only a lower-case title may open a label ("chairman of the Board … Nikolai Tokarev")
-    if low[-1] in _QUESTIONER and len(words) <= 5 or (low[0] in _QUESTIONER and len(words) > 1
+    if low[-1] in QUESTIONER and len(words) <= 5 or (low[0] in QUESTIONER and len(words) > 1
                                                         and low[1] in ("from", "by", "to")):
         if speech < end and text[speech].islower():
             return None  # "Question: at what expense?" inside a speech is the speaker's own words
         return Label("questioner", start, speech, None, flat, None, None, flat)  # "Question from Tula Region"
-    if low[0] in _ANONYMOUS and len(words) > 1 and low[1] in ("from", "by"):
+    if low[0] in ANONYMOUS and len(words) > 1 and low[1] in ("from", "by"):
         return Label("anonymous", start, speech, None, flat, None, None, flat)  # "Remark from the audience"
-    if low[-1] in _ANONYMOUS and len(words) <= 4 and (len(words) == 1 or not words[-1][:1].isupper()):
+    if low[-1] in ANONYMOUS and len(words) <= 4 and (len(words) == 1 or not words[-1][:1].isupper()):
         return Label("anonymous", start, speech, None, flat, None, None, flat)
-    if any(w in _CLAUSE_WORDS and w not in _IN_ROLES for w, t in zip(low, words, strict=True) if t[:1].islower()) \
-            or (low[0] in _CLAUSE_WORDS and low[0] not in TITLE_WORDS and not (len(words[0]) > 1 and words[0].isupper())):
+    if any(w in CLAUSE_WORDS and w not in IN_ROLES for w, t in zip(low, words, strict=True) if t[:1].islower()) \
+            or (low[0] in CLAUSE_WORDS and low[0] not in TITLE_WORDS and not (len(words[0]) > 1 and words[0].isupper())):
         return None
-    if sum(1 for t in words if t[:1].islower()) > 8:
+    lower = sum(1 for t in words if t[:1].islower())
+    if lower > _LONG_LOWER:
         return None
-    if low[-1].rstrip(".") in _NOTES or " ".join(low[-2:]) in ("editor's note", "editors' note"):
+    # A long role ("Head of the Federal Service for the Oversight of Consumer Protection and Welfare and
+    # Chief Sanitary Physician of the Russian Federation Anna Popova") is read only when it opens with a
+    # title and ends in a name whose given name we know; else it is no label at all.
+    long_role = len(tokens) > 32 or lower > 8
+    if low[-1].rstrip(".") in NOTES or " ".join(low[-2:]) in ("editor's note", "editors' note"):
         return Label("note", start, speech, None, flat, None, None, flat)
     if len(words) == 1:
-        if low[0].rstrip(".") in _NOT_NAMES or low[0] in _NOT_NAMES:
+        if low[0].rstrip(".") in NOT_NAMES or low[0] in NOT_NAMES:
             return None
         if _is_name_word(words[0]) or words[0].isupper() or words[0].endswith("."):
             pos = m.start("phrase")
@@ -230,35 +241,40 @@ def read_label(text: str, start: int, end: int) -> Label | None:
                      + len(styled.group("name").split()[-1]), flat)
     # A phrase no name can be read from ends a turn only if it is a proper-noun phrase ("Head of the
     # Republic of Tatarstan", "Vladimir Putin and Xi Jinping"), not words like "the second proposal".
-    proper = low[0] not in _OPENERS and all(t[:1].isupper() or t.lower() in _ROLE_LINKS or t in "–—-" for t in words)
-    unknown = Label("unknown", start, speech, None, flat, None, None, flat) if proper else None
+    proper = low[0] not in OPENERS and all(t[:1].isupper() or t.lower() in ROLE_LINKS or t in "–—-" for t in words)
+    unknown = Label("unknown", start, speech, None, flat, None, None, flat) if proper and not long_role else None
     span = split_name(words)
     if span is None or span == (0, 1):
         return unknown if words[0][:1].isupper() else None  # "Head of the Republic of Tatarstan:"
     i, j = span
+    if 0 < barrier < j and i < barrier:
+        i = barrier
     # The given-name lexicon (corpus.names) settles where a long name starts ("President of Turkey
     # Recep Tayyip Erdogan") and whether the words are a person's name at all ("Leningrad Front").
     shape = name_shape(" ".join(words[i:j]))
     if j - i >= 2 and shape is not None and shape.kind != "person":
         return unknown  # "Leningrad Front"
-    if j - i == 1 and i > 0 and low[i - 1] not in _STYLED and low[0] not in _STYLED \
+    if j - i == 1 and i > 0 and low[i - 1] not in STYLED and low[0] not in STYLED \
             and not _is_role_end(words[i - 1]):
         return unknown  # "Vladimir Putin and Xi Jinping": two people, or a name cut in two
     if shape is not None and shape.kind == "person":
         for k in (1, 2, 1, 2):  # one word, or a particle and a word, at a time
-            added = words[i - k:i] if i - k >= 0 else []
-            if not added or not all(given_name(w) or w.lower() in _PARTICLES for w in added):
+            added = words[i - k:i] if i - k >= barrier else []
+            if not added or not all(given_name(w) or w.lower() in PARTICLES for w in added):
                 continue
             wider = name_shape(" ".join(words[i - k:j]))
             if wider and wider.kind == "person" and len(wider.name.split()) == j - i + k:
                 i -= k
     name_tokens = [_titlecase(t) for t in words[i:j]]
     role = " ".join(tokens[:i]).rstrip(",") or None
+    if long_role and (shape is None or shape.kind != "person" or given_name(words[i]) is None or i == 0
+                      or low[0].rstrip(",") not in TITLE_WORDS):
+        return None
     if role and role.split()[-1].lower() in {"of", "the", "and", "for", "in", "on", "at", "to"}:
         return unknown  # "Vladimir Putin and Xi Jinping:", or a split that went wrong
-    if j - i == 1 and low[i - 1] in _STYLED:
+    if j - i == 1 and low[i - 1] in STYLED:
         name_tokens = [words[i - 1].capitalize(), *name_tokens]  # "Patriarch Kirill:"
-    elif j - i == 1 and low[0] in _STYLED:
+    elif j - i == 1 and low[0] in STYLED:
         name_tokens = [words[0].capitalize(), *name_tokens]  # "Patriarch of Moscow and All Russia Kirill:"
     # Offsets of the name inside the text: the name's first token after the role.
     pos = m.start("phrase")
@@ -266,7 +282,45 @@ def read_label(text: str, start: int, end: int) -> Label | None:
         pos = text.index(t, pos) + len(t)
     name_start = text.index(words[i], pos)
     name_end = text.index(words[-1], name_start) + len(words[-1])
-    if len(name_tokens) > j - i and low[i - 1] in _STYLED:
+    if len(name_tokens) > j - i and low[i - 1] in STYLED:
         name_start = text.rindex(words[i - 1], m.start("phrase"), name_start)
     known = shape is not None or len(name_tokens) > j - i  # the lexicon knows the name ("Lena Holm": not)
     return Label("person", start, speech, " ".join(name_tokens), role, name_start, name_end, flat, known)
+
+
+_SENTENCE_END = re.compile(r"[.?!…;](?:\s|$)")
+
+
+def turn_break(text: str, start: int, end: int) -> Label | None:
+    """Inside a document read as a transcript: the label a paragraph opens with, or, when no name can
+    be read from it, a label-shaped phrase that still ends the turn before it ("Member of the Board of
+    the Fund … Zorgl Blix:", "Karim Nasser (retranslated :") — a phrase before a colon that opens with a
+    capital, has at least two capitalised words and reads as no sentence: no sentence end, and its only
+    lower-case words are those roles are made of (links, particles, titles, occupations). Its turn names nobody."""
+    lab = read_label(text, start, end)
+    if lab is not None:
+        return lab
+    m = _PHRASE.match(text, start, end)
+    if not m:
+        return None
+    raw = m.group("phrase")
+    tokens = _BRACKETED.sub(" ", raw).split()
+    if not 2 <= len(tokens) <= _LONG_TOKENS or _SENTENCE_END.search(raw.replace("\n", " ")):
+        return None
+    words = [t.strip(",") for t in tokens]
+    low = [w.lower() for w in words]
+    if not words[0][:1].isupper() or low[0] in OPENERS or low[0] in EDITORIAL:
+        return None  # "The Demography project:", "Regarding the roads:"
+    lower = [w for w in words if not w[:1].isupper() and not _PARTICLE_SURNAME.fullmatch(w)]
+    if any(w not in LABEL_LOWER for w in lower):
+        return None  # "Here is what I think:", "Crimea is a wonderful site for research:"
+    if any(w.lower() in CLAUSE_WORDS and w.lower() not in IN_ROLES for w in words[1:]):
+        return None
+    capitals = len(words) - len(lower)
+    if capitals < 2:
+        return None
+    speech = m.end()
+    while speech < end and text[speech].isspace():
+        speech += 1
+    flat = " ".join(tokens)
+    return Label("unknown", start, speech, None, flat, None, None, flat)
