@@ -16,6 +16,8 @@ the tantivy index are built. Run by hand:
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import math
 import os
 import random
@@ -25,7 +27,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.core import Core  # noqa: E402
 from bot.reply import Request  # noqa: E402
-from corpus import query, ranking, topk, who  # noqa: E402
+from corpus import engine, query, ranking, topk, who  # noqa: E402
 from corpus.index import forget, reindex, search_index  # noqa: E402
 from corpus.ingest import ingest_paths  # noqa: E402
 from corpus.search import NO_FILTERS, match_expression, search, who_said  # noqa: E402
@@ -195,6 +197,23 @@ def exact_check(db, topic: str, k: int = 67) -> str:  # type: ignore[no-untyped-
     return out
 
 
+@contextlib.contextmanager
+def lists_off() -> Iterator[None]:
+    """Search as if no champion lists were kept (every plan without them)."""
+    real = topk.make_plan
+
+    def plan_without(*args, **kwargs):  # type: ignore[no-untyped-def]
+        plan = real(*args, **kwargs)
+        return None if plan is None else dataclasses.replace(plan, champions=None)
+
+    topk.make_plan = plan_without  # type: ignore[assignment]
+    engine.make_plan = who.make_plan = plan_without  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        topk.make_plan = engine.make_plan = who.make_plan = real  # type: ignore[attr-defined]
+
+
 def row(label: str, values: list[float], extra: str = "") -> None:
     print(f"{label:<40}{pct(values, 50):>9.1f}{pct(values, 99):>9.1f}{max(values):>9.1f}  {extra}", flush=True)
 
@@ -225,8 +244,17 @@ for t in {TOPICS!r}:
     core.handle(Request(text='/quote ' + t)); core.handle(Request(text='/who ' + t))
 core.handle(Request(text='/said Putin')); core.handle(Request(text='/stats'))
 status = dict(l.split(':', 1) for l in open('/proc/self/status') if ':' in l)
+by_kind, name = {{}}, ''
+for line in open('/proc/self/smaps'):
+    head = line.split()
+    if '-' in head[0] and len(head) >= 5:
+        name = head[5] if len(head) > 5 else ''
+        name = name.rsplit('.', 1)[-1] if '/' in name and '.index/' in name else ('db' if '.db' in name else '')
+    elif head[0] == 'Rss:' and name:
+        by_kind[name] = by_kind.get(name, 0) + int(head[1])
 print(status['VmRSS'].strip(), '|', status.get('RssAnon', '?').strip(), '|', status.get('RssFile', '?').strip(), '|',
-      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, 'MB')
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, 'MB; mapped by file kind (MB):',
+      ', '.join(f'{{k}} {{v // 1024}}' for k, v in sorted(by_kind.items(), key=lambda kv: -kv[1])))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
     return out.stdout.strip() or out.stderr.strip()[-300:]
@@ -253,6 +281,8 @@ def main() -> None:
     everything: dict[str, list[float]] = {"quote": [], "who": [], "said": [], "verify": [], "stats": []}
     engine_q: list[float] = []
     engine_w: list[float] = []
+    off_q: list[float] = []
+    off_w: list[float] = []
     for topic in TOPICS:
         expr = match_expression(topic).expression
         matches = who_said(db, match_expression(topic), limit=1).total  # the index's exact count
@@ -266,6 +296,12 @@ def main() -> None:
         ew = timed(lambda t=topic: who_said(db, match_expression(t), limit=5), args.repeat)
         engine_q += eq
         engine_w += ew
+        # The same two without the champion lists (corpus.champions), interleaved: the reference in this run.
+        with lists_off():
+            oq = timed(lambda t=topic: search(db, match_expression(t)), args.repeat)
+            ow = timed(lambda t=topic: who_said(db, match_expression(t), limit=5), args.repeat)
+        off_q += oq
+        off_w += ow
         ref_q = ref_w = ""
         if not args.no_reference and topic in REFERENCE_TOPICS:
             ours = [h.id for h in search(db, match_expression(topic), candidates=10)[0]]
@@ -288,6 +324,8 @@ def main() -> None:
         row("   engine alone", eq, exact_check(db, topic))
         row(f"/who {topic}", w, ref_w)
         row("   engine alone", ew)
+        row("   lists off: /quote engine", oq, "(champion lists not read: the engine as before them)")
+        row("   lists off: /who engine", ow)
     for text in ("/said Putin", "/said Putin Russia", "/said Lavrov NATO", "/stats"):
         values = timed(lambda t=text: core.handle(Request(text=t)), args.repeat)
         everything["stats" if text == "/stats" else "said"] += values
@@ -309,6 +347,8 @@ def main() -> None:
                                       for k, x in everything.items() if x))
     print(f"engine alone: /quote p50 {statistics.median(engine_q):.1f} p99 {pct(engine_q, 99):.1f} ms; "
           f"/who p50 {statistics.median(engine_w):.1f} p99 {pct(engine_w, 99):.1f} ms")
+    print(f"lists off (same run): /quote p50 {statistics.median(off_q):.1f} p99 {pct(off_q, 99):.1f} ms; "
+          f"/who p50 {statistics.median(off_w):.1f} p99 {pct(off_w, 99):.1f} ms")
     print(f"{load()}")
     core.close()
     print(f"memory of the core after every command (VmRSS | RssAnon | RssFile | peak): {memory_of_serve(path)}")

@@ -142,14 +142,11 @@ class HotCounts:
                     by[sid] = by.get(sid, 0) - n
         self.max_id = max([self.max_id, *ids])
 
-    def note(self, analyzer: tantivy.TextAnalyzer, quote_id: int, speaker_id: int, texts: Iterable[str]) -> None:
+    def note(self, quote_id: int, speaker_id: int, tokens: Iterable[str]) -> None:
         """A document being added: its hot words (the index's analyzer over the same texts) count in."""
         if self._pending is None:
             return
-        tokens: set[str] = set()
-        for text in texts:
-            tokens.update(analyzer.analyze(text))
-        self._notes[quote_id] = (speaker_id, tokens.intersection(self._pending))
+        self._notes[quote_id] = (speaker_id, set(tokens).intersection(self._pending))
 
     def wants_notes(self) -> bool:
         return self._pending is not None

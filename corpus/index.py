@@ -30,6 +30,7 @@ from typing import Any
 import tantivy
 from sqlite_utils import Database
 
+from .champions import Champions
 from .errors import SearchError
 from .hot_counts import HotCounts, hot_terms, index_opstamp
 from .index_schema import ALL, ANALYZER, FORMAT, _document, _rows_sql, analyzer, schema
@@ -94,6 +95,7 @@ class SearchIndex(IndexState):
         self.analyzer = analyzer()
         self.plain_analyzer = analyzer(stem=False)
         self.hot = HotCounts(path)
+        self.champions = Champions(path)
 
     # -- writing ----------------------------------------------------------------------------
     def _get_writer(self, *, wait: bool, heap: int = WRITER_HEAP) -> tantivy.IndexWriter | None:
@@ -141,8 +143,11 @@ class SearchIndex(IndexState):
                 doc = _document(row)
                 heaviest = max(heaviest, float(doc.get_first("weight") or 0.0))
                 writer.add_document(doc)
-                if self.hot.wants_notes():
-                    self.hot.note(self.analyzer, int(row[0]), int(doc.get_first("speaker_id") or 0), doc.get_all(ALL))
+                if self.hot.wants_notes() or self.champions.wants_notes():
+                    tokens = self.analyzer.analyze("\n".join(doc.get_all(ALL)))  # no token spans a line break
+                    sid = int(doc.get_first("speaker_id") or 0)
+                    self.hot.note(int(row[0]), sid, tokens)
+                    self.champions.note(int(row[0]), sid, float(doc.get_first("weight") or 0.0), tokens)
         return heaviest
 
     def sync(self, db: Database, *, wait: bool = False, prune: bool = True, keep_writer: bool = False) -> bool:
@@ -167,6 +172,7 @@ class SearchIndex(IndexState):
                 heaviest = 0.0
                 before = self.index.searcher()  # the last commit, which hot-counts.json describes
                 self.hot.begin(before)
+                self.champions.begin()
                 buckets = _speaker_buckets(db)
                 while last < high:
                     rows = db.execute(
@@ -178,12 +184,14 @@ class SearchIndex(IndexState):
                     last = int(rows[-1][0])
                     ids = sorted({int(r[1]) for r in rows})
                     self.hot.subtract(before, self.schema, ids, buckets)
+                    self.champions.subtract(ids)
                     for qid in ids:
                         writer.delete_documents_by_term("id", qid)
                     heaviest = max(heaviest, self._add(db, writer, ids))
                 self._raise_max(heaviest)
                 opstamp = self._commit(db, writer, high, prune=prune)
                 self.hot.write(self.index.searcher(), self.schema, buckets, opstamp)
+                self.champions.write(db, self.index.searcher(), opstamp, list(self.hot.counts), self.analyzer.analyze)
             except BaseException:
                 writer.rollback()
                 raise
@@ -226,6 +234,7 @@ class SearchIndex(IndexState):
                     self.index.reload()
                 searcher = self.index.searcher()
                 self.hot.recount(searcher, self.schema, _speaker_buckets(db), opstamp, terms=hot_terms(searcher))
+                self.champions.recompute(db, searcher, opstamp, list(self.hot.counts), self.analyzer.analyze)
             except BaseException:
                 if self._writer is not None:
                     writer.rollback()
@@ -236,8 +245,9 @@ class SearchIndex(IndexState):
             log.info("search index rebuilt: %d quotes", n)
             return True
 
-    def recount_hot(self, db: Database) -> None:
-        """Count the hot words again from the last commit (under the writer's lock: no commit meanwhile)."""
+    def recount_kept(self, db: Database) -> None:
+        """Count the hot words and compute the champion lists again from the last commit, where they do
+        not describe it (under the writer's lock: no commit meanwhile)."""
         with self.lock:
             writer = self._get_writer(wait=False)
             if writer is None or self.path is None:
@@ -245,8 +255,11 @@ class SearchIndex(IndexState):
             try:
                 opstamp = index_opstamp(self.path)
                 self.index.reload()
-                if opstamp is not None:
+                if opstamp is not None and not self.hot.current():
                     self.hot.recount(self.index.searcher(), self.schema, _speaker_buckets(db), opstamp)
+                if opstamp is not None and not self.champions.current():
+                    self.champions.recompute(db, self.index.searcher(), opstamp, list(self.hot.counts),
+                                             self.analyzer.analyze)
             finally:
                 self._writer = None
 
@@ -295,8 +308,8 @@ def reconcile(db: Database) -> SearchIndex:
     idx = search_index(db, sync=False)
     if not idx.sync(db, wait=idx.applied < 0):
         log.info("search index busy (another process is writing it); it applies the change log")
-    elif not idx.hot.current():  # killed before writing them, or an index from before they were kept
-        idx.recount_hot(db)
+    elif not idx.hot.current() or not idx.champions.current():  # killed before writing them, or older
+        idx.recount_kept(db)
     return idx
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import tantivy
 
 from . import ranking
+from .champion_search import champion_top
+from .champions import Lists
 from .index import SearchIndex
 from .query import FIELD, Accept, Occur, _single_term, acceptor, topic_query, with_filters
 from .search import Filters, Topic
@@ -151,8 +153,14 @@ class Plan:
     bound: float  # the index's largest boost
     schema: tantivy.Schema
     common: bool = False  # one word in half the quotes or more (COMMON_SHARE)
+    term: str | None = None  # the one indexed word of an unfiltered topic
+    champions: Lists | None = None  # its champion lists (corpus.champions), when kept and current
 
     def top(self, searcher: tantivy.Searcher, k: int) -> tuple[list[tuple[float, int, tantivy.DocAddress]], bool]:
+        if self.champions is not None and self.term is not None:
+            proven = champion_top(searcher, self.schema, self.term, self.champions, k)
+            if proven is not None:
+                return proven
         return exact_top(searcher, self.query, k, bound=self.bound, filtered=self.filtered, accept=self.accept,
                          scan=self.scan, schema=self.schema, common=self.common)
 
@@ -171,7 +179,8 @@ def make_plan(idx: SearchIndex, topic: Topic, filters: Filters) -> Plan | None:
     searcher = idx.searcher()
     common = term is not None and searcher.doc_freq(FIELD, term) >= COMMON_SHARE * max(1, searcher.num_docs)
     if scan is main:
-        return Plan(main, main, None, False, idx.max_boost(), idx.schema, common)
+        lists = idx.champions.lookup(term) if term is not None else None
+        return Plan(main, main, None, False, idx.max_boost(), idx.schema, common, term, lists)
     accept = acceptor(filters)
     if accept is None:
         return Plan(scan, scan, None, True, idx.max_boost(), idx.schema)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import tantivy
 from sqlite_utils import Database
 
+from .champion_search import champion_best
 from .index import search_index
 from .query import Occur, _single_term
 from .search import NO_FILTERS, Filters, Hit, Topic, _hits
@@ -41,7 +42,17 @@ WHO_WINDOW = 2_000  # a filtered topic's exact top, scanned once for the leaders
 
 
 def best_quotes(searcher: tantivy.Searcher, plan: Plan, speakers: list[int]) -> dict[int, tuple[float, int]]:
-    """Each speaker's best quote by the formula, exact: (score, quote id).
+    """Each speaker's best quote by the formula, exact: (score, quote id). A champion word's lists
+    (:func:`corpus.champions.champion_best`) prove most; the engine finds the others."""
+    proven: dict[int, tuple[float, int]] = {}
+    if plan.champions is not None and plan.term is not None:
+        proven = champion_best(searcher, plan.schema, plan.term, plan.champions, set(speakers))
+    rest = [sid for sid in speakers if sid not in proven]
+    return {**_engine_best(searcher, plan, rest), **proven} if rest else proven
+
+
+def _engine_best(searcher: tantivy.Searcher, plan: Plan, speakers: list[int]) -> dict[int, tuple[float, int]]:
+    """Each speaker's best quote by the formula, exact, from the engine: (score, quote id).
 
     One round of BM25 candidates serves every speaker: a speaker's best blended candidate is
     their best overall once it reaches ``s_n × bound`` (no match left out can beat it). For the
