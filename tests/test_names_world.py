@@ -122,3 +122,18 @@ def test_a_witness_title_is_not_stored_as_part_of_the_name() -> None:
     speakers = {q.speaker for q in _quotes(text)}
     assert "Witness Zorbek Ruiz" not in speakers
     assert speakers <= {"Zorbek Ruiz", None}
+
+
+def test_a_pronoun_after_a_passive_with_an_agent_of_the_same_gender_names_nobody() -> None:
+    # "Tom Hart was criticised by Sam Cole": either man may be the "he" that follows.
+    text = ("Tom Hart was criticised by Sam Cole at the council meeting on Monday.\n\n"
+            "“The harbour cannot wait another year,” he said.")
+    quotes = [q for q in _quotes(text) if q.text.startswith("The harbour")]
+    assert quotes and quotes[0].speaker is None
+
+
+def test_a_pronoun_after_a_passive_with_an_agent_of_the_other_gender_is_the_subject() -> None:
+    text = ("Tom Hart was criticised by Anna Berg at the council meeting on Monday.\n\n"
+            "“The harbour cannot wait another year,” he said.")
+    quotes = [q for q in _quotes(text) if q.text.startswith("The harbour")]
+    assert quotes and quotes[0].speaker == "Tom Hart"

@@ -30,6 +30,8 @@ _NOT_PEOPLE = frozenset({"paper", "computer", "number", "poster", "chapter", "ma
                          "content", "percent", "monitor", "tower", "power", "water", "weather", "winter",
                          "summer", "letter", "newsletter", "filter", "register", "answer", "committee"})
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
+# A passive's agent just before a name: "Tom Hart was criticised by Sam Cole" — the one who acted.
+_BY_AGENT = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\s+by\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
 
 
 def _unnamed_person(subject: str, sentence: str = "") -> bool:
@@ -79,7 +81,7 @@ class PronounResolution(Candidates):
         hi = pos
         for lo in starts:
             here = [e for e in humans if lo <= e.pos < hi]
-            hi = lo
+            end, hi = hi, lo
             fits = [e for e in here if (e.gender or (_guess_gender(e.name) if e.named else None))
                     in {None, men.gender}]
             if not fits:
@@ -98,8 +100,33 @@ class PronounResolution(Candidates):
             if len(names) != 1 or not any(e.personal for e in fits):
                 return None  # two people, or one capitalised run that may not be a person at all
             name = names.pop()
+            if self._agent_in_reach(name, men.gender, lo, end):
+                return None
             return Speaker(name, "person", self._role_of(name), 0.9, "pronoun")
         return None
+
+    def _agent_in_reach(self, name: str, gender: str, lo: int, end: int) -> bool:
+        """Whether the antecedent's sentence names, as a passive's agent, another person of the pronoun's gender
+        ("Tom Hart was criticised by Sam Cole. “…,” he said"): the one acted on and the one who acted may
+        each be "he", so nobody. (Any other compatible person between the antecedent and the pronoun — an
+        object, a later mention — measured on PolNeAR train: 89 right names lost for 3 wrong avoided; news copy
+        makes the subject the pronoun's antecedent, so only the agent counts.)"""
+        surname = name.split()[-1]
+        for e in self.people():
+            if not (lo <= e.pos < end) or not e.personal or self._inside_reported(e.pos) or self._quoted(e.pos):
+                continue
+            if not _BY_AGENT.search(self.folded, max(lo, e.pos - 40), e.pos):
+                continue
+            if (e.gender or _guess_gender(e.name)) not in {None, gender}:
+                continue
+            if e.name.split()[-1] != surname and self.canonical(e.name) != name:
+                return True
+        return False
+
+    def _quoted(self, pos: int) -> bool:
+        """Whether ``pos`` is inside quotation marks opened earlier in its paragraph."""
+        para = self.folded[self.folded.rfind("\n", 0, pos) + 1:pos]
+        return para.count("“") + para.count("«") > para.count("”") + para.count("»") or para.count('"') % 2 == 1
 
     def _owners(self, lo: int, pos: int) -> list[_Entity]:
         """People named by a possessive between the candidates and the pronoun ("Thomas' sister
