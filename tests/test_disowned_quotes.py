@@ -19,6 +19,7 @@ def _named(text: str) -> list[tuple[str, str, str | None]]:
     "Finance Minister Kwame Asante denied on Tuesday saying that “the banks should be nationalised”.",
     "Finance Minister Kwame Asante denied ever having said “the banks should be nationalised”.",
     "Finance Minister Kwame Asante denied that he had said “the banks should be nationalised”.",
+    "Finance Minister Kwame Asante rejected reports that he had told aides “the banks should be nationalised”.",
 ])
 def test_words_a_person_denies_saying_are_not_their_quote(text: str) -> None:
     direct = [(t, s) for k, t, s in _named(text) if k == "direct"]
@@ -44,6 +45,8 @@ def test_words_a_forgery_or_imitation_puts_in_a_mouth_are_nobodys(text: str) -> 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Finance Minister Kwame Asante denied the charges, saying “I have done nothing wrong at all.”", "Kwame Asante"),
     ("Finance Minister Kwame Asante accused the opposition of lying. “They know the truth,” he said.", "Kwame Asante"),
+    ("Finance Minister Kwame Asante denied the charges and said: “I have done nothing wrong at all.”", "Kwame Asante"),
+    ("Finance Minister Kwame Asante rejected the plan and said: “It will ruin the farmers.”", "Kwame Asante"),
 ])
 def test_a_denial_or_accusation_in_the_speakers_own_words_keeps_its_speaker(text: str, speaker: str) -> None:
     assert [s for k, _, s in _named(text) if k == "direct"] == [speaker]

@@ -32,3 +32,24 @@ def test_a_quote_after_its_speakers_associate_names_nobody(subject: str) -> None
 def test_a_name_after_its_own_modifiers_is_still_the_speaker(subject: str, name: str) -> None:
     quotes = extract_quotes(f"“We will appeal against this ruling,” {subject} said.", "Court ruling")
     assert [(q.text, q.speaker) for q in quotes] == [("We will appeal against this ruling,", name)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("TASS quoted Kremlin spokesman Dmitry Peskov as saying that the Kremlin saw no basis for talks.", "Dmitry Peskov"),
+    ("Interfax quoted Foreign Minister Sergei Lavrov as saying the talks had stalled.", "Sergei Lavrov"),
+    # a surname the text never gives in full names nobody
+    ("TASS quoted Peskov as saying that the Kremlin saw no basis for talks.", None),
+    ("RIA also quoted him as saying Moscow would respond to the move.", None),
+])
+def test_the_outlet_that_quotes_someone_is_not_the_speaker(text: str, speaker: str | None) -> None:
+    assert [(q.kind, q.speaker) for q in extract_quotes(text, "Talks")] == [("indirect", speaker)]
+
+
+@pytest.mark.parametrize(("subject", "speaker"), [
+    ("Brant Robertson of the University of California, Santa Cruz, a co-author,", "Brant Robertson"),
+    ("Anna Berg of Uppsala University, Sweden, a co-author,", "Anna Berg"),
+    ("Former minister, Olga Petrova, a lawyer,", "Olga Petrova"),
+])
+def test_a_place_describing_an_affiliation_is_not_a_second_person(subject: str, speaker: str) -> None:
+    quotes = extract_quotes(f"{subject} said the galaxy was surprisingly bright.", "Galaxy")
+    assert [(q.text, q.speaker) for q in quotes] == [("the galaxy was surprisingly bright", speaker)]

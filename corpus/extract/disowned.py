@@ -16,7 +16,10 @@ from ..models import ExtractedQuote
 
 # "denied saying", "denied on Tuesday ever having said", "denies that he had said", "disputed telling":
 # the denial governs the speech verb (no comma between: "denied the charges, saying …" is the denier's).
-_DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ying)|disputed?|disputes)\s+(?:[^\s,;:.!?“”\"]+\s+){0,5}?"
+# "rejected reports that he had told aides": a denial of reports. "denied the charges and said" is
+# the denier's own speech, so the words between hold no conjunction.
+_DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ying)|disputed?|disputes|reject(?:s|ed)?|dismiss(?:es|ed)?)\s+"
+                     r"(?:(?!(?:and|but|then|before|after|while|when)\b)[^\s,;:.!?“”\"]+\s+){0,5}?"
                      r"(?:saying|said|having\s+said|telling|told|writing|wrote|calling|called)\b", re.I)
 # "accused B of saying", "charged that B had told", "blamed B for saying": another's allegation.
 _ALLEGED = re.compile(r"\b(?:accus\w+|blam\w+|alleg\w+)\s+(?:[^\s,;:.!?“”\"]+\s+){0,8}?(?:of|for|that)\s+"

@@ -274,12 +274,20 @@ def participle(folded: str, s: int, e: int) -> tuple[str, int] | None:
 
 
 _CUE_BEFORE = re.compile(rf"(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})\s*,\s*$")
+# "TASS quoted Peskov as saying …": the one quoted speaks, not the outlet that quotes him.
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|e|ing)\s+(?P<m>[^,;:.!?“”\"«»]{1,80}?)\s+as\s*$")
 
 
 def participle_subject(folded: str, s: int, e: int) -> tuple[Mention, int] | None:
     """Who says the ``…, saying CLAUSE`` that follows ``folded[s:e]``: the subject of the sentence
     ("Trump is defending his tweets, saying …"; "“…,” he said, adding …"). A participle at the end of
     a sentence has the main clause's subject; a passive main clause ("was criticised …") has none."""
+    m = _QUOTED_AS.search(folded, s, e)
+    if m:
+        men = mention_from(m.group("m"))
+        if men is None or men.kind == "pronoun":  # "quoted him as saying": an object pronoun, unresolved
+            men = Mention("role", m.group("m"))
+        return men, m.start("m")
     m = _CUE_BEFORE.search(folded, s, e)
     if m:
         men = mention_from(m.group("m"))

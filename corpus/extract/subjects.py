@@ -82,6 +82,7 @@ def _before_appositive(words: list[str]) -> Mention | None:
         if men and men.kind == "name" and men.name and " " in men.name:
             return men
     found = None
+    described: set[int] = set()  # segments that describe a name before them: never a name themselves
     for i, seg in enumerate(segments[:-1]):
         nxt = segments[i + 1]
         # An appositive describes: it opens in lower case or with a number or article, is one or
@@ -93,9 +94,14 @@ def _before_appositive(words: list[str]) -> Mention | None:
                            or any(w[:1].islower() and w not in {"of", "the", "and", "for", "at", "in"}
                                   for w in nxt.split())):
             continue
+        if i in described:
+            # "Brant Robertson of the University of California, Santa Cruz, a co-author,": the place
+            # describes the university, it is not a second person.
+            continue
         men = mention_from(seg) if seg and not seg.endswith(",") else None
         if men and men.kind == "name":
             found = men
+            described.add(i + 1)
     if found is None and len(filled) >= 2 and filled[0][:1].isupper():
         # "A White House official, who requested anonymity, said": someone the article does not name.
         ws = filled[0].split()
