@@ -7,10 +7,11 @@ from pathlib import Path
 
 from corpus.index import forget, search_index
 from corpus.matches import indexed_upto, matching_ids
+from corpus.migrations import migrations
 from corpus.models import Document, ExtractedQuote
 from corpus.search import match_expression, search
 from corpus.speakers import resolve_speaker
-from corpus.store import CorpusDatabase, migrations, open_db, save_document, write_transaction
+from corpus.store import CorpusDatabase, open_db, save_document, write_transaction
 from tests.corpus_builder import Q, build
 
 CORPUS = [
