@@ -87,3 +87,31 @@ def test_after_told_the_name_is_still_the_listener() -> None:
     text = f"{TITLE}\n\n{body}\n"
     found = [q for q in extract_quotes(text, TITLE) if q.text.startswith("The ferry is late")]
     assert all(q.speaker is None for q in found)
+
+
+# -- introductions before the quotation -----------------------------------------------------------
+
+@pytest.mark.parametrize("body, words, speaker, mention", [
+    # the verb first at the start of a sentence; "Said" is no given name there
+    ("Tom Ellis runs the ferry club. The fares rose again in May.\n\n"
+     "Said Ellis: “I do not get the sense anyone cares about the island at all.”",
+     "I do not get", "Tom Ellis", "Ellis"),
+    ("As Tom Dunn put it in a long letter, “the ferry is the island’s only lifeline.”",
+     "the ferry is", "Tom Dunn", "Tom Dunn"),
+    ("Councillor Ana Ruiz scolded him: “The whole harbour is against you on the timetable and the fares.”",
+     "The whole harbour", "Ana Ruiz", "Councillor Ana Ruiz"),
+    ("Ana Ruiz spoke at noon.\n\nShe later addressed her neighbours on the quay: “What I regret most is the "
+     "whole ferry affair.”", "What I regret", "Ana Ruiz", "She"),
+])
+def test_a_speaker_introduced_before_the_quotation(body: str, words: str, speaker: str, mention: str) -> None:
+    assert _mention(body, words) == (speaker, mention)
+
+
+def test_a_sentence_initial_said_does_not_make_a_second_ellis() -> None:
+    # Without "Said Ellis" read as a full name, "said Ellis" has one full name to expand to.
+    body = ("Tom Ellis runs the ferry club.\n\n“It is over,” said Ellis. Said Ellis: “We will sail anyway, "
+            "whatever the council decides.”")
+    text = f"{TITLE}\n\n{body}\n"
+    found = [q for q in extract_quotes(text, TITLE) if q.kind == "direct"]
+    assert {q.speaker for q in found} == {"Tom Ellis"}
+    assert min(q.confidence for q in found) >= 0.9

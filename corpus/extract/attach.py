@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import AFTER_APPOS, AFTER_CM, AFTER_MC, BEFORE_CM, before_cue
+from .cues import _M, AFTER_APPOS, AFTER_CM, AFTER_MC, BEFORE_CM, before_cue
 from .fragments import IT, sentence_subject
 from .layout import QuoteSpan
 from .lexicon import CUE, OBJECT_CUES, PASSIVE_AUX
@@ -23,7 +23,13 @@ _AFTER_ANY_VERB = re.compile(r"^[ \t]+(?P<m>(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z]
                              r"(?P<cue>[a-z]{3,}(?:ed|s)(?:[ \t]+back)?|(?:shot|hit|struck)[ \t]+back)\b[^.!?“”\"«»\n]{0,80}[.!?]")
 # A sentence ending in a colon that introduces someone's words.
 _COLON_INTRO = re.compile(rf"(?:\b{CUE}|\b(?:comments?|statement|remarks|words|message|tweet(?:ed)?|post(?:ed)?|"
-                          r"following|this\s+way|as\s+follows|put\s+it|wrote|writes|explained))\b[^.!?:]*:\s*$")
+                          r"following|this\s+way|as\s+follows|put\s+it|wrote|writes|explained|scold(?:ed|s)|"
+                          r"address(?:ed|es)|boom(?:ed|s)|shout(?:ed|s)|yell(?:ed|s)|plead(?:ed|s)|lectur(?:ed|es)|"
+                          r"summed\s+(?:it\s+)?up|sums\s+(?:it\s+)?up|chimed\s+in|weighed\s+in))\b[^.!?:]*:\s*$")
+# "Said Ellis: “…”": the verb first, at the start of a sentence.
+_SAID_FIRST = re.compile(rf"(?:^|[.!?][\"”’)]?\s+)(?:Said|Says|Added|Wrote|Asked)\s+(?P<m>{_M})\s*[:,]\s*$")
+# "As Tom Dunn put it in a letter, “…”" / "as the Gazette puts it, “…”".
+_AS_PUT_IT = re.compile(rf"\b[Aa]s\s+(?P<m>{_M})\s+(?:put|puts|said|says|wrote|writes)\s+it\b[^“”\"«»:;.!?]{{0,60}}?,\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
 _PASSIVE_AUX = re.compile(PASSIVE_AUX + r"(?:\w+ly\s+)?$")
 _PASSIVE_CUE = re.compile(PASSIVE_AUX + rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b")
@@ -92,6 +98,11 @@ class CueAttachment(RunState):
         found = before_cue(before)
         if found:
             return found[0], found[1], q.open - len(before) + found[2]
+        for pattern in (_SAID_FIRST, _AS_PUT_IT):
+            m = pattern.search(before)
+            men = parse_mention(m.group("m")) if m else None
+            if m and men and men.kind in {"name", "pronoun", "org"}:
+                return men, "said" if pattern is _SAID_FIRST else "put it", q.open - len(before) + m.start("m")
         if before.rstrip().endswith(":") and _COLON_INTRO.search(before):
             # "The captain made the following comment:" / "Staff explained it this way:": the subject of
             # the sentence the colon ends introduces the quotation.

@@ -24,6 +24,7 @@ from .mentions import parse_mention
 _RUN = re.compile(r"[A-Z][\w.'’-]*(?: +(?:(?:of|the|for) +)*[A-Z][\w.'’-]*)+")  # never across lines
 _RUN_LEAD = re.compile(r"^(?:(?:The|A|An|In|On|At|But|And|As|When|While|After|Before|According|If|This|That|"
                        r"Then|So|Yet|Also|During|For|With|From|Since|Under|Meanwhile|However|Today|Yesterday)\s+)+")
+_SAID_FIRST = re.compile(r"(?:Said|Says|Added|Asked|Wrote)\s+")
 _ORG = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?){0,6}(?:"
     + "|".join(sorted((h.capitalize() for h in ORG_HEADS if h.isalpha() and len(h) > 3), key=len, reverse=True))
@@ -150,6 +151,8 @@ class Candidates:
     def _scan_run(self, source: str, offset: int, run: str, at: int) -> None:
         assert self._people is not None
         lead = _RUN_LEAD.match(run)
+        if lead is None and _SAID_FIRST.match(run) and source[at + len(run):at + len(run) + 1] in (":", ","):
+            lead = _SAID_FIRST.match(run)  # "Said Ellis: “…”": the verb first, not a given name
         start = at + (lead.end() if lead else 0)
         men = parse_mention(run[lead.end():] if lead else run)
         if not men or men.kind != "name" or not men.name:
