@@ -137,3 +137,11 @@ def test_a_pronoun_after_a_passive_with_an_agent_of_the_other_gender_is_the_subj
             "“The harbour cannot wait another year,” he said.")
     quotes = [q for q in _quotes(text) if q.text.startswith("The harbour")]
     assert quotes and quotes[0].speaker == "Tom Hart"
+
+
+@pytest.mark.parametrize(("name", "pronoun"), [("Pieter Janssen", "She"), ("Ellen Smit", "He"), ("Ludwig Brandt", "She")])
+def test_a_pronoun_never_goes_to_a_person_whose_given_name_is_of_the_other_gender(name: str, pronoun: str) -> None:
+    text = (f"“The locks will close for a month,” said {name}, who manages the canal.\n\n"
+            f"{pronoun} said boats would be diverted through the harbour.")
+    quotes = [q for q in _quotes(text) if "diverted" in q.text]
+    assert quotes and quotes[0].speaker != name
