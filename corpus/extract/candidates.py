@@ -46,7 +46,8 @@ def _pieces(run: str, at: int) -> list[tuple[str, int]]:
     return [(r, a) for r, a in out if " " in r.strip() or r[:1].isupper()]
 
 
-_BOUNDARY = re.compile(r"[.!?\n][\"”»’)]?\s+")
+# A sentence end; an initial's full stop is none ("US President George W. Bush").
+_BOUNDARY = re.compile(r"(?:(?<![\s.][A-Z])\.|[!?\n])[\"”»’)]?\s+")
 # Lines of site furniture that name people who say nothing in the story.
 _FURNITURE_LINE = re.compile(
     r"^\s*(?:By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s*(?:,|and|&)\s*.{0,60})?\s*$|"
@@ -55,6 +56,18 @@ _FURNITURE_LINE = re.compile(
     r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s*(?:[\w-]+\s+){0,3}(?:correspondent|reporter|editor|writer)\s*$)|"
     r"\b(?:contributed(?:\s+(?:to\s+)?(?:this\s+)?(?:reporting|report|story))?|reporting\s+by|editing\s+by)\b[^.]{0,80}[.]?\s*$",
     re.IGNORECASE)
+
+
+# A name's own final full stop: an initial ("George W."), a suffix ("Jr.", "Inc."), an honorific.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Prof))\.$")
+# A capitalised word opening a sentence or line, followed by a lower-case word: "Brown disagreed."
+_SENTENCE_SURNAME = re.compile(r"(?:^|(?<=[a-z0-9][.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=\n))(?<!\b(?:Mr|Ms|Dr|St)\.\s)"
+                               r"(?<!\bMrs\.\s)([A-Z][\w'’-]{2,})(?=\s+[a-z]|,\s)", re.MULTILINE)
+
+
+# A credit inside a caption line: "The new bridge at dawn. Photo: Anders Holm."
+_CREDIT_BEFORE = re.compile(r"\b(?:Photo(?:graph)?s?|Pictures?|Image|Credit|Video|Illustration)\s*(?:by\s*)?:\s*"
+                            r"[^.:\n]{0,60}$", re.IGNORECASE)
 
 
 def _subject_position(text: str, pos: int) -> bool:
@@ -136,7 +149,26 @@ class Candidates:
                     only = next(iter(names))
                     if e.gender is None or _guess_gender(only) in {None, e.gender}:
                         e.name = only
+            self._people += self._surname_subjects(full)
+            self._people.sort(key=lambda e: e.pos)
         return self._people
+
+    def _surname_subjects(self, full: dict[str, set[str]]) -> list[_Entity]:
+        """A bare surname opening a sentence ("Brown disagreed.", "Holm thanked her.") is the one
+        person the article has already named in full with it: a subject like any other, so a
+        pronoun after it never jumps back past it to an earlier speaker."""
+        out = []
+        firsts = {n: min(e.pos for e in self._people if e.name == n) for ns in full.values() for n in ns}
+        for m in _SENTENCE_SURNAME.finditer(self.folded):
+            names = full.get(m.group(1))
+            if not names or len(names) != 1 or not self._story(m.start(1)):
+                continue
+            name = next(iter(names))
+            if firsts[name] >= m.start(1):
+                continue  # the surname before the full name: nobody yet
+            known = next(e for e in self._people if e.name == name)
+            out.append(_Entity(name, "person", known.role, known.gender, m.start(1), True, personal=known.personal))
+        return out
 
     def _story(self, pos: int) -> bool:
         """Whether ``pos`` is in the story's own words: a content line that is no byline, credit,
@@ -146,10 +178,12 @@ class Candidates:
         start = self.folded.rfind("\n", 0, pos) + 1
         end = self.folded.find("\n", pos)
         line = self.folded[start:end if end >= 0 else None]
-        return not _FURNITURE_LINE.search(line)
+        return not _FURNITURE_LINE.search(line) and not _CREDIT_BEFORE.search(self.folded, start, pos)
 
     def _scan_run(self, source: str, offset: int, run: str, at: int) -> None:
         assert self._people is not None
+        if run.endswith(".") and not _ABBREVIATION_END.search(run):
+            run = run[:-1]  # "… met Peter Brown.": the sentence's full stop, not the name's
         lead = _RUN_LEAD.match(run)
         if lead is None and _SAID_FIRST.match(run) and source[at + len(run):at + len(run) + 1] in (":", ","):
             lead = _SAID_FIRST.match(run)  # "Said Ellis: “…”": the verb first, not a given name

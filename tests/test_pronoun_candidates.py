@@ -1,0 +1,44 @@
+"""Who a pronoun may stand for: every person the sentence before it makes its subject, however the
+article names them there (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.extract import extract_quotes
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text.rstrip(","), q.speaker) for q in extract_quotes(text, "Match report") if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a bare surname opening the sentence is the one person the article named in full with it
+    ("John Smith met Peter Brown.\n\n“We will win,” Smith said.\n\nBrown disagreed. “We will lose,” he said.",
+     "Peter Brown"),
+    ("Anna Berg met her colleague Maria Holm on Monday.\n\n“It was hard,” Berg said.\n\n"
+     "Holm thanked her. “It was great,” she said.", "Maria Holm"),
+    ("Tadej Pogacar won the stage ahead of Jonas Vingegaard.\n\n“I felt strong today,” Pogacar said.\n\n"
+     "Vingegaard, the defending champion, finished second. “He is simply stronger right now,” he said.",
+     "Jonas Vingegaard"),
+])
+def test_a_pronoun_after_a_new_subject_named_by_surname_is_that_subject(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1][1] == speaker
+
+
+def test_a_full_name_ending_a_sentence_is_a_person_of_the_article() -> None:
+    # "… met Peter Brown." — the full stop is the sentence's, so "Brown" later is Peter Brown.
+    text = "The minister met Peter Brown.\n\n“We will lose,” Brown said."
+    assert _speakers(text) == [("We will lose", "Peter Brown")]
+
+
+def test_an_initial_is_no_sentence_end() -> None:
+    # "George W. Bush": "Bush" after "W. " does not open a sentence, so he is no subject there.
+    text = ("The Russian President briefed his counterpart on his meeting with US President George W. Bush. "
+            "He stressed the importance of a dialogue with the United States.")
+    assert all(q.speaker != "George W. Bush" for q in extract_quotes(text, "A telephone conversation"))
+
+
+def test_a_surname_before_its_full_name_is_nobody_yet() -> None:
+    text = "Brown disagreed. “We will lose,” he said.\n\nPeter Brown is the club's captain."
+    assert _speakers(text) == [("We will lose", None)]
