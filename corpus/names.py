@@ -290,8 +290,15 @@ def _person(toks: list[str]) -> NameShape | None:
     if len(inner) <= 3 and not any(_INITIAL.match(t) for t in rest[-1:]):
         if prefix and not _role_prefix(prefix, strict=True):
             return None
+        if len(inner) == 3 and rest[0] == inner[0] and _AGENT_NOUN.search(rest[0]) and not prefix:
+            # Three name words no lexicon knows, the first shaped like an agent noun: a role the word lists
+            # lack ("Forecaster Zorbek Ruiz", "Meteorologist Zorbek Ruiz"), not a given name.
+            return _make_person(rest[1:], rest[:1])
         return _make_person(rest, prefix)
     return None
+
+
+_AGENT_NOUN = re.compile(r"[a-z](?:er|or|ist|ian|ant|ent|eer|ee)$")
 
 
 def _personal_title(prefix: list[str]) -> bool:
