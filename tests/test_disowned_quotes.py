@@ -56,3 +56,35 @@ def test_a_reported_denial_is_shown_with_its_verb_never_as_said_that() -> None:
     hit = Hit(1, "he had ordered the strike", 7, "Kwame Asante", None, "indirect", 0.95, "2024-03-01", "TASS",
               "Denial", None, 1, 0, 10, cue="denied")
     assert reported(to_card(hit)) == ("Kwame Asante denied", "he had ordered the strike")
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutor Gunnhild Ovrebo read from the defendant's diary: “Today I will finish it.”",
+    "President Claudia Sheinbaum played a video of her predecessor, Andres Manuel Lopez Obrador, saying: "
+    "“Nothing by force, everything by reason.”",
+    "Archbishop Thabo Makgoba read a message from Graca Machel: “We must not forget the children of this land.”",
+    "Narendra Modi, quoting Rabindranath Tagore, said: “Where the mind is without fear, the head is held high.”",
+    "Bishop Thomas Dabre cited Mahatma Gandhi: “An eye for an eye makes the whole world blind.”",
+    "Kemal Kilicdaroglu read out Ataturk's words: “Peace at home, peace in the world.”",
+    "Farmer Hendrik Smit recalled his father's advice: “Never sell the land, whatever they offer you.”",
+])
+def test_words_a_person_reads_out_quotes_or_plays_are_not_theirs(text: str) -> None:
+    found = extract_quotes(text, "Words of others")
+    assert [q.speaker for q in found if q.kind == "direct"] == [None]
+    assert not [q for q in found if q.kind == "indirect"]  # "read a message from Y:" reports nothing
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutor Gunnhild Ovrebo told the court: “The defendant planned this for months.”",
+    "Finance Minister Kwame Asante said in his statement: “The banks will stay private for good.”",
+    "Putin's words were clear, Finance Minister Kwame Asante said: “The banks will stay private for good.”",
+])
+def test_a_speakers_own_words_beside_other_peoples_are_still_theirs(text: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, "Own words") if q.kind == "direct"] != [None]
+
+
+def test_a_message_introduced_by_its_own_sender_keeps_its_sender() -> None:
+    text = ("Vladimir Putin congratulated Ibrahim al-Jaafari on his appointment.\n\n"
+            "The message of congratulations reads:\n\n“I wish you success in your work for the good of your people.”")
+    found = extract_quotes(text, "Vladimir Putin congratulated Ibrahim al-Jaafari on his appointment")
+    assert [q.speaker for q in found if q.kind == "direct"] == ["Vladimir Putin"]

@@ -1,9 +1,10 @@
-"""Words put in someone's mouth: denied, alleged by another, or faked.
+"""Words put in someone's mouth: denied, alleged by another, faked, or only relayed.
 
 "X denied saying “…”", "A accused B of saying “…”", "a deepfake purporting to show X telling
 soldiers to “…”", "a robocall imitating X told voters: “…”": the quotation is real text, and the
 article names a person beside it, but that person is not shown saying it — they deny it, an
-opponent alleges it, or a forgery imitates them. Such a quote is kept (the words can still be
+opponent alleges it, or a forgery imitates them; "X read from the defendant's diary: “…”",
+"X, quoting Tagore, said: “…”" relay someone else's words. Such a quote is kept (the words can still be
 found and verified) and credited to nobody.
 """
 
@@ -28,6 +29,22 @@ _ALLEGED = re.compile(r"\b(?:accus\w+|blam\w+|alleg\w+)\s+(?:[^\s,;:.!?“”\"]
 # A forgery or imitation speaks, not the person it imitates.
 _FAKED = re.compile(r"\b(?:purport\w*\s+to\s+(?:show|be|feature)|imitat\w+|impersonat\w+|mimick\w*|posing\s+as|"
                     r"pretend\w*\s+to\s+be|deep-?fakes?|AI-generated|doctored|fabricated|spoof\w*|parod\w+)\b", re.I)
+# Someone relays another's words: reads them out, quotes or cites a source, plays a recording,
+# recalls a parent's advice. The relayed words are not the relayer's.
+_RELAYED = re.compile(
+    r"\bread(?:s|ing)?\s+(?:out\s+|aloud\s+)?(?:from\s+)?(?:a|an|the|[\w-]+['’]s?)\s|"
+    r"\bquot(?:ed|ing|es)\s+(?!(?:him|her|them|me|us)\b)[A-Z]|\bcit(?:ed|ing|es)\s+[A-Z]|"
+    r"\bplay(?:ed|ing|s)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:video|recording|clip|tape|audio|message)")
+# … or names them, just before the quotation, as someone else's: "recalled his father's advice: “…”",
+# "read a message from Graça Machel: “…”" ("Putin's words were clear, X said: “…”" is X's).
+_RELAYED_NOUN = re.compile(
+    r"(?:\b(?!(?:his|her|their|its|my|our|your)\b)[\w-]+['’]s?\s+(?:advice|words|diary|letter|message|poem|"
+    r"motto|maxim|note|testament)|\b(?:advice|words|message|letter|diary|poem|note)\s+(?:of|from)\s+(?:the\s+)?[A-Z]"
+    r"[^:;,.!?\n“”\"]{0,60}?)\s*:?\s*[“\"«]?\s*$")
+# "… read a message from Y: “…”" as reported speech: the reported part is a noun phrase introducing
+# someone else's quotation, not a clause anyone said.
+_RELAY_OBJECT = re.compile(r"^(?:out\s+|aloud\s+|from\s+)?(?:a|an|the|his|her|their|[\w-]+['’]s?)\s(?:[\w'’-]+\s+){0,4}?"
+                           r"(?:advice|words|diary|letter|message|poem|motto|maxim|note|testament)\b[^:“”\".!?]{0,40}:\s*[“\"]")
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"«])|\n")
 
 
@@ -38,14 +55,22 @@ def _sentence_before(text: str, pos: int) -> str:
     return text[ends[-1] if ends else lo:pos]
 
 
+def _open(text: str, start: int) -> int:
+    """Where the quotation starting at ``start`` opens (its mark, when there is one)."""
+    return start - 1 if start and text[start - 1] in "“\"«'‘" else start
+
+
 def disown_put_in_mouth(text: str, quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
     """The quotes, with every named direct or reported quote whose own sentence denies, alleges or
     fakes it made unattributed."""
     out = []
     for q in quotes:
+        if q.kind == "indirect" and _RELAY_OBJECT.match(q.text):
+            continue  # "read a message from Y: “…”": an introduction, not reported speech
         if q.speaker and q.kind in {"direct", "indirect"}:
             before = _sentence_before(text, q.start)
-            if _DENIED.search(before) or _ALLEGED.search(before) or _FAKED.search(before):
+            if _DENIED.search(before) or _ALLEGED.search(before) or _FAKED.search(before) or (
+                    q.kind == "direct" and (_RELAYED.search(before) or _RELAYED_NOUN.search(text, 0, _open(text, q.start)))):
                 q = replace(q, speaker=None, speaker_type=None, role=None, resolution=None,
                             confidence=min(q.confidence, 0.3))
         out.append(q)
