@@ -21,8 +21,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
-from rapidfuzz.distance import Levenshtein
-
 NameKind = Literal["person", "organisation"]
 Gender = Literal["m", "f"]
 
@@ -42,6 +40,8 @@ class _Lexicon:
     given: dict[str, tuple[Gender | None, frozenset[int]]]  # folded name → gender, variant groups
     words: dict[str, frozenset[str]]
     curated: frozenset[str]  # the names data/given_names.txt lists (the rest come from the world table)
+    unjoined: set[str]  # world names whose spelling variants are not looked up yet (see _join_spellings)
+    own: dict[str, int]  # a world name's own variant group
 
 
 def _strip_accents(s: str) -> str:
@@ -68,43 +68,46 @@ def _lexicon() -> _Lexicon:
     raw = tomllib.loads((data / "name_words.toml").read_text(encoding="utf-8"))
     words = {k: frozenset(_strip_accents(w) for w in v) for k, v in raw.items()}
     curated = frozenset(given)
-    # The world table: one name per line with its gender ("m?"/"f?", borne mostly by one gender, tells none),
-    # no variant groups. A word our own lists give another use ("general", "Jordan" the country, "Will"
-    # among common words) is no given name from it.
+    # The world table: one folded name per line with its gender ("m?"/"f?", borne mostly by one gender, tells
+    # none), each its own variant group. A word our own lists give another use ("general", "Jordan" the
+    # country, "Will" among common words) is no given name from it.
     taken = frozenset().union(*(words[k] for k in _NOT_GIVEN_LISTS))
-    world: list[str] = []
+    unjoined: set[str] = set()
+    own: dict[str, int] = {}
     for line in (data / "given_names_world.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        sex_code, name = line.split("\t")
-        k = _key(name)
+        sex_code, k = line.split("\t")
         if k not in given and k not in taken:
             n += 1
             given[k] = ("m" if sex_code == "m" else "f" if sex_code == "f" else None, frozenset({n}))
-            world.append(k)
-    _join_spellings(given, world)
-    return _Lexicon(given, words, curated)
+            own[k] = n
+            if len(k) >= 4:
+                unjoined.add(k)
+    return _Lexicon(given, words, curated, unjoined, own)
 
 
-def _join_spellings(given: dict[str, tuple[Gender | None, frozenset[int]]], world: list[str]) -> None:
+_LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
+
+
+def _join_spellings(lex: _Lexicon, k: str) -> None:
     """A world-table name one letter from another name of no other gender ("Kristen"/"Kristin", "Marc"/"Mark")
     shares its variant groups: the world table has no spelling groups, and an article that writes one
-    person's given name two ways must stay one person. Curated names keep their own groups."""
-    base = {k: v[1] for k, v in given.items()}
-    by_deletion: dict[str, list[str]] = {}
-    for k in given:
-        for i in range(len(k)):
-            by_deletion.setdefault(k[:i] + k[i + 1:], []).append(k)
-    for k in world:
-        if len(k) < 4:
+    person's given name two ways must stay one person. Looked up on a name's first use (all at once took
+    most of the lexicon's load time); the neighbours' own groups are read as loaded, never as joined."""
+    lex.unjoined.discard(k)
+    sex, groups = lex.given[k]
+    near = {k[:i] + k[i + 1:] for i in range(1, len(k))}
+    near |= {k[:i] + c + k[i + 1:] for i in range(1, len(k)) for c in _LETTERS}
+    near |= {k[:i] + c + k[i:] for i in range(1, len(k) + 1) for c in _LETTERS}
+    extra: set[int] = set()
+    for o in near - {k}:
+        hit = lex.given.get(o)
+        if hit is None or len(o) < 4 or (sex is not None and hit[0] is not None and hit[0] != sex):
             continue
-        sex, groups = given[k]
-        shorter = [k[:i] + k[i + 1:] for i in range(len(k))]
-        near = {o for key in [k, *shorter] for o in by_deletion.get(key, ())} | {o for o in shorter if o in given}
-        extra = {g for o in near if o != k and len(o) >= 4 and o[0] == k[0] and Levenshtein.distance(o, k) == 1
-                 and (sex is None or given[o][0] is None or given[o][0] == sex) for g in base[o]}
-        if extra:
-            given[k] = (sex, groups | extra)
+        extra |= {lex.own[o]} if o in lex.own else hit[1]
+    if extra:
+        lex.given[k] = (sex, groups | extra)
 
 
 # Word lists whose words the world table never makes given names.
@@ -122,7 +125,10 @@ def _in(word: str, *lists: str) -> bool:
 def given_name(word: str) -> tuple[Gender | None, frozenset[int]] | None:
     """The lexicon entry for a given name (gender, variant groups), or None when it is not one."""
     k = _key(word)
-    hit = _lexicon().given.get(k)
+    lex = _lexicon()
+    if k in lex.unjoined:
+        _join_spellings(lex, k)
+    hit = lex.given.get(k)
     if hit is None and "-" in k:  # "Frank-Walter", "Anne-Marie": each half a given name
         halves = [_lexicon().given.get(h) for h in k.split("-")]
         if all(halves):
@@ -284,8 +290,15 @@ def _person(toks: list[str]) -> NameShape | None:
     if len(inner) <= 3 and not any(_INITIAL.match(t) for t in rest[-1:]):
         if prefix and not _role_prefix(prefix, strict=True):
             return None
+        if len(inner) == 3 and rest[0] == inner[0] and _AGENT_NOUN.search(rest[0]) and not prefix:
+            # Three name words no lexicon knows, the first shaped like an agent noun: a role the word lists
+            # lack ("Forecaster Zorbek Ruiz", "Meteorologist Zorbek Ruiz"), not a given name.
+            return _make_person(rest[1:], rest[:1])
         return _make_person(rest, prefix)
     return None
+
+
+_AGENT_NOUN = re.compile(r"[a-z](?:er|or|ist|ian|ant|ent|eer|ee)$")
 
 
 def _personal_title(prefix: list[str]) -> bool:

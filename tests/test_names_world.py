@@ -139,9 +139,25 @@ def test_a_pronoun_after_a_passive_with_an_agent_of_the_other_gender_is_the_subj
     assert quotes and quotes[0].speaker == "Tom Hart"
 
 
-@pytest.mark.parametrize(("name", "pronoun"), [("Pieter Janssen", "She"), ("Ellen Smit", "He"), ("Ludwig Brandt", "She")])
+@pytest.mark.parametrize(("name", "pronoun"),
+                         [("Pieter Janssen", "She"), ("Ellen Smit", "He"), ("Ludwig Brandt", "She")])
 def test_a_pronoun_never_goes_to_a_person_whose_given_name_is_of_the_other_gender(name: str, pronoun: str) -> None:
     text = (f"“The locks will close for a month,” said {name}, who manages the canal.\n\n"
             f"{pronoun} said boats would be diverted through the harbour.")
     quotes = [q for q in _quotes(text) if "diverted" in q.text]
     assert quotes and quotes[0].speaker != name
+
+
+@pytest.mark.parametrize(("surface", "name", "role"),
+                         [("Forecaster Zorbek Ruiz", "Zorbek Ruiz", "Forecaster"),
+                          ("Meteorologist Zorbek Ruiz", "Zorbek Ruiz", "Meteorologist")])
+def test_an_agent_noun_no_list_knows_before_two_unknown_name_words_is_a_role(surface: str, name: str,
+                                                                             role: str) -> None:
+    shape = name_shape(surface)
+    assert shape is not None and (shape.name, shape.role) == (name, role)
+
+
+@pytest.mark.parametrize("surface", ["Oliver Zorbek Ruiz", "Ogbonna Ifeanyi Okafor"])
+def test_three_name_words_stay_one_name_when_the_first_is_no_agent_noun_or_is_a_given_name(surface: str) -> None:
+    shape = name_shape(surface)
+    assert shape is not None and shape.name == surface and shape.role is None
