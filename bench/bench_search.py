@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from bot.core import Core  # noqa: E402
 from bot.reply import Request  # noqa: E402
 from corpus import engine, query, ranking, topk, who  # noqa: E402
+from corpus.added_quotes import note_added_quotes  # noqa: E402
 from corpus.index import forget, reindex, search_index  # noqa: E402
 from corpus.ingest import ingest_paths  # noqa: E402
 from corpus.search import NO_FILTERS, match_expression, search, who_said  # noqa: E402
@@ -100,6 +101,7 @@ def build(target: int, reference: bool = True) -> Path:
                    FROM quotes WHERE id <= ? ORDER BY id LIMIT ?""",
                 [copy, n0, target - have],
             )
+            note_added_quotes(db, have + 1, db.execute("SELECT max(id) FROM quotes").fetchone()[0])
         if copy % 10 == 0:
             log(f"  copy {copy}: {have:,} quotes")
     log(f"replicated to {target:,} quotes in {time.perf_counter() - t0:.0f}s")

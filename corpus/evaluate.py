@@ -139,7 +139,7 @@ def _overlap(g: GoldQuote, p: ExtractedQuote | Unit) -> float:
     return min(1.0, covered / max(1, sum(e - s for s, e in g.spans)))
 
 
-_DOUBLE_MARK = re.compile(r'[“”"]')
+_DOUBLE_MARK = re.compile(r'[“”"]|\'\'|``')  # '' … '' and `` … '' too, as gold_kind reads the gold
 
 
 def units(preds: list[ExtractedQuote], *, group_parts: bool) -> list[Unit]:

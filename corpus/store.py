@@ -19,6 +19,7 @@ from typing import Literal
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from .added_quotes import note_added_quotes
 from .clean import fold_spaces
 from .errors import StoreError
 from .migrations import migrations
@@ -249,7 +250,8 @@ def insert_quotes(
     ingested_at: str,
     scores: Scores | None = None,
 ) -> int:
-    """Insert one article's quotes (inside the caller's write transaction; triggers log them for the index).
+    """Insert one article's quotes (inside the caller's write transaction), logged for the search index,
+    counted and spanned by :func:`~corpus.added_quotes.note_added_quotes` (the one place quotes are added).
 
     The rows get explicit ids from ``max(id) + 1``: the caller holds the write lock, so nobody else
     can take them, and knowing them up front lets every row — a split quote's parts linked to their
@@ -278,4 +280,5 @@ def insert_quotes(
     # utterance_id references quotes(id): first parts (and lone quotes) go in before the parts after them.
     db.conn.executemany(sql, [r for r in rows if r[-1] is None or r[-1] == r[0]])
     db.conn.executemany(sql, [r for r in rows if r[-1] is not None and r[-1] != r[0]])
+    note_added_quotes(db, first, first + len(todo) - 1)
     return len(todo)

@@ -230,6 +230,24 @@ def test_surface_gold_content_in_doubled_apostrophes_is_direct() -> None:
     assert (indirect.tp, indirect.fp, indirect.fn) == (1, 0, 0)
 
 
+def test_a_reported_clause_quoting_in_doubled_apostrophes_is_direct_like_the_gold() -> None:
+    # The same rule both ways: a predicted reported clause holding '' … '' is a direct attribution, as
+    # gold content holding them is.
+    t = "The mayor called the plan ''reckless'' in every way. Aides said the vote was close."
+    doc = {"id": "a", "text": t, "quotes": [_surface_gold(t, ["the plan ''reckless'' in every way"], "The mayor",
+                                                          "indirect"),
+                                            _surface_gold(t, ["the vote was close"], "Aides", "indirect")]}
+
+    def preds(text: str, title: str | None) -> list[ExtractedQuote]:
+        return [_pred(text, "the plan ''reckless'' in every way", None, kind="indirect"),
+                _pred(text, "the vote was close", None, kind="indirect")]
+
+    direct = evaluate([doc], preds, kinds=["direct"]).overall[0.3]
+    indirect = evaluate([doc], preds, kinds=["indirect"]).overall[0.3]
+    assert (direct.tp, direct.fp, direct.fn) == (1, 0, 0)
+    assert (indirect.tp, indirect.fp, indirect.fn) == (1, 0, 0)
+
+
 def test_parts_count_separately_against_gold_that_splits_them() -> None:
     # Seeds and Wikinews label each part as its own quote: the parts are matched one by one.
     t = SURFACE

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corpus.extract import extract_quotes
 from corpus.models import ExtractedQuote
 
@@ -441,3 +443,20 @@ def test_a_participle_after_a_possessed_subject_names_nobody() -> None:
     assert (q.text, q.speaker) == ("the plan would ruin the farms", None)
     q = only("Olga Petrova spoke on Monday, saying the plan would ruin the farms.")
     assert q.speaker == "Olga Petrova"
+
+
+@pytest.mark.parametrize(("body", "text"), [
+    ("Social conservatives say the new tariff will raise the price of bread.",
+     "the new tariff will raise the price of bread"),
+    ("In the survey, 62% of farmers said the loans had come too late for the spring sowing.",
+     "the loans had come too late for the spring sowing"),
+    ("Two-thirds of bakers said prices would rise again in the autumn.", "prices would rise again in the autumn"),
+])
+def test_a_plural_subject_that_names_nobody_reports_unattributed(body: str, text: str) -> None:
+    q = only(body)
+    assert (q.kind, q.text, q.speaker) == ("indirect", text, None)
+
+
+def test_a_plural_subject_never_takes_a_report_from_a_named_speaker() -> None:
+    q = only("Olga Petrova, who met grain traders on Monday, said the new tariff would be lifted in May.")
+    assert (q.speaker, q.text) == ("Olga Petrova", "the new tariff would be lifted in May")

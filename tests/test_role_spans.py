@@ -1,6 +1,7 @@
-"""Speaker role spans (first and last date, count per speaker and role) kept by triggers equal the
-GROUP BY over the quotes: through ingest, replace and delete of articles, and through any mix of
-added, removed and changed quotes — undated quotes, ties at a span's edge and empty roles included."""
+"""Speaker role spans (first and last date, count per speaker and role), kept by corpus.added_quotes and
+by triggers, equal the GROUP BY over the quotes: through ingest, replace and delete of articles, and
+through any mix of added, removed and changed quotes — undated quotes, ties at a span's edge and empty
+roles included."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 import random
 from pathlib import Path
 
+from corpus.added_quotes import note_added_quotes
 from corpus.ingest import ingest_paths
 from corpus.store import open_db
 
@@ -69,9 +71,12 @@ def test_role_spans_equal_the_group_by_through_random_changes(tmp_path: Path) ->
         op = rng.random()
         with db.atomic():
             if op < 0.5 or not ids:
-                db.execute("INSERT INTO quotes (article_id, speaker_id, text, start, \"end\", kind, role, confidence, "
-                           "published, ingested_at) VALUES (1, ?, 't', 0, 1, 'direct', ?, 0.9, ?, 'now')",
-                           [rng.choice(speakers), rng.choice(roles), rng.choice(dates)])
+                # A few rows at once, as an article adds them (corpus.added_quotes spans a range of new ids).
+                added = [db.execute("INSERT INTO quotes (article_id, speaker_id, text, start, \"end\", kind, role, "
+                                    "confidence, published, ingested_at) VALUES (1, ?, 't', 0, 1, 'direct', ?, 0.9, "
+                                    "?, 'now')", [rng.choice(speakers), rng.choice(roles), rng.choice(dates)]).lastrowid
+                         for _ in range(rng.choice([1, 1, 2, 4]))]
+                note_added_quotes(db, min(added), max(added))  # type: ignore[type-var]
             elif op < 0.7:
                 db.execute("DELETE FROM quotes WHERE id = ?", [rng.choice(ids)])
             else:

@@ -13,6 +13,8 @@ from .fragments import IT, fragment_frame
 from .layout import _ABBREV, QuoteSpan, trim
 from .lexicon import CUE
 
+# A sentence of narration after a quotation's attribution: "… she said. The council …".
+_NARRATION_AFTER = re.compile(r"[.!?][\"”’)]?\s+[A-Z\u201c\"]")
 _TITLE_CUE = re.compile(r"\b(?:motto|slogan|titled|entitled|called|dubbed|named|known\s+as|so-called|term|"
                         r"word|words|phrase|headline|hashtag|banner|programme|program|project|film|book|song|"
                         r"operation|campaign|label|labelled|labeled|branded|nicknamed)\s*$", re.IGNORECASE)
@@ -65,6 +67,13 @@ class DirectQuotes(CueAttachment):
             # the "by" phrase's, else nobody.
             men, pos = passive
         sp = None if men == IT or pos < 0 else self.tracker.resolve(men, pos)
+        if sp is not None and q.last_line > q.line and pos >= q.outer_end:
+            # “A,” said X. “B …⏎⏎“C,” added Y: read as one quotation over two paragraphs, but B may be X's
+            # with its closing mark missing. Another speaker just before it on its first line: nobody's.
+            same_line = [d for d in self.directs if d[0] <= q.open and d[1] == q.line]
+            last = max(same_line, key=lambda d: d[0]) if same_line else None
+            if last is not None and last[2] is not None and last[2].name != sp.name:
+                sp = None
         end = q.end
         span = self.emit(q.start, max(end, q.end), sp, "direct", cue, men, 0.95, mpos=pos)
         self.note_direct(q, sp, span)
@@ -167,6 +176,7 @@ class DirectQuotes(CueAttachment):
             return  # mid-sentence: "He called Burma a “good news story …”" has its own frame
         prev = self.previous_direct(q.open)
         after = f[q.outer_end:min(self.lay.lines[q.last_line][1], q.outer_end + 120)]
+        after = after.split("\n", 1)[0] if after.strip() else after  # not past a wrapped line's end
         # "“…,” Vitter demanded." — an attribution of its own we could not read: never a continuation.
         own = bool(_OWN_ATTRIBUTION.match(after))
         # “…,” a board member … told the Gazette / “…,” Ekberg shot back: a comma closing the
@@ -174,7 +184,13 @@ class DirectQuotes(CueAttachment):
         own = own or (inner.rstrip()[-1:] == "," and after[:1] in " \t" and after.lstrip()[:1].isalpha())
         # "… because in her view, “…”": narration before it in its sentence makes it no continuation.
         mid_sentence = bool(sents) and bool(f[sent_start:q.open].strip())
-        if prev and not own and not mid_sentence and (prev[0] == q.line or (starts_line and prev[0] == q.line - 1)):
+        # Into the next paragraph only from a quotation that ends its own (but for its attribution): after
+        # “…” — narration of a sentence or more — the next paragraph's quotation is not surely the same voice.
+        prev_end = max((d[0] for d in self.directs if d[0] <= q.open), default=0)
+        tail = f[prev_end:self.lay.lines[prev[0]][1]] if prev else ""
+        ends_para = len(tail.strip()) <= 80 and not _NARRATION_AFTER.search(tail)
+        if prev and not own and not mid_sentence and (prev[0] == q.line or (starts_line and prev[0] == q.line - 1
+                                                                            and ends_para)):
             # No mention of its own: the evidence is the quotation it continues (resolution "continuation").
             # Its surface evidence is the mention the previous quotation was attached to.
             self.emit(q.start, q.end, prev[1], "direct", None, None, 0.8, resolution="continuation", span=prev[2])

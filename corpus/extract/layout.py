@@ -153,6 +153,13 @@ def find_quotes(folded: str, lines: list[tuple[int, int]]) -> list[QuoteSpan]:
                 marks = marks[1:]  # the reopening mark of a continued multi-paragraph quote
         for pos, ch in marks:
             role = _role(folded, pos, ch, len(stack))
+            if role == "open" and stack and _after_wrap(folded, ls, pos):
+                # An opening mark that starts a wrapped line of the paragraph while a quotation is open:
+                # that quotation was never closed (“… an African-American.⏎“I have been …,” added X).
+                nl = folded.rfind("\n", ls, pos)
+                if nl - stack[0] > 1:
+                    out.append(QuoteSpan(stack[0], None, stack[0] + 1, nl, open_line, li))
+                stack = []
             if role == "open":
                 if not stack:
                     open_line = li
@@ -164,6 +171,12 @@ def find_quotes(folded: str, lines: list[tuple[int, int]]) -> list[QuoteSpan]:
     if stack:
         _unclosed(out, folded, lines, stack[0], open_line)
     return out
+
+
+def _after_wrap(folded: str, ls: int, pos: int) -> bool:
+    """Whether only spaces stand between a line break inside the paragraph and ``pos``."""
+    nl = folded.rfind("\n", ls, pos)
+    return nl >= 0 and not folded[nl + 1:pos].strip()
 
 
 def _unclosed(out: list[QuoteSpan], folded: str, lines: list[tuple[int, int]], start: int, li: int) -> None:

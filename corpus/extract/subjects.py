@@ -126,7 +126,7 @@ def subject_before(text: str, end: int) -> tuple[Mention, int] | None:
         before = " ".join(words)
     if not words or words[-1].endswith(("'s", "’s", "'", "’")):
         return None  # "Trump's comments came …": a possessive is no subject, the cue is a noun
-    men = mention_from(" ".join(words)) or _relative_or_group(words)
+    men = mention_from(" ".join(words)) or _relative_or_group(words) or _plural_np(words)
     if not men:
         return None
     first = men.surface.split()[0]
@@ -226,3 +226,32 @@ def _antecedent(words: list[str]) -> Mention | None:
         if men and men.kind == "name":
             return men
     return None
+
+
+_NP_BOUNDARY = set(words("and but while as so yet or nor because though although when if"))
+_NOT_PLURAL = re.compile(r"(?:ss|us|is|ics|ws|ous|news|series|species)$")
+_NP_WORD = re.compile(r"^(?:[a-z][a-z'’-]*|[A-Z][a-z'’-]+|\d[\d,.]*%?|[A-Z]{2,})$")
+_GROUP_NAME = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists)$")  # "Democrats", "Republicans", "Americans"
+
+
+def _plural_np(words: list[str]) -> Mention | None:
+    """A plural noun phrase that opens its clause and names nobody ("Social conservatives say", "Some
+    Republican strategists said", "85% of Democrats said"): its report is kept, unattributed. A
+    capitalised plural only after a word before it ("Many Democrats"), never alone ("Evans")."""
+    np: list[str] = []
+    for w in reversed(words):
+        if w.endswith((",", ";", ":", "—")) or w.lower() in _NP_BOUNDARY:
+            break
+        np.insert(0, w)
+        if len(np) > 6:
+            return None  # no clause boundary within reach: not a subject read this way
+    if not np:
+        return None
+    head = np[-1]
+    low = head.lower()
+    plural = (head[:1].islower() and low.endswith("s") and not _NOT_PLURAL.search(low)) or low in {
+        "people", "percent"} or head.endswith("%") or (len(np) >= 2 and bool(_GROUP_NAME.match(head)))
+    if not plural or any(not _NP_WORD.match(w) or w.lower() in _FINITE or w.lower().endswith("ly")
+                         or w.lower() in _OBJECT_OF - {"of"} for w in np):
+        return None
+    return Mention("role", head)
