@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..names import name_shape
 from .candidates import Candidates, Speaker
-from .lexicon import ACRONYM_STOP, NATIONALITY_WORDS
+from .lexicon import ACRONYM_STOP, NATIONALITY_WORDS, ROLE_NOUNS
 from .mentions import Mention, parse_mention, role_matches
 
 _OWNER = re.compile(r"^(?:[Tt]he\s+)?(.+?)['’]s\s+")
@@ -21,6 +22,16 @@ _GENERIC_BODIES = frozenset({"ministry", "department", "committee", "commission"
                              "board", "court", "service", "fund", "institute", "foundation", "association",
                              "group", "union", "directorate", "secretariat"})
 _MINISTER = re.compile(r"\b[Mm]inister\b")
+# A headline of a message to someone ("Condolences to US President Donald Trump", "Congratulations to …",
+# "… following the passing of …"): the people it names are the message's addressee or subject.
+_ADDRESSED = re.compile(r"(?i)^\s*(?:condolences|message|messages|greetings?|congratulations|telegram|letter|"
+                        r"birthday\s+greetings|new\s+year\s+greetings)\b")
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}")
+_TITLE_AHEAD = re.compile(r"(?:['’]s)?(?:\s+(?:President|Prime|Minister|Foreign|Chancellor|King|Queen|Premier|Leader|"
+                          r"Emir|Sultan|Vice|Deputy|Acting|Chairman|Head|of|State|Government|counterpart)){1,4}(?:\s+|$)")
+_OF_BEHIND = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})(?:,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
+                        r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]+\s+){0,2}Republic\s+of\s+(?:the\s+)?)?$")
+_TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
 
 
 class RoleResolution(Candidates):
@@ -35,13 +46,22 @@ class RoleResolution(Candidates):
         head = men.head
         if self._introduced_unnamed(head, pos):
             return None
-        known = [e for e in self.people() if e.pos < pos]
-        if self.last and self.last.kind == "person":
+        if re.search(r"\band\b|&", men.surface):
+            return None  # "The Russian President and the Polish Prime Minister agreed": two speakers
+        # A greeting's or condolence's addressee, named in its headline, is not its author.
+        addressed = _ADDRESSED.match(self.title) is not None
+        known = [e for e in self.people() if e.pos < pos and not (addressed and e.pos < 0)]
+        if self.last and self.last.kind == "person" and not (addressed and self.last.pos < 0):
             known.append(self.last)
-        nations = {w[:4].lower() for w in (men.role or "").split() if w in NATIONALITY_WORDS}
+        nations = _nations(men.role or "")
         qualifiers = {w.lower() for w in (men.role or "").split()} & _QUALIFIERS
-        fits = {e.name for e in known if role_matches(head, e.role) and _same_nation(nations, e.role)
+        fits = {e.name for e in known if _holds(head, e.role, qualifiers) and _same_nation(nations, e.role)
                 and all(q in (e.role or "").lower() for q in qualifiers)}
+        if nations:
+            # "the Bulgarian President": someone the article calls Bulgarian; one whose role names no
+            # country only when nobody else the article names is tied to that country.
+            named = {n for n in fits if nations & _nations(self._role_of(n) or "")}
+            fits = named or {n for n in fits if not self._other_of(nations, n, pos, head)}
         if head in {"head", "chief", "director", "chairman", "leader"} and men.role:
             # "the head of the Ministry of Foreign Affairs": the person whose role names that body.
             body = men.role.lower()
@@ -52,12 +72,50 @@ class RoleResolution(Candidates):
             # "the President" with someone else of unknown role in the article ("Vladimir Putin sent
             # a message to President of China Xi Jinping … the President said"): that person may be it.
             unknown = {e.name for e in known if not e.role and " " in e.name} - fits
-            if unknown:
+            if unknown or self._titled_other(fits, pos):
                 return None
         if len(fits) == 1:
             name = fits.pop()
             return Speaker(name, "person", self._role_of(name) or men.role, 0.85, "title")
         return None
+
+    def _other_of(self, nations: set[str], name: str, pos: int, head: str) -> bool:
+        """Whether the headline or the text before ``pos`` ties one of ``nations`` to someone other
+        than ``name``: a role that names it and holds the office ``head`` names, or a person's name
+        just around the country or nationality word ("President Leonid Kuchma of Ukraine", "Jiang
+        Zemin, President of China", "Bulgarian President Georgi Parvanov"). Such a person may be
+        the one meant, and may be no candidate of ours (the name-shape reading missed them)."""
+        for e in self.people():
+            if e.pos < pos and self.canonical(e.name) != name and e.personal:
+                role = self._role_of(self.canonical(e.name))
+                if role and _nations(role) & nations and _holds(head, role, set()):
+                    return True
+        own = set(name.split())
+        for text in (self.title, self.folded[:max(0, pos)]):
+            for m in _NATION_WORD.finditer(text):
+                if not _nations(m.group()) & nations:
+                    continue
+                before = re.split(r"[.;!?]\s|\n", text[max(0, m.start() - 80):m.start()])[-1]
+                after = re.split(r"[.;!?]\s|\n", text[m.end():m.end() + 60])[0]
+                # "Bulgarian President Georgi Parvanov", "Kyrgyzstan's President Askar Akayev"
+                ahead = _TITLE_AHEAD.match(after)
+                runs = [_NAME_RUN.match(after, ahead.end())] if ahead else []
+                if ahead and runs[0] is None and text is self.title:
+                    return True  # "… held a meeting with the Moldovan President": someone unnamed
+                # "President Leonid Kuchma of Ukraine", "Jiang Zemin, President of the People's Republic of China"
+                runs.append(_OF_BEHIND.search(before))
+                for run in runs:
+                    shape = name_shape(run.group("name") if "name" in run.groupdict() else run.group()) if run else None
+                    if shape is not None and shape.kind == "person" and not set(shape.name.split()) & own:
+                        return True
+        return False
+
+    def _titled_other(self, fits: set[str], pos: int) -> bool:
+        """A person the article names only by title and surname, never in full ("Mr Putin noted …"),
+        before a bare "the President": he may be it as well as whoever fits."""
+        surnames = {n.split()[-1] for n in fits} | {e.name.split()[-1] for e in self.people() if " " in e.name}
+        return any(m.group(1) not in surnames
+                   for m in _TITLED_SURNAME.finditer(self.folded, max(0, pos - 3000), max(0, pos)))
 
     def _introduced_unnamed(self, head: str, pos: int) -> bool:
         """"“We could not agree,” one diplomat said … “This is not the end,” the diplomat added":
@@ -146,19 +204,65 @@ class RoleResolution(Candidates):
 # Words in a role noun that the person's introduced role must share ("the acting president").
 _QUALIFIERS = {"acting", "deputy", "first", "former", "vice", "prime", "foreign", "defence", "defense",
                "finance", "interior", "justice", "health", "energy", "economy", "economic", "press"}
-# Irregular country names for a nationality's first four letters ("French" -> France).
-_NATION_ALIASES = {"fren": "fran", "brit": "brit", "dutc": "neth", "engl": "brit", "amer": "unit", "swis": "swit"}
+
+
+# Countries written in capitals or in two words, by the key of their nationality ("US" -> "amer").
+_COUNTRY_CODES = {"US": "amer", "USA": "amer", "UK": "brit", "UAE": "emir", "PRC": "chin", "DPRK": "kore"}
+_COUNTRY_PHRASES = re.compile(r"United\s+States|United\s+Kingdom|United\s+Arab\s+Emirates|South\s+Korea|"
+                              r"North\s+Korea|Great\s+Britain")
+_PHRASE_KEYS = {"united states": "amer", "united kingdom": "brit", "united arab emirates": "emir",
+                "south korea": "kore", "north korea": "kore", "great britain": "brit"}
+_COUNTRIES = frozenset(["America", "Britain", "England", "Scotland", "Wales", "Ireland", "France", "Germany", "China", "Japan", "Korea", "Belarus", "Ukraine", "Russia", "Syria", "Turkey", "Iran", "Israel", "Iraq", "Greece", "Netherlands", "Holland", "Switzerland", "Poland", "Sweden", "Denmark", "Finland", "Czechia", "Thailand", "Philippines", "Pakistan", "India", "Afghanistan", "Saudi", "Egypt", "Libya", "Lebanon", "Jordan", "Palestine", "Qatar", "Emirates", "Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Armenia", "Azerbaijan", "Georgia", "Moldova", "Latvia", "Lithuania", "Estonia", "Hungary", "Romania", "Bulgaria", "Serbia", "Croatia", "Bosnia", "Slovakia", "Slovenia", "Austria", "Belgium", "Italy", "Spain", "Portugal", "Norway", "Iceland", "Canada", "Mexico", "Cuba", "Venezuela", "Brazil", "Argentina", "Chile", "Colombia", "Peru", "Bolivia", "Nicaragua", "Australia", "Vietnam", "Indonesia", "Malaysia", "Mongolia", "Nigeria", "Kenya", "Ethiopia", "Africa", "Europe", "Asia", "Chechnya", "Tatarstan", "Crimea", "Kurdistan", "Abkhazia", "Ossetia", "Sudan", "Algeria", "Morocco", "Tunisia", "Angola", "Mozambique", "Cyprus", "Malta", "Luxembourg", "Monaco", "Montenegro", "Macedonia", "Albania", "Ecuador", "Uruguay", "Paraguay", "Laos", "Cambodia", "Myanmar", "Singapore", "Bangladesh"])
+# Keys (a nationality's first four letters) for countries whose name starts otherwise ("France" -> "fren").
+_NATION_KEYS = {"fran": "fren", "neth": "dutc", "holl": "dutc", "engl": "brit", "swit": "swis", "pola": "poli",
+                "spai": "span", "denm": "dani", "finl": "finn", "irel": "iris", "phil": "fili", "czec": "czec",
+                "aust": "aust", "wale": "wels", "saud": "saud", "emir": "emir", "amer": "amer"}
+_AUSTRALIA = frozenset(["Australia", "Australian"])
+_NATION_WORD = re.compile(r"\b(?:" + "|".join(sorted(_COUNTRIES | NATIONALITY_WORDS, key=len, reverse=True))
+                          + r"|United\s+States|United\s+Kingdom|US|USA|UK)\b")
+
+
+def _nations(text: str) -> set[str]:
+    """The countries ``text`` names, as the first four letters of their nationality: "Bulgarian
+    President" and "President of Bulgaria" both {"bulg"}; "US President" {"amer"}."""
+    out = {_PHRASE_KEYS[" ".join(m.group().lower().split())] for m in _COUNTRY_PHRASES.finditer(text)}
+    text = _COUNTRY_PHRASES.sub(" ", text)
+    for w in re.findall(r"\b[A-Z][a-z]+|\b[A-Z]{2,4}\b", text):
+        if w in _COUNTRY_CODES:
+            out.add(_COUNTRY_CODES[w])
+        elif w in _AUSTRALIA:
+            out.add("astl")  # not Austria's
+        elif w in NATIONALITY_WORDS or w in _COUNTRIES:
+            key = w[:4].lower()
+            out.add(_NATION_KEYS.get(key, key))
+    return out
 
 
 def _same_nation(nations: set[str], role: str | None) -> bool:
-    """"the Russian President" fits a "President" or a "President of Russia", never a "President of France"."""
+    """"the Russian President" fits a "President" or a "President of Russia", never a "President of France"
+    nor a "US President"."""
     if not nations:
         return True
-    words = [w.lower() for w in re.findall(r"[A-Z][a-z]+", role or "")]
-    countries = {w[:4] for w in words if w[:4] not in {"pres", "mini", "prim", "fore", "depu", "secr"}}
-    if not countries:
-        return True
-    return any(n in countries or _NATION_ALIASES.get(n) in countries for n in nations)
+    countries = _nations(role or "")
+    return not countries or bool(countries & nations)
+
+
+def _holds(noun: str, role: str | None, qualifiers: set[str]) -> bool:
+    """Whether someone introduced as ``role`` holds the office ``noun`` names: a whole word of the role's
+    head, never of its complement ("Administrative Board of the President", "Presidential Aide" are no
+    presidents) nor a deputy's or vice's office unless the mention says so ("Vice President")."""
+    if not role_matches(noun, role):
+        return False
+    head = re.split(r"\s(?:of|for|at|to|in|on)\s", (role or "").lower(), maxsplit=1)[0]
+    for key in ROLE_NOUNS.get(noun, (noun,)):
+        if not key:
+            return True  # "official": anyone
+        for m in re.finditer(rf"(?<![\w-]){re.escape(key)}s?(?![\w-])", head):
+            before = head[:m.start()].split()
+            if before and before[-1] in {"vice", "deputy"} and before[-1] not in qualifiers:
+                continue
+            return True
+    return False
 
 
 def _first_mention(text: str) -> Mention | None:
