@@ -115,3 +115,19 @@ def test_a_sentence_initial_said_does_not_make_a_second_ellis() -> None:
     found = [q for q in extract_quotes(text, TITLE) if q.kind == "direct"]
     assert {q.speaker for q in found} == {"Tom Ellis"}
     assert min(q.confidence for q in found) >= 0.9
+
+
+@pytest.mark.parametrize("body", [
+    "With 50 days until the vote, Ana Ruiz, a senior adviser to the mayor, called the ferry plan "
+    "“a true wake-up call” to the island.",
+    "In a long debate on Monday, Ana Ruiz, a senior adviser to the mayor, described the plan as "
+    "“a true wake-up call” to the island.",
+])
+def test_an_opening_adverbial_before_a_subject_with_an_apposition(body: str) -> None:
+    assert _mention(body, "a true wake-up call") == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_a_place_after_a_preposition_is_never_the_subject() -> None:
+    body = "In Bergen, the mayor, who was angry, called it “a disgrace to the whole town and its harbour.”"
+    speaker, mention = _mention(body, "a disgrace")
+    assert speaker is None and mention != "Bergen"

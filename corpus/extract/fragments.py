@@ -33,7 +33,10 @@ class FragmentFrame:
 
 # "X, who …, VERB" / "X, a former governor, VERB": a subject with an apposition or relative clause.
 _APPOS_SUBJECT = re.compile(
-    r"(?P<m>[A-Z][^,;:“”\"«»\n]{0,60}?),\s+(?P<app>(?:who|a|an|the|[a-z\d])[^;:“”\"«»\n]{0,160}?),\s+"
+    # an opening adverbial first ("With 50 days to go, X, a senior adviser, called …")
+    r"(?:(?:In|On|At|With|After|Before|During|Since|From|Under|Earlier|Later|Last|Speaking|Asked|Meanwhile|"
+    r"However|Then|But|And|Still|Yet)\b[^,;:“”\"«»\n]{0,80},\s+)?"
+    r"(?!(?:In|On|At|With|After|Before|During|Since|From|Under)\s)(?P<m>[A-Z][^,;:“”\"«»\n]{0,60}?),\s+(?P<app>(?:who|a|an|the|[a-z\d])[^;:“”\"«»\n]{0,160}?),\s+"
     r"(?:(?:is|was|has|had|have|were|are)\s+)?(?:\w+ly\s+)?(?:also\s+|then\s+|again\s+)?"
     r"(?P<v>[a-z]+(?:ed|es|s)|said|told|called|wrote|took|gave|spoke|made|put|sent|held|set|read)\b"
 )
