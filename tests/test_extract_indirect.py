@@ -460,3 +460,51 @@ def test_a_plural_subject_that_names_nobody_reports_unattributed(body: str, text
 def test_a_plural_subject_never_takes_a_report_from_a_named_speaker() -> None:
     q = only("Olga Petrova, who met grain traders on Monday, said the new tariff would be lifted in May.")
     assert (q.speaker, q.text) == ("Olga Petrova", "the new tariff would be lifted in May")
+
+
+def test_two_reports_in_one_sentence_are_both_read() -> None:
+    found = quotes("Olga Petrova said the harvest was the best in a decade, while Pavel Orlov said the prices "
+                   "were too low for the farmers.")
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Olga Petrova", "the harvest was the best in a decade"),
+        ("Pavel Orlov", "the prices were too low for the farmers")]
+
+
+def test_a_second_report_by_an_unnamed_share_of_a_poll() -> None:
+    found = quotes("Most farmers said the harvest was good, and three-quarters said the grain prices were too low.")
+    assert [(q.speaker, q.text) for q in found] == [
+        (None, "the harvest was good"), (None, "the grain prices were too low")]
+
+
+def test_a_pronoun_after_a_comma_and_opens_a_report_of_its_own() -> None:
+    found = quotes("Pavel Orlov opened the fair.\n\nThe visitors were few, and he added that the rain had kept "
+                   "the farmers at home.")
+    assert [(q.speaker, q.mention, q.text) for q in found] == [
+        ("Pavel Orlov", "he", "the rain had kept the farmers at home")]
+
+
+def test_the_object_of_and_without_a_comma_is_still_no_speaker() -> None:
+    # "drafted by Olga Petrova and Pavel Orlov": he may be one of the drafters, not a new subject
+    found = quotes("The plan was drafted by Olga Petrova and Pavel Orlov said that it would fail within a year.")
+    assert all(q.speaker != "Pavel Orlov" for q in found)
+
+
+def test_a_newspaper_reports_unattributed() -> None:
+    q = only("The newspaper reported that the minister met the grain traders in private last week.")
+    assert (q.speaker, q.text) == (None, "the minister met the grain traders in private last week")
+
+
+def test_a_short_clause_with_a_pronoun_subject_is_a_report() -> None:
+    q = only("Pavel Orlov said it would fail.")
+    assert (q.speaker, q.text) == ("Pavel Orlov", "it would fail")
+    assert quotes("Pavel Orlov said hello.") == []
+
+
+def test_called_on_names_the_mention_before_it_not_the_sentence_start() -> None:
+    found = quotes("Olga Petrova opened the fair.\n\nAfter the speeches, she called on the governors to pay the "
+                   "farmers before the winter.")
+    assert [(q.speaker, q.mention) for q in found] == [("Olga Petrova", "she")]
+    q = found[0]
+    text = f"{TITLE}\n\nOlga Petrova opened the fair.\n\nAfter the speeches, she called on the governors to pay the " \
+           "farmers before the winter.\n"
+    assert q.speaker_start is not None and text[q.speaker_start:q.speaker_end] == "she"

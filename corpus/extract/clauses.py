@@ -44,11 +44,18 @@ _VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|ma
 _RELATIVE = re.compile(r"^(?:was|were|is|are|has|have|had|will|would|can|could|may|might|should)\b")
 
 
+_SHORT_CLAUSE = re.compile(r"^(?:he|she|they|we|I|it)\s+(?:is|are|was|were|will|would|could|can|should|must|"
+                           r"may|might|has|have|had|did|does|do|won't|wouldn't|can't|didn't|doesn't|don't|"
+                           r"[a-z]+ed)\s+[a-z]\w*[.!?]?$")
+
+
 def clause_ok(clause: str, *, that: bool = False) -> bool:
     """A reported clause: long enough, not a prepositional phrase, with something like a verb.
 
     After "that" a clause may open with an adverbial ("said that in 2019, …")."""
     words = clause.split()
+    if len(words) == 3 and _SHORT_CLAUSE.match(clause):
+        return True  # "said she supported it", "said it would fail": a pronoun subject and its verb
     if len(words) < 4 or _RELATIVE.match(clause):
         return False  # "… the meeting that was held on a boat": a relative clause, not speech
     if that and _THAT_SUBJECT.match(clause):

@@ -182,7 +182,10 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
     # X said (that) CLAUSE — the first speech verb whose subject parses as a speaker and whose clause
     # reads as one; a verb that takes no clause here ("asked the board to …", "wrote his book") or
     # whose clause is no report lets a later verb with a subject of its own speak.
+    floor = 0  # where a second report may begin: after the first one's clause
     for m in CUE_RE.finditer(sent):
+        if m.start() < floor:
+            continue
         if _PASSIVE.search(sent, max(0, m.start() - 12), m.start()):
             continue  # "she was told to …", "it is reported": the subject is not the speaker
         found = subject_before(sent, m.start()) or _coordinated_subject(sent, m.start())
@@ -223,14 +226,17 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             continue  # "When he wrote his book, Mr. X said that …": the report is the later one
         end = s + clause_start + nxt.start() if nxt else e
         out.append(Frame(men, m.group(), s + clause_start, end, s + mstart))
-        break
+        if not nxt:
+            break
+        floor = clause_start + nxt.start()  # ", and three-quarters said …": a report of its own
     if out:
         return out
     m = URGE.search(sent)
     if m:
         men = mention_from(sent[:m.start()])
         if men:
-            return [Frame(men, m.group("cue"), s + m.start("to"), e, s)]
+            at = sent.rfind(men.surface.split()[0], 0, m.start())  # the mention itself, not the sentence start
+            return [Frame(men, m.group("cue"), s + m.start("to"), e, s + max(0, at))]
     return out
 
 

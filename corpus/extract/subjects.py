@@ -52,8 +52,11 @@ def mention_from(text: str) -> Mention | None:
         if not tail[0][:1].isupper() and first not in {"the", "a", "an", "he", "she", "they"}:
             continue
         before = words[-k - 1].lower() if k < len(words) else ""
-        if before in _OBJECT_OF or before.endswith(("'s", "’s")):
-            return None  # the object of "of / and / with …" is no speaker, nor any shorter tail of it
+        clause_and = before in {"and", "but"} and k + 1 < len(words) and words[-k - 2].endswith(",")
+        if (before in _OBJECT_OF and not clause_and) or before.endswith(("'s", "’s")):
+            # the object of "of / and / with …" is no speaker, nor any shorter tail of it; ", and he
+            # added" opens a clause of its own
+            return None
         men = parse_mention(" ".join(tail))
         if men:
             return men
@@ -208,7 +211,9 @@ def _unnamed_head(w: str) -> bool:
 
 # People nouns the shared lists lack, for unnamed subjects only ("Romney's associates said").
 _MORE_PEOPLE = set(words("associate ally family insider confidant loyalist backer donor opponent rival delegate "
-                         "respondent participant author executive administrator negotiator mediator"))
+                         "respondent participant author executive administrator negotiator mediator "
+                         # the press reports too ("The newspaper reported that …"): unnamed, kept unattributed
+                         "newspaper magazine broadcaster outlet website publication tabloid"))
 
 
 def _antecedent(words: list[str]) -> Mention | None:
