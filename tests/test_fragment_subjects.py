@@ -131,3 +131,11 @@ def test_a_place_after_a_preposition_is_never_the_subject() -> None:
     body = "In Bergen, the mayor, who was angry, called it “a disgrace to the whole town and its harbour.”"
     speaker, mention = _mention(body, "a disgrace")
     assert speaker is None and mention != "Bergen"
+
+
+@pytest.mark.parametrize("body", [
+    "Another critic, Laurence Holm, likened the rules to “burning the harbour charter” on the quay.",
+    "His old friend, Laurence Holm, likened the rules to “burning the harbour charter” on the quay.",
+])
+def test_a_full_name_in_apposition_to_the_subject_speaks(body: str) -> None:
+    assert _mention(body, "burning the harbour") == ("Laurence Holm", "Laurence Holm")

@@ -50,6 +50,9 @@ _NOUN_BEFORE = re.compile(r"(?:['’]s?|\b(?:the|a|an|his|her|its|their|our|my|y
                           re.IGNORECASE)
 _BY_ACT = re.compile(r"\sby\s+$")
 _NAME_BETWEEN = re.compile(r"\s[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
+# The whole clause before the act: a noun phrase, then a full name in apposition, then the act.
+_KIN_THEN_NAME = re.compile(r"^\s*(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y|[Oo]ur)\s+[a-z][\w'’-]*"
+                            r"(?:\s+[a-z][\w'’-]*){0,3},\s+(?P<m>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}),\s*$")
 _PASSIVE = re.compile(PASSIVE_AUX + r"(?:\w+ly\s+)?$")
 _SENTENCE_END = re.compile(r"(?<=[a-z\d][.!?])\s+(?=[A-Z])")
 _NOT_NOUNS = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|that|which|who|when|if|"
@@ -164,6 +167,12 @@ def fragment_frame(f: str, s: int, limit: int) -> FragmentFrame | None:
         own = _own_subject(clause, s) if clause.strip() and not dependent else None
         if own:
             return FragmentFrame(own[0], own[1], act.group(), act.end())
+        named = _KIN_THEN_NAME.search(clause)
+        if named:
+            # "Another critic, Laurence Holm, likened …", "His father, Anders Holm, says": the name in apposition.
+            men = parse_mention(named.group("m"))
+            if men and men.kind == "name" and men.name and " " in men.name:
+                return FragmentFrame(men, s + named.start("m"), act.group(), act.end())
         if dependent:
             found = sentence_subject(f, s, act.start())
             if found and _BY_ACT.search(clause) and _NAME_BETWEEN.search(f, found[1] + len(found[0].surface), act.start()):
