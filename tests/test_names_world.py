@@ -161,3 +161,12 @@ def test_an_agent_noun_no_list_knows_before_two_unknown_name_words_is_a_role(sur
 def test_three_name_words_stay_one_name_when_the_first_is_no_agent_noun_or_is_a_given_name(surface: str) -> None:
     shape = name_shape(surface)
     assert shape is not None and shape.name == surface and shape.role is None
+
+
+@pytest.mark.parametrize(("name", "pronoun"), [("Zhaklin Orlova", "He"), ("Zorbek Dzhabrailov", "She"),
+                                               ("Zhaklin Kovalevskaya", "He")])
+def test_a_slavic_surname_tells_the_gender_an_unknown_given_name_does_not(name: str, pronoun: str) -> None:
+    text = (f"“The locks will close for a month,” said {name}, who manages the canal.\n\n"
+            f"{pronoun} said boats would be diverted through the harbour.")
+    quotes = [q for q in _quotes(text) if "diverted" in q.text]
+    assert quotes and quotes[0].speaker != name

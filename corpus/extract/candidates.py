@@ -266,17 +266,28 @@ _MALE_A = {"nikita", "ilya", "foma", "luka", "joshua", "andrea", "mustafa", "mus
 
 
 def _guess_gender(name: str) -> str | None:
-    """The gender the given-name lexicon knows for the first name; else "f" for a given name
-    ending in -a (Valentina, Tatyana) unless it is a known man's; otherwise unknown — used only
-    to stop "he" from landing on a woman."""
+    """The gender the given-name lexicon knows for the first name; else the one a Slavic surname
+    tells (-ova, -skaya: f; -ov, -sky: m); else "f" for a given name ending in -a (Valentina,
+    Tatyana) unless it is a known man's; otherwise unknown — used only to stop a pronoun from
+    landing on a person of the other gender."""
     parts = name.split()
     if len(parts) < 2:
         return None
     hit = given_name(parts[0])
     if hit is not None:
         return hit[0]
+    # A Slavic surname tells the gender the given name does not: "Zhaklin Orlova", "Ilyas Dzhabrailov".
+    last = parts[-1].lower()
+    if last.endswith(_SLAVIC_F):
+        return "f"
+    if last.endswith(_SLAVIC_M):
+        return "m"
     first = parts[0].lower()
     return "f" if first.endswith("a") and first not in _MALE_A else None
+
+
+_SLAVIC_F = ("ova", "eva", "yova", "skaya", "tskaya", "ovna", "evna")
+_SLAVIC_M = ("ov", "ev", "yov", "sky", "skiy", "skii", "tsky")
 
 
 def _given_variant(a: str, b: str) -> bool:
