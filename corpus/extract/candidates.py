@@ -70,14 +70,16 @@ _CREDIT_BEFORE = re.compile(r"\b(?:Photo(?:graph)?s?|Pictures?|Image|Credit|Vide
                             r"[^.:\n]{0,60}$", re.IGNORECASE)
 
 
-def _subject_position(text: str, pos: int) -> bool:
+def _subject_position(text: str, pos: int, floor: int = 0) -> bool:
     """Whether a name at ``pos`` opens its sentence: after at most three lower-case words
-    ("Regional engineer Anna Berg") or an introductory phrase closed by a comma."""
-    window = text[max(0, pos - 120):pos]
+    ("Regional engineer Anna Berg") or an introductory phrase closed by a comma. ``floor`` is where
+    its paragraph starts: a sentence never reaches back past it."""
+    start = max(0, floor, pos - 120)
+    window = text[start:pos]
     cut = None
     for found in _BOUNDARY.finditer(window):
         cut = found
-    lead = window[cut.end():] if cut else (window if pos <= 120 else None)
+    lead = window[cut.end():] if cut else (window if pos <= 120 or start == floor else None)
     if lead is None:
         return False
     return not lead.strip() or lead.rstrip().endswith(",") or (len(lead.split()) <= 3 and "," not in lead)
@@ -198,7 +200,7 @@ class Candidates:
         # a pronoun's antecedent: "Easy Rider" or "Campbell Soup" is no "he". Any full name can
         # still expand a surname the article uses later.
         personal = bool(men.role or men.gender or given_name(men.name.split()[0]))
-        subj = offset >= 0 and _subject_position(source, start)
+        subj = offset >= 0 and _subject_position(source, start, self._line_start_before(start))
         self._people.append(_Entity(men.name, "person", men.role, men.gender, pos, subj, personal=personal))
 
     def orgs(self) -> list[_Entity]:
@@ -247,12 +249,24 @@ class Candidates:
     def _inside_reported(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.reported)
 
+    def _line_starts(self) -> list[int]:
+        """Where the article's paragraphs start (every content line when the layout gives them)."""
+        if self.content is None:
+            return []
+        return [s for s, _ in self.content]
+
+    def _line_start_before(self, pos: int) -> int:
+        """The start of the paragraph holding ``pos`` (0 when the layout gives none)."""
+        return max((s for s in self._line_starts() if s <= pos), default=0)
+
     def _sentence_starts(self, pos: int, n: int) -> list[int]:
         """Start offsets of the sentence holding ``pos`` and the ``n`` sentences before it, newest
         first; a sentence end inside a stored quotation does not count."""
         out: list[int] = []
         lo = max(0, pos - 1500)
         ends = [m.end() for m in _BOUNDARY.finditer(self.folded, lo, pos) if not self._inside_reported(m.start())]
+        # A paragraph ends a sentence even when one newline, not a blank line, separates it (HTML text).
+        ends = sorted(set(ends) | {s for s in self._line_starts() if lo < s < pos})
         ends = [lo] + ends if lo == 0 else ends
         for e in reversed(ends):
             out.append(e)
