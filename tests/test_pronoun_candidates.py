@@ -42,3 +42,14 @@ def test_an_initial_is_no_sentence_end() -> None:
 def test_a_surname_before_its_full_name_is_nobody_yet() -> None:
     text = "Brown disagreed. “We will lose,” he said.\n\nPeter Brown is the club's captain."
     assert _speakers(text) == [("We will lose", None)]
+
+
+def test_paragraphs_one_newline_apart_are_sentences_of_their_own() -> None:
+    # HTML text keeps one newline between paragraphs; a link line between them ends no sentence
+    # of its own, so the pronoun read past the new speaker to the earlier one.
+    text = ("ROTTERDAM — Lashers walked out on Tuesday.\n"
+            "“The employers have left us no choice,” said Niek Stam, a negotiator for the union.\n"
+            "Related: Antwerp braces for knock-on delays\n"
+            "Port authority chief Boudewijn Siemons said the strike would cost millions. “Every day counts,” he said.")
+    assert _speakers(text)[-1][1] in {"Boudewijn Siemons", None}
+    assert _speakers(text)[-1][1] != "Niek Stam"
