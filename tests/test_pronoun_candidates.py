@@ -53,3 +53,13 @@ def test_paragraphs_one_newline_apart_are_sentences_of_their_own() -> None:
             "Port authority chief Boudewijn Siemons said the strike would cost millions. “Every day counts,” he said.")
     assert _speakers(text)[-1][1] in {"Boudewijn Siemons", None}
     assert _speakers(text)[-1][1] != "Niek Stam"
+
+
+@pytest.mark.parametrize("intro", [
+    "Our correspondent Clara Weiss reports from Kherson.",
+    "Clara Weiss reports from Kherson.",
+])
+def test_the_outlets_own_reporter_is_nobodys_antecedent(intro: str) -> None:
+    text = (f"{intro}\n\nThe shelling started at dawn. Residents ran to the basements.\n\n"
+            "“We have been living like this for two years,” she said.")
+    assert _speakers(text) == [("We have been living like this for two years", None)]

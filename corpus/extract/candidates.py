@@ -53,7 +53,10 @@ _FURNITURE_LINE = re.compile(
     r"^\s*(?:By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s*(?:,|and|&)\s*.{0,60})?\s*$|"
     r"(?:Read\s+more|Related|See\s+also|Watch|Listen|More|Pictured|Photo(?:graph)?s?|Pictures?|Words|Image|"
     r"Credit|Video)\s*:|"
-    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s*(?:[\w-]+\s+){0,3}(?:correspondent|reporter|editor|writer)\s*$)|"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s*(?:[\w-]+\s+){0,3}(?:correspondent|reporter|editor|writer)\s*$|"
+    # the outlet's own reporter introduced: "Our correspondent Clara Weiss reports from Kherson."
+    r"Our\s+(?:[\w-]+\s+){0,3}(?:correspondent|reporter|editor|journalist)s?\b|"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+reports?\s+from\s+[A-Z][\w'’ .,-]{1,40}\s*$)|"
     r"\b(?:contributed(?:\s+(?:to\s+)?(?:this\s+)?(?:reporting|report|story))?|reporting\s+by|editing\s+by)\b[^.]{0,80}[.]?\s*$",
     re.IGNORECASE)
 
