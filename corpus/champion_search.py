@@ -27,6 +27,8 @@ def class_scores(searcher: tantivy.Searcher, schema: tantivy.Schema, term: str,
                  lists: Lists) -> dict[tuple[int, int], float] | None:
     """Each class's BM25 now: one quote of it scored by tantivy (None when the lists and index disagree)."""
     heads = {cl.ids[0]: c for c, cl in lists.items() if cl.ids}
+    if len(heads) != sum(1 for cl in lists.values() if cl.ids):
+        return None  # one quote heading two classes: the lists are not this index's
     if any(not cl.ids and cl.theta > -math.inf for cl in lists.values()):
         return None  # a class with quotes but none listed: its BM25 cannot be read
     if not heads:

@@ -43,7 +43,9 @@ from typing import Any
 import tantivy
 from sqlite_utils import Database
 
+from . import ranking
 from .hot_counts import index_opstamp
+from .index_schema import _all_and_boost, _rows_sql
 
 log = logging.getLogger(__name__)
 
@@ -215,8 +217,6 @@ class Champions:
 
     def recompute(self, db: Database, searcher: tantivy.Searcher, opstamp: int, words: list[str], analyze: Any) -> None:
         """Every quote of SQLite into its classes (after a rebuild, or when the file is not the last commit's)."""
-        from .index_schema import _document, _rows_sql  # the lists are built from the index's own documents
-
         if self.path is None:
             return
         chosen = champion_words(searcher, words)
@@ -228,9 +228,9 @@ class Champions:
             if not rows:
                 break
             for row in rows:
-                doc = _document(row)
-                tokens = analyze("\n".join(doc.get_all(FIELD)))  # no token spans a line break
-                note_document(lists, int(row[0]), int(row[5]), float(doc.get_first("weight") or 0.0), tokens)
+                values, _, boost = _all_and_boost(row)
+                tokens = analyze("\n".join(values))  # no token spans a line break
+                note_document(lists, int(row[0]), int(row[5]), ranking.weight(boost), tokens)
             last = max_id = int(rows[-1][0])
         self.max_id = max_id
         self._write(opstamp, lists)

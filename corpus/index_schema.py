@@ -84,7 +84,8 @@ def _dated(published: str | None) -> tuple[int, float]:
     return ranking.day_key(published), ranking.recency(published)
 
 
-def _document(row: Sequence[Any]) -> tantivy.Document:
+def _all_and_boost(row: Sequence[Any]) -> tuple[list[str], int, float]:
+    """A row's values of the field ``all`` (text, speaker, title), its day key and its boost."""
     qid, text, name, mention, title, speaker_id, kind, source, published, confidence, quality = row
     speaker = f"{name} {mention}" if speaker_id and mention and mention[:1].isupper() and mention != name else name
     day, recency = _dated(published)
@@ -92,8 +93,14 @@ def _document(row: Sequence[Any]) -> tantivy.Document:
     # Text fields go in unfolded: the tokenizer splits at every non-alphanumeric character, exotic
     # spaces included, so the terms and positions are those of the folded text (nothing is stored).
     speaker = speaker if speaker_id else ""
+    return [p for p in (text, speaker, title) if p], day, b
+
+
+def _document(row: Sequence[Any]) -> tantivy.Document:
+    qid, text, _, _, _, speaker_id, kind, source, _, confidence, quality = row
+    values, day, b = _all_and_boost(row)
     return tantivy.Document(
-        id=int(qid), all=[p for p in (text, speaker, title) if p], text=text,
+        id=int(qid), all=values, text=text,
         speaker_id=int(speaker_id), kind=str(kind), source=str(source), day=day,
         confidence=float(confidence), quality=float(quality), weight=ranking.weight(b), tier=ranking.tier(b),
         text_hash=text_hash(text),
