@@ -23,20 +23,38 @@ def _ids_query(schema: tantivy.Schema, ids: Iterable[int]) -> tantivy.Query:
         [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "id", i, index_option="basic")) for i in ids])
 
 
-def class_scores(searcher: tantivy.Searcher, schema: tantivy.Schema, term: str,
-                 lists: Lists) -> dict[tuple[int, int], float] | None:
-    """Each class's BM25 now: one quote of it scored by tantivy (None when the lists and index disagree)."""
+_HEADS: dict[str, tuple[Lists, dict[int, tuple[int, int]], tantivy.Query]] = {}  # per word, for its current lists
+
+
+def _heads_query(schema: tantivy.Schema, term: str,
+                 lists: Lists) -> tuple[dict[int, tuple[int, int]], tantivy.Query] | None:
+    """The first listed quote of each class (id → class) and the query scoring them by ``term``; made
+    once per lists (a published lists object never changes: a sync writes new ones)."""
+    cached = _HEADS.get(term)
+    if cached is not None and cached[0] is lists:
+        return cached[1], cached[2]
     heads = {cl.ids[0]: c for c, cl in lists.items() if cl.ids}
     if len(heads) != sum(1 for cl in lists.values() if cl.ids):
         return None  # one quote heading two classes: the lists are not this index's
     if any(not cl.ids and cl.theta > -math.inf for cl in lists.values()):
         return None  # a class with quotes but none listed: its BM25 cannot be read
-    if not heads:
-        return {}
     q = tantivy.Query.boolean_query([
         (tantivy.Occur.Must, tantivy.Query.const_score_query(_ids_query(schema, heads), 0.0)),
         (tantivy.Occur.Should, tantivy.Query.term_query(schema, FIELD, term, index_option="freq")),
     ])
+    _HEADS[term] = (lists, heads, q)
+    return heads, q
+
+
+def class_scores(searcher: tantivy.Searcher, schema: tantivy.Schema, term: str,
+                 lists: Lists) -> dict[tuple[int, int], float] | None:
+    """Each class's BM25 now: one quote of it scored by tantivy (None when the lists and index disagree)."""
+    made = _heads_query(schema, term, lists)
+    if made is None:
+        return None
+    heads, q = made
+    if not heads:
+        return {}
     hits = searcher.search(q, len(heads), count=False).hits
     ids = searcher.fast_field_values("id", [a for _, a in hits])
     out = {heads[int(i or 0)]: float(s) for (s, _), i in zip(hits, ids, strict=True) if int(i or 0) in heads}

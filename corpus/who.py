@@ -41,14 +41,33 @@ def speaker_counts(searcher: tantivy.Searcher, query: tantivy.Query, size: int) 
 WHO_WINDOW = 2_000  # a filtered topic's exact top, scanned once for the leaders' best quotes
 
 
-def best_quotes(searcher: tantivy.Searcher, plan: Plan, speakers: list[int]) -> dict[int, tuple[float, int]]:
+FEW = 50_000  # a speaker with at most this many matches: one weighted scan of them finds their best
+
+
+def best_quotes(searcher: tantivy.Searcher, plan: Plan, speakers: list[int],
+                counts: dict[int, int] | None = None) -> dict[int, tuple[float, int]]:
     """Each speaker's best quote by the formula, exact: (score, quote id). A champion word's lists
-    (:func:`corpus.champions.champion_best`) prove most; the engine finds the others."""
+    (:func:`corpus.champion_search.champion_best`) prove most; a speaker with few matches (``counts``)
+    gets one weighted scan of their own matches; the engine finds the others."""
     proven: dict[int, tuple[float, int]] = {}
     if plan.champions is not None and plan.term is not None:
         proven = champion_best(searcher, plan.schema, plan.term, plan.champions, set(speakers))
+        for sid in speakers:
+            if sid not in proven and counts is not None and counts.get(sid, FEW + 1) <= FEW:
+                hits = searcher.search(_of_speaker(plan, sid), 1, count=False, weight_by_field="weight").hits
+                if hits:
+                    proven[sid] = (float(hits[0][0]), int(searcher.fast_field_values("id", [hits[0][1]])[0] or 0))
     rest = [sid for sid in speakers if sid not in proven]
     return {**_engine_best(searcher, plan, rest), **proven} if rest else proven
+
+
+def _of_speaker(plan: Plan, sid: int) -> tantivy.Query:
+    """The plan's matches by one speaker (the speaker clause scores 0: the score stays the formula's)."""
+    return tantivy.Query.boolean_query([
+        (Occur.Must, plan.scan),
+        (Occur.Must, tantivy.Query.const_score_query(
+            tantivy.Query.term_query(plan.schema, "speaker_id", sid, index_option="basic"), 0.0)),
+    ])
 
 
 def _engine_best(searcher: tantivy.Searcher, plan: Plan, speakers: list[int]) -> dict[int, tuple[float, int]]:
@@ -88,11 +107,7 @@ def _engine_best(searcher: tantivy.Searcher, plan: Plan, speakers: list[int]) ->
                 found[int(sid or 0)] = (float(score), a)
                 wanted.discard(int(sid or 0))
     for sid in sorted(wanted):
-        one = tantivy.Query.boolean_query([
-            (Occur.Must, plan.scan),
-            (Occur.Must, tantivy.Query.const_score_query(
-                tantivy.Query.term_query(plan.schema, "speaker_id", sid, index_option="basic"), 0.0)),
-        ])
+        one = _of_speaker(plan, sid)
         if plan.filtered:
             res = searcher.search(one, 1, count=False, weight_by_field="weight").hits
             scored = [(float(score), a) for score, a in res]
@@ -126,7 +141,7 @@ def who(db: Database, topic: Topic, filters: Filters, *, limit: int = 5) -> Who:
     # Speakers tied with the last one shown compete on their best quote (bounded).
     cut = ordered[min(limit, len(ordered)) - 1][1]
     contenders = [sid for sid, n in ordered if n >= cut][: limit + 20]
-    best = best_quotes(searcher, plan, contenders)
+    best = best_quotes(searcher, plan, contenders, counts)
     contenders.sort(key=lambda sid: (-counts[sid], -best.get(sid, (0.0, 0))[0], sid))
     chosen = contenders[:limit]
     hits = {h.id: h for h in _hits(db, [(best[s][1], best[s][0]) for s in chosen if s in best])}
