@@ -255,7 +255,7 @@ for line in open('/proc/self/smaps'):
     elif head[0] == 'Rss:' and name:
         by_kind[name] = by_kind.get(name, 0) + int(head[1])
 print(status['VmRSS'].strip(), '|', status.get('RssAnon', '?').strip(), '|', status.get('RssFile', '?').strip(), '|',
-      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, 'MB; mapped by file kind (MB):',
+      status['VmHWM'].strip(), '; index and database pages mapped, by file kind (MB):',
       ', '.join(f'{{k}} {{v // 1024}}' for k, v in sorted(by_kind.items(), key=lambda kv: -kv[1])))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
@@ -353,7 +353,8 @@ def main() -> None:
           f"/who p50 {statistics.median(off_w):.1f} p99 {pct(off_w, 99):.1f} ms")
     print(f"{load()}")
     core.close()
-    print(f"memory of the core after every command (VmRSS | RssAnon | RssFile | peak): {memory_of_serve(path)}")
+    print(f"memory of the core after every command (VmRSS | RssAnon | RssFile (index pages and shared libraries) | "
+          f"peak VmHWM): {memory_of_serve(path)}")
     print(f"this process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
 
 
