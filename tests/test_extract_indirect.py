@@ -508,3 +508,16 @@ def test_called_on_names_the_mention_before_it_not_the_sentence_start() -> None:
     text = f"{TITLE}\n\nOlga Petrova opened the fair.\n\nAfter the speeches, she called on the governors to pay the " \
            "farmers before the winter.\n"
     assert q.speaker_start is not None and text[q.speaker_start:q.speaker_end] == "she"
+
+
+def test_as_x_reported_names_the_source_of_what_follows() -> None:
+    q = only("As Olga Petrova noted, the harvest was the largest in a decade.")
+    assert (q.speaker, q.cue, q.text) == ("Olga Petrova", "noted", "the harvest was the largest in a decade")
+    q = only("As The Grain Gazette reported, the minister was accused of hiding the figures.")
+    assert (q.speaker, q.cue, q.text) == (None, "reported", "the minister was accused of hiding the figures")
+
+
+def test_as_with_a_clause_ending_in_a_name_is_no_source() -> None:
+    found = quotes("As her office sent out letters quoting Mr. Orlov's remarks, Olga Petrova tried to calm "
+                   "the farmers.")
+    assert all(q.speaker != "Pavel Orlov" and q.cue != "remarks" for q in found)

@@ -90,6 +90,8 @@ _BETWEEN = re.compile(
     r"[^,;:“”\"«»]{1,60}?)?(?=\s*,?\s*that\b)"
 )
 # "X said …, according to Y": the report has its own speaker; Y is the source of the sentence, not X's words.
+AS_CUE = re.compile(rf"^\s*(?:[Bb]ut\s+|[Aa]nd\s+|[Jj]ust\s+)?[Aa]s\s+(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE}|observed)\s*,\s+")
+_AS_SOURCE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|for|and))*$")
 _ACCORDING_INNER = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|reported|reports|announced|argued|"
                               r"argues|claimed|claims|noted|notes|explained|insisted|warned|stressed)\b")
 _ENDS_RELATIVE = re.compile(r"\b(?:which|who|whom|that|where)\s*$")  # "boats which, according to AFP, …"
@@ -134,6 +136,17 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
     out: list[Frame] = []
     if not _ANY_CUE.search(sent):
         return out  # most sentences report nothing: one scan instead of six
+    # As X reported, CLAUSE: the source of what follows.
+    m = AS_CUE.match(sent)
+    if m and clause_ok(sent[m.end():]):
+        # the whole phrase is the speaker ("As The Hill reported", "As Olga Petrova noted"), never a clause
+        # ending in a name ("As her campaign sent out pitches highlighting Mr. X's remarks")
+        men = parse_mention(m.group("m")) or (_source(m.group("m")) if _AS_SOURCE.match(m.group("m")) else None)
+        if men and men.kind not in {"name", "pronoun"}:
+            # a body or paper: unnamed here (the article's capitalised runs read "As The Gazette" as its name)
+            men = Mention("role", men.surface)
+        if men:
+            return [Frame(men, m.group("cue"), s + m.end(), e, s + m.start("m"))]
     # According to X, CLAUSE / CLAUSE, according to X.
     m = ACCORDING.search(sent)
     if m and len(sent[:m.start()].split()) < 8 and not _VERBISH.search(sent[:m.start()]):
