@@ -88,3 +88,17 @@ def test_a_message_introduced_by_its_own_sender_keeps_its_sender() -> None:
             "The message of congratulations reads:\n\n“I wish you success in your work for the good of your people.”")
     found = extract_quotes(text, "Vladimir Putin congratulated Ibrahim al-Jaafari on his appointment")
     assert [q.speaker for q in found if q.kind == "direct"] == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rohingya refugee Nur Begum said the soldiers shouted “kill them all” as they entered the village.",
+    "A prisoner, Oleh Marchenko, said Russian guards forced him to sing “Russia is great” every morning.",
+    "Activist Boniface Mwangi said the officer shouted “Go home now!” and then fired.",
+])
+def test_words_someone_else_voices_inside_reported_speech_are_not_the_reporters(text: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, "Voices") if q.kind == "direct"] == [None]
+
+
+def test_quoted_words_of_the_reporting_speaker_stay_theirs() -> None:
+    text = "Finance Minister Kwame Asante said the reforms were “long overdue and necessary”."
+    assert [q.speaker for q in extract_quotes(text, "Reforms") if q.kind == "direct"] == ["Kwame Asante"]

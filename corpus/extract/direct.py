@@ -40,7 +40,9 @@ _NEXT_ACT = re.compile(rf",?\s+(?:and|but|while)\s+(?:also\s+|then\s+|later\s+)?
                        r",\s*(?:adding|saying|noting|arguing|insisting|warning)\b|"
                        r",?\s+(?:after|before|because|when|while|since|although|though|as)\s+(?:he|she|they|we|I|it|"
                        r"the\s+\w+|[A-Z][\w'’-]+)\s")  # "… as a “fraud” after he visited …": narration again
-_OTHER_ACT = re.compile(rf"{SPEECH_ACT.pattern}|\b(?:encourag|exhort|ask|tell|told|call|urg|invit|appeal|advis)\w*")
+_OTHER_ACT = re.compile(rf"{SPEECH_ACT.pattern}|\b(?:encourag|exhort|ask|tell|told|call|urg|invit|appeal|advis)\w*|"
+                        r"\b(?:shout|yell|scream|chant|whisper|mutter|jeer|taunt|order|command)(?:s|ed|ing)?\b|"
+                        r"\b(?:sing|sang|sung|singing|cried|cries|crying)\b")  # voices: "the soldiers shouted “…”"
 _SENTENCE_STOP = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“«(‘]?[A-Z])")
 # A speech verb, perhaps with whom it addresses, then a comma or colon right before a quotation: the
 # quotation is what was said ("… before asking her, “…”", "… and told reporters: “…”").
