@@ -100,3 +100,20 @@ def test_brackets_in_a_label_are_notes_not_part_of_the_role() -> None:
     assert lab is not None and lab.kind == "person"
     assert lab.name == "Pavel Orlov" and lab.role == "President of the Republic of Utopia"
     assert text[lab.name_start:lab.name_end] == "Pavel Orlov"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("label", [
+    "Member of the Board of the Fund for the Support of Fisheries and Forests and of the Water Board of the "
+    "Northern Federation Zorgl Blix:",
+    "King Hamad bin Karim Al Nasser of Utopia ( retranslated ) :",
+])
+def test_in_a_transcript_a_label_we_cannot_name_ends_the_turn_and_its_words_are_nobodys(label: str) -> None:
+    speakers = _speakers(label)
+    assert speakers == ["Vladimir Putin", None, None, "Vladimir Putin"]
+
+
+def test_a_sentence_ending_in_a_colon_inside_a_turn_keeps_the_turn() -> None:
+    text = (_OPENING + "There are two questions on the agenda today: the port and the roads.\n\n"
+            "Two questions for Russian Railways: the port and the roads.\n\n" + _CLOSING)
+    found = extract_quotes(text, "Meeting on the port")
+    assert [q.speaker for q in found] == ["Vladimir Putin"] * len(found) and len(found) == 4

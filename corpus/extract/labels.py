@@ -295,8 +295,9 @@ def turn_break(text: str, start: int, end: int) -> Label | None:
     """Inside a document read as a transcript: the label a paragraph opens with, or, when no name can
     be read from it, a label-shaped phrase that still ends the turn before it ("Member of the Board of
     the Fund … Zorgl Blix:", "Karim Nasser (retranslated :") — a phrase before a colon that opens with a
-    capital, has at least two capitalised words and reads as no sentence: no sentence end, and its only
-    lower-case words are those roles are made of (links, particles, titles, occupations). Its turn names nobody."""
+    capital, has at least two capitalised words and reads as no sentence: no sentence end, its only lower-case
+    words are those roles are made of (links, particles, titles, occupations), and what follows the colon
+    opens with no lower-case word. Its turn names nobody."""
     lab = read_label(text, start, end)
     if lab is not None:
         return lab
@@ -322,5 +323,7 @@ def turn_break(text: str, start: int, end: int) -> Label | None:
     speech = m.end()
     while speech < end and text[speech].isspace():
         speech += 1
+    if speech < end and text[speech].islower():
+        return None  # "Russian Railways and the ports: both have the money" goes on a sentence
     flat = " ".join(tokens)
     return Label("unknown", start, speech, None, flat, None, None, flat)

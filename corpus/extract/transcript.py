@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from ..models import QuoteKind, Resolution
 from ..names import given_name
 from .interviews import interviewee
-from .labels import Label, read_label
+from .labels import Label, read_label, turn_break
 from .layout import Layout
 from .lexicon import PERSON_NOUNS, TITLE_WORDS
 
@@ -110,6 +110,23 @@ def _inline(lay: Layout, labels: list[tuple[int, Label]]) -> list[tuple[int, Lab
     return out
 
 
+def _with_breaks(lay: Layout, labels: list[tuple[int, Label]]) -> list[tuple[int, Label]]:
+    """In a document read as a transcript, every paragraph after the first label that opens with a
+    label-shaped phrase no name can be read from (:func:`.labels.turn_break`) ends the turn before it:
+    its words are nobody's, never the previous speaker's."""
+    taken = {li for li, _ in labels}
+    head = _key(lay.title or "")
+    extra = []
+    for li in range(labels[0][0] + 1, len(lay.lines)):
+        if li in taken:
+            continue
+        ls, le = lay.lines[li]
+        lab = turn_break(lay.folded, ls, le)
+        if lab is not None and lab.kind == "unknown" and not (head and _key(lay.folded[ls:le]) == head):
+            extra.append((li, lab))
+    return sorted(labels + extra, key=lambda x: x[1].start) if extra else labels
+
+
 def _has_turns(labels: list[tuple[int, Label]]) -> bool:
     # A person label is strong evidence when the name is one we know, or when it recurs: a one-off
     # "Veto Power Impedes Peace Efforts:" with no given name we know heads an explainer's section.
@@ -177,6 +194,7 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
     labels = sorted(_labels(lay), key=lambda x: x[1].start)
     if not _has_turns(labels):
         return []
+    labels = _with_breaks(lay, labels)
     texts = _turn_texts(lay, labels)
     by_last = _label_names(labels)
     words: dict[str, list[str]] = {}
