@@ -89,7 +89,9 @@ def _continues(prev: str, nxt: str, after_headline: bool, prev_is_whole: bool, p
     if after_headline:
         # The headline stands alone, unless it is really the first turn of a transcript or the
         # first words of a label or sentence wrapped onto the next line.
-        return label_wrap or bool(_LABEL_START.match(prev)) or (
+        # A second label right after the first turn starts a turn of its own ("ANDERSON COOPER: …⏎
+        # GAVIN NEWSOM: …" one newline apart).
+        return label_wrap or (bool(_LABEL_START.match(prev)) and not _LABEL_START.match(nxt)) or (
             lower_next and not nxt.startswith(("by ", "from ")) and not sentence_end)
     if sentence_end and (_LABEL_START.match(nxt) or _BULLET.match(nxt)):
         return False  # a new turn or list item that lost its blank line

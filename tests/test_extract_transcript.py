@@ -410,3 +410,14 @@ def test_one_off_section_headings_with_a_colon_are_no_transcript() -> None:
             "Rail Plans Stall Again: The new line was due to open in the spring.\n\n"
             "Nobody now expects it before the end of the decade.")
     assert [q for q in extract_quotes(body, "The council's record") if q.kind == "transcript"] == []
+
+
+def test_turns_one_newline_apart_from_the_first_are_turns_of_their_own() -> None:
+    # Text that opens with the first turn (the title given apart), one newline between turns:
+    # the second label was glued onto the first turn as if the first line were a wrapped headline.
+    from corpus.extract import extract_quotes
+    text = ("ANNA BERG: Minister, thank you for joining us.\nTOMAS HOLM: Glad to be here.\n"
+            "BERG: Will you run again?\n")
+    quotes = extract_quotes(text, "Interview with the minister")
+    assert [(q.text, q.speaker) for q in quotes][:2] == [
+        ("Minister, thank you for joining us.", "Anna Berg"), ("Glad to be here.", "Tomas Holm")]
