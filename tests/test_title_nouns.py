@@ -78,3 +78,18 @@ def test_two_coordinated_title_nouns_are_two_speakers_and_name_nobody() -> None:
     assert alone is not None
     found = tracker.resolve(alone, text.index(subject))
     assert found is not None and found.name == "Karl Weiss"
+
+
+def test_a_pronoun_after_a_title_subject_is_that_title_holder_not_an_earlier_name() -> None:
+    title = "President Anna Berg and Bulgarian President Karl Weiss attended the celebrations"
+    text = ("Anna Berg said the day was a bright page in the history of both nations.\n\n"
+            "The Bulgarian President thanked the army for helping liberate his country. He said the victory "
+            "had made it possible to end the war.\n")
+    assert _speaker(text, title, "the victory had made") == "Karl Weiss"
+
+
+def test_a_pronoun_after_a_title_subject_nobody_holds_names_nobody() -> None:
+    title = "President Anna Berg met with Polish President Karl Weiss"
+    text = ("Anna Berg said the two countries were close partners.\n\n"
+            "The Moldovan President also urged businessmen to invest. He indicated that the new port would open.\n")
+    assert _speaker(text, title, "the new port would open") is None

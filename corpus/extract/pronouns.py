@@ -57,6 +57,7 @@ class PronounResolution(Candidates):
 
     if TYPE_CHECKING:
         def _name(self, men: Mention, pos: int) -> Speaker | None: ...  # in .resolve.Tracker
+        def _resolve(self, men: Mention, pos: int) -> Speaker | None: ...  # in .resolve.Tracker
 
     def _pronoun(self, men: Mention, pos: int) -> Speaker | None:
         """he/she: the one compatible person the nearest sentence before it makes its subject or
@@ -78,6 +79,7 @@ class PronounResolution(Candidates):
         humans = [e for e in humans if not self._inside_reported(e.pos)]
         humans += self._unnamed_speakers(starts, pos)
         humans += self._owners(starts[-1], pos)
+        humans += self._titled_subjects(starts[-1], pos, {e.pos for e in humans})
         hi = pos
         for lo in starts:
             here = [e for e in humans if lo <= e.pos < hi]
@@ -127,6 +129,24 @@ class PronounResolution(Candidates):
         """Whether ``pos`` is inside quotation marks opened earlier in its paragraph."""
         para = self.folded[self.folded.rfind("\n", 0, pos) + 1:pos]
         return para.count("“") + para.count("«") > para.count("”") + para.count("»") or para.count('"') % 2 == 1
+
+    def _titled_subjects(self, lo: int, pos: int, seen: set[int]) -> list[_Entity]:
+        """A sentence whose subject is a title ("The Bulgarian President thanked the army. He said …"):
+        the person it names, else someone unnamed, stands between a later pronoun and any earlier name."""
+        out = []
+        for m in _TITLED_SUBJECT.finditer(self.folded, lo, pos):
+            at = m.start("np")
+            if at in seen or self._inside_reported(at) or self._quoted(at):
+                continue
+            men = parse_mention(m.group("np"))
+            if men is None or men.kind != "role":
+                continue
+            found = self._resolve(men, at)
+            if found is not None and found.kind == "person":
+                out.append(_Entity(found.name, "person", found.role, None, at, True))
+            else:
+                out.append(_Entity(m.group("np"), "person", None, None, at, True, named=False))
+        return out
 
     def _owners(self, lo: int, pos: int) -> list[_Entity]:
         """People named by a possessive between the candidates and the pronoun ("Thomas' sister
@@ -182,6 +202,12 @@ class PronounResolution(Candidates):
             if _unnamed_person(subject.strip(" \"“”«»'"), sentence):
                 out.append(_Entity(subject.strip(), "person", None, None, m.start(), True, named=False))
         return out
+
+# A sentence opening with a capitalised title, a nationality or two before it: "The Bulgarian President
+# thanked …", "The Acting President named …" (not "The President's" — an owner).
+_TITLED_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?P<np>[Tt]he\s+(?:[A-Z][a-z]+\s+){0,2}(?:President|Prime\s+Minister|Premier|Chancellor|"
+    r"leader|head\s+of\s+state|King|Emir))(?!['’])\s+(?:also\s+|then\s+)?[a-z]+ed\b")
 
 # Nouns for a person an article does not name; as a subject they stand between a pronoun and
 # any earlier name ("the father was advised …, but he replied").
