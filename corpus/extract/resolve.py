@@ -76,6 +76,11 @@ class Tracker(PronounResolution, RoleResolution):
             full = {n for n in self._all_full() if _variant(_surname(n), surname)
                     and (men.gender is None or _guess_gender(n) in {None, men.gender})}
             close = True
+        if full and any(self.canonical(n) not in full for n in self._all_full() if n.split()[0] == surname):
+            # "Prime Minister Abiy Ahmed … Finance Minister Ahmed Shide … Ahmed said", "President Lee
+            # Jae-myung met Jay Y. Lee": the word is one person's surname and another's first name —
+            # by which one the article calls them is its naming custom, not ours to guess.
+            return None
         if len(full) == 1:
             name = full.pop()
             if not close and self._bare_before_full(surname, name):
