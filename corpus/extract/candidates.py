@@ -162,8 +162,9 @@ class Candidates:
         """A bare surname opening a sentence ("Brown disagreed.", "Holm thanked her.") is the one
         person the article has already named in full with it: a subject like any other, so a
         pronoun after it never jumps back past it to an earlier speaker."""
+        people = self._people or []
         out = []
-        firsts = {n: min(e.pos for e in self._people if e.name == n) for ns in full.values() for n in ns}
+        firsts = {n: min(e.pos for e in people if e.name == n) for ns in full.values() for n in ns}
         for m in _SENTENCE_SURNAME.finditer(self.folded):
             names = full.get(m.group(1))
             if not names or len(names) != 1 or not self._story(m.start(1)):
@@ -171,7 +172,7 @@ class Candidates:
             name = next(iter(names))
             if firsts[name] >= m.start(1):
                 continue  # the surname before the full name: nobody yet
-            known = next(e for e in self._people if e.name == name)
+            known = next(e for e in people if e.name == name)
             out.append(_Entity(name, "person", known.role, known.gender, m.start(1), True, personal=known.personal))
         return out
 

@@ -76,10 +76,12 @@ class Tracker(PronounResolution, RoleResolution):
             full = {n for n in self._all_full() if _variant(_surname(n), surname)
                     and (men.gender is None or _guess_gender(n) in {None, men.gender})}
             close = True
-        if full and any(self.canonical(n) not in full for n in self._all_full() if n.split()[0] == surname):
+        if full and any(e.role and e.pos >= 0 and " " in e.name and e.name.split()[0] == surname
+                        and self.canonical(e.name) not in full for e in self.people()):
             # "Prime Minister Abiy Ahmed … Finance Minister Ahmed Shide … Ahmed said", "President Lee
             # Jae-myung met Jay Y. Lee": the word is one person's surname and another's first name —
-            # by which one the article calls them is its naming custom, not ours to guess.
+            # by which one the article calls them is its naming custom, not ours to guess. (Only
+            # names in the story: a title-case headline makes "Gorka Slam" of a verb.)
             return None
         if len(full) == 1:
             name = full.pop()
