@@ -10,6 +10,7 @@ these candidates.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -132,6 +133,7 @@ class Candidates:
         # Spans already stored as quotes: a name inside reported content is nobody's antecedent.
         self.reported: list[tuple[int, int]] = []
         self._canon: dict[str, str] | None = None
+        self._starts: list[int] | None = None
 
     # -- lazy scans of the whole article (only run when a mention needs them) -------------------
     def people(self) -> list[_Entity]:
@@ -179,8 +181,10 @@ class Candidates:
     def _story(self, pos: int) -> bool:
         """Whether ``pos`` is in the story's own words: a content line that is no byline, credit,
         caption or link to another story."""
-        if self.content is not None and not any(s <= pos < e for s, e in self.content):
-            return False
+        if self.content is not None:
+            k = bisect_right(self._line_starts(), pos) - 1  # content lines are in order
+            if k < 0 or not pos < self.content[k][1]:
+                return False
         start = self.folded.rfind("\n", 0, pos) + 1
         end = self.folded.find("\n", pos)
         line = self.folded[start:end if end >= 0 else None]
@@ -254,14 +258,16 @@ class Candidates:
         return any(s <= pos < e for s, e in self.reported)
 
     def _line_starts(self) -> list[int]:
-        """Where the article's paragraphs start (every content line when the layout gives them)."""
-        if self.content is None:
-            return []
-        return [s for s, _ in self.content]
+        """Where the article's paragraphs start (every content line when the layout gives them), in order."""
+        if self._starts is None:
+            self._starts = [s for s, _ in self.content] if self.content is not None else []
+        return self._starts
 
     def _line_start_before(self, pos: int) -> int:
         """The start of the paragraph holding ``pos`` (0 when the layout gives none)."""
-        return max((s for s in self._line_starts() if s <= pos), default=0)
+        starts = self._line_starts()
+        k = bisect_right(starts, pos) - 1
+        return starts[k] if k >= 0 else 0
 
     def _sentence_starts(self, pos: int, n: int) -> list[int]:
         """Start offsets of the sentence holding ``pos`` and the ``n`` sentences before it, newest
@@ -270,7 +276,8 @@ class Candidates:
         lo = max(0, pos - 1500)
         ends = [m.end() for m in _BOUNDARY.finditer(self.folded, lo, pos) if not self._inside_reported(m.start())]
         # A paragraph ends a sentence even when one newline, not a blank line, separates it (HTML text).
-        ends = sorted(set(ends) | {s for s in self._line_starts() if lo < s < pos})
+        starts = self._line_starts()
+        ends = sorted(set(ends) | set(starts[bisect_right(starts, lo):bisect_right(starts, pos - 1)]))
         ends = [lo] + ends if lo == 0 else ends
         for e in reversed(ends):
             out.append(e)

@@ -25,6 +25,8 @@ def _key(text: str) -> str:
 def unname_contradicted_continuations(quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
     """The quotes, with every continuation whose wording the article also gives another speaker
     made unattributed (kept, so the words can still be found)."""
+    if not any(q.resolution == "continuation" and q.speaker for q in quotes):
+        return quotes
     keys = [_key(q.text) for q in quotes]
     out = []
     for q, k in zip(quotes, keys, strict=True):
