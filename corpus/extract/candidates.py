@@ -134,6 +134,7 @@ class Candidates:
         self.reported: list[tuple[int, int]] = []
         self._canon: dict[str, str] | None = None
         self._starts: list[int] | None = None
+        self._furniture: dict[int, bool] = {}  # line start -> whether the line is site furniture
 
     # -- lazy scans of the whole article (only run when a mention needs them) -------------------
     def people(self) -> list[_Entity]:
@@ -186,9 +187,12 @@ class Candidates:
             if k < 0 or not pos < self.content[k][1]:
                 return False
         start = self.folded.rfind("\n", 0, pos) + 1
-        end = self.folded.find("\n", pos)
-        line = self.folded[start:end if end >= 0 else None]
-        return not _FURNITURE_LINE.search(line) and not _CREDIT_BEFORE.search(self.folded, start, pos)
+        furniture = self._furniture.get(start)
+        if furniture is None:  # one check per line, however many names it holds
+            end = self.folded.find("\n", pos)
+            furniture = self._furniture[start] = bool(_FURNITURE_LINE.search(self.folded[start:end if end >= 0 else None]))
+        # a credit names someone within a few words of its label
+        return not furniture and not _CREDIT_BEFORE.search(self.folded, max(start, pos - 100), pos)
 
     def _scan_run(self, source: str, offset: int, run: str, at: int) -> None:
         assert self._people is not None
