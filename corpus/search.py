@@ -1,9 +1,9 @@
 """Search the quote corpus: topics, speakers, filters — exact ranking at any corpus size.
 
-User text never reaches a query language as syntax: for the full-text index every word is
-analysed and becomes a term of a query built in code (:mod:`corpus.query`); for FTS5 (kept for
-digests, follows and typo suggestions) every word becomes a quoted FTS5 string
-(:func:`match_expression`), so ``NOT``, ``*``, ``NEAR(`` and unbalanced quotes are just words.
+User text never reaches a query language as syntax: every word is analysed and becomes a term of
+a query built in code (:mod:`corpus.query`), so ``NOT``, ``*``, ``NEAR(`` and unbalanced quotes are
+just words. Digests and follows match through the same index (:mod:`corpus.matches`); there is no
+FTS5 table any more (migration 008).
 
 A topic is answered by the tantivy index beside the database (:mod:`corpus.index`) with the
 exact top-k of :mod:`corpus.ranking`'s formula over every match; a question with filters only
@@ -140,7 +140,9 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Topic:
-    """A parsed topic: FTS5 match expression plus the words to highlight."""
+    """A parsed topic: its words, phrases and alias alternatives (what the index query is built from)
+    and the words to highlight. ``expression`` is the topic in one canonical line (quoted words
+    ANDed, aliases ORed; never sent to an engine as syntax)."""
 
     expression: str | None  # None: no searchable words (then only filters apply)
     words: tuple[str, ...] = ()
@@ -156,7 +158,7 @@ def _fts_string(word: str) -> str:
 
 
 def match_expression(text: str, aliases: Sequence[str] = ()) -> Topic:
-    """Turn a user's topic into a safe FTS5 expression.
+    """Parse a user's topic (its canonical ``expression`` is written in FTS5-like syntax, quoted words).
 
     ``"climate change"`` in double quotes is a phrase; other words are ANDed; ``word*`` is a
     prefix. Stopwords are dropped unless nothing else is left. ``aliases`` (other names of
