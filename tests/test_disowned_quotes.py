@@ -102,3 +102,17 @@ def test_words_someone_else_voices_inside_reported_speech_are_not_the_reporters(
 def test_quoted_words_of_the_reporting_speaker_stay_theirs() -> None:
     text = "Finance Minister Kwame Asante said the reforms were “long overdue and necessary”."
     assert [q.speaker for q in extract_quotes(text, "Reforms") if q.kind == "direct"] == ["Kwame Asante"]
+
+
+def test_double_quoted_words_inside_a_single_quoted_quotation_are_not_the_outer_speakers() -> None:
+    # UK house style: the outer quotation in single marks, a quotation inside it in double ones.
+    text = "Labour MP Dawn Butler said: 'The minister told me, “We are looking into it,” but nothing happened.'"
+    assert [q.speaker for q in extract_quotes(text, "Housing") if q.kind == "direct"] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "The farmers' union chief Dawn Butler said: “We are looking into it, and we will act.”",
+    "It's over, Dawn Butler said: “We are looking into it, and we will act.”",
+])
+def test_an_apostrophe_before_a_quotation_opens_no_single_quoted_one(text: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, "Housing") if q.kind == "direct"] == ["Dawn Butler"]

@@ -55,6 +55,23 @@ def _sentence_before(text: str, pos: int) -> str:
     return text[ends[-1] if ends else lo:pos]
 
 
+# A single quotation mark opening a quotation (after a space, colon or the paragraph start, before a
+# capital), and one closing it (after a word, before a space or punctuation).
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s:(]))['‘](?=[A-Z])", re.MULTILINE)
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s,.;:!?)]|$)", re.MULTILINE)
+
+
+def _inside_single_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside a quotation in single marks opened earlier in its paragraph
+    ("Labour MP Dawn Butler said: 'The minister told me, “We are looking into it,” but …'"): the
+    double-quoted words there are someone the outer speaker quotes, not the outer speaker."""
+    start = text.rfind("\n", 0, pos) + 1
+    opens = [m.start() for m in _SINGLE_OPEN.finditer(text, start, pos)]
+    if not opens:
+        return False
+    return not _SINGLE_CLOSE.search(text, opens[-1] + 1, pos)
+
+
 def _open(text: str, start: int) -> int:
     """Where the quotation starting at ``start`` opens (its mark, when there is one)."""
     return start - 1 if start and text[start - 1] in "“\"«'‘" else start
@@ -70,7 +87,8 @@ def disown_put_in_mouth(text: str, quotes: list[ExtractedQuote]) -> list[Extract
         if q.speaker and q.kind in {"direct", "indirect"}:
             before = _sentence_before(text, q.start)
             if _DENIED.search(before) or _ALLEGED.search(before) or _FAKED.search(before) or (
-                    q.kind == "direct" and (_RELAYED.search(before) or _RELAYED_NOUN.search(text, 0, _open(text, q.start)))):
+                    q.kind == "direct" and (_RELAYED.search(before) or _RELAYED_NOUN.search(text, 0, _open(text, q.start))
+                                            or _inside_single_quotes(text, _open(text, q.start)))):
                 q = replace(q, speaker=None, speaker_type=None, role=None, resolution=None,
                             confidence=min(q.confidence, 0.3))
         out.append(q)
