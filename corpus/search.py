@@ -136,6 +136,9 @@ class Hit:
     cue: str | None = None  # the verb that reported it ("said", "called for")
     score: float = 0.0
     sources: tuple[str, ...] = ()  # every source of this exact wording, when republished
+    # Every part of the utterance this quote belongs to, in text order, when narration split it
+    # ("“A,” he said, “B.”"): a card shows them as one, "A … B". Empty for a quote that stands alone.
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +243,21 @@ def _hits(db: Database, ids_scores: Sequence[tuple[int, float]]) -> list[Hit]:
         return []
     scores = dict(ids_scores)
     rows = db.execute(_SELECT + f" WHERE q.id IN ({','.join('?' * len(scores))})", list(scores)).fetchall()
-    return [Hit(*row, score=scores[row[0]]) for row in _dated_roles(db, rows)]  # type: ignore[misc]
+    parts = _utterance_parts(db, list(scores))
+    return [Hit(*row, score=scores[row[0]], parts=parts.get(row[0], ()))  # type: ignore[misc]
+            for row in _dated_roles(db, rows)]
+
+
+def _utterance_parts(db: Database, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """For each of ``ids`` that is a part of a split utterance, the texts of all its parts in order
+    (one query over the ``quotes_utterance`` index; a lone quote is absent)."""
+    out: dict[int, list[str]] = {}
+    for qid, text in db.execute(
+            "SELECT q.id, p.text FROM quotes q JOIN quotes p ON p.utterance_id = q.utterance_id "
+            f"WHERE q.id IN ({','.join('?' * len(ids))}) AND q.utterance_id IS NOT NULL ORDER BY q.id, p.start",
+            list(ids)):
+        out.setdefault(qid, []).append(text)
+    return {k: tuple(v) for k, v in out.items() if len(v) > 1}
 
 
 def _dated_roles(db: Database, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
@@ -297,7 +314,9 @@ def who_said(db: Database, topic: Topic, filters: Filters = NO_FILTERS, *, limit
 
 def quote_by_id(db: Database, quote_id: int) -> Hit | None:
     row = db.execute(_SELECT + " WHERE q.id = ?", [quote_id]).fetchone()
-    return Hit(*_dated_roles(db, [row])[0]) if row else None
+    if not row:
+        return None
+    return Hit(*_dated_roles(db, [row])[0], parts=_utterance_parts(db, [quote_id]).get(quote_id, ()))  # type: ignore[misc]
 
 
 def article_text(db: Database, article_id: int) -> str:

@@ -50,7 +50,9 @@ def highlights(text: str, words: Sequence[str]) -> tuple[tuple[int, int], ...]:
 
 
 def to_card(hit: Hit, words: Sequence[str] = (), *, count: int | None = None, note: str | None = None) -> QuoteCard:
-    text = _trim(hit.text, words)
+    # A quotation split by narration is shown whole, its parts joined by an ellipsis ("A … B"): the
+    # speaker's words only, never the narration between them, and never one part alone.
+    text = _trim(" … ".join(hit.parts) if hit.parts else hit.text, words)
     return QuoteCard(
         id=hit.id, text=text, speaker=hit.speaker, role=hit.role, published=_display_date(hit.published),
         source=_sources(hit), title=hit.title, url=hit.url, kind=hit.kind, confidence=hit.confidence,

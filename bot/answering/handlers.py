@@ -110,6 +110,21 @@ def _filters(q: Query, speaker_ids: tuple[int, ...] = ()) -> Filters:
     return Filters(speaker_ids=speaker_ids, since=q.since, until=q.until, source=q.source, kind=q.kind)
 
 
+def _one_per_utterance(hits: list[Hit]) -> list[Hit]:
+    """Hits with every later part of an utterance already shown dropped: a card shows a split
+    quotation whole ("A … B"), so two of its parts would be the same card twice."""
+    seen: set[tuple[str | None, tuple[str, ...]]] = set()
+    out = []
+    for h in hits:
+        if h.parts:
+            key = (h.speaker, h.parts)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(h)
+    return out
+
+
 def _search_with_suggestion(ctx: Context, topic_text: str, filters: Filters,
                             candidates: int | None = None) -> tuple[list[Hit], bool, Topic, str | None]:
     topic = _topic(ctx, topic_text)
@@ -117,6 +132,7 @@ def _search_with_suggestion(ctx: Context, topic_text: str, filters: Filters,
     if candidates:
         kwargs["candidates"] = candidates
     hits, full = search(ctx.db, topic, filters, **kwargs)
+    hits = _one_per_utterance(hits)
     if hits or topic.expression is None:
         return hits, full, topic, None
     fixes = suggest_terms(ctx.db, topic.words)
@@ -125,6 +141,7 @@ def _search_with_suggestion(ctx: Context, topic_text: str, filters: Filters,
     corrected = " ".join(fixes.get(w, w) for w in topic.words)
     topic2 = match_expression(corrected)
     hits, full = search(ctx.db, topic2, filters, **kwargs)
+    hits = _one_per_utterance(hits)
     if not hits:
         return hits, full, topic, None
     shown = " ".join(surface_form(hits[0].text, fixes[w]) or fixes[w] if w in fixes else w for w in topic.words)
