@@ -53,3 +53,12 @@ def test_the_outlet_that_quotes_someone_is_not_the_speaker(text: str, speaker: s
 def test_a_place_describing_an_affiliation_is_not_a_second_person(subject: str, speaker: str) -> None:
     quotes = extract_quotes(f"{subject} said the galaxy was surprisingly bright.", "Galaxy")
     assert [(q.text, q.speaker) for q in quotes] == [("the galaxy was surprisingly bright", speaker)]
+
+
+@pytest.mark.parametrize(("subject", "company"), [
+    ("Volvo Cars AB", "Volvo Cars AB"), ("Siemens AG", "Siemens AG"), ("TotalEnergies SE", "TotalEnergies SE"),
+    ("Shell plc", "Shell plc"), ("General Electric Co", "General Electric Co"),
+])
+def test_a_company_is_named_by_its_whole_name_never_by_its_legal_form(subject: str, company: str) -> None:
+    quotes = extract_quotes(f"{subject} said on Tuesday that tariffs would hit profits.", "Business")
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [(company, "organisation")]

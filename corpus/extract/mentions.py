@@ -159,10 +159,21 @@ def _common_noun(s: str) -> Mention | None:
     return None
 
 
+# Legal forms that end a company's name ("Siemens AG", "Volvo Cars AB", "General Electric Co"): the whole
+# capitalised run before one is the company, never a shorter tail ("AG", "Electric Co").
+_LEGAL_FORM = re.compile(r"^(?:[A-Z][\w'’.&-]*|&|and|of|de)(?:\s+(?:[A-Z][\w'’.&-]*|&|and|of|de))*?\s+"
+                         r"(?P<form>Co\.?|Corp\.?|Inc\.?|AG|Ltd\.?|LLC|[Pp][Ll][Cc]|GmbH|SA|S\.A\.|NV|N\.V\.|BV|SpA|"
+                         r"S\.p\.A\.|PJSC|OJSC|JSC|AB|ASA|Oyj|KK|SE|A/S|Oy)$")
+
+
 def _proper(s: str, words: list[str]) -> Mention | None:
     """A capitalised phrase: a titled person, a bare surname, or an organisation — only when the
     words have the shape of a name (:func:`corpus.names.name_shape`): "But", "Watch", a place,
     an event or a work's title is nobody."""
+    company = _LEGAL_FORM.match(re.sub(r"^The\s+", "", s.rstrip(",")))
+    if company and company.group(0)[:1].isupper():
+        name = company.group(0)
+        return Mention("org", s, name=name, head=company.group("form").rstrip(".").lower())
     of = _PERSON_OF.match(s)
     if of and given_name(of.group("person").split()[0]):
         # "David Ross of Oxford University": a person and where they work, not an organisation.
