@@ -72,3 +72,14 @@ def test_the_outlets_own_reporter_is_nobodys_antecedent(intro: str) -> None:
 ])
 def test_a_word_that_is_one_persons_surname_and_anothers_first_name_names_nobody(text: str) -> None:
     assert [s for _, s in _speakers(text)] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "“We need more teachers,” said Education Minister Ana Martinez.\n\n"
+    "Union leader Carlos Martinez disagreed. “We need better pay,” Martinez said.",
+    "“The school will stay open,” said headteacher Priya Patel.\n\nParents welcomed the decision. Rahul Patel, "
+    "whose two children attend the school, said he was relieved. “It's the heart of the village,” Patel said.",
+])
+def test_a_shared_surname_after_another_bearer_is_named_is_nobodys(text: str) -> None:
+    # The last speaker no longer decides once another person with the surname has been named since.
+    assert _speakers(text)[-1][1] is None

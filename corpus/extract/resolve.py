@@ -90,6 +90,11 @@ class Tracker(PronounResolution, RoleResolution):
             return Speaker(name, "person", self._role_of(name), 0.85 if close else 0.95, "surname")
         if full:
             if self.last and self.last.name in full and self.last.kind == "person":
+                # "… said Ana Martínez. Carlos Martínez disagreed. “…,” Martínez said": another bearer
+                # named since the last speaker makes the surname ambiguous again.
+                if any(self.last.pos < e.pos < pos and e.subject and self.canonical(e.name) in full
+                       and self.canonical(e.name) != self.last.name for e in self.people()):
+                    return None
                 return Speaker(self.last.name, "person", self.last.role, 0.9, "surname")
             earlier = {self.canonical(e.name) for e in self.people() if " " in e.name and e.pos < pos} & full
             if len(earlier) == 1:
