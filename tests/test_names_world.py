@@ -170,3 +170,10 @@ def test_a_slavic_surname_tells_the_gender_an_unknown_given_name_does_not(name: 
             f"{pronoun} said boats would be diverted through the harbour.")
     quotes = [q for q in _quotes(text) if "diverted" in q.text]
     assert quotes and quotes[0].speaker != name
+
+
+@pytest.mark.parametrize("given", ["Andrea", "Joan", "Dominique"])
+def test_a_given_name_borne_by_men_and_women_tells_no_gender(given: str) -> None:
+    # Andrea Abodi and Joan Laporta are men; Andrea Nahles and Joan Baez women: "he" or "she" may follow.
+    text = f"“We start again,” said Peter Novak.\n\n{given} Abodi disagreed. “It was not our day,” he said."
+    assert [q.speaker for q in extract_quotes(text, "Match report")][-1] == f"{given} Abodi"
