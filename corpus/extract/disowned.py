@@ -37,14 +37,14 @@ _RELAYED = re.compile(
     r"\bplay(?:ed|ing|s)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:video|recording|clip|tape|audio|message)")
 # … or names them, just before the quotation, as someone else's: "recalled his father's advice: “…”",
 # "read a message from Graça Machel: “…”" ("Putin's words were clear, X said: “…”" is X's).
+_RELAY_NOUNS = r"(?:advice|words|diary|letter|message|poem|motto|maxim|note|testament)"
 _RELAYED_NOUN = re.compile(
-    r"(?:\b(?!(?:his|her|their|its|my|our|your)\b)[\w-]+['’]s?\s+(?:advice|words|diary|letter|message|poem|"
-    r"motto|maxim|note|testament)|\b(?:advice|words|message|letter|diary|poem|note)\s+(?:of|from)\s+(?:the\s+)?[A-Z]"
-    r"[^:;,.!?\n“”\"]{0,60}?)\s*:?\s*[“\"«]?\s*$")
+    rf"(?:\b(?!(?:his|her|their|its|my|our|your)\b)[\w-]+['’]s?\s+{_RELAY_NOUNS}|\b{_RELAY_NOUNS}\s+(?:of|from)\s+"
+    r"(?:the\s+)?[A-Z][^:;,.!?\n“”\"]{0,60}?)\s*:?\s*[“\"«]?\s*$")
 # "… read a message from Y: “…”" as reported speech: the reported part is a noun phrase introducing
 # someone else's quotation, not a clause anyone said.
-_RELAY_OBJECT = re.compile(r"^(?:out\s+|aloud\s+|from\s+)?(?:a|an|the|his|her|their|[\w-]+['’]s?)\s(?:[\w'’-]+\s+){0,4}?"
-                           r"(?:advice|words|diary|letter|message|poem|motto|maxim|note|testament)\b[^:“”\".!?]{0,40}:\s*[“\"]")
+_RELAY_OBJECT = re.compile(rf"^(?:out\s+|aloud\s+|from\s+)?(?:a|an|the|his|her|their|[\w-]+['’]s?)\s(?:[\w'’-]+\s+){{0,4}}?"
+                           rf"{_RELAY_NOUNS}\b[^:“”\".!?]{{0,40}}:\s*[“\"]")
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"«])|\n")
 
 
@@ -77,19 +77,28 @@ def _open(text: str, start: int) -> int:
     return start - 1 if start and text[start - 1] in "“\"«'‘" else start
 
 
+def _put_in_mouth(text: str, q: ExtractedQuote) -> bool:
+    """Whether the sentence of named quote ``q`` denies, alleges or fakes its words, or (a quotation)
+    only relays another's: read out, quoted, played, named as someone's, or inside single marks."""
+    before = _sentence_before(text, q.start)
+    if _DENIED.search(before) or _ALLEGED.search(before) or _FAKED.search(before):
+        return True
+    if q.kind != "direct":
+        return False
+    opened = _open(text, q.start)
+    return bool(_RELAYED.search(before) or _RELAYED_NOUN.search(text, max(0, opened - 200), opened)
+                or _inside_single_quotes(text, opened))
+
+
 def disown_put_in_mouth(text: str, quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
-    """The quotes, with every named direct or reported quote whose own sentence denies, alleges or
-    fakes it made unattributed."""
+    """The quotes, with every named direct or reported quote whose words were put in its speaker's
+    mouth (:func:`_put_in_mouth`) made unattributed, and a relayed message's introduction dropped."""
     out = []
     for q in quotes:
         if q.kind == "indirect" and _RELAY_OBJECT.match(q.text):
             continue  # "read a message from Y: “…”": an introduction, not reported speech
-        if q.speaker and q.kind in {"direct", "indirect"}:
-            before = _sentence_before(text, q.start)
-            if _DENIED.search(before) or _ALLEGED.search(before) or _FAKED.search(before) or (
-                    q.kind == "direct" and (_RELAYED.search(before) or _RELAYED_NOUN.search(text, 0, _open(text, q.start))
-                                            or _inside_single_quotes(text, _open(text, q.start)))):
-                q = replace(q, speaker=None, speaker_type=None, role=None, resolution=None,
-                            confidence=min(q.confidence, 0.3))
+        if q.speaker and q.kind in {"direct", "indirect"} and _put_in_mouth(text, q):
+            q = replace(q, speaker=None, speaker_type=None, role=None, resolution=None,
+                        confidence=min(q.confidence, 0.3))
         out.append(q)
     return out
