@@ -196,6 +196,12 @@ def _lonely_word(t: str) -> bool:
             or (len(low) > 5 and low.endswith(("ly", "ing"))) or not _name_like(t))
 
 
+def lone_surname(word: str) -> bool:
+    """Whether one capitalised word can be a person's surname on its own ("Kovalenko", "Lindtman"):
+    no opener, common word, place, role, nationality or acronym."""
+    return not _lonely_word(word)
+
+
 def _nice(t: str) -> str:
     """ALL-CAPS surnames ("PUTIN", "JONG-UN") in the usual case; others as written."""
     if len(t) > 1 and t.isupper() and not t.endswith("."):

@@ -130,6 +130,8 @@ class Candidates:
         # Every speech-act subject met so far, named or not ("a ministry official said"), in order:
         # the antecedents a later pronoun may take, and the unnamed humans it must not jump over.
         self.history: list[_Entity] = []
+        # The gender a pronoun or an honorific has told for a full name ("Esben … he said"): surer than the name.
+        self.told: dict[str, str] = {}
         # Spans already stored as quotes: a name inside reported content is nobody's antecedent.
         self.reported: list[tuple[int, int]] = []
         self._canon: dict[str, str] | None = None
@@ -302,6 +304,19 @@ def _guess_gender(name: str) -> str | None:
     parts = name.split()
     if len(parts) < 2:
         return None
+    firm = _firm_gender(name)
+    if firm is not None or given_name(parts[0]) is not None:
+        return firm
+    first = parts[0].lower()
+    return "f" if first.endswith("a") and first not in _MALE_A else None
+
+
+def _firm_gender(name: str) -> str | None:
+    """The gender the given-name lexicon, a Slavic surname or a Russian adjective tells; never the -a ending alone, which
+    names many men ("Tetsuya", "Mamuka", "García Ortiz"). A pronoun may skip a person only on this."""
+    parts = name.split()
+    if len(parts) < 2:
+        return None
     hit = given_name(parts[0])
     if hit is not None:
         return hit[0]
@@ -311,8 +326,8 @@ def _guess_gender(name: str) -> str | None:
         return "f"
     if last.endswith(_SLAVIC_M):
         return "m"
-    first = parts[0].lower()
-    return "f" if first.endswith("a") and first not in _MALE_A else None
+    # A Russian feminine adjective ("Komsomolskaya Pravda", "Novaya Gazeta") is no man's given name.
+    return "f" if parts[0].lower().endswith("aya") else None
 
 
 _SLAVIC_F = ("ova", "eva", "yova", "skaya", "tskaya", "ovna", "evna")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .candidates import Candidates, Speaker, _Entity, _guess_gender
+from ..names import lone_surname
+from .candidates import _SENTENCE_SURNAME, Candidates, Speaker, _Entity, _firm_gender, _guess_gender
 from .lexicon import CUE, DOCUMENT_NOUNS, ORG_HEADS, PASSIVE_BEFORE, PERSON_NOUNS
 from .mentions import Mention, parse_mention
 
@@ -80,12 +81,12 @@ class PronounResolution(Candidates):
         humans += self._unnamed_speakers(starts, pos)
         humans += self._owners(starts[-1], pos)
         humans += self._titled_subjects(starts[-1], pos, {e.pos for e in humans})
+        humans += self._bare_subjects(starts[-1], pos, {e.pos for e in humans})
         hi = pos
         for lo in starts:
             here = [e for e in humans if lo <= e.pos < hi]
             end, hi = hi, lo
-            fits = [e for e in here if (e.gender or (_guess_gender(e.name) if e.named else None))
-                    in {None, men.gender}]
+            fits = [e for e in here if self._gender(e) in {None, men.gender}]
             if not fits:
                 continue
             if any(not e.named for e in fits):
@@ -106,6 +107,46 @@ class PronounResolution(Candidates):
                 return None
             return Speaker(name, "person", self._role_of(name), 0.9, "pronoun")
         return None
+
+    def _gender(self, e: _Entity) -> str | None:
+        """The gender that rules a person out as a pronoun's antecedent: an honorific's, one a pronoun
+        already gave them, or a name's only where the lexicon or a Slavic surname tells it."""
+        if e.gender:
+            return e.gender
+        if not e.named:
+            return None
+        return self.told.get(self.canonical(e.name)) or _firm_gender(e.name)
+
+    def _bare_subjects(self, lo: int, pos: int, seen: set[int]) -> list[_Entity]:
+        """A sentence opened by one capitalised word that can only be a surname, and no full name the article
+        gives ends in it ("Kovalenko, the defence lawyer, rose.", "Lindtman was not convinced."): a person we
+        cannot name, who may be the pronoun's antecedent — so the pronoun reaches no earlier name. A word that
+        is the given name of exactly one full name is that person; two full names ending in it are nobody."""
+        out = []
+        full = self._all_full()
+        orgs = {e.name.split()[0] for e in self.orgs()}
+        for m in _SENTENCE_SURNAME.finditer(self.folded, lo, pos):
+            at, word = m.start(1), m.group(1)
+            if at in seen or not lone_surname(word) or word in orgs or (word.endswith("s") and not word.endswith("ss")):
+                continue  # a plural ("Residents") or an organisation is no "he" or "she"
+            if not _PREDICATE_AFTER.match(self.folded, m.end(1)):
+                continue  # "Outright victory …", "Sooner or later": an opening word, not a subject
+            if self._inside_reported(at) or self._quoted(at) or not self._story(at):
+                continue
+            bearers = {n for n in full if n.split()[-1] == word}
+            if len({n.split()[0] for n in bearers}) == 1:  # "Loretta Lynch", "Loretta E. Lynch": one person
+                continue  # the person the article named in full: a subject already (candidates._surname_subjects)
+            if bearers:
+                # "Clinton" with Hillary and Bill Clinton named: either, as the pronoun's gender allows.
+                out += [_Entity(n, "person", self._role_of(n), None, at, True) for n in sorted(bearers)]
+                continue
+            given = {n for n in full if n.split()[0] == word}
+            if len(given) == 1:
+                name = given.pop()
+                out.append(_Entity(name, "person", self._role_of(name), None, at, True))
+            else:
+                out.append(_Entity(word, "person", None, None, at, True, named=False))
+        return out
 
     def _agent_in_reach(self, name: str, gender: str, lo: int, end: int) -> bool:
         """Whether the antecedent's sentence names, as a passive's agent, another person of the pronoun's gender
@@ -202,6 +243,16 @@ class PronounResolution(Candidates):
             if _unnamed_person(subject.strip(" \"“”«»'"), sentence):
                 out.append(_Entity(subject.strip(), "person", None, None, m.start(), True, named=False))
         return out
+
+# What follows a one-word subject: a person's apposition ("Kovalenko, the defence lawyer,"), or a verb — an
+# auxiliary, a regular past tense or a common irregular one — after at most one adverb ("Lindtman was …",
+# "Carson defied …", "Cruz openly admitted …").
+_PREDICATE_AFTER = re.compile(
+    r",\s+(?:the|a|an|who|whose|his|her)\s|(?:\s+[a-z]+ly)?\s+(?:[a-z]{2,}ed|was|is|had|has|did|does|would|will|"
+    r"could|can|may|might|must|should|says|said|told|took|made|rose|went|came|gave|spoke|saw|sat|stood|ran|won|"
+    r"lost|left|met|kept|held|led|felt|got|put|set|wrote|began|chose|drew|fell|grew|knew|threw|broke|fought|"
+    r"thought|brought|sought|taught|sent|spent|paid|built|struck|hit|cut|quit|let|read|heard|found|meant|"
+    r"became|replied|insisted|added|argued)\b")
 
 # A sentence opening with a capitalised title, a nationality or two before it: "The Bulgarian President
 # thanked …", "The Acting President named …" (not "The President's" — an owner).

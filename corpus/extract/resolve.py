@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..names import given_name
-from .candidates import Speaker, _Entity, _guess_gender, _surname, _variant
+from .candidates import Speaker, _Entity, _firm_gender, _guess_gender, _surname, _variant
 from .mentions import Mention
 from .pronouns import PronounResolution
 from .roles import RoleResolution
@@ -33,7 +33,10 @@ class Tracker(PronounResolution, RoleResolution):
     def resolve(self, men: Mention, pos: int) -> Speaker | None:
         sp = self._resolve(men, pos)
         if sp:
-            gender = men.gender or (_guess_gender(sp.name) if sp.kind == "person" else None)
+            gender = men.gender or (_firm_gender(sp.name) if sp.kind == "person" else None)
+            if men.gender and sp.kind == "person":
+                # "he said" resolved to this person: a later "she" is someone else, whatever the name tells.
+                self.told.setdefault(sp.name, men.gender)
             self.last = _Entity(sp.name, sp.kind, sp.role, gender, pos, True)
             if pos >= 0:
                 self.history.append(self.last)
