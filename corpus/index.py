@@ -69,6 +69,11 @@ class SearchIndex(IndexState):
         self.applied = -1  # highest search_changes.seq in the index; -1: never built
         self.max_weight: float | None = None  # bound of every indexed weight (None: unknown, see max_boost)
         self._writer: tantivy.IndexWriter | None = None
+        # Changes handed to the writer since its last commit (sync with commit=False): the highest
+        # change added (None: none since the commit), the heaviest weight added, the commit before them.
+        self._added: int | None = None
+        self._heaviest = 0.0
+        self._before: tantivy.Searcher | None = None
         self._state_mtime = 0
         self._bound_mtime = 0
         self._last_try = 0.0
@@ -114,8 +119,10 @@ class SearchIndex(IndexState):
                 time.sleep(0.2)
 
     def release(self) -> None:
+        """Drop the writer (its uncommitted changes with it: the change log still holds them)."""
         with self.lock:
             self._writer = None
+            self._added = None
 
     def _commit(self, db: Database, writer: tantivy.IndexWriter, applied: int, *, prune: bool,
                 max_weight: float | None = None) -> int:
@@ -150,17 +157,27 @@ class SearchIndex(IndexState):
                     self.champions.note(int(row[0]), sid, float(doc.get_first("weight") or 0.0), tokens)
         return heaviest
 
-    def sync(self, db: Database, *, wait: bool = False, prune: bool = True, keep_writer: bool = False) -> bool:
-        """Apply the change log; False when another process holds the writer (try again later)."""
+    def sync(self, db: Database, *, wait: bool = False, prune: bool = True, keep_writer: bool = False,
+             commit: bool = True) -> bool:
+        """Apply the change log; False when another process holds the writer (try again later).
+
+        ``commit=False`` (ingest between its index commits) only hands the new changes to the writer
+        this process already holds: tantivy's indexing thread works on them while the next batch is
+        extracted, and the next commit finds them indexed. They count as applied only once committed
+        (a kill before that loses them from the index, not from the change log)."""
         with self.lock:
             self.refresh()
             high, pruned = _changes_high(db)
             pending = high - self.applied
             if self.applied < 0 or self.applied < pruned or pending > max(REBUILD_ABOVE, self.num_docs() // 4):
+                if not commit:
+                    return False
                 # never built, lost, or most of it changed (a backfill): rebuilding is faster than replaying
                 return self.rebuild(db, wait=wait, keep_writer=keep_writer)
             if self.applied >= high:
                 return True
+            if not commit and (self._writer is None or (self.applied if self._added is None else self._added) >= high):
+                return self._writer is not None  # nothing new, or no writer held to hand it to
             if not wait and self._writer is None and time.monotonic() - self._last_try < RETRY_SECONDS:
                 return False  # the writer was busy a moment ago
             writer = self._get_writer(wait=wait)
@@ -168,12 +185,14 @@ class SearchIndex(IndexState):
                 self._last_try = time.monotonic()
                 return False
             try:
-                last = self.applied
-                heaviest = 0.0
-                before = self.index.searcher()  # the last commit, which hot-counts.json describes
-                self.hot.begin(before)
-                self.champions.begin()
+                if self._added is None:  # the first changes since the last commit
+                    self._added, self._heaviest = self.applied, 0.0
+                    self._before = self.index.searcher()  # the last commit, which hot-counts.json describes
+                    self.hot.begin(self._before)
+                    self.champions.begin()
+                before = self._before
                 buckets = _speaker_buckets(db)
+                last = self._added
                 while last < high:
                     rows = db.execute(
                         "SELECT seq, quote_id FROM search_changes WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
@@ -187,24 +206,29 @@ class SearchIndex(IndexState):
                     self.champions.subtract(ids)
                     for qid in ids:
                         writer.delete_documents_by_term("id", qid)
-                    heaviest = max(heaviest, self._add(db, writer, ids))
-                self._raise_max(heaviest)
+                    self._heaviest = max(self._heaviest, self._add(db, writer, ids))
+                self._added = high
+                if not commit:
+                    return True
+                self._raise_max(self._heaviest)
                 opstamp = self._commit(db, writer, high, prune=prune)
+                self._added = None
                 self.hot.write(self.index.searcher(), self.schema, buckets, opstamp)
                 self.champions.write(db, self.index.searcher(), opstamp, list(self.hot.counts), self.analyzer.analyze)
             except BaseException:
+                self._added = None
                 writer.rollback()
                 raise
             finally:
                 if not keep_writer:
-                    self._writer = None
+                    self.release()
             return True
 
     def rebuild(self, db: Database, *, wait: bool = True, keep_writer: bool = False,
                 progress: Any = None) -> bool:
         """Index every quote again from SQLite (``quotebot reindex``; a missing or stale index)."""
         with self.lock:
-            self._writer = None  # a fresh writer with a bigger heap: fewer, larger segments
+            self.release()  # a fresh writer with a bigger heap: fewer, larger segments
             writer = self._get_writer(wait=wait, heap=REBUILD_HEAP)
             if writer is None:
                 return False
@@ -314,11 +338,13 @@ def reconcile(db: Database) -> SearchIndex:
 
 
 def index_changes(db: Database, *, done: bool = False) -> None:
-    """Ingest's hook, called after each SQLite commit: apply the new changes every few seconds and
-    when ``done`` (then the writer is released for other processes). What a kill leaves unapplied
+    """Ingest's hook, called after each SQLite commit: hand the new changes to the index writer at once
+    (its indexing thread works while the next batch is extracted), commit them every few seconds and
+    when ``done`` (then the writer is released for other processes). What a kill leaves uncommitted
     stays in the change log for the next sync."""
     idx = search_index(db, sync=False)
     if not done and time.monotonic() - idx.last_sync < INGEST_EVERY:
+        idx.sync(db, keep_writer=True, commit=False)
         return
     try:
         if idx.sync(db, wait=done, keep_writer=not done):

@@ -16,8 +16,9 @@ from click.testing import CliRunner
 from adapters.cli import cli
 from bot.core import Core
 from bot.reply import Request
-from corpus.index import forget, index_path, reconcile, search_index
-from corpus.ingest import ingest_paths
+from corpus.index import forget, index_changes, index_path, reconcile, search_index
+from corpus.ingest import ingest_paths, store_document
+from corpus.readers import read_path
 from corpus.search import match_expression, search
 from corpus.speakers import resolve_speaker
 from corpus.stats import corpus_stats, counted_stats
@@ -60,6 +61,37 @@ def test_ingest_keeps_the_index_in_step_through_replace(tmp_path: Path) -> None:
     assert search(db, match_expression("frank"))[0] and not search(db, match_expression("honest"))[0]
     assert index_path(db) == Path(str(tmp_path / "q.db") + ".index") and index_path(db).is_dir()  # type: ignore[union-attr]
     assert db.execute("SELECT count(*) FROM search_changes").fetchone()[0] == 0  # the applied log is pruned
+
+
+def test_changes_handed_to_the_writer_count_only_once_committed(tmp_path: Path) -> None:
+    # Between its index commits an ingest hands each batch's changes to the writer at once
+    # (sync with commit=False): invisible to searches and not recorded as applied until the commit;
+    # dropping the writer before it loses nothing, the change log still holds them.
+    db = open_db(tmp_path / "q.db")
+    files = sorted(str(p) for p in SAMPLES.glob("*.txt"))
+
+    def store(paths: list[str]) -> None:
+        with db.atomic():
+            for f in paths:
+                store_document(db, next(iter(read_path(f))))  # type: ignore[arg-type]
+
+    ingest_paths(db, files[:1])
+    idx = search_index(db, sync=False)
+    store(files[1:2])
+    assert idx.sync(db, keep_writer=True)  # a commit, and the writer kept (as an ingest does)
+    committed, applied = _indexed_ids(db), idx.applied
+    assert committed == _stored_ids(db)
+    store(files[2:4])
+    assert _stored_ids(db) > committed
+    assert idx.sync(db, keep_writer=True, commit=False)
+    assert _indexed_ids(db) == committed and idx.applied == applied
+    idx.release()  # a writer dropped uncommitted (an ingest that failed): nothing is lost
+    store(files[4:])
+    assert idx.sync(db, keep_writer=True, commit=False) is False  # no writer held: nothing handed over
+    assert _indexed_ids(db) == committed
+    index_changes(db, done=True)
+    assert _indexed_ids(db) == _stored_ids(db) and idx.applied > applied
+    assert db.execute("SELECT count(*) FROM search_changes").fetchone()[0] == 0
 
 
 def test_a_renamed_speaker_is_found_under_the_new_name(tmp_path: Path) -> None:
