@@ -11,6 +11,10 @@
 4. The best run gives the matching sentence and a word diff: ``same``, ``original`` (only in the
    corpus wording), ``claim`` (only in the claim), ``context`` (the sentence around the quoted
    stretch: not a difference).
+5. A change that adds, drops or moves a negation ("cannot" → "can", "failed to fulfil" →
+   "fulfilled", an added "never") reverses what was said however similar the words are: such a
+   match is ``reversed``, never "said something like this". Antonyms without a negation word
+   ("rose" → "fell") are not caught; the word diff on the card shows them.
 """
 
 from __future__ import annotations
@@ -48,6 +52,13 @@ _FRAMES = [
 ]
 _NOT_A_SPEAKER = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there", "the", "a", "and", "but"}
 _EXTRA_STOP = frozenset({"very", "also", "just", "all", "been", "being", "there", "not", "no", "s", "t"})
+# Words that turn a statement into its opposite: a diff hunk whose two sides hold a different number of
+# them reverses the meaning ("we cannot" → "we can", "has failed to fulfil" → "has fulfilled").
+_NEGATIONS = frozenset({
+    "not", "no", "never", "cannot", "nor", "neither", "none", "nobody", "nothing", "nowhere", "without",
+    "fail", "fails", "failed", "failing", "refuse", "refuses", "refused", "deny", "denies", "denied",
+    "unable", "hardly", "barely", "lack", "lacks", "lacked",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +71,13 @@ class Claim:
 class Match:
     hit: Hit
     score: float
-    verdict: Literal["exact", "close", "near"]
+    verdict: Literal["exact", "close", "reversed", "near"]
     matched: str  # the corpus sentence(s) the claim aligns with, as written
     removed: tuple[str, ...]  # words of the corpus wording the claim changed or left out
     added: tuple[str, ...]  # words of the claim the corpus wording does not have
     diff: tuple[tuple[DiffOp, str], ...] = ()  # the corpus sentence word by word against the claim
     quoting: bool = False  # the match is someone quoting the words (in a question or in quote marks)
+    negation: tuple[str, str] | None = None  # (original, claim) of the first hunk that changes a negation
 
 
 def normalise(text: str) -> str:
@@ -124,7 +136,7 @@ def _score(claim_n: str, claim_c: set[str], run: str) -> float:
     # Same words in another order or with others between is close, never exact. The character
     # ratio counts only where most of the claim's words are there: a shared opening ("We remember
     # very well the …") must not pass for the same statement.
-    ordered_ok = len(claim_n) >= 20 and recall >= 0.6
+    ordered_ok = len(claim_n) >= 20 and recall >= 0.75
     return float(max(ordered if ordered_ok else 0.0, min(bag, 96.0)))
 
 
@@ -148,6 +160,35 @@ def word_diff(original: str, claim: str) -> tuple[tuple[DiffOp, str], ...]:
     if len(out) > 1 and out[-1][0] == "original":
         out[-1] = ("context", out[-1][1])
     return tuple(out)
+
+
+def _negations(words: str) -> int:
+    out = 0
+    for w in normalise(words).split():
+        out += w in _NEGATIONS or (w.endswith("n't") and w != "n't")
+    return out
+
+
+def changed_negation(diff: tuple[tuple[DiffOp, str], ...]) -> tuple[str, str] | None:
+    """The first change that adds or drops a negation, as (original words, claim words); None when none does.
+
+    A hunk is a run of adjacent ``original``/``claim`` entries (a replacement, insertion or deletion);
+    "cannot" → "can not" keeps the count and is no change of meaning."""
+    hunks: list[list[str]] = []  # [original words, claim words]
+    in_hunk = False
+    for op, text in diff:
+        if op in ("same", "context"):
+            in_hunk = False
+            continue
+        if not in_hunk:
+            hunks.append(["", ""])
+            in_hunk = True
+        side = 0 if op == "original" else 1
+        hunks[-1][side] = f"{hunks[-1][side]} {text}".strip()
+    for original, claim in hunks:
+        if _negations(original) != _negations(claim):
+            return original, claim
+    return None
 
 
 def _quoting(hit: Hit, sentence: str) -> bool:
@@ -182,8 +223,10 @@ def align(claim: str, hit: Hit) -> Match:
     removed = tuple(w for op, t in diff if op == "original" for w in t.split())
     added = tuple(w for op, t in diff if op == "claim" for w in t.split())
     exact = normalise(claim) in normalise(run) or (score >= EXACT and not added and not removed)
-    verdict: Literal["exact", "close", "near"] = "exact" if exact else "close" if score >= CLOSE else "near"
-    return Match(hit, round(score, 1), verdict, run, removed, added, diff, _quoting(hit, run))
+    negation = None if exact else changed_negation(diff)
+    verdict: Literal["exact", "close", "reversed", "near"] = (
+        "exact" if exact else "near" if score < CLOSE else "reversed" if negation else "close")
+    return Match(hit, round(score, 1), verdict, run, removed, added, diff, _quoting(hit, run), negation)
 
 
 def verify_quote(db: Database, claim: str, filters: Filters = NO_FILTERS, *, timeout_ms: int = 2000,

@@ -110,3 +110,30 @@ def test_verify_a_cards_own_quote_by_its_number(core: Core) -> None:
     reply = ask(core, f"/verify #{quote_id}")
     assert (reply.title or "").startswith("Real: Olga Sidorova said this.")
     assert "There is no quote #999999" in ask(core, "/verify #999999").text
+
+
+@pytest.mark.parametrize(("claim", "original", "yours"), [
+    ("Anna Kuznetsova said we trust the regional statistics any more", "do not", ""),
+    ("the ministry will not publish its own figures on the harvest next week", "", "not"),
+    ("Farmers must never get cheaper credit, and they must get it quickly", "", "never"),
+    ("Then we were told that somebody had promised us anything", "nobody", "somebody"),
+])
+def test_a_claim_that_turns_a_negation_around_is_not_confirmed(core: Core, claim: str, original: str,
+                                                                yours: str) -> None:
+    reply = ask(core, f"/verify {claim}")
+    title = reply.title or ""
+    assert title.startswith("Not as worded: the nearest sentence"), title
+    assert "says the opposite" in title and "said this" not in title and "something like this" not in title
+    assert f"“{original or '—'}” where yours has “{yours or '—'}”" in title
+    assert "opposite in meaning" in (reply.cards[0].note or "")
+
+
+def test_a_contraction_or_split_negation_keeps_the_meaning(core: Core) -> None:
+    title = ask(core, "/verify we don't trust the regional statistics any more, and neither should you").title or ""
+    assert title.startswith("Close, but not exact: Anna Kuznetsova said something like this"), title
+
+
+def test_a_short_claim_sharing_only_some_of_its_words_is_not_close(core: Core) -> None:
+    # Two of three content words in common ("regional statistics") is another statement, not a rewording.
+    reply = ask(core, "/verify Olga Sidorova said regional statistics matter")
+    assert reply.title == "Not in the corpus", reply.title

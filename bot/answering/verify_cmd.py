@@ -25,12 +25,15 @@ def _card(m: Match) -> QuoteCard:
         note = "Exact wording."
     elif m.verdict == "close":
         note = f"{m.score:.0f}% similar. Bold: in the original, not in your version; struck: yours only."
+    elif m.verdict == "reversed" and m.negation:
+        note = (f"{m.score:.0f}% similar in words, opposite in meaning: “{m.negation[0] or '—'}” in the original, "
+                f"“{m.negation[1] or '—'}” in yours. Bold: in the original only; struck: yours only.")
     else:
         note = f"Only {m.score:.0f}% similar."
     if m.quoting:
         note += f" {m.hit.speaker or 'The speaker'} repeats these words here (a question or a quotation)."
     text = m.matched if len(m.matched) < len(card.text) else card.text
-    diff = m.diff if m.verdict == "close" else ()
+    diff = m.diff if m.verdict in ("close", "reversed") else ()
     return replace(card, text=text, highlights=(), note=note, diff=diff)
 
 
@@ -86,6 +89,12 @@ def verify(ctx: Context, args: str) -> Reply:
         named = None
     elif best.verdict == "exact":
         headline = f"Real: {who} said this."
+    elif best.verdict == "reversed" and best.negation:
+        # Similar words, the opposite statement: nobody here said the claim, so no "Not X: Y said this" either.
+        original, yours = best.negation
+        headline = (f"Not as worded: the nearest sentence, {who}'s, says the opposite "
+                    f"(“{original or '—'}” where yours has “{yours or '—'}”).")
+        named = None
     else:
         headline = f"Close, but not exact: {who} said something like this ({best.score:.0f}% similar)."
     headline = _attribution(ctx, named, best) + headline
