@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 import tantivy
 from sqlite_utils import Database
 
+from . import deadline
 from .errors import SearchError
 from .index import search_index
 from .search import Filters, Hit, Topic, _hits
@@ -79,4 +80,5 @@ def ranked_search(db: Database, topic: Topic, filters: Filters, limit: int) -> t
         r = top_groups(searcher, plan, limit)
     except ValueError as exc:
         raise SearchError(f"cannot search for that: {exc}") from exc
+    deadline.check()
     return hydrate(db, r.groups), r.more

@@ -14,17 +14,14 @@ first. Every query also runs under a time limit.
 from __future__ import annotations
 
 import re
-import sqlite3
-import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from .clean import fold_spaces
-from .errors import SearchError
+from .deadline import time_limit
 from .speaker_roles import roles_for
 
 if TYPE_CHECKING:
@@ -191,22 +188,6 @@ def match_expression(text: str, aliases: Sequence[str] = ()) -> Topic:
     highlight = tuple(w.rstrip("*") for w in content) + tuple(a for a in aliases)
     terms = tuple(content[: max(0, MAX_TERMS - len(phrases[:MAX_TERMS]))])
     return Topic(expression, highlight, tuple(phrases[:MAX_TERMS]), tuple(aliases), terms)
-
-
-@contextmanager
-def time_limit(db: Database, milliseconds: int) -> Iterator[None]:
-    """Interrupt any statement that runs longer than ``milliseconds`` (raises SearchError)."""
-    deadline = time.monotonic() + milliseconds / 1000
-    conn = db.conn
-    conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 2000)
-    try:
-        yield
-    except sqlite3.OperationalError as exc:
-        if "interrupted" in str(exc):
-            raise SearchError("the query took too long; try a more specific topic") from exc
-        raise SearchError(f"search failed: {exc}") from exc
-    finally:
-        conn.set_progress_handler(None, 0)
 
 
 _SELECT = """

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from sqlite_utils import Database
 
+from . import deadline
 from .name_match import same_given_name, translit_key
 from .names import NameShape, given_name, name_shape
 from .speaker_roles import latest_role
@@ -107,7 +108,9 @@ def find_speakers(db: Database, typed: str, *, limit: int = 8) -> list[SpeakerMa
     if exact:
         scores = {sid: 110.0 for sid in exact}
     else:
-        for sid, alias, kind in aliases:
+        for n, (sid, alias, kind) in enumerate(aliases):
+            if n % 1000 == 999:
+                deadline.check()  # every alias is scored in Python: the question's deadline bounds the scan
             shape = name_shape(alias) if kind == "person" else None
             if shape is not None and shape.kind == "person":
                 score = _person_score(words, shape)

@@ -27,7 +27,9 @@ from typing import Literal
 from rapidfuzz import fuzz
 from sqlite_utils import Database
 
+from . import deadline
 from .clean import fold_spaces
+from .deadline import time_limit
 from .quality import is_question
 from .search import NO_FILTERS, STOPWORDS, Filters, Hit
 from .verify_candidates import candidates as _candidates
@@ -115,7 +117,8 @@ def _stem(word: str) -> str:
 
 
 def _content(text: str) -> set[str]:
-    return {_stem(w) for w in normalise(text).split() if w not in STOPWORDS and w not in _EXTRA_STOP and len(w) > 1}
+    words = normalise(text).replace("cannot", "can not").split()  # "cannot" and "can not" share "can"
+    return {_stem(w) for w in words if w not in STOPWORDS and w not in _EXTRA_STOP and len(w) > 1}
 
 
 def sentences(text: str) -> list[str]:
@@ -238,7 +241,11 @@ def verify_quote(db: Database, claim: str, filters: Filters = NO_FILTERS, *, tim
     claim = claim[:MAX_CLAIM]
     if len(normalise(claim).split()) < 2:
         return []
-    matches = [align(claim, hit) for hit in _candidates(db, claim, filters, timeout_ms)]
+    matches = []
+    with time_limit(db, timeout_ms):
+        for hit in _candidates(db, claim, filters, timeout_ms):
+            deadline.check()  # a few hundred candidates at most, each aligned sentence by sentence
+            matches.append(align(claim, hit))
     floor = NEAR if near else CLOSE
     out = [m for m in matches if m.score >= floor]
     # Who said it first-hand leads: a question repeating the words comes after the original.

@@ -13,10 +13,11 @@ import tantivy
 from sqlite_utils import Database
 
 from .clean import fold_spaces
+from .deadline import time_limit
 from .index import search_index
 from .index_schema import TEXT
 from .query import filter_queries
-from .search import _WORD, STOPWORDS, Filters, Hit, _hits, time_limit
+from .search import _WORD, STOPWORDS, Filters, Hit, _hits
 
 MAX_CANDIDATES = 200
 RARE_TERMS = 8

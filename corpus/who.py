@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import tantivy
 from sqlite_utils import Database
 
+from . import deadline
 from .champion_search import champion_best
 from .index import search_index
 from .query import Occur, _single_term
@@ -134,6 +135,7 @@ def who(db: Database, topic: Topic, filters: Filters, *, limit: int = 5) -> Who:
     else:
         n_speakers = int(db.execute("SELECT coalesce(max(id), 0) FROM speakers").fetchone()[0])
         counts = speaker_counts(searcher, plan.scan, n_speakers + 2)
+    deadline.check()
     unattributed = counts.pop(0, 0)
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ordered:
@@ -142,6 +144,7 @@ def who(db: Database, topic: Topic, filters: Filters, *, limit: int = 5) -> Who:
     cut = ordered[min(limit, len(ordered)) - 1][1]
     contenders = [sid for sid, n in ordered if n >= cut][: limit + 20]
     best = best_quotes(searcher, plan, contenders, counts)
+    deadline.check()
     contenders.sort(key=lambda sid: (-counts[sid], -best.get(sid, (0.0, 0))[0], sid))
     chosen = contenders[:limit]
     hits = {h.id: h for h in _hits(db, [(best[s][1], best[s][0]) for s in chosen if s in best])}

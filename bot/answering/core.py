@@ -17,11 +17,12 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from corpus.deadline import question
 from corpus.errors import CorpusError
 from corpus.index import reconcile
 from corpus.search import match_expression, search
@@ -109,9 +110,14 @@ class Core:
         try:
             if cmd.admin and not request.private and not request.admin:
                 raise AccessError(f"Only this chat's administrators can use /{cmd.name} here.")
-            return cmd.handler(self._context(request), args)
+            ctx = self._context(request)
+            with question(ctx.db, self._timeout_ms()):  # QUOTEBOT_QUERY_TIMEOUT_MS bounds the whole question
+                return cmd.handler(ctx, args)
         except (BotError, CorpusError) as exc:
             return Reply(text=str(exc), error=True)
+
+    def _timeout_ms(self) -> int:
+        return int(self.settings["QUOTEBOT_QUERY_TIMEOUT_MS"])
 
     def _context(self, request: Request) -> Context:
         return Context(request=request, db=self.db(), settings=self.settings, core=self)
@@ -126,25 +132,30 @@ class Core:
             return Reply(text="This button has expired. Ask again.", error=True)
         ctx = self._context(request)
         try:
-            cmd = payload.get("cmd")
-            offset = int(payload.get("offset", 0))
-            if cmd == "who":
-                return handlers.run_who(ctx, str(payload["args"]), offset)
-            if cmd == "quote":
-                return handlers.run_quote(ctx, payload["args"], offset, payload.get("speaker_id"))
-            if cmd == "said":
-                sid = int(payload["speaker_id"])
-                row = ctx.db.execute("SELECT id, name, role, kind FROM speakers WHERE id = ?", [sid]).fetchone()
-                if row is None:
-                    return Reply(text="That speaker is no longer in the corpus.", error=True)
-                return handlers.run_said(ctx, SpeakerMatch(row[0], row[1], row[2], row[3], 0, 100.0),
-                                         payload.get("args", ""), offset)
-            if cmd == "context":
-                return context_cmd.run_context(ctx, int(payload["quote_id"]))
-            if cmd == "command":
-                return self.handle(replace(request, text=str(payload["text"])))
+            with question(ctx.db, self._timeout_ms()):
+                return self._pressed(ctx, request, payload)
         except (BotError, CorpusError) as exc:
             return Reply(text=str(exc), error=True)
+
+    def _pressed(self, ctx: Context, request: Request, payload: dict[str, Any]) -> Reply:
+        """Run a pressed button's payload (under the question's deadline)."""
+        cmd = payload.get("cmd")
+        offset = int(payload.get("offset", 0))
+        if cmd == "who":
+            return handlers.run_who(ctx, str(payload["args"]), offset)
+        if cmd == "quote":
+            return handlers.run_quote(ctx, payload["args"], offset, payload.get("speaker_id"))
+        if cmd == "said":
+            sid = int(payload["speaker_id"])
+            row = ctx.db.execute("SELECT id, name, role, kind FROM speakers WHERE id = ?", [sid]).fetchone()
+            if row is None:
+                return Reply(text="That speaker is no longer in the corpus.", error=True)
+            return handlers.run_said(ctx, SpeakerMatch(row[0], row[1], row[2], row[3], 0, 100.0),
+                                     payload.get("args", ""), offset)
+        if cmd == "context":
+            return context_cmd.run_context(ctx, int(payload["quote_id"]))
+        if cmd == "command":
+            return self.handle(replace(request, text=str(payload["text"])))
         return Reply(text="This button no longer works. Ask again.", error=True)
 
     def inline(self, query: str, limit: int = 50) -> list[QuoteCard]:
@@ -154,8 +165,7 @@ class Core:
             return []
         topic = match_expression(text, aliases_for(text))
         try:
-            hits, _ = search(self.db(), topic, candidates=max(limit, 100),
-                             timeout_ms=int(self.settings["QUOTEBOT_QUERY_TIMEOUT_MS"]))
+            hits, _ = search(self.db(), topic, candidates=max(limit, 100), timeout_ms=self._timeout_ms())
         except CorpusError:
             return []
         return [to_card(h, topic.words) for h in hits[: max(1, min(limit, 50))]]
