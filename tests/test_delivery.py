@@ -153,6 +153,30 @@ async def test_failures_back_off_and_give_up_after_the_bound(db_path: Path, stan
     scheduler.close()
 
 
+async def test_a_refused_part_is_retried_after_one_two_four_and_eight_minutes(db_path: Path,
+                                                                             standin: TelegramStandIn,
+                                                                             sender: TelegramSender) -> None:
+    configure(db_path, "telegram:111", "08:00", "UTC")
+    start = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+    clock = FakeClock(start)
+    scheduler = Scheduler(str(db_path), {"telegram": sender}, clock)
+    for _ in range(MAX_ATTEMPTS):
+        standin.fail_next("sendMessage", 500, description="Internal Server Error")
+    attempts: list[float] = []  # seconds after the first attempt at which each attempt reached the API
+    for _ in range(60 * 6):  # three hours of 30-second ticks
+        before = len(standin.sent())
+        await scheduler.tick()
+        if len(standin.sent()) > before:
+            attempts.append((clock.current - start).total_seconds())
+        clock.current += timedelta(seconds=30)
+    assert len(attempts) == MAX_ATTEMPTS == len(BACKOFF_SECONDS) + 1
+    gaps = [b - a for a, b in zip(attempts, attempts[1:], strict=False)]
+    # Each retry comes on the first 30-second tick at or after its backoff: 1, 2, 4, 8 minutes.
+    assert all(wait <= gap < wait + 30 for gap, wait in zip(gaps, BACKOFF_SECONDS, strict=True)), gaps
+    assert BACKOFF_SECONDS == (60, 120, 240, 480)
+    scheduler.close()
+
+
 async def test_one_slow_channel_does_not_delay_the_others(db_path: Path, standin: TelegramStandIn) -> None:
     configure(db_path, "telegram:111", "08:00", "UTC")
     configure(db_path, "telegram:222", "08:00", "UTC")

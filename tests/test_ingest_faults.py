@@ -18,7 +18,7 @@ from corpus.errors import StoreError
 from corpus.feeds import FolderWatch
 from corpus.ingest import IngestReport, ingest_items, ingest_paths, store_document
 from corpus.models import Document, ExtractedQuote
-from corpus.store import open_db, write_transaction
+from corpus.store import LOCK_WAIT_SECONDS, describe_db_error, lock_wait, open_db, write_transaction
 
 
 def _article(i: int) -> str:
@@ -210,3 +210,10 @@ async def test_serve_tries_a_failed_folder_poll_again_at_the_next_tick(tmp_path:
     await job()  # the next tick, well inside the hour: tried again, not skipped until then
     con = sqlite3.connect(db_file)
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_a_writer_waits_thirty_seconds_for_another_writers_lock_by_default(tmp_path: Path) -> None:
+    # The README's "wait up to 30 s for another writer": every connection ingest and the bot open.
+    db = open_db(tmp_path / "q.db")
+    assert lock_wait(db) == LOCK_WAIT_SECONDS == 30.0
+    assert "waited 30 s" in describe_db_error(sqlite3.OperationalError("database is locked"), waited=lock_wait(db))

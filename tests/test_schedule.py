@@ -174,6 +174,25 @@ async def test_downtime_across_several_slots_gives_one_catch_up_digest(db_path: 
     scheduler.close()
 
 
+async def test_a_catch_up_digest_covers_every_missed_day_but_at_most_a_week(tmp_path: Path) -> None:
+    path = build(tmp_path / "w.db", [
+        Q("Anna Popova", "The clinics in the north reopened after the floods.", "2026-11-05"),  # 17 days back
+        Q("Ivan Petrov", "The bridge will be rebuilt before the winter comes.", "2026-11-15"),  # a week back
+        Q("Sergey Lavrov", "NATO expansion is a threat to European security.", "2026-11-19"),
+        Q("Vladimir Putin", "Sanctions against Russia have failed, our economy adapted.", "2026-11-21"),
+        Q("Maria Zakharova", "The statement is another provocation.", "2026-11-22"),  # today: tomorrow's digest
+    ])
+    configure(path, "telegram:1", "08:00", "UTC", last_period="2026-11-01")  # three weeks down
+    tg = RecordingSender("telegram")
+    scheduler = Scheduler(str(path), {"telegram": tg}, FakeClock(datetime(2026, 11, 22, 12, 0, tzinfo=UTC)))
+    await scheduler.tick()
+    await scheduler.tick()
+    assert len(tg.accepted) == 1
+    speakers = {c.speaker for c in tg.accepted[0][1].cards}
+    assert speakers == {"Ivan Petrov", "Sergey Lavrov", "Vladimir Putin"}  # 2026-11-15 … 2026-11-21
+    scheduler.close()
+
+
 async def test_a_crash_between_send_and_record_never_posts_twice(db_path: Path) -> None:
     configure(db_path, "telegram:1", "08:00", "UTC")
     clock = FakeClock(datetime(2026, 11, 22, 9, 0, tzinfo=UTC))
@@ -256,6 +275,23 @@ async def test_follow_alerts_reach_each_follower_once(db_path: Path) -> None:
     assert sorted(chat for chat, _ in tg.accepted) == ["1", "2"]
     assert [chat for chat, _ in sl.accepted] == ["C9"]
     assert all("NATO keeps moving east" in r.cards[0].text for _, r in tg.accepted + sl.accepted)
+    scheduler.close()
+
+
+async def test_new_quotes_for_one_chat_come_as_one_alert_per_tick(db_path: Path) -> None:
+    core = Core(db_path)
+    core.handle(Request(text="/follow NATO", platform="telegram", chat_id="1"))
+    assert "Following" in core.handle(Request(text="/follow speaker:Putin", platform="telegram", chat_id="1")).text
+    core.close()
+    add_quote(db_path, "Sergey Lavrov", "NATO keeps moving east, we will respond.")
+    add_quote(db_path, "Dmitry Peskov", "NATO drills near our borders are no help.")
+    add_quote(db_path, "Vladimir Putin", "Our economy grew faster than anyone expected.")
+    tg = RecordingSender("telegram")
+    scheduler = Scheduler(str(db_path), {"telegram": tg}, FakeClock(datetime(2026, 11, 22, 9, 0, tzinfo=UTC)))
+    await scheduler.run_alerts()
+    await scheduler.run_alerts()
+    assert [chat for chat, _ in tg.accepted] == ["1"]  # three new quotes, two follows: one message
+    assert {c.speaker for c in tg.accepted[0][1].cards} == {"Sergey Lavrov", "Dmitry Peskov", "Vladimir Putin"}
     scheduler.close()
 
 
