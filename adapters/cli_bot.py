@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from pathlib import Path
 
 import click
 
@@ -13,31 +12,19 @@ from bot.config import load_settings
 from bot.core import Core
 from bot.errors import BotError
 from bot.reply import Reply
-from corpus.stats import corpus_stats
-from corpus.store import open_db
 
 from .console import render_json, render_text, to_request
-from .options import db_option, resolve_db_path
+from .options import db_option, open_corpus, resolve_db_path
 
 
 def open_core(db_path: str | None) -> Core:
     """The core over an existing, non-empty corpus; a missing or empty one is named, never created."""
-    path = resolve_db_path(db_path)
-    if not Path(path).exists():
-        raise click.ClickException(f"there is no corpus at {path} — run quotebot ingest FILE --db {path} "
-                                   "(or make demo, which builds demo.db)")
+    open_corpus(db_path).close()
     try:
         settings = load_settings(os.environ)
     except BotError as exc:
         raise click.ClickException(str(exc)) from exc
-    db = open_db(path)
-    try:
-        empty = corpus_stats(db)["articles"] == 0
-    finally:
-        db.close()
-    if empty:
-        raise click.ClickException(f"the corpus at {path} is empty — run quotebot ingest FILE --db {path}")
-    return Core(path, settings=settings)
+    return Core(resolve_db_path(db_path), settings=settings)
 
 
 def _press(core: Core, reply: Reply, number: int) -> Reply:

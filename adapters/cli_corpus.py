@@ -21,7 +21,7 @@ from corpus.ingest import ingest_paths
 from corpus.readers import JSON_SUFFIXES, Item, Skip, iter_files, record_problem
 from corpus.stats import corpus_stats
 
-from .options import db_option, open_database
+from .options import db_option, open_corpus, open_database
 
 
 def _count_documents(paths: list[str]) -> int | None:
@@ -184,7 +184,7 @@ def eval_(gold: tuple[str, ...], kinds: tuple[str, ...], errors_file: str | None
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(db_path: str | None, as_json: bool) -> None:
     """Corpus figures: articles, quotes, speakers, sources, date range."""
-    s = corpus_stats(open_database(db_path))
+    s = corpus_stats(open_corpus(db_path))
     if as_json:
         click.echo(json.dumps(s, ensure_ascii=False))
         return
@@ -201,7 +201,7 @@ def reindex(db_path: str | None) -> None:
 
     The index is derived: SQLite is the record. Ingest keeps it in step and start-up
     reconciles it; this rebuilds it whole (after a restore, or a changed ranking formula)."""
-    db = open_database(db_path)
+    db = open_corpus(db_path)
     try:
         n = rebuild_index(db)
     except CorpusError as exc:

@@ -18,7 +18,7 @@ from corpus.store import open_db
 
 from .console import render_text
 from .logs import configure_logging
-from .options import db_option, resolve_db_path
+from .options import db_option, existing_corpus, refuse_empty, resolve_db_path
 
 
 def _settings(db_path: str | None, **extra: object) -> Settings:
@@ -81,7 +81,9 @@ def digest(channel: str, dry_run: bool, force: bool, day: str | None, chart_path
         raise click.BadParameter("use telegram:<chat_id> or slack:<channel_id>", param_hint="--channel")
     settings = _settings(db_path)
     configure_logging(settings)
-    db = open_db(settings["QUOTEBOT_DB"])
+    path = existing_corpus(settings["QUOTEBOT_DB"])  # a mistyped --db must not post "No quotes…" to a channel
+    db = open_db(path)
+    refuse_empty(db, path)
     ensure(db)
     from datetime import UTC, datetime
 

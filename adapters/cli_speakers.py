@@ -10,7 +10,7 @@ import click
 from corpus.speaker_identity import explain, rebuild
 from corpus.speakers import SpeakerSummary, list_speakers, surname_conflicts
 
-from .options import db_option, open_database
+from .options import db_option, open_corpus
 
 
 def _as_json(s: SpeakerSummary) -> dict[str, object]:
@@ -36,7 +36,7 @@ def speakers(db_path: str | None, as_json: bool, conflicts: bool, do_rebuild: bo
     unattributed), glued titles move into the role, one person's rows merge, namesakes split.
     --explain NAME shows why. --conflicts lists surnames that belong to several people.
     """
-    db = open_database(db_path)
+    db = open_corpus(db_path)
     if do_rebuild:
         report = rebuild(db)
         if as_json:

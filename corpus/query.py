@@ -76,7 +76,8 @@ def filter_queries(idx: SearchIndex, f: Filters) -> list[tantivy.Query]:
 
 
 def _day_range(f: Filters) -> tuple[int, int]:
-    low = ranking.since_key(f.since) if f.since else 0  # 0 and up: a date-less quote never passes `until`
+    # 1 and up: a quote with no date (-1) or no year (0, "--11-09") passes no date filter.
+    low = ranking.since_key(f.since) if f.since else 1
     high = ranking.until_key(f.until) if f.until else 99999999
     return low, high
 

@@ -204,9 +204,11 @@ def _filter_sql(f: Filters, alias: str = "q") -> tuple[str, list[object]]:
     if f.speaker_ids:
         clauses.append(f"{alias}.speaker_id IN ({','.join('?' * len(f.speaker_ids))})")
         params.extend(f.speaker_ids)
-    if f.since:
+    if f.since or f.until:
+        # A date filter admits dated quotes only: a year-less date ("--11-09", from a dateline with
+        # no year) sorts before every digit, so it would pass any `until:` (ranking.day_key gives it 0).
         clauses.append(f"{alias}.published >= ?")
-        params.append(f.since)
+        params.append(f.since or "0")
     if f.until:
         clauses.append(f"{alias}.published <= ?")
         params.append(f.until + "\uffff")  # an inclusive prefix: until:2021-11 includes 2021-11-30

@@ -44,15 +44,28 @@ def test_help_gives_an_example_for_every_command(seed_db_path: Path) -> None:
     assert result.output.count("e.g. /") == len(visible())
 
 
-def test_a_missing_or_empty_corpus_is_named_and_never_created(tmp_path: Path) -> None:
+# Every command that reads the corpus; only `ingest` and `demo` make one (README: "A missing or empty
+# corpus is named as such"). `digest` without --dry-run would otherwise post "No quotes…" to a channel.
+READING_COMMANDS = [
+    ["ask", "/quote NATO"], ["chat"], ["stats"], ["stats", "--json"], ["speakers"], ["speakers", "--json"],
+    ["speakers", "--rebuild"], ["speakers", "--conflicts"], ["speakers", "--explain", "Putin"], ["reindex"],
+    ["digest", "--channel", "telegram:1", "--dry-run"], ["digest", "--channel", "telegram:1"],
+]
+
+
+@pytest.mark.parametrize("args", READING_COMMANDS, ids=" ".join)
+def test_a_missing_or_empty_corpus_is_named_and_never_created(tmp_path: Path, args: list[str]) -> None:
     missing = tmp_path / "nothing.db"
-    for args in (["ask", "/quote NATO"], ["chat"]):
-        result = CliRunner().invoke(cli, [*args, "--db", str(missing)])
-        assert result.exit_code == 1 and "there is no corpus at" in result.output
-        assert not missing.exists()
-    open_db(tmp_path / "empty.db").close()
-    result = CliRunner().invoke(cli, ["ask", "--db", str(tmp_path / "empty.db"), "/quote NATO"])
-    assert result.exit_code == 1 and "is empty — run quotebot ingest" in result.output
+    result = CliRunner().invoke(cli, [*args, "--db", str(missing)])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: there is no corpus at {missing} — run quotebot ingest FILE --db {missing} "
+                             "(or make demo, which builds demo.db)\n")
+    assert list(tmp_path.iterdir()) == []  # no database, no index, no -wal left behind
+    empty = tmp_path / "empty.db"
+    open_db(empty).close()
+    result = CliRunner().invoke(cli, [*args, "--db", str(empty)])
+    assert result.exit_code == 1
+    assert result.output == f"Error: the corpus at {empty} is empty — run quotebot ingest FILE --db {empty}\n"
 
 
 def test_ask_press_presses_a_button(seed_db_path: Path) -> None:

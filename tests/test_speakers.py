@@ -131,5 +131,6 @@ def test_speakers_command_lists_counts_aliases_and_conflicts(seed_db_path: Path,
     assert "Vladimir Putin" in text.output and text.exit_code == 0
     conflicts = runner.invoke(cli, ["speakers", "--db", str(seed_db_path), "--conflicts"])
     assert conflicts.exit_code == 0
-    empty = runner.invoke(cli, ["speakers", "--db", str(tmp_path / "new.db")])
-    assert "no speakers yet" in empty.output
+    missing = runner.invoke(cli, ["speakers", "--db", str(tmp_path / "new.db")])  # refused, never created
+    assert missing.exit_code == 1 and "there is no corpus at" in missing.output
+    assert not (tmp_path / "new.db").exists()
