@@ -133,11 +133,13 @@ def _decode(data: bytes, origin: str) -> str | Skip:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def from_text(text: str, origin: str, **fields: Any) -> Document | Skip:
+def from_text(text: str, origin: str, *, guess_title: bool = True, **fields: Any) -> Document | Skip:
     """A document from plain text: title is the first content line, metadata read from the text.
 
     Metadata the input gives (``published``, ``source``) is validated, not guessed again; a
-    ``published`` value that is not a real date is stored as unknown.
+    ``published`` value that is not a real date is stored as unknown. With ``guess_title=False``
+    (a JSON record, whose title is a field of its own) a missing title stays missing: the first
+    line is the article's text, and taking it for a title would drop its quotes.
     """
     if not text.strip():
         return Skip(origin, "empty text")
@@ -155,7 +157,7 @@ def from_text(text: str, origin: str, **fields: Any) -> Document | Skip:
     if not given_date:  # a given date that is garbage stays unknown rather than guessed from the body
         published = meta.find_date(text)
     title = fields.get("title")
-    if not title:
+    if not title and guess_title:
         guessed = clean.guess_title(text)
         title = guessed[0] if guessed else None
     return Document(
@@ -342,7 +344,7 @@ def record_problem(rec: Any) -> str | None:
 def _record(rec: Any, origin: str) -> Item:
     if problem := record_problem(rec):
         return Skip(origin, problem)
-    return from_text(rec["text"], origin, **{k: rec.get(k) for k in ("id", *_TEXT_FIELDS)})
+    return from_text(rec["text"], origin, guess_title=False, **{k: rec.get(k) for k in ("id", *_TEXT_FIELDS)})
 
 
 class _Joined:
