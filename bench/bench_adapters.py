@@ -2,10 +2,11 @@
 
 Telegram: update pushed to the stand-in Bot API → the bot's sendMessage arrives (long polling).
 Slack: a signed /quote request → Bolt's HTTP 200 ack; and → the answer at the response_url.
-Needs bench/out/search_1000000.db from `bench_search.py --quotes 1000000 --build-only`
-(falls back to the bundled samples).
+Needs bench/out/search_1000000.db from `bench_search.py --quotes 1000000 --build-only` (refused,
+one line, exit status 1, when it is missing or empty); ``--samples`` measures the bundled samples
+instead, as a smoke run whose figures are not the README's.
 
-    .venv/bin/python bench/bench_adapters.py [--n 200]
+    .venv/bin/python bench/bench_adapters.py [--n 200] [--db FILE | --samples]
 """
 
 from __future__ import annotations
@@ -37,13 +38,27 @@ from tests.telegram_standin import TelegramStandIn, private_message  # noqa: E40
 TOPICS = ["Russia", "NATO", "sanctions", "climate change", "Lukashenko", "the", "Ukraine", "oil prices"]
 
 
-def corpus() -> tuple[Path, str]:
-    big = ROOT / "bench" / "out" / "search_1000000.db"  # the name bench_search.py builds it under
-    if big.exists():
-        return big, "1M-quote corpus"
-    path = Path(tempfile.mkdtemp()) / "samples.db"
-    ingest_paths(open_db(path), [str(ROOT / "corpus" / "samples")])
-    return path, "bundled samples (run bench_search.py --quotes 1000000 --build-only first for the 1M corpus)"
+BIG = ROOT / "bench" / "out" / "search_1000000.db"  # the name bench_search.py builds it under
+
+
+def corpus(db: Path, samples: bool) -> tuple[Path, str]:
+    """The corpus to measure: the 1M-quote one the README's figures are for, or (``--samples``, a smoke
+    run) the bundled samples; a missing or empty corpus is refused, never measured in its place."""
+    if samples:
+        path = Path(tempfile.mkdtemp()) / "samples.db"
+        ingest_paths(open_db(path), [str(ROOT / "corpus" / "samples")])
+        return path, "bundled samples (a smoke run: not the README's figures)"
+    build = "run bench/bench_search.py --quotes 1000000 --build-only first (make bench does)"
+    if not db.exists():  # checked before open_db, which would create an empty corpus
+        sys.exit(f"bench_adapters.py: there is no corpus at {db} — {build}")
+    con = open_db(db)
+    try:
+        n = con.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    finally:
+        con.close()
+    if not n:
+        sys.exit(f"bench_adapters.py: the corpus at {db} is empty — {build}")
+    return db, f"{n:,}-quote corpus {db.name}"
 
 
 def pct(values: list[float], p: float) -> float:
@@ -105,8 +120,10 @@ async def slack(db: Path, n: int) -> tuple[list[float], list[float]]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--db", type=Path, default=BIG, help="the corpus to measure (default: the 1M-quote one)")
+    ap.add_argument("--samples", action="store_true", help="measure the bundled samples instead (a smoke run)")
     args = ap.parse_args()
-    db, label = corpus()
+    db, label = corpus(args.db, args.samples)
     print(f"corpus: {label}; {args.n} requests each; milliseconds")
     tg = asyncio.run(telegram(db, args.n))
     print(f"telegram update -> sendMessage: p50 {statistics.median(tg):.1f}  p95 {pct(tg, 95):.1f}  "

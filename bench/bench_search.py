@@ -57,6 +57,8 @@ def base_corpus() -> Path:
     path = OUT / "base.db"
     if path.exists():
         return path
+    if not KREMLIN.exists():  # an empty base corpus would be cached and replicated into nothing
+        sys.exit(f"bench_search.py: the base corpus needs {KREMLIN}, which is missing")
     OUT.mkdir(parents=True, exist_ok=True)
     tmp = OUT / "base.building.db"
     tmp.unlink(missing_ok=True)

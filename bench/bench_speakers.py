@@ -2,7 +2,9 @@
 
     python bench/bench_speakers.py [--db FILE] [--top 500] [--examples N]
 
-Build the corpus first: ``quotebot ingest ../shared/corpora/kremlin_en.jsonl.gz --db FILE`` (and
+FILE defaults to bench/out/kremlin_speakers.db (``make bench`` builds it); a missing corpus, or one
+with no attributed quote, is refused (exit status 1), never counted as zeros. Build the corpus
+first: ``quotebot ingest ../shared/corpora/kremlin_en.jsonl.gz --db FILE`` (and
 ``quotebot speakers --rebuild --db FILE`` for a database written by an older version). For the
 ``--top`` speakers with most quotes it prints four counts, each of which should be 0 or listed
 with why it is right:
@@ -123,11 +125,17 @@ def not_a_name(name: str, kind: str) -> bool:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--db", default="/tmp/kremlin_speakers.db")
+    ap.add_argument("--db", default=str(ROOT / "bench" / "out" / "kremlin_speakers.db"))
     ap.add_argument("--top", type=int, default=500)
     ap.add_argument("--examples", type=int, default=20)
     args = ap.parse_args()
+    build = f"quotebot ingest ../shared/corpora/kremlin_en.jsonl.gz --db {args.db} (or make bench, which does)"
+    if not Path(args.db).exists():  # checked before open_db, which would create an empty corpus to count
+        sys.exit(f"bench_speakers.py: there is no corpus at {args.db} — build it: {build}")
     db = open_db(args.db)
+    if db.execute("SELECT 1 FROM quotes WHERE speaker_id IS NOT NULL LIMIT 1").fetchone() is None:
+        # zeros from an empty corpus would read as the README's "now 0" column
+        sys.exit(f"bench_speakers.py: the corpus at {args.db} has no attributed quotes — build it: {build}")
     rows = db.execute(
         """SELECT s.id, s.name, s.kind, s.note, count(q.id) n, min(q.published), max(q.published)
            FROM speakers s JOIN quotes q ON q.speaker_id = s.id GROUP BY s.id ORDER BY n DESC, s.name LIMIT ?""",
