@@ -19,8 +19,12 @@ from .run_state import RunState
 # After a closing mark, a dash and a name that ends the paragraph: “…” ― Ana Ruiz.
 _DASH_NAME = re.compile(r"[ \t]*[,.]?[ \t]*[―—–][ \t]*(?P<m>[A-Z][^\n,;:“”\"«»()!?]{1,60}?)[ \t]*\.?[ \t]*(?:\n|$)")
 # After a closing mark: a name or pronoun, one verb and the end of the sentence ("Ekberg demanded.").
-_AFTER_ANY_VERB = re.compile(r"^[ \t]+(?P<m>(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]*|he|she)[ \t]+"
-                             r"(?P<cue>[a-z]{3,}(?:ed|s)(?:[ \t]+back)?|(?:shot|hit|struck)[ \t]+back)\b[^.!?“”\"«»\n]{0,80}[.!?]")
+# "“…,” he went on." / "“…,” they conclude." / "“…,” it recommended.": a pronoun and any verb too.
+_AFTER_ANY_VERB = re.compile(r"^[ \t]+(?P<m>(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]*|he|she|they|it|we)[ \t]+"
+                             r"(?P<cue>[a-z]{3,}(?:ed|s)(?:[ \t]+(?:back|on))?|(?:shot|hit|struck)[ \t]+back|went[ \t]+on|"
+                             r"(?:(?<=\bthey[ \t])|(?<=\bwe[ \t])|(?<=\bI[ \t]))[a-z]{3,}(?<!ed)(?<!ly))\b[^.!?“”\"«»\n]{0,80}[.!?]")
+# First person, or "we": the writer or a group speaking, whom no name is read from (kept as the evidence).
+_UNNAMED_PRONOUN = frozenset(["I", "we"])
 # A sentence ending in a colon that introduces someone's words.
 _COLON_INTRO = re.compile(rf"(?:\b{CUE}|\b(?:comments?|statement|remarks|words|message|tweet(?:ed)?|post(?:ed)?|"
                           r"following|this\s+way|as\s+follows|put\s+it|wrote|writes|explained|scold(?:ed|s)|"
@@ -30,9 +34,26 @@ _COLON_INTRO = re.compile(rf"(?:\b{CUE}|\b(?:comments?|statement|remarks|words|m
 _SAID_FIRST = re.compile(rf"(?:^|[.!?][\"”’)]?\s+)(?:Said|Says|Added|Wrote|Asked)\s+(?P<m>{_M})\s*[:,]\s*$")
 # "As Tom Dunn put it in a letter, “…”" / "as the Gazette puts it, “…”".
 _AS_PUT_IT = re.compile(rf"\b[Aa]s\s+(?P<m>{_M})\s+(?:put|puts|said|says|wrote|writes)\s+it\b[^“”\"«»:;.!?]{{0,60}}?,\s*$")
+# Text written on a thing, not spoken: "a wreath bearing the inscription in gold letters: “…”".
+_OBJECT_TEXT = re.compile(r"\b(?:inscription|slogan|signs?|banners?|placards?|posters?|proclamation|headlines?|"
+                          r"captions?|titled?|motto|labels?|logo|plaque|engraving|t-shirts?|reading)\b[^:.!?]{0,40}:\s*$",
+                          re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _capitalised(words: str) -> bool:
+    """A name or title in capitals ("To the Unknown Soldier from the President"), not a sentence spoken."""
+    long = [w for w in _WORD.findall(words) if len(w) > 3]
+    return bool(long) and sum(1 for w in long if w[0].isupper()) >= 0.6 * len(long)
+
+
+# What may stand before a subject that opens its sentence: "And Mr. Christie gloated:".
+_OPENS = re.compile(r"\s*(?:(?:And|But|Then|So|Yet|Still|Later|Now|Instead|Finally|Meanwhile)\b\s*,?\s*)*")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
 _PASSIVE_AUX = re.compile(PASSIVE_AUX + r"(?:\w+ly\s+)?$")
 _PASSIVE_CUE = re.compile(PASSIVE_AUX + rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b")
+# Between a mention and its own verb: no quotation mark and no sentence end.
+_CLAUSE_BREAK = re.compile(r"[“”\"«»]|[.!?](?<![A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr)\.)(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Rev)\.)\s")
 _BY_AGENT = re.compile(r"\s+by\s+(?P<m>[^,;:.!?“”\"«»]{1,80}?)\s*(?=[,;:.!?“\"«]|$)")
 # Not a preposition: after "a spokesman for", "the family of", "an aide to" the name is the one the
 # speaker works for or belongs to, not the speaker.
@@ -85,8 +106,9 @@ class CueAttachment(RunState):
         if m and inner[-1:] in ",?!":
             # “Why is the ferry late?” Ekberg demanded. / “…,” she shouts over the noise: a name or pronoun and
             # a verb the cue list lacks, completing the sentence the quotation opened.
-            men = parse_mention(m.group("m"))
-            if men and men.kind in {"name", "pronoun"}:
+            who = m.group("m")
+            men = IT if who == "it" else Mention("role", who, role=who) if who in _UNNAMED_PRONOUN else parse_mention(who)
+            if men and (men.kind in {"name", "pronoun"} or men is IT or who in _UNNAMED_PRONOUN):
                 return men, m.group("cue"), q.outer_end + m.start("m")
         bstart = max(line_start, prev_end, q.open - 200)
         before = f[bstart:q.open]
@@ -116,6 +138,18 @@ class CueAttachment(RunState):
                 # "An engineer who inspected it put it simply: “…”": a quotation all the same, of nobody
                 # the article names (the noun phrase is kept as the evidence).
                 return Mention("role", unnamed.group("np")), ":", unnamed.start("np")
+        # "“…,” the man shouted": a comma closing the quotation means an attribution of its own follows.
+        own = inner[-1:] == "," and after[:1] in " \t" and after.lstrip()[:1].isalpha()
+        if before.rstrip().endswith(":") and not _COLON_INTRO.search(before) and not own \
+                and not _OBJECT_TEXT.search(before) and not _capitalised(inner):
+            # "Sanders delivered a snappy retort: “…”", "She went on: “…”": a sentence its subject opens,
+            # ended by a colon right before the quotation, introduces that subject's words whatever its verb.
+            cut = [m.end() for m in _SENTENCE_BREAK.finditer(before)]
+            sent_from = bstart + (cut[-1] if cut else 0)
+            subj = sentence_subject(f, sent_from, bstart + len(before))
+            if subj and self.someone(subj[0]) and _OPENS.fullmatch(f, sent_from, subj[1]) \
+                    and f.startswith(subj[0].surface.split()[0], subj[1]):
+                return subj[0], ":", subj[1]
         m = BEFORE_CM.search(before)
         if m and m.group("cue") in OBJECT_CUES:
             m = None  # "X told The Huffington Post: “…”" is X's
@@ -130,7 +164,9 @@ class CueAttachment(RunState):
         its offset, or (the listener's mention, -1) when no one is said to speak; None when active."""
         f = self.folded
         at = f.find(cue, pos, pos + 200)
-        if at < 0:
+        if at < 0 or _CLAUSE_BREAK.search(f, pos, at):
+            # "“…,” said X. “… that need to be said.”": the cue stood before the mention, and the verb
+            # found after it belongs to other words, not to this mention's clause.
             return None
         if cue == ":":  # "Tom Bell was told by Sue Gray: “…”"
             verb = _PASSIVE_CUE.search(f, pos, at)

@@ -9,7 +9,7 @@ import re
 
 from .attach import CueAttachment
 from .cues import SPEECH_ACT
-from .fragments import IT, fragment_frame
+from .fragments import IT, fragment_frame, sentence_subject
 from .layout import _ABBREV, QuoteSpan, trim
 from .lexicon import CUE
 
@@ -202,6 +202,15 @@ class DirectQuotes(CueAttachment):
         if sents and not starts_line and self.fragment(q, sents, consumed):
             return
         if len(words) >= 8 and inner.rstrip()[-1:] in ".!?…,":
+            subj = sentence_subject(f, sent_start, q.open) if mid_sentence else None
+            if subj and self.someone(subj[0]) and f.startswith(subj[0].surface.split()[0], subj[1]):
+                # "Ryan worried that the safety net was becoming “a hammock that …”": no speech verb reads the
+                # quotation, but the sentence's subject is the one it hangs on. Kept as the evidence only: a
+                # subject whose verb is not speech (and a "her remark" between) names nobody with confidence.
+                span = self.emit(q.start, q.end, None, "direct", None, subj[0], 0.3, mpos=subj[1])
+                self.note_direct(q, None, span)
+                consumed.add(q.open)
+                return
             self.emit(q.start, q.end, None, "direct", None, None, 0.3)
             self.note_direct(q, None, None)
             consumed.add(q.open)

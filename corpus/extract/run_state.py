@@ -55,6 +55,17 @@ class RunState:
             utterance))
         return span
 
+    def someone(self, men: Mention) -> bool:
+        """Whether a sentence subject reads as a speaker without resolving it (no side effects): a
+        pronoun, an organisation, a name of two words or more, or a surname the article gives a person.
+        A lone capitalised word is often no name ("Giant screens …", "Watch: …")."""
+        if men.kind in {"pronoun", "org"}:
+            return True
+        if men.kind != "name":
+            return False
+        words = men.surface.split()
+        return len(words) > 1 or any(e.name.split()[-1] == words[0] for e in self.tracker.people() if " " in e.name)
+
     def note_direct(self, q: QuoteSpan, sp: Speaker | None, span: tuple[int, int] | None) -> None:
         self.directs.append((q.outer_end, q.last_line, sp, span))
 
