@@ -196,10 +196,16 @@ def _lonely_word(t: str) -> bool:
             or (len(low) > 5 and low.endswith(("ly", "ing"))) or not _name_like(t))
 
 
+def role_word(word: str) -> bool:
+    """Whether ``word`` belongs to a role before a name ("former", "French", "prime", "minister", "captain")."""
+    return _in(word, "role_words", "nationality", "personal_titles", "person_nouns")
+
+
 def lone_surname(word: str) -> bool:
     """Whether one capitalised word can be a person's surname on its own ("Kovalenko", "Lindtman"):
-    no opener, common word, place, role, nationality or acronym."""
-    return not _lonely_word(word)
+    no opener, common word, place, role or acronym. A nationality word is one too ("Cuban", "English"):
+    the caller tells the adjective ("Cuban officials") from the surname ("Cuban said") by what follows."""
+    return not _lonely_word(word) or (_in(word, "nationality") and not _in(word, "places", "common_words"))
 
 
 def _nice(t: str) -> str:

@@ -72,3 +72,43 @@ def test_a_given_name_the_lexicon_knows_still_lets_the_pronoun_skip_the_other_ge
             "“They never gave up,” Lopez said.\n\n"
             "Captain Oliver Grant scored twice. “I owe it to her,” she said.")
     assert _last_direct(text)[1] == "Maria Lopez"
+
+
+@pytest.mark.parametrize("middle", [
+    "Gruber, the union's lawyer, stood up.",  # an apposition with a determiner
+    "Gruber, Hamburg's negotiator, was less pleased.",  # an apposition with an owner
+    "Huismans said the offer came too late.",  # a surname ending in -s is no plural
+    "In reply to the offer, Gruber said it came too late.",  # after an introductory phrase
+    "But not everyone agreed.",  # an indefinite subject
+])
+def test_a_new_unnamed_or_unknown_subject_leaves_the_pronoun_unattributed(middle: str) -> None:
+    text = ("“The offer is final,” said port director Anton Meier.\n\n"
+            f"{middle} “It is an insult,” he said.")
+    assert _last_direct(text) == ("It is an insult", None)
+
+
+def test_the_pronoun_s_own_reported_clause_names_no_new_speaker() -> None:
+    # "Villagers wanted …, he said" and "Everybody knew, he said, …": the subject is inside his own words.
+    text = ("Governor Ivo Brandt visited the valley on Monday.\n\n"
+            "Farmers wanted water, not promises, he said. Everybody knew, he said, that the dam was late.")
+    speakers = [q.speaker for q in extract_quotes(text, "Valley") if q.kind == "indirect"]
+    assert speakers and set(speakers) == {"Ivo Brandt"}
+
+
+@pytest.mark.parametrize("intro", [
+    "Former Danish prime minister Lars Halvorsen was asked about the result.",
+    "When asked about the result, club captain Lars Halvorsen was blunt.",
+])
+def test_a_long_role_before_a_name_still_makes_that_person_the_subject(intro: str) -> None:
+    text = ("“We start again,” said spokesman Peter Aalto.\n\n"
+            f"{intro} “It was not our day,” he said.")
+    assert _last_direct(text) == ("It was not our day", "Lars Halvorsen")
+
+
+def test_a_name_before_a_lower_case_noun_is_a_modifier_not_the_subject() -> None:
+    # "… billionaire Dallas Rovers owner …": the capitalised run is the club, not the sentence's subject.
+    text = ("Years after backing the mayor, billionaire Dallas Rovers owner Mark Tillman is undecided.\n\n"
+            "Asked about the race, Tillman hesitated.\n\n"
+            "Speaking at a festival, the investor took several questions.\n\n"
+            "“You have to adapt,” he said.")
+    assert _last_direct(text)[1] != "Dallas Rovers"

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from ..names import given_name
-from .lexicon import ORG_HEADS
+from ..names import given_name, role_word
+from .lexicon import ORG_HEADS, PREDICATE_AFTER
 from .mentions import parse_mention
 
 # A titled or plain full name: up to seven capitalised words, ending in a first name and a surname.
@@ -74,9 +74,10 @@ _CREDIT_BEFORE = re.compile(r"\b(?:Photo(?:graph)?s?|Pictures?|Image|Credit|Vide
                             r"[^.:\n]{0,60}$", re.IGNORECASE)
 
 
-def _subject_position(text: str, pos: int, floor: int = 0) -> bool:
+def _subject_position(text: str, pos: int, floor: int = 0, end: int | None = None) -> bool:
     """Whether a name at ``pos`` opens its sentence: after at most three lower-case words
-    ("Regional engineer Anna Berg") or an introductory phrase closed by a comma. ``floor`` is where
+    ("Regional engineer Anna Berg") or an introductory phrase closed by a comma; or, when the name ends at
+    ``end`` and a verb or an apposition follows it there, after a role of any length. ``floor`` is where
     its paragraph starts: a sentence never reaches back past it."""
     start = max(0, floor, pos - 120)
     window = text[start:pos]
@@ -86,7 +87,12 @@ def _subject_position(text: str, pos: int, floor: int = 0) -> bool:
     lead = window[cut.end():] if cut else (window if pos <= 120 or start == floor else None)
     if lead is None:
         return False
-    return not lead.strip() or lead.rstrip().endswith(",") or (len(lead.split()) <= 3 and "," not in lead)
+    if not lead.strip() or lead.rstrip().endswith(",") or (len(lead.split()) <= 3 and "," not in lead):
+        return True
+    # "Former French prime minister Jean Castex was …", "When asked, captain Peter Brown was …": a role of
+    # any length, after an introductory phrase closed by a comma or none.
+    tail = lead.rsplit(",", 1)[-1].split()
+    return end is not None and bool(tail) and all(role_word(w) for w in tail) and bool(PREDICATE_AFTER.match(text, end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +220,7 @@ class Candidates:
         # a pronoun's antecedent: "Easy Rider" or "Campbell Soup" is no "he". Any full name can
         # still expand a surname the article uses later.
         personal = bool(men.role or men.gender or given_name(men.name.split()[0]))
-        subj = offset >= 0 and _subject_position(source, start, self._line_start_before(start))
+        subj = offset >= 0 and _subject_position(source, start, self._line_start_before(start), at + len(run))
         self._people.append(_Entity(men.name, "person", men.role, men.gender, pos, subj, personal=personal))
 
     def orgs(self) -> list[_Entity]:

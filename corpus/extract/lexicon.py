@@ -172,3 +172,13 @@ GROUP_NOUNS = set(words("""
 # Cues whose next noun phrase is the one spoken to: "told MSNBC", "asked the minister".
 OBJECT_CUES = frozenset({"told", "tells", "asked", "asks", "urged", "urges", "assured", "assures", "warned", "warns",
                          "reminded", "reminds", "informed", "informs", "promised", "promises", "answered"})
+
+# What follows a subject name: a person's apposition ("Kovalenko, the defence lawyer,"), or a verb — an
+# auxiliary, a regular past tense or a common irregular one — after at most one adverb ("Lindtman was …",
+# "Carson defied …", "Cruz openly admitted …").
+PREDICATE_AFTER = re.compile(
+    r",\s+(?:the|a|an|who|whose|his|her|[A-Z][\w-]*['’]s)\s|(?:\s+[a-z]+ly)?\s+(?:[a-z]{2,}ed|was|is|had|has|did|does|would|will|"
+    r"could|can|may|might|must|should|says|said|told|took|made|rose|went|came|gave|spoke|saw|sat|stood|ran|won|"
+    r"lost|left|met|kept|held|led|felt|got|put|set|wrote|began|chose|drew|fell|grew|knew|threw|broke|fought|"
+    r"thought|brought|sought|taught|sent|spent|paid|built|struck|hit|cut|quit|let|read|heard|found|meant|"
+    r"became|replied|insisted|added|argued)\b")

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..names import lone_surname
-from .candidates import _SENTENCE_SURNAME, Candidates, Speaker, _Entity, _firm_gender, _guess_gender
+from .candidates import Speaker, _Entity, _firm_gender, _guess_gender
 from .lexicon import CUE, DOCUMENT_NOUNS, ORG_HEADS, PASSIVE_BEFORE, PERSON_NOUNS
 from .mentions import Mention, parse_mention
+from .newcomers import NewSubjects
 
 _ADVERBS_AFTER = re.compile(r"(?:\s+(?:also|then|later|again|once|still|already|even|just|further|earlier|"
                             r"previously|has|had|have|was|is|would|will|could|did|does|\w+ly))+\s*$")
@@ -53,7 +53,7 @@ def _unnamed_person(subject: str, sentence: str = "") -> bool:
     return not (head.endswith("s") and not head.endswith("ss"))
 
 
-class PronounResolution(Candidates):
+class PronounResolution(NewSubjects):
     """he / she / they to a speaker (mixed into :class:`.resolve.Tracker`)."""
 
     if TYPE_CHECKING:
@@ -77,11 +77,15 @@ class PronounResolution(Candidates):
         # an unnamed one.
         resolved = {e.pos for e in self.history if e.named and starts[-1] <= e.pos < pos}
         humans += [e for e in _unnamed_humans(self.folded, starts[-1], pos) if e.pos not in resolved]
+        # "But not everyone agreed.": a sentence of its own before the pronoun's ("Everybody saw, he said, …" is the
+        # pronoun's own reported clause).
+        humans += self._indefinite_subjects(starts[-1], starts[0])
         humans = [e for e in humans if not self._inside_reported(e.pos)]
         humans += self._unnamed_speakers(starts, pos)
         humans += self._owners(starts[-1], pos)
         humans += self._titled_subjects(starts[-1], pos, {e.pos for e in humans})
-        humans += self._bare_subjects(starts[-1], pos, {e.pos for e in humans})
+        # (only before the pronoun's own sentence: "Chechens wanted stability, he said" reports his words)
+        humans += self._bare_subjects(starts[-1], starts[0], {e.pos for e in humans})
         hi = pos
         for lo in starts:
             here = [e for e in humans if lo <= e.pos < hi]
@@ -117,37 +121,6 @@ class PronounResolution(Candidates):
             return None
         return self.told.get(self.canonical(e.name)) or _firm_gender(e.name)
 
-    def _bare_subjects(self, lo: int, pos: int, seen: set[int]) -> list[_Entity]:
-        """A sentence opened by one capitalised word that can only be a surname, and no full name the article
-        gives ends in it ("Kovalenko, the defence lawyer, rose.", "Lindtman was not convinced."): a person we
-        cannot name, who may be the pronoun's antecedent — so the pronoun reaches no earlier name. A word that
-        is the given name of exactly one full name is that person; two full names ending in it are nobody."""
-        out = []
-        full = self._all_full()
-        orgs = {e.name.split()[0] for e in self.orgs()}
-        for m in _SENTENCE_SURNAME.finditer(self.folded, lo, pos):
-            at, word = m.start(1), m.group(1)
-            if at in seen or not lone_surname(word) or word in orgs or (word.endswith("s") and not word.endswith("ss")):
-                continue  # a plural ("Residents") or an organisation is no "he" or "she"
-            if not _PREDICATE_AFTER.match(self.folded, m.end(1)):
-                continue  # "Outright victory …", "Sooner or later": an opening word, not a subject
-            if self._inside_reported(at) or self._quoted(at) or not self._story(at):
-                continue
-            bearers = {n for n in full if n.split()[-1] == word}
-            if len({n.split()[0] for n in bearers}) == 1:  # "Loretta Lynch", "Loretta E. Lynch": one person
-                continue  # the person the article named in full: a subject already (candidates._surname_subjects)
-            if bearers:
-                # "Clinton" with Hillary and Bill Clinton named: either, as the pronoun's gender allows.
-                out += [_Entity(n, "person", self._role_of(n), None, at, True) for n in sorted(bearers)]
-                continue
-            given = {n for n in full if n.split()[0] == word}
-            if len(given) == 1:
-                name = given.pop()
-                out.append(_Entity(name, "person", self._role_of(name), None, at, True))
-            else:
-                out.append(_Entity(word, "person", None, None, at, True, named=False))
-        return out
-
     def _agent_in_reach(self, name: str, gender: str, lo: int, end: int) -> bool:
         """Whether the antecedent's sentence names, as a passive's agent, another person of the pronoun's gender
         ("Tom Hart was criticised by Sam Cole. “…,” he said"): the one acted on and the one who acted may
@@ -165,11 +138,6 @@ class PronounResolution(Candidates):
             if e.name.split()[-1] != surname and self.canonical(e.name) != name:
                 return True
         return False
-
-    def _quoted(self, pos: int) -> bool:
-        """Whether ``pos`` is inside quotation marks opened earlier in its paragraph."""
-        para = self.folded[self.folded.rfind("\n", 0, pos) + 1:pos]
-        return para.count("“") + para.count("«") > para.count("”") + para.count("»") or para.count('"') % 2 == 1
 
     def _titled_subjects(self, lo: int, pos: int, seen: set[int]) -> list[_Entity]:
         """A sentence whose subject is a title ("The Bulgarian President thanked the army. He said …"):
@@ -243,16 +211,6 @@ class PronounResolution(Candidates):
             if _unnamed_person(subject.strip(" \"“”«»'"), sentence):
                 out.append(_Entity(subject.strip(), "person", None, None, m.start(), True, named=False))
         return out
-
-# What follows a one-word subject: a person's apposition ("Kovalenko, the defence lawyer,"), or a verb — an
-# auxiliary, a regular past tense or a common irregular one — after at most one adverb ("Lindtman was …",
-# "Carson defied …", "Cruz openly admitted …").
-_PREDICATE_AFTER = re.compile(
-    r",\s+(?:the|a|an|who|whose|his|her)\s|(?:\s+[a-z]+ly)?\s+(?:[a-z]{2,}ed|was|is|had|has|did|does|would|will|"
-    r"could|can|may|might|must|should|says|said|told|took|made|rose|went|came|gave|spoke|saw|sat|stood|ran|won|"
-    r"lost|left|met|kept|held|led|felt|got|put|set|wrote|began|chose|drew|fell|grew|knew|threw|broke|fought|"
-    r"thought|brought|sought|taught|sent|spent|paid|built|struck|hit|cut|quit|let|read|heard|found|meant|"
-    r"became|replied|insisted|added|argued)\b")
 
 # A sentence opening with a capitalised title, a nationality or two before it: "The Bulgarian President
 # thanked …", "The Acting President named …" (not "The President's" — an owner).
