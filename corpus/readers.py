@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from . import clean, meta
+from . import clean, json_array, meta
 from .models import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -27,7 +27,7 @@ MAX_DOCUMENT_CHARS = 2_000_000  # a 2-million-character "article" is a data dump
 MAX_LINE_BYTES = 16 << 20  # one JSON line (one article, JSON-escaped) — longer lines are skipped
 MAX_FILE_BYTES = 16 << 20  # one .txt/.html article, or one JSON array, after decompression
 MAX_DECOMPRESSED_BYTES = 1 << 30  # one .gz JSON Lines file; the rest of a bigger one is not read
-MAX_ARRAY_BYTES = 256 << 20  # one file holding a single JSON array (it is parsed whole)
+MAX_ARRAY_BYTES = 256 << 20  # one file holding a single JSON array (streamed item by item; the rest is not read)
 _CHUNK = 1 << 20
 _TEXT_FIELDS = ("url", "title", "published", "source", "lead")
 
@@ -208,13 +208,14 @@ class _CapReached(Exception):
     pass
 
 
-def _json_lines(stream: IO[bytes], cap: int | None) -> Iterator[tuple[int, bytes | None]]:
+def _json_lines(stream: IO[bytes], cap: int | None, lineno: int = 0,
+                total: int = 0) -> Iterator[tuple[int, bytes | None]]:
     """``(line number, line)`` for every non-blank line; ``None`` for a line over :data:`MAX_LINE_BYTES`.
 
     Reads fixed-size chunks, so memory stays flat however long a line is or however many blank
-    lines there are; raises :class:`_CapReached` after ``cap`` bytes.
+    lines there are; raises :class:`_CapReached` after ``cap`` bytes. ``lineno`` and ``total`` are
+    the lines and bytes already passed over before ``stream``.
     """
-    lineno, total = 0, 0
     parts: list[bytes] = []  # the line being assembled across chunks
     held = 0  # its length so far
     too_long = False
@@ -254,29 +255,43 @@ _SEGMENT = re.compile(rb"[^\n]+")
 
 
 def read_json_records(stream: IO[bytes], origin: str, *, cap: int | None = None) -> Iterator[Item]:
-    """JSON Lines (one article per line) or one JSON array; a bad line is skipped alone.
+    """JSON Lines (one article per line) or one JSON array; a bad line or item is skipped alone.
 
     Lines are decoded one by one so that one undecodable line does not lose the rest; a line
-    longer than :data:`MAX_LINE_BYTES` is skipped; reading stops after ``cap`` bytes.
+    longer than :data:`MAX_LINE_BYTES` is skipped; reading stops after ``cap`` bytes. An array,
+    on one line or many, is streamed item by item (:mod:`corpus.json_array`).
     """
-    lines = _json_lines(stream, cap)
-    first: tuple[int, bytes | None] | None = None
     try:
-        for lineno, raw in lines:
-            if raw is None or raw.strip():
-                first = (lineno, raw)
-                break
-        if first is None:
+        body, newlines, passed = _skip_blanks(stream, cap)
+        if body is None:
             yield Skip(origin, "empty file")
             return
-        if first[1] is not None and first[1].lstrip().startswith((b"[", b"\xef\xbb\xbf[")):  # a JSON array
-            yield from _json_array(first[1], lines, origin)
+        if body.startswith(b"["):
+            yield from _json_array(_Joined(body, stream), origin)
             return
-        for lineno, raw in _prepend(first, lines):
+        for lineno, raw in _json_lines(_Joined(body, stream), cap, newlines, passed):  # type: ignore[arg-type]
             if raw is None or raw.strip():
                 yield _json_line(raw, f"{origin}:{lineno}")
     except _CapReached:
         yield Skip(origin, f"decompressed size over {_size(cap or 0)}; the rest of the file is not read")
+
+
+def _skip_blanks(stream: IO[bytes], cap: int | None) -> tuple[bytes | None, int, int]:
+    """The first chunk with more than blanks in it, from its first other byte (a byte order mark
+    dropped), with the newlines and bytes passed over before it; ``None`` when there is nothing."""
+    newlines, total, first = 0, 0, True
+    while chunk := stream.read(_CHUNK):
+        total += len(chunk)
+        if cap is not None and total > cap:
+            raise _CapReached
+        if first and chunk.startswith(b"\xef\xbb\xbf"):
+            chunk = chunk[3:]
+        first = False
+        body = chunk.lstrip(b" \t\r\n")
+        newlines += chunk.count(b"\n", 0, len(chunk) - len(body))
+        if body:
+            return body, newlines, total - len(body)
+    return None, newlines, total
 
 
 def _json_line(raw: bytes | None, where: str) -> Item:
@@ -293,30 +308,21 @@ def _json_line(raw: bytes | None, where: str) -> Item:
     return _record(rec, where)
 
 
-def _json_array(first: bytes, lines: Iterator[tuple[int, bytes | None]], origin: str) -> Iterator[Item]:
-    parts, size = [first], len(first)
-    for _, raw in lines:
-        size += MAX_LINE_BYTES + 1 if raw is None else len(raw) + 1
-        if size > MAX_ARRAY_BYTES:
-            yield Skip(origin, f"JSON array larger than {_size(MAX_ARRAY_BYTES)}; write it as JSON Lines")
-            return
-        parts.append(raw or b"")
+def _json_array(stream: IO[bytes], origin: str) -> Iterator[Item]:
+    """Each item of one JSON array, read as it streams in: memory holds one item, however the
+    array is laid out (``json.dump`` writes it all on one line)."""
     try:
-        records = json.loads(b"\n".join(parts).decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        for number, raw in json_array.array_items(stream, max_item=MAX_LINE_BYTES, max_total=MAX_ARRAY_BYTES):
+            where = f"{origin}[{number}]"
+            if raw is None:
+                yield Skip(where, f"item larger than {_size(MAX_LINE_BYTES)}; skipped")
+            else:
+                yield _json_line(raw, where)
+    except json_array.ArrayTooLarge:
+        yield Skip(origin, f"JSON array larger than {_size(MAX_ARRAY_BYTES)}; the rest of the file is not read "
+                           "(write it as JSON Lines)")
+    except json_array.MalformedArray as exc:
         yield Skip(origin, f"malformed JSON: {exc}")
-        return
-    except RecursionError:
-        yield Skip(origin, "malformed JSON: nested too deeply")
-        return
-    for i, rec in enumerate(records if isinstance(records, list) else [records], 1):
-        yield _record(rec, f"{origin}[{i}]")
-
-
-def _prepend(first: tuple[int, bytes | None],
-             rest: Iterator[tuple[int, bytes | None]]) -> Iterator[tuple[int, bytes | None]]:
-    yield first
-    yield from rest
 
 
 def record_problem(rec: Any) -> str | None:

@@ -58,3 +58,37 @@ def test_an_article_at_the_limit_is_read(tmp_path: Path, monkeypatch: pytest.Mon
     status, skipped, summary = _ingest(tmp_path, f)
     assert skipped == [f"skipped {f}:2: text too long (61 characters; limit 60)"]
     assert re.fullmatch(r"1 added, 0 replaced, 0 unchanged, 1 skipped; \d+ quotes extracted", summary)
+
+
+def test_a_one_line_json_array_over_16_mib_is_read_whole_at_the_real_caps(tmp_path: Path) -> None:
+    # What json.dump(list_of_articles) writes: one line, here over the 16 MiB line cap and under the
+    # 256 MiB array cap (README). Reading only: extracting 16 MiB of text is the ingest bench's job.
+    f = tmp_path / "dump.json"
+    filler = "Wheat and rye grow in the fields. " * 480
+    f.write_text(json.dumps([{"id": f"a{i}", "text": f"Article {i}. {filler}"} for i in range(1050)]),
+                 encoding="utf-8")
+    assert readers.MAX_LINE_BYTES < f.stat().st_size < readers.MAX_ARRAY_BYTES
+    items = readers.read_path(f)
+    assert [getattr(i, "doc_id", i) for i in items] == [f"a{i}" for i in range(1050)]
+    assert f"**{readers.MAX_ARRAY_BYTES >> 20} MiB**" in README
+
+
+def test_ingest_stores_every_article_of_a_one_line_array_over_the_line_cap(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 4 << 10)  # the caps scaled down: the same code paths
+    monkeypatch.setattr(readers, "MAX_ARRAY_BYTES", 64 << 10)
+    articles = [{"id": f"a{i}", "text": f"“Prices will fall {i} per cent,” Anna Berg said. " + "Wheat. " * 60}
+                for i in range(40)]
+    f = tmp_path / "dump.json"
+    f.write_text(json.dumps(articles), encoding="utf-8")
+    assert 4 << 10 < f.stat().st_size < 64 << 10
+    status, skipped, summary = _ingest(tmp_path, f)
+    assert (status, skipped) == (0, [])
+    assert summary == "40 added, 0 replaced, 0 unchanged, 0 skipped; 40 quotes extracted"
+    over = tmp_path / "over.json"  # past the array cap: what was read is stored, the rest reported
+    over.write_text(json.dumps(articles * 6), encoding="utf-8")
+    assert over.stat().st_size > 64 << 10
+    status, skipped, summary = _ingest(tmp_path, over)
+    assert status == 1 and skipped == [f"skipped {over}: JSON array larger than 64 KiB; the rest of the file is "
+                                       "not read (write it as JSON Lines)"]
+    assert summary.startswith("0 added, 0 replaced, ") and " unchanged, 1 skipped" in summary

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus import readers
+from corpus import json_array, readers
 from corpus.models import Document
 from corpus.readers import Skip, read_path
 
@@ -235,3 +235,74 @@ def test_an_unreadable_subdirectory_is_reported() -> None:
         (top / "inbox" / "locked").chmod(0o755)
         shutil.rmtree(top)
     assert found == [("locked", "cannot read directory"), ("a.txt", "file")]
+
+
+# -- one JSON array, on one line or many, streamed item by item (README audit F4) -------------------
+
+def _articles(n: int, words: int = 40) -> list[dict[str, str]]:
+    return [{"id": f"a{i}", "text": f"“Prices will fall,” Anna Berg {i} said. " + "Wheat and rye. " * words}
+            for i in range(n)]
+
+
+def _kinds(items: object) -> tuple[int, list[tuple[str, str]]]:
+    docs = [i for i in items if isinstance(i, Document)]  # type: ignore[attr-defined]
+    skips = [(Path(s.origin).name, s.reason) for s in items if isinstance(s, Skip)]  # type: ignore[attr-defined]
+    return len(docs), skips
+
+
+def test_a_one_line_json_array_over_the_line_cap_is_read_whole_in_flat_memory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 64 << 10)  # the 16 MiB line cap, scaled down,
+    monkeypatch.setattr(readers, "_CHUNK", 16 << 10)  # and the 1 MiB reads with it
+    monkeypatch.setattr(json_array, "CHUNK", 16 << 10)
+    f = tmp_path / "dump.json"
+    f.write_text(json.dumps(_articles(4000)), encoding="utf-8")  # json.dump's layout: one line
+    assert f.stat().st_size > 40 * readers.MAX_LINE_BYTES and b"\n" not in f.read_bytes()
+    sum(1 for _ in read_path(f))  # first use loads the readers' word lists: not the array's cost
+    count, peak = _peak_while(lambda: sum(isinstance(i, Document) for i in read_path(f)))
+    assert count == 4000
+    assert peak < 1 << 20  # a few chunks and one item held, not the 2.7 MB array
+
+
+def test_a_json_array_is_read_to_its_cap_and_the_rest_reported(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_ARRAY_BYTES", 1 << 20)
+    f = tmp_path / "huge.json.gz"
+    with gzip.open(f, "wb", compresslevel=1) as fh:  # a bomb: 64 MiB of blanks after one real article
+        fh.write(b'[{"id": "first", "text": "A real article before the padding."}')
+        for _ in range(64):
+            fh.write(b" \n" * (1 << 19))
+    items, peak = _peak_while(lambda: list(read_path(f)))
+    docs = [i for i in items if isinstance(i, Document)]  # type: ignore[attr-defined]
+    assert [d.doc_id for d in docs] == ["first"]
+    assert [(Path(s.origin).name, s.reason) for s in items if isinstance(s, Skip)] == [  # type: ignore[attr-defined]
+        ("huge.json.gz", "JSON array larger than 1 MiB; the rest of the file is not read (write it as JSON Lines)")]
+    assert peak < 8 << 20
+
+
+def test_a_bad_item_of_a_one_line_array_costs_only_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 4 << 10)
+    big = {"id": "big", "text": "x " * (8 << 10)}
+    f = tmp_path / "mixed.json"
+    f.write_text("[" + ", ".join([json.dumps(_articles(1)[0]), json.dumps(big), '{"id": 3, "text": 5}', "[1, 2]",
+                                  '{"id": "b,]\\"}", "text": "Last one, with a comma ] and a brace } in it."}'])
+                 + "]\n", encoding="utf-8")
+    assert _kinds(list(read_path(f))) == (2, [("mixed.json[2]", "item larger than 4 KiB; skipped"),
+                                        ("mixed.json[3]", "no 'text' field"),
+                                        ("mixed.json[4]", "not a JSON object")])
+
+
+def test_a_broken_array_keeps_the_items_before_the_break(tmp_path: Path) -> None:
+    good = json.dumps(_articles(2))
+    f = tmp_path / "broken.json"
+    for text, count, reasons in (
+            (good[:-1], 2, ["malformed JSON: the array is not closed (the file ends inside it)"]),
+            (good + ' {"id": "x"}', 2, ["malformed JSON: more data after the array"]),
+            (good[:-1] + ",]", 2, ["malformed JSON: Expecting value"]),  # a trailing comma: an empty third item
+            (good[:-3], 1, ["malformed JSON: Unterminated string starting at",  # the second item, cut short
+                            "malformed JSON: the array is not closed (the file ends inside it)"]),
+            (good[:-1] + ", " + "[" * 100_000 + "]" * 100_000 + "]", 2, ["malformed JSON: nested too deeply"])):
+        f.write_text(text, encoding="utf-8")
+        found, skips = _kinds(list(read_path(f)))
+        assert found == count and len(skips) == len(reasons), (text[-20:], skips)
+        assert all(got.startswith(want) for (_, got), want in zip(skips, reasons, strict=True)), skips
