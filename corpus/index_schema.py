@@ -8,7 +8,8 @@ scored on the quote's own words, so a title word neither selects nor ranks one; 
 the separate speaker and title fields, which nothing read any more); English stemming, one
 analyzer for indexing and for queries; fast fields for the filters and the ranking (speaker id,
 kind, source, publication day, confidence, quality, the formula's weight, a hash of the
-normalised text for collapsing wire copies).
+normalised text for collapsing wire copies); the index is sorted by weight, heaviest first
+(:data:`corpus.index.SORTED`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from sqlite_utils import Database
 
 from . import ranking
 
-FORMAT = 3  # bump when the schema or the analyzer changes: older folders are rebuilt
+# Bump when the schema, the analyzer or the index settings change: older folders are rebuilt.
+# 4: sorted by weight (heaviest first), weights at single precision, text_hash not indexed.
+FORMAT = 4
 ANALYZER = "quote_en"
 ALL = "all"
 TEXT = "text"
@@ -54,7 +57,7 @@ def schema() -> tantivy.Schema:
     b.add_float_field("quality", fast=True)
     b.add_float_field("weight", fast=True)  # ranking.weight(ranking.boost(...))
     b.add_integer_field("tier", indexed=True, fast=True)  # ranking.tier(boost): 0 the heaviest quotes
-    b.add_integer_field("text_hash", indexed=True, fast=True)
+    b.add_integer_field("text_hash", fast=True)  # read per hit, never looked up: no term dictionary
     return b.build()
 
 

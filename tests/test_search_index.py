@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -145,12 +146,58 @@ def test_an_index_of_an_older_format_is_rebuilt_on_open(tmp_path: Path) -> None:
     (folder / "quotebot-state.json").write_text(json.dumps({"format": 2, "applied": 10**9}))
     db = open_db(path)
     idx = search_index(db)
-    assert json.loads((folder / "quotebot-state.json").read_text())["format"] == FORMAT == 3
+    assert json.loads((folder / "quotebot-state.json").read_text())["format"] == FORMAT == 4
     assert _indexed_ids(db) == _stored_ids(db) and _stored_ids(db)
     with pytest.raises(ValueError, match="speaker"):  # the speaker alone is no field any more
         idx.searcher().doc_freq("speaker", "lavrov")
     assert idx.searcher().doc_freq("all", "lavrov") > 0
     assert search(db, match_expression("Lavrov"))[0] and not search(db, match_expression("stale"))[0]
+
+
+
+def test_a_format_3_index_is_rebuilt_sorted_by_weight_with_a_log_line(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # Format 3 had the same fields, unsorted, with double-precision weights: a folder written by it
+    # is rebuilt from SQLite on open (start-up reconcile does it), saying so, and the new one keeps
+    # every segment heaviest first.
+    import logging
+
+    import tantivy
+
+    from corpus.index import ANALYZER, analyzer
+    from corpus.index_schema import schema
+
+    path = tmp_path / "q.db"
+    db = open_db(path)
+    ingest_paths(db, [str(SAMPLES)])
+    forget(db)
+    folder = Path(str(path) + ".index")
+    shutil.rmtree(folder)
+    folder.mkdir()
+    old_index = tantivy.Index(schema(), str(folder))  # no sorting, as format 3 wrote it
+    old_index.register_tokenizer(ANALYZER, analyzer())
+    writer = old_index.writer(heap_size=15_000_000, num_threads=1)
+    writer.add_document(tantivy.Document(id=999_999, all=["stale"], text="stale", weight=0.123456789))
+    writer.commit()
+    (folder / "quotebot-state.json").write_text(json.dumps({"format": 3, "applied": 10**9}))
+    with caplog.at_level(logging.INFO, logger="corpus.index"):
+        idx = reconcile(open_db(path))
+    assert any("format 3" in r.getMessage() and "rebuilding" in r.getMessage() for r in caplog.records)
+    db = open_db(path)
+    assert _indexed_ids(db) == _stored_ids(db) and _stored_ids(db)
+    assert json.loads((folder / "meta.json").read_text())["index_settings"]["sort_by_field"] == {
+        "field": "weight", "order": "Desc"}
+    searcher = idx.searcher()
+    hits = searcher.search(tantivy.Query.all_query(), 10_000, count=False, order_by_field="id").hits
+    by_segment: dict[int, list[tuple[int, float]]] = {}
+    for _, a in hits:
+        w = searcher.fast_field_values("weight", [a])[0]
+        by_segment.setdefault(a.segment_ord, []).append((a.doc, float(w or 0.0)))
+    for docs in by_segment.values():  # heaviest first within each segment, at single precision
+        weights = [w for _, w in sorted(docs)]
+        assert weights == sorted(weights, reverse=True)
+        assert all(struct.unpack("<f", struct.pack("<f", w))[0] == w for w in weights)
+    assert not search(db, match_expression("stale"))[0]
 
 
 KILLER = """
