@@ -29,6 +29,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("QUOTEBOT_CONFIG", None, "Optional TOML file with digests, feeds and watched folders."),
     Setting("QUOTEBOT_PAGE_SIZE", 5, "Quotes per answer page.", kind=int),
     Setting("QUOTEBOT_QUERY_TIMEOUT_MS", 2000, "Longest time one query may run before it is cut off.", kind=int),
+    Setting("QUOTEBOT_FILE_RESIDENT_MB", 100, "File-backed resident memory (search-index pages and shared libraries) "
+                                              "past which the server lets go of the index pages it has mapped after a "
+                                              "command; they stay in the page cache (corpus/resident.py). 0: never.",
+            kind=int),
     Setting("QUOTEBOT_LOG_LEVEL", "INFO", "Logging level."),
     Setting("QUOTEBOT_HOST", "127.0.0.1", "Address the HTTP servers (Slack events, Telegram webhook) listen on; "
                                           "0.0.0.0 only where something in front guards it (the Docker image)."),

@@ -24,7 +24,8 @@ from sqlite_utils.migrations import Migrations
 
 from corpus.deadline import question
 from corpus.errors import CorpusError
-from corpus.index import reconcile
+from corpus.index import open_folders, reconcile
+from corpus.resident import release_if_over
 from corpus.search import match_expression, search
 from corpus.speaker_lookup import SpeakerMatch
 from corpus.store import check_not_newer, open_db
@@ -93,6 +94,16 @@ class Core:
     # -- the API adapters call ---------------------------------------------------------------
     def handle(self, request: Request) -> Reply:
         """Answer one message."""
+        try:
+            return self._handle(request)
+        finally:
+            self._bound_memory()
+
+    def _bound_memory(self) -> None:
+        """After a command: the index pages it mapped are let go past the budget (corpus.resident)."""
+        release_if_over(int(self.settings["QUOTEBOT_FILE_RESIDENT_MB"]), open_folders())
+
+    def _handle(self, request: Request) -> Reply:
         text = clean_input(request.text)
         parsed = parse_command(text)
         if parsed is None:
@@ -124,6 +135,12 @@ class Core:
 
     def press(self, token: str, request: Request) -> Reply:
         """Answer a pressed button (an :class:`~bot.reply.Action` token)."""
+        try:
+            return self._press(token, request)
+        finally:
+            self._bound_memory()
+
+    def _press(self, token: str, request: Request) -> Reply:
         loaded = load_action(self.db(), token, chat_key(request.platform, request.chat_id))
         if loaded.refused == "other_chat":
             return Reply(text="This button belongs to another chat. Ask here to get your own.", error=True)
@@ -168,6 +185,8 @@ class Core:
             hits, _ = search(self.db(), topic, candidates=max(limit, 100), timeout_ms=self._timeout_ms())
         except CorpusError:
             return []
+        finally:
+            self._bound_memory()
         return [to_card(h, topic.words) for h in hits[: max(1, min(limit, 50))]]
 
     def command_help(self) -> list[tuple[str, str]]:

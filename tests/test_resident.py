@@ -1,0 +1,86 @@
+"""The serving process lets go of the index pages it mapped past its budget (corpus/resident.py),
+and answers the same afterwards. Reads this process's own /proc/self/smaps (Linux)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import load_settings
+from bot.core import Core
+from bot.reply import Reply, Request
+from corpus import resident
+from corpus.index import forget, index_path, open_folders
+from corpus.ingest import ingest_paths
+from corpus.store import open_db
+
+SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/smaps")
+
+
+def _index_rss_kb(folder: Path) -> tuple[int, int]:
+    """(mappings of files in ``folder``, their resident kB) from this process's smaps."""
+    prefix = str(folder.resolve()) + "/"
+    maps = rss = 0
+    inside = False
+    with open("/proc/self/smaps") as f:
+        lines = f.readlines()
+    for line in lines:
+        head = line.split()
+        if "-" in head[0] and len(head) >= 5:
+            inside = len(head) > 5 and head[5].startswith(prefix)
+            maps += inside
+        elif head[0] == "Rss:" and inside:
+            rss += int(head[1])
+    return maps, rss
+
+
+def _shown(reply: Reply) -> tuple[object, ...]:
+    return reply.title, [(c.id, c.text, c.count) for c in reply.cards], reply.footer
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "q.db"
+    db = open_db(path)
+    ingest_paths(db, [str(SAMPLES)])
+    forget(db)
+    db.close()
+    return path
+
+
+def test_index_pages_are_released_past_the_budget_and_answers_stay_the_same(corpus: Path) -> None:
+    core = Core(corpus, settings=load_settings({}, QUOTEBOT_FILE_RESIDENT_MB="0"))  # never released
+    folder = index_path(open_db(corpus))
+    assert folder is not None
+    first = core.handle(Request(text="/quote Putin"))
+    who = core.handle(Request(text="/who Russia"))
+    assert first.cards and who.cards
+    maps, rss = _index_rss_kb(folder)
+    assert maps > 0 and rss > 0  # the query mapped index pages, and they stay mapped
+    assert folder.resolve() in [f.resolve() for f in open_folders()]
+    released = resident.release(open_folders())
+    assert released > 0
+    assert _index_rss_kb(folder) == (maps, 0)  # still mapped, none resident in this process
+    assert _shown(core.handle(Request(text="/quote Putin"))) == _shown(first)
+    assert _shown(core.handle(Request(text="/who Russia"))) == _shown(who)
+    core.close()
+
+
+def test_the_core_releases_after_a_command_only_past_its_budget(corpus: Path) -> None:
+    folder = index_path(open_db(corpus))
+    assert folder is not None
+    assert not resident.release_if_over(0, open_folders())  # 0: never
+    assert not resident.release_if_over(10**6, open_folders())  # far under the budget
+    kb = resident.file_resident_kb()
+    assert kb is not None and kb > 1024  # shared libraries alone are more than a megabyte
+    tight = Core(corpus, settings=load_settings({}, QUOTEBOT_FILE_RESIDENT_MB="1"))
+    before = resident.releases
+    # A rare word: no tier scan of a common one runs on in the background after the answer.
+    reply = tight.handle(Request(text="/quote diplomacy"))
+    assert reply.cards and resident.releases == before + 1
+    assert _index_rss_kb(folder)[1] == 0  # what the command mapped was let go after it
+    tight.close()
