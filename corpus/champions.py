@@ -54,6 +54,8 @@ SHARE = 0.25  # a kept word in at least this share of the quotes gets champion l
 DEPTH = 100  # quotes kept per class: /quote asks for 67
 FIELD = "all"
 CHUNK = 5_000
+TYPES = ("I", "f", "i")  # array type codes of a class's ids, weights and speaker ids (file version 2)
+VERSION = 2
 INLINE_MAX = 300_000  # up to this many quotes a sync recomputes stale lists itself (seconds); above, start-up does
 
 
@@ -79,9 +81,11 @@ class ClassList:
     """The heaviest quotes of one (tf, norm) class, heaviest first."""
 
     theta: float = -math.inf  # no quote of the class outside the list is heavier
-    ids: array[int] = field(default_factory=lambda: array("q"))
-    weights: array[float] = field(default_factory=lambda: array("d"))
-    speakers: array[int] = field(default_factory=lambda: array("q"))
+    # Four bytes each (half of what they took in memory before): quote ids below 2^32, weights
+    # at single precision as the index stores them (corpus.ranking.weight), so nothing is lost.
+    ids: array[int] = field(default_factory=lambda: array(TYPES[0]))
+    weights: array[float] = field(default_factory=lambda: array(TYPES[1]))
+    speakers: array[int] = field(default_factory=lambda: array(TYPES[2]))
 
     def add(self, weight: float, qid: int, speaker_id: int) -> None:
         if weight <= self.theta and len(self.ids) >= DEPTH:
@@ -100,12 +104,13 @@ class ClassList:
             return
         keep = [i for i, q in enumerate(self.ids) if q not in gone]
         if len(keep) < len(self.ids):
-            self.ids = array("q", (self.ids[i] for i in keep))
-            self.weights = array("d", (self.weights[i] for i in keep))
-            self.speakers = array("q", (self.speakers[i] for i in keep))
+            self.ids = array(TYPES[0], (self.ids[i] for i in keep))
+            self.weights = array(TYPES[1], (self.weights[i] for i in keep))
+            self.speakers = array(TYPES[2], (self.speakers[i] for i in keep))
 
     def copy(self) -> ClassList:
-        return ClassList(self.theta, array("q", self.ids), array("d", self.weights), array("q", self.speakers))
+        return ClassList(self.theta, array(TYPES[0], self.ids), array(TYPES[1], self.weights),
+                         array(TYPES[2], self.speakers))
 
 
 Lists = dict[tuple[int, int], ClassList]  # (tf, norm) → the class's champions
@@ -151,15 +156,21 @@ class Champions:
             head = json.loads(raw[4:4 + n])
             pos = 4 + n
             lists: dict[str, Lists] = {}
+            stored = TYPES if head.get("version") == VERSION else ("q", "d", "q")  # version 1: 8 bytes each
             for word, classes in head["words"].items():
                 by_class: Lists = {}
                 for tf, norm, theta, count in classes:
-                    cl = ClassList(float(theta) if theta is not None else -math.inf)
-                    for arr in (cl.ids, cl.weights, cl.speakers):
+                    arrays: list[Any] = []
+                    for code in stored:
+                        arr = array(code)
                         size = arr.itemsize * count
                         arr.frombytes(raw[pos:pos + size])
                         pos += size
-                    by_class[(int(tf), int(norm))] = cl
+                        arrays.append(arr)
+                    if stored != TYPES:
+                        arrays = [array(t, a) for t, a in zip(TYPES, arrays, strict=True)]
+                    by_class[(int(tf), int(norm))] = ClassList(float(theta) if theta is not None else -math.inf,
+                                                               *arrays)
                 lists[str(word)] = by_class
         except (OSError, ValueError, KeyError, TypeError, struct.error):
             self.opstamp, self.lists, self.max_id = None, {}, 0
@@ -247,7 +258,7 @@ class Champions:
                 words[word].append([tf, norm, None if cl.theta == -math.inf else cl.theta, len(cl.ids)])
                 for arr in (cl.ids, cl.weights, cl.speakers):
                     payload += arr.tobytes()
-        head = json.dumps({"opstamp": opstamp, "max_id": self.max_id, "words": words}).encode()
+        head = json.dumps({"opstamp": opstamp, "max_id": self.max_id, "version": VERSION, "words": words}).encode()
         tmp = f.with_suffix(".tmp")
         tmp.write_bytes(struct.pack("<I", len(head)) + head + bytes(payload))
         tmp.replace(f)

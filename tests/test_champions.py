@@ -198,3 +198,34 @@ def test_norm_id_is_tantivys_length_code() -> None:
     assert [champions.norm_id(n) for n in (0, 1, 23, 24, 40, 41, 42, 43, 44, 60, 63, 64)] == \
         [0, 1, 23, 24, 40, 40, 41, 41, 42, 49, 49, 50]
     assert champions.norm_id(2**31) == 255
+
+
+def test_a_version_1_lists_file_reads_as_the_same_lists(tmp_path: Path) -> None:
+    # Version 1 stored ids, weights and speaker ids in 8 bytes each; version 2 (half the memory)
+    # reads such a file as the same lists, so its answers stay exact.
+    import json
+    import struct
+
+    path = build(tmp_path / "c.db", _quotes(150, 3))
+    db = open_db(path)
+    idx = search_index(db)
+    folder = index_path(db)
+    assert folder is not None and idx.champions.current()
+    new = {w: {c: (cl.theta, list(cl.ids), list(cl.weights), list(cl.speakers)) for c, cl in by.items()}
+           for w, by in idx.champions.lists.items()}
+    assert new and all(cl.ids.itemsize == 4 for by in idx.champions.lists.values() for cl in by.values())
+    raw = (folder / champions.FILE).read_bytes()
+    (n,) = struct.unpack_from("<I", raw)
+    head = json.loads(raw[4:4 + n])
+    assert head.pop("version") == 2
+    payload = bytearray()
+    for word, classes in head["words"].items():
+        for tf, norm, _, _ in classes:
+            _, ids, weights, speakers = new[word][(tf, norm)]
+            payload += struct.pack(f"<{len(ids)}q{len(ids)}d{len(ids)}q", *ids, *weights, *speakers)
+    old = json.dumps(head).encode()
+    (folder / champions.FILE).write_bytes(struct.pack("<I", len(old)) + old + bytes(payload))
+    again = champions.Champions(folder)
+    assert again.current()
+    assert {w: {c: (cl.theta, list(cl.ids), list(cl.weights), list(cl.speakers)) for c, cl in by.items()}
+            for w, by in again.lists.items()} == new
