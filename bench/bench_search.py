@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.core import Core  # noqa: E402
 from bot.reply import Request  # noqa: E402
-from corpus import engine, query, ranking, topk, who  # noqa: E402
+from corpus import engine, query, ranking, resident, topk, who  # noqa: E402
 from corpus.added_quotes import note_added_quotes  # noqa: E402
 from corpus.index import forget, reindex, search_index  # noqa: E402
 from corpus.ingest import ingest_paths  # noqa: E402
@@ -247,6 +247,7 @@ core = Core({str(path)!r})
 for t in {TOPICS!r}:
     core.handle(Request(text='/quote ' + t)); core.handle(Request(text='/who ' + t))
 core.handle(Request(text='/said Putin')); core.handle(Request(text='/stats'))
+from corpus import resident
 status = dict(l.split(':', 1) for l in open('/proc/self/status') if ':' in l)
 by_kind, name = {{}}, ''
 for line in open('/proc/self/smaps'):
@@ -257,7 +258,8 @@ for line in open('/proc/self/smaps'):
     elif head[0] == 'Rss:' and name:
         by_kind[name] = by_kind.get(name, 0) + int(head[1])
 print(status['VmRSS'].strip(), '|', status.get('RssAnon', '?').strip(), '|', status.get('RssFile', '?').strip(), '|',
-      status['VmHWM'].strip(), '; index and database pages mapped, by file kind (MB):',
+      status['VmHWM'].strip(), f'; index pages released {{resident.releases}} times;',
+      'index and database pages mapped, by file kind (MB):',
       ', '.join(f'{{k}} {{v // 1024}}' for k, v in sorted(by_kind.items(), key=lambda kv: -kv[1])))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
@@ -353,7 +355,7 @@ def main() -> None:
           f"/who p50 {statistics.median(engine_w):.1f} p99 {pct(engine_w, 99):.1f} ms")
     print(f"lists off (same run): /quote p50 {statistics.median(off_q):.1f} p99 {pct(off_q, 99):.1f} ms; "
           f"/who p50 {statistics.median(off_w):.1f} p99 {pct(off_w, 99):.1f} ms")
-    print(f"{load()}")
+    print(f"{load()}; index pages released {resident.releases} times in this run (QUOTEBOT_FILE_RESIDENT_MB)")
     core.close()
     print(f"memory of the core after every command (VmRSS | RssAnon | RssFile (index pages and shared libraries) | "
           f"peak VmHWM): {memory_of_serve(path)}")
