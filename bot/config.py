@@ -8,6 +8,7 @@ so that a typo does not silently fall back to a default.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,25 +23,58 @@ class Setting:
     help: str
     secret: bool = False
     kind: type = str
+    choices: tuple[str, ...] = ()  # a closed set (compared case-insensitively, stored as written here)
+    minimum: int | None = None  # an int setting's range, inclusive
+    maximum: int | None = None
+    pattern: str = ""  # a regular expression the whole value must match
+    pattern_help: str = ""  # what the pattern allows, in words
 
+    def parse(self, raw: Any) -> Any:
+        """The value of ``raw`` for this setting; :class:`ConfigError` in one line naming what is allowed."""
+        shown = f"{self.name} (its value not shown)" if self.secret else f"{self.name}={raw!r}"
+        try:
+            value = self.kind(raw)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"{shown} is not a valid {self.kind.__name__}") from exc
+        if self.pattern and not re.fullmatch(self.pattern, str(value)):
+            raise ConfigError(f"{shown} is not allowed: use {self.pattern_help}")
+        if self.choices:
+            match = [c for c in self.choices if c.lower() == str(value).strip().lower()]
+            if not match:
+                raise ConfigError(f"{shown} is not allowed: use one of {', '.join(self.choices)}")
+            return match[0]
+        low, high = self.minimum, self.maximum
+        if (low is not None and value < low) or (high is not None and value > high):
+            allowed = f"{low} to {high}" if high is not None else f"{low} or more"
+            raise ConfigError(f"{shown} is out of range: use {allowed}")
+        return value
+
+
+# The page size the chat answers can hold: ten cards keep a Telegram answer within one or two messages and a
+# Slack answer well under its 50 blocks (bot/answering/handlers.py holds a per-request size to the same bound).
+MAX_PAGE_SIZE = 10
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("QUOTEBOT_DB", "quotebot.db", "SQLite corpus file."),
     Setting("QUOTEBOT_CONFIG", None, "Optional TOML file with digests, feeds and watched folders."),
-    Setting("QUOTEBOT_PAGE_SIZE", 5, "Quotes per answer page.", kind=int),
-    Setting("QUOTEBOT_QUERY_TIMEOUT_MS", 2000, "Longest time one query may run before it is cut off.", kind=int),
+    Setting("QUOTEBOT_PAGE_SIZE", 5, "Quotes per answer page.", kind=int, minimum=1, maximum=MAX_PAGE_SIZE),
+    Setting("QUOTEBOT_QUERY_TIMEOUT_MS", 2000, "Longest time one query may run before it is cut off.", kind=int,
+            minimum=1),
     Setting("QUOTEBOT_FILE_RESIDENT_MB", 100, "File-backed resident memory (search-index pages and shared libraries) "
                                               "past which the server lets go of the index pages it has mapped after a "
                                               "command; they stay in the page cache (corpus/resident.py). 0: never.",
-            kind=int),
-    Setting("QUOTEBOT_LOG_LEVEL", "INFO", "Logging level."),
+            kind=int, minimum=0),
+    Setting("QUOTEBOT_LOG_LEVEL", "INFO", "Logging level.", choices=LOG_LEVELS),
     Setting("QUOTEBOT_HOST", "127.0.0.1", "Address the HTTP servers (Slack events, Telegram webhook) listen on; "
                                           "0.0.0.0 only where something in front guards it (the Docker image)."),
     Setting("TELEGRAM_BOT_TOKEN", None, "Telegram bot token from @BotFather.", secret=True),
     Setting("TELEGRAM_API_BASE_URL", None, "Bot API base URL (self-hosted Bot API servers, tests)."),
     Setting("TELEGRAM_WEBHOOK_URL", None, "Public HTTPS URL for webhook mode; long polling when unset."),
-    Setting("TELEGRAM_WEBHOOK_SECRET", None, "secret_token Telegram sends with webhook calls.", secret=True),
-    Setting("TELEGRAM_WEBHOOK_PORT", 8443, "Local port the webhook server listens on.", kind=int),
+    Setting("TELEGRAM_WEBHOOK_SECRET", None, "secret_token Telegram sends with webhook calls.", secret=True,
+            pattern=r"[A-Za-z0-9_-]{1,256}", pattern_help="1-256 characters A-Z a-z 0-9 _ - (Telegram's rule)"),
+    Setting("TELEGRAM_WEBHOOK_PORT", 8443, "Local port the webhook server listens on.", kind=int,
+            minimum=1, maximum=65535),
     Setting("TELEGRAM_ALLOWED_CHATS", None, "Comma-separated chat ids or @usernames allowed to use the bot."),
     Setting("SLACK_BOT_TOKEN", None, "Slack bot token (xoxb-…).", secret=True),
     Setting("SLACK_SIGNING_SECRET", None, "Slack signing secret for HTTP mode.", secret=True),
@@ -82,8 +116,5 @@ def load_settings(env: Mapping[str, str], **overrides: Any) -> Settings:
         raw = overrides.get(s.name, env.get(s.name))
         if raw is None or raw == "":
             continue
-        try:
-            values[s.name] = s.kind(raw)
-        except (TypeError, ValueError) as exc:
-            raise ConfigError(f"{s.name}={raw!r} is not a valid {s.kind.__name__}") from exc
+        values[s.name] = s.parse(raw)
     return Settings(values)
