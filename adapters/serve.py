@@ -33,15 +33,20 @@ class ServeOptions:
 
 async def telegram_sender(settings: Settings) -> tuple[Sender, Callable[[], Awaitable[None]]]:
     from telegram import Bot
+    from telegram.error import TelegramError
 
-    from .telegram import TelegramSender
+    from .telegram import TelegramSender, start_failure
 
     base = settings["TELEGRAM_API_BASE_URL"]
     kwargs: dict[str, Any] = {}
     if base:
         kwargs = {"base_url": f"{str(base).rstrip('/')}/bot", "base_file_url": f"{str(base).rstrip('/')}/file/bot"}
     bot = Bot(settings.require("TELEGRAM_BOT_TOKEN"), **kwargs)
-    await bot.initialize()
+    try:
+        await bot.initialize()
+    except TelegramError as exc:
+        await bot.shutdown()
+        raise start_failure(exc, settings) from exc
     return TelegramSender(bot), bot.shutdown
 
 
@@ -50,6 +55,18 @@ def slack_sender(settings: Settings) -> Sender:
 
     settings.require("SLACK_BOT_TOKEN")
     return SlackSender(web_client(settings))
+
+
+def check_settings(settings: Settings, options: ServeOptions) -> None:
+    """Every setting the chosen adapters need, checked before any of them calls out (ConfigError)."""
+    if options.telegram:
+        from .telegram import check_settings as check_telegram
+
+        check_telegram(settings)
+    if options.slack:
+        from .slack import check_settings as check_slack
+
+        check_slack(settings, options.slack_mode)
 
 
 async def serve(settings: Settings, options: ServeOptions, config: ScheduleConfig | None = None,
@@ -61,6 +78,7 @@ async def serve(settings: Settings, options: ServeOptions, config: ScheduleConfi
     if not options.telegram and not options.slack:
         raise ConfigError("nothing to serve: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN "
                           "(or pass --telegram/--slack)")
+    check_settings(settings, options)
     core = Core(db_path, settings=settings)
     apply_config(db_path, config)
     stop = stop or asyncio.Event()

@@ -1,7 +1,8 @@
 """A local stand-in for Slack's Web API and response_url receiver, over real HTTP on 127.0.0.1.
 
 Implements auth.test, chat.postMessage, chat.update, chat.postEphemeral; records each call and
-each response_url post; can be told to answer the next call of a method with 429 + Retry-After.
+each response_url post; can be told to answer the next call of a method with 429 + Retry-After, or
+to refuse coming calls of a method (or response_url posts) with a status and a Slack error code.
 Also signs request bodies as Slack does (v0 HMAC-SHA256 of ``v0:{timestamp}:{body}``).
 """
 
@@ -37,6 +38,8 @@ class SlackStandIn:
     responses: list[dict[str, Any]] = field(default_factory=list)
     rate_limit_next: dict[str, int] = field(default_factory=dict)
     delay_next: dict[str, float] = field(default_factory=dict)  # method -> seconds before its next answer
+    # method (or "response_url") -> answers to give its coming calls instead: (HTTP status, Slack error code)
+    refusals: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     uploads: list[bytes] = field(default_factory=list)
     port: int = 0
     _runner: web.AppRunner | None = None
@@ -85,6 +88,9 @@ class SlackStandIn:
         self.calls.append((method, params))
         if method in self.delay_next:  # accepted now, answered late (after the client gave up)
             await asyncio.sleep(self.delay_next.pop(method))
+        if self.refusals.get(method):
+            status, error = self.refusals[method].pop(0)
+            return web.json_response({"ok": False, "error": error}, status=status)
         if self.rate_limit_next.get(method):
             self.rate_limit_next[method] -= 1
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"})
@@ -108,5 +114,9 @@ class SlackStandIn:
         return web.Response(text="OK - 1")
 
     async def _respond(self, request: web.Request) -> web.Response:
-        self.responses.append(json.loads(await request.text()))
+        body = json.loads(await request.text())
+        if self.refusals.get("response_url"):
+            status, error = self.refusals["response_url"].pop(0)
+            return web.Response(status=status, text=error)
+        self.responses.append(body)
         return web.Response(text="ok")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -337,3 +338,98 @@ def test_digest_command_retries_a_refused_part_at_once_when_run_again(seed_db_pa
     again = CliRunner().invoke(cli, args)  # a person at the keyboard: no backoff wait
     assert again.exit_code == 0 and "delivered (" in again.output, again.output
     assert len(telegram_in_thread.sent("sendPhoto")) == 1  # the chart went out once
+
+
+def run_serve(env_extra: dict[str, str], *args: str) -> tuple[int, str, str]:
+    """`quotebot serve` in its own process with only ``env_extra`` as settings: exit code, stdout, stderr."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TELEGRAM_", "QUOTEBOT_"))}
+    done = subprocess.run([sys.executable, "-m", "adapters", "serve", *args], env={**env, **env_extra},
+                          capture_output=True, text=True, timeout=60, check=False)
+    return done.returncode, done.stdout, done.stderr
+
+
+TG_TOKEN = "123456:AAHdefghijklmnopqrstuvwxyz0123456789"
+
+
+def test_webhook_mode_without_its_secret_is_refused_before_any_call_even_with_the_api_down(seed_db_path: Path) -> None:
+    closed = f"http://127.0.0.1:{free_port()}"  # nothing listens: any call out would fail with a traceback
+    code, out, err = run_serve({"TELEGRAM_BOT_TOKEN": TG_TOKEN, "TELEGRAM_API_BASE_URL": closed,
+                                "TELEGRAM_WEBHOOK_URL": "https://bot.example.org"}, "--telegram", "--db",
+                               str(seed_db_path))
+    assert code == 1 and out == ""
+    assert err.splitlines() == ["Error: TELEGRAM_WEBHOOK_SECRET is not set: webhook mode needs it (1-256 characters "
+                                "A-Z a-z 0-9 _ -; Telegram sends it with every update)"]
+
+
+@pytest.mark.parametrize("webhook", [False, True], ids=["polling", "webhook"])
+def test_an_unreachable_bot_api_at_start_is_one_line_without_the_token(seed_db_path: Path, webhook: bool) -> None:
+    closed = f"http://127.0.0.1:{free_port()}"
+    env = {"TELEGRAM_BOT_TOKEN": TG_TOKEN, "TELEGRAM_API_BASE_URL": closed}
+    if webhook:
+        env.update(TELEGRAM_WEBHOOK_URL="https://bot.example.org", TELEGRAM_WEBHOOK_SECRET="wh-secret-0123456789")
+    code, out, err = run_serve(env, "--telegram", "--db", str(seed_db_path))
+    assert code == 1 and "Traceback" not in out + err
+    assert [line for line in err.splitlines() if line.startswith("Error:")] == [
+        f"Error: could not start Telegram: the Bot API at {closed} did not answer (httpx.ConnectError: All "
+        "connection attempts failed); check the network (or TELEGRAM_API_BASE_URL) and start again"]
+    log_line = re.compile(r"[0-9-]{10} [0-9:,]{12} (DEBUG|INFO|WARNING) [\w.]+: ")
+    assert all(log_line.match(line) or line.startswith("Error:") for line in err.splitlines()), err  # no stack
+    assert TG_TOKEN not in out + err and TG_TOKEN.split(":")[1] not in out + err
+
+
+async def test_a_token_the_bot_api_refuses_is_one_line_without_the_token(seed_db_path: Path) -> None:
+    from adapters.telegram import run_telegram
+
+    standin = await TelegramStandIn().start()  # its token is not TG_TOKEN: getMe answers 401
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TG_TOKEN, "TELEGRAM_API_BASE_URL": standin.base_url})
+    core = Core(seed_db_path, settings=settings)
+    try:
+        with pytest.raises(ConfigError, match="refused TELEGRAM_BOT_TOKEN") as info:
+            await asyncio.wait_for(run_telegram(core, settings, asyncio.Event()), 15)
+        assert TG_TOKEN not in str(info.value) and TG_TOKEN.split(":")[1] not in str(info.value)
+    finally:
+        core.close()
+        await standin.stop()
+
+
+async def test_every_setting_is_checked_before_either_adapter_calls_out(seed_db_path: Path) -> None:
+    """Slack HTTP mode without its signing secret stops `serve` before Telegram makes its first call."""
+    tg = await TelegramStandIn().start()
+    settings = load_settings({"QUOTEBOT_DB": str(seed_db_path), "TELEGRAM_BOT_TOKEN": tg.token,
+                              "TELEGRAM_API_BASE_URL": tg.base_url, "SLACK_BOT_TOKEN": BOT_TOKEN})
+    try:
+        with pytest.raises(ConfigError, match="SLACK_SIGNING_SECRET is not set"):
+            await asyncio.wait_for(serve(settings, ServeOptions(telegram=True, slack=True, port=free_port())), 15)
+        with pytest.raises(ConfigError, match="SLACK_APP_TOKEN is not set"):
+            await asyncio.wait_for(serve(settings, ServeOptions(telegram=True, slack=True, slack_mode="socket")), 15)
+        assert tg.calls == []
+    finally:
+        await tg.stop()
+
+
+@pytest.mark.parametrize("slack", ["closed", "refusing"])
+async def test_slack_socket_mode_that_cannot_connect_at_start_is_one_line(seed_db_path: Path, slack: str) -> None:
+    from adapters.slack import run_slack
+    from bot.errors import DeliveryError
+
+    api = await SlackStandIn().start()
+    if slack == "closed":
+        await api.stop()
+    api.refusals["apps.connections.open"] = [(200, "invalid_auth")]
+    app_token = "xapp-1-A0-1-secretappvalue"
+    settings = load_settings({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": app_token,
+                              "SLACK_API_BASE_URL": api.api_url})
+    core = Core(seed_db_path, settings=settings)
+    try:
+        with pytest.raises(DeliveryError, match="could not start Slack Socket Mode") as info:
+            await asyncio.wait_for(run_slack(core, settings, mode="socket", stop=asyncio.Event()), 30)
+        message = str(info.value)
+        assert ("ClientConnectorError" if slack == "closed" else "invalid_auth") in message
+        assert app_token not in message and BOT_TOKEN not in message and "\n" not in message
+    finally:
+        core.close()
+        await api.stop()

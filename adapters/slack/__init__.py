@@ -12,15 +12,17 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.config import Settings
 from bot.core import Core
-from bot.errors import ConfigError
+from bot.errors import ConfigError, DeliveryError
 
-from .app import build_app, web_client
+from .app import build_app, check_settings, web_client
+from .calls import failure
+from .identity import SlackIdentity
 from .sender import SlackSender
 from .verify import Refused, refusal, to_verified_bolt_request
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SlackSender", "build_app", "http_app", "run_slack", "web_client"]
+__all__ = ["SlackIdentity", "SlackSender", "build_app", "check_settings", "http_app", "run_slack", "web_client"]
 
 
 def http_app(app: AsyncApp, secret: str) -> web.Application:
@@ -44,31 +46,55 @@ def http_app(app: AsyncApp, secret: str) -> web.Application:
 
 async def run_slack(core: Core, settings: Settings, *, mode: str = "http", port: int = 3000,
                     stop: asyncio.Event, host: str | None = None, ready: asyncio.Event | None = None) -> None:
-    """Serve Slack until ``stop`` is set."""
-    app = build_app(core, settings)
-    if mode == "socket":
-        from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+    """Serve Slack until ``stop`` is set. Every setting is checked before anything calls out; the Web
+    API need not answer for signed requests to be acked and answered (see identity.py)."""
+    check_settings(settings, mode)
+    identity = SlackIdentity(str(settings["SLACK_BOT_TOKEN"]))
+    app = build_app(core, settings, identity)
+    learning = asyncio.create_task(identity.keep_learning(web_client(settings), stop), name="slack-auth-test")
+    try:
+        if mode == "socket":
+            await _serve_socket_mode(app, str(settings["SLACK_APP_TOKEN"]), stop, ready)
+        else:
+            await _serve_http(app, str(settings["SLACK_SIGNING_SECRET"]), host or str(settings["QUOTEBOT_HOST"]),
+                              port, stop, ready)
+    finally:
+        learning.cancel()
+        await asyncio.gather(learning, return_exceptions=True)
 
-        app_token = settings["SLACK_APP_TOKEN"]
-        if not app_token:
-            raise ConfigError("SLACK_APP_TOKEN is not set (an app-level token, xapp-…, for Socket Mode)")
-        handler = AsyncSocketModeHandler(app, app_token)
-        await handler.connect_async()
-        log.info("slack: connected in Socket Mode")
-        if ready:
-            ready.set()
-        try:
-            await stop.wait()
-        finally:
-            await handler.close_async()
-        return
-    if mode != "http":
-        raise ConfigError(f"unknown Slack mode {mode!r}: http or socket")
-    host = host or str(settings["QUOTEBOT_HOST"])
-    runner = web.AppRunner(http_app(app, str(settings.require("SLACK_SIGNING_SECRET"))))
+
+async def _serve_socket_mode(app: AsyncApp, app_token: str, stop: asyncio.Event, ready: asyncio.Event | None) -> None:
+    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+    handler = AsyncSocketModeHandler(app, app_token)
+    try:
+        # The SDK's connect() retries for ever, a traceback each time; the first WebSocket URL is asked
+        # here instead, so an unreachable Slack or a refused app token at start-up is one line.
+        handler.client.wss_uri = await handler.client.issue_new_wss_url()
+    except Exception as exc:  # noqa: BLE001 - any failure to start is told, never raised as a traceback
+        await handler.close_async()
+        raise DeliveryError(f"could not start Slack Socket Mode ({failure(exc)}): "
+                            "check the network and SLACK_APP_TOKEN") from exc
+    await handler.connect_async()
+    log.info("slack: connected in Socket Mode")
+    if ready:
+        ready.set()
+    try:
+        await stop.wait()
+    finally:
+        await handler.close_async()
+
+
+async def _serve_http(app: AsyncApp, secret: str, host: str, port: int, stop: asyncio.Event,
+                      ready: asyncio.Event | None) -> None:
+    runner = web.AppRunner(http_app(app, secret))
     await runner.setup()
     site = web.TCPSite(runner, host, port)
-    await site.start()
+    try:
+        await site.start()
+    except OSError as exc:
+        await runner.cleanup()
+        raise ConfigError(f"cannot listen on {host}:{port} for Slack: {exc.strerror or exc}") from exc
     log.info("slack: listening on http://%s:%s/slack/events", host, port)
     if ready:
         ready.set()

@@ -25,6 +25,8 @@ from bot.core import Core
 from bot.errors import ConfigError
 from bot.reply import Reply, Request
 
+from .calls import UNREACHABLE, failure
+from .identity import SlackIdentity
 from .render import render
 from .verify import VERIFIED
 
@@ -51,8 +53,10 @@ class EventDeduplicator:
         return False
 
 
-def web_client(settings: Settings) -> AsyncWebClient:
-    kwargs: dict[str, Any] = {"token": settings["SLACK_BOT_TOKEN"]}
+def web_client(settings: Settings, *, with_token: bool = True) -> AsyncWebClient:
+    """The Web API client (``SLACK_API_BASE_URL`` if set); Bolt's own goes without the token, which
+    reaches each request through :class:`SlackIdentity`."""
+    kwargs: dict[str, Any] = {"token": settings["SLACK_BOT_TOKEN"] if with_token else None}
     if settings["SLACK_API_BASE_URL"]:
         kwargs["base_url"] = str(settings["SLACK_API_BASE_URL"]).rstrip("/") + "/"
     client = AsyncWebClient(**kwargs)
@@ -68,18 +72,47 @@ def _split_public(text: str) -> tuple[str, bool]:
     return text, False
 
 
+def _where(body: dict[str, Any]) -> str:
+    """The channel a request came from, for log lines (never a token or a URL)."""
+    event = body.get("event") or {}
+    channel = body.get("channel_id") or (body.get("channel") or {}).get("id") or event.get("channel")
+    return f"channel {channel}" if channel else "an unknown channel"
+
+
+async def answer(respond: AsyncRespond, body: dict[str, Any], **message: Any) -> None:
+    """Post through the request's response_url; a refusal there is logged with its channel (the URL itself
+    is a credential for that channel, so it is never logged)."""
+    response = await respond(**message)
+    if response.status_code != 200:
+        log.warning("slack: the response_url of %s refused the answer (HTTP %s: %s)", _where(body),
+                    response.status_code, str(response.body)[:200])
+
+
 # A card's buttons (adapters/slack/render.py) and the command each one asks the core.
 CARD_COMMANDS = {"context": "/context {}", "verify": "/verify #{}", "share": "/card {}"}
 
 
-def build_app(core: Core, settings: Settings) -> AsyncApp:
-    token, secret = settings["SLACK_BOT_TOKEN"], settings["SLACK_SIGNING_SECRET"]
-    if not token:
+def check_settings(settings: Settings, mode: str = "http") -> None:
+    """Every Slack setting ``mode`` needs, checked before any call out; :class:`ConfigError` if one is missing."""
+    if not settings["SLACK_BOT_TOKEN"]:
         raise ConfigError("SLACK_BOT_TOKEN is not set (the app's Bot User OAuth Token, xoxb-…)")
-    if not secret and not settings["SLACK_APP_TOKEN"]:
-        raise ConfigError("SLACK_SIGNING_SECRET is not set (Basic Information → Signing Secret)")
-    app = AsyncApp(client=web_client(settings), signing_secret=secret or "socket-mode",
-                   process_before_response=False)
+    if mode == "socket":
+        if not settings["SLACK_APP_TOKEN"]:
+            raise ConfigError("SLACK_APP_TOKEN is not set (an app-level token, xapp-…, for Socket Mode)")
+    elif mode == "http":
+        if not settings["SLACK_SIGNING_SECRET"]:
+            raise ConfigError("SLACK_SIGNING_SECRET is not set (Basic Information → Signing Secret)")
+    else:
+        raise ConfigError(f"unknown Slack mode {mode!r}: http or socket")
+
+
+def build_app(core: Core, settings: Settings, identity: SlackIdentity | None = None) -> AsyncApp:
+    check_settings(settings, "http" if settings["SLACK_SIGNING_SECRET"] or not settings["SLACK_APP_TOKEN"]
+                   else "socket")
+    identity = identity or SlackIdentity(str(settings["SLACK_BOT_TOKEN"]))
+    # authorize, not token: Bolt's token mode calls auth.test before the listener can ack (see identity.py).
+    app = AsyncApp(client=web_client(settings, with_token=False), authorize=identity.authorize(),
+                   signing_secret=settings["SLACK_SIGNING_SECRET"] or "socket-mode", process_before_response=False)
     dedup = EventDeduplicator()
 
     def request(text: str, body: dict[str, Any], *, private: bool) -> Request:
@@ -106,7 +139,8 @@ def build_app(core: Core, settings: Settings) -> AsyncApp:
         else:
             text = f"{name} {text}".strip()
         reply = await core.ahandle(request(text, command, private=False))
-        await respond(**render(reply), response_type="in_channel" if public and not reply.error else "ephemeral")
+        await answer(respond, command, **render(reply),
+                     response_type="in_channel" if public and not reply.error else "ephemeral")
 
     def slash_listener(name: str) -> Any:
         # Bolt passes arguments by parameter name, so each command gets its own closure.
@@ -142,7 +176,7 @@ def build_app(core: Core, settings: Settings) -> AsyncApp:
             return
         reply = await core.ahandle(request(CARD_COMMANDS[op].format(quote_id), body, private=True))
         share = op == "share" and not reply.error
-        await respond(**render(reply), replace_original=False,
+        await answer(respond, body, **render(reply), replace_original=False,
                       response_type="in_channel" if share else "ephemeral")
 
     @app.action(re.compile(r"^qb_(?!card_)"))
@@ -151,11 +185,11 @@ def build_app(core: Core, settings: Settings) -> AsyncApp:
         reply = await core.apress(str(action.get("value", "")), request("", body, private=True))
         kind = str(action.get("action_id", "")).split("_")[1] if "_" in str(action.get("action_id", "")) else ""
         # "More" and a speaker choice replace the message; "Context" adds a new one.
-        await respond(**render(reply), replace_original=kind in ("more", "choose") and not reply.error,
+        await answer(respond, body, **render(reply), replace_original=kind in ("more", "choose") and not reply.error,
                       response_type="ephemeral")
 
     @app.error
-    async def on_error(error: Exception, body: dict[str, Any], request: AsyncBoltRequest,
+    async def on_error(error: Exception, body: dict[str, Any], request: AsyncBoltRequest, client: AsyncWebClient,
                        respond: AsyncRespond | None = None) -> None:
         # Bolt calls this for errors raised before its signature check too. Socket Mode requests come
         # over our own authenticated connection; an HTTP request counts only if verify.py passed it.
@@ -163,14 +197,19 @@ def build_app(core: Core, settings: Settings) -> AsyncApp:
             log.warning("slack: an unverified request failed (%s: %s); not answered",
                         type(error).__name__, str(error)[:200])
             return
-        log.error("slack: error while handling a request", exc_info=error)
+        where = _where(body)
+        if isinstance(error, UNREACHABLE):
+            # Slack (the Web API or the response_url) did not take the answer: expected while it is down.
+            log.warning("slack: could not post the answer to %s (%s)", where, failure(error))
+        else:
+            log.error("slack: error while handling a request from %s", where, exc_info=error)
         apology = Reply(text="Sorry — something went wrong on my side. Please try again.", error=True)
         try:
             if respond is not None and body.get("response_url"):
-                await respond(**render(apology), response_type="ephemeral")
+                await answer(respond, body, **render(apology), response_type="ephemeral")
             elif body.get("event", {}).get("channel"):
-                await app.client.chat_postMessage(channel=body["event"]["channel"], **render(apology))
-        except Exception:  # noqa: BLE001 - the apology is best effort; the app keeps running
-            log.warning("slack: could not send the apology", exc_info=True)
+                await client.chat_postMessage(channel=body["event"]["channel"], **render(apology))
+        except Exception as exc:  # noqa: BLE001 - the apology is best effort; the app keeps running
+            log.warning("slack: could not send the apology to %s either (%s)", where, failure(exc))
 
     return app
