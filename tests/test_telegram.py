@@ -405,3 +405,67 @@ async def test_a_cards_context_is_an_inline_button(running: TelegramStandIn) -> 
                                                  "chat": {"id": 111, "type": "private"}}}})
     answers = await running.wait_for("sendMessage", 2)
     assert "Context of #" + context[0]["text"].split("#")[1] in check_html(answers[1]["text"])
+
+
+def chat_message(text: str, *, chat: dict[str, Any], user_id: int, username: str) -> dict[str, Any]:
+    """A message in ``chat`` from a user with ``username``."""
+    update = private_message(text, user_id=user_id)
+    update["message"]["chat"] = chat
+    update["message"]["from"] = {**update["message"]["from"], "username": username}
+    return update
+
+
+async def test_the_allowlist_takes_at_usernames_of_chats_and_users(standin: TelegramStandIn,
+                                                                   seed_db_path: Path) -> None:
+    """README: TELEGRAM_ALLOWED_CHATS takes "@usernames" (any case): a public group or channel by its
+    username, a private chat by the user's; a chat is judged by the chat, not by who writes in it."""
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": standin.token, "TELEGRAM_API_BASE_URL": standin.base_url,
+                              "TELEGRAM_ALLOWED_CHATS": "@NewsDesk, @anna_reporter"})
+    core = Core(seed_db_path, settings=settings)
+    stop, ready = asyncio.Event(), asyncio.Event()
+    task = asyncio.create_task(run_telegram(core, settings, stop, poll_timeout=1, ready=ready))
+    await asyncio.wait_for(ready.wait(), 10)
+    try:
+        group = {"type": "supergroup", "title": "Desk"}
+        standin.push(chat_message("/stats", chat={**group, "id": -1001, "username": "newsdesk"},
+                                  user_id=501, username="eve"))
+        standin.push(chat_message("/stats", chat={**group, "id": -1002, "username": "otherdesk"},
+                                  user_id=502, username="anna_reporter"))
+        standin.push(chat_message("/stats", chat={**group, "id": -1003}, user_id=503, username="anna_reporter"))
+        standin.push(chat_message("/stats", chat={"id": 504, "type": "private", "username": "anna_reporter"},
+                                  user_id=504, username="anna_reporter"))
+        standin.push(chat_message("/stats", chat={"id": 505, "type": "private", "username": "eve"},
+                                  user_id=505, username="eve"))
+        standin.push(inline_query(506))  # the recorded inline query's user is @anna_reporter
+        eve = inline_query(507)
+        eve["inline_query"]["from"]["username"] = "eve"
+        standin.push(eve)
+        answered = await standin.wait_for("sendMessage", 5)
+        inline = {a["inline_query_id"]: a["results"] for a in await standin.wait_for("answerInlineQuery", 2)}
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 15)
+        core.close()
+    by_chat = {m["chat_id"]: check_html(m["text"]) for m in answered}
+    assert "articles" in by_chat[-1001] and "articles" in by_chat[504]
+    for refused in (-1002, -1003, 505):
+        assert by_chat[refused] == "Sorry — this bot is only available to its newsroom's chats."
+    assert len(inline["iq506"]) > 0 and inline["iq507"] == []
+
+
+async def test_an_unexpected_error_is_logged_with_its_traceback_and_the_user_gets_one_apology(
+        running: TelegramStandIn, caplog: pytest.LogCaptureFixture) -> None:
+    """README: any error other than a block or a rate limit is logged with its traceback and the user
+    gets one short apology. Here Telegram refuses the answer itself (a 400 the bot did not expect)."""
+    import logging
+
+    caplog.set_level(logging.INFO)
+    running.fail_next("sendMessage", 400, description="Bad Request: something unexpected")
+    running.push(private_message("/stats"))
+    [refused, apology] = await running.wait_for("sendMessage", 2)
+    assert "articles" in refused["text"] and apology["chat_id"] == 111
+    assert apology["text"] == "Sorry — something went wrong on my side. Please try again."
+    await asyncio.sleep(0.3)
+    assert len(running.sent()) == 2  # one apology, not a loop of them
+    [logged] = [r for r in caplog.records if r.getMessage() == "error while handling an update"]
+    assert logged.exc_info is not None and "something unexpected" in str(logged.exc_info[1]).lower()
