@@ -25,6 +25,7 @@ BAD = [
     ({"QUOTEBOT_PAGE_SIZE": "-1"}, "QUOTEBOT_PAGE_SIZE='-1' is out of range: use 1 to 10"),
     ({"QUOTEBOT_PAGE_SIZE": "abc"}, "QUOTEBOT_PAGE_SIZE='abc' is not a valid int"),
     ({"QUOTEBOT_QUERY_TIMEOUT_MS": "0"}, "QUOTEBOT_QUERY_TIMEOUT_MS='0' is out of range: use 1 or more"),
+    ({"QUOTEBOT_FILE_RESIDENT_MB": "-1"}, "QUOTEBOT_FILE_RESIDENT_MB='-1' is out of range: use 0 or more"),
     ({"TELEGRAM_WEBHOOK_PORT": "70000"}, "TELEGRAM_WEBHOOK_PORT='70000' is out of range: use 1 to 65535"),
     ({"TELEGRAM_WEBHOOK_SECRET": "my webhook secret!"},
      "TELEGRAM_WEBHOOK_SECRET (its value not shown) is not allowed: use 1-256 characters A-Z a-z 0-9 _ - "
