@@ -3,6 +3,8 @@
 Implements auth.test, chat.postMessage, chat.update, chat.postEphemeral; records each call and
 each response_url post; can be told to answer the next call of a method with 429 + Retry-After, or
 to refuse coming calls of a method (or response_url posts) with a status and a Slack error code.
+Socket Mode: apps.connections.open hands out a WebSocket on the same port, which says hello and
+delivers envelopes (:meth:`SlackStandIn.send_envelope`); the app's acks are recorded.
 Also signs request bodies as Slack does (v0 HMAC-SHA256 of ``v0:{timestamp}:{body}``).
 """
 
@@ -41,6 +43,8 @@ class SlackStandIn:
     # method (or "response_url") -> answers to give its coming calls instead: (HTTP status, Slack error code)
     refusals: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     uploads: list[bytes] = field(default_factory=list)
+    sockets: list[web.WebSocketResponse] = field(default_factory=list)  # Socket Mode connections
+    acks: list[dict[str, Any]] = field(default_factory=list)  # what the app sent back over them
     port: int = 0
     _runner: web.AppRunner | None = None
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
@@ -65,12 +69,33 @@ class SlackStandIn:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/respond/{name}", self._respond)
         app.router.add_post("/upload/{file_id}", self._upload)
+        app.router.add_get("/socket", self._socket)
         self._runner, self.port = await serve_local(app)
         return self
 
     async def stop(self) -> None:
+        for ws in list(self.sockets):
+            await ws.close()
         if self._runner:
             await self._runner.cleanup()
+
+    async def send_envelope(self, kind: str, payload: dict[str, Any], envelope_id: str = "env-1") -> None:
+        """Socket Mode: deliver ``payload`` as Slack does, over the app's open WebSocket."""
+        await poll_until(lambda: self.sockets, 1, 10.0, lambda: "no Socket Mode connection")
+        await self.sockets[-1].send_json({"envelope_id": envelope_id, "type": kind, "payload": payload,
+                                          "accepts_response_payload": kind != "events_api"})
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(autoping=True)
+        await ws.prepare(request)
+        self.sockets.append(ws)
+        await ws.send_json({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0QUOTEBOT"},
+                            "debug_info": {"host": "standin"}})
+        async for message in ws:
+            if message.type == web.WSMsgType.TEXT:
+                self.acks.append(json.loads(message.data))
+        self.sockets.remove(ws)
+        return ws
 
     async def _params(self, request: web.Request) -> dict[str, Any]:
         raw = await request.text()
@@ -98,6 +123,8 @@ class SlackStandIn:
             return web.json_response({"ok": True, "url": "https://newsroom.slack.com/", "team": "Newsroom",
                                       "user": "quotebot", "team_id": "T0001", "user_id": "U0BOT",
                                       "bot_id": "B0BOT", "is_enterprise_install": False})
+        if method == "apps.connections.open":
+            return web.json_response({"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"})
         if method == "files.getUploadURLExternal":
             return web.json_response({"ok": True, "upload_url": f"http://127.0.0.1:{self.port}/upload/F1",
                                       "file_id": "F1"})

@@ -477,3 +477,28 @@ async def test_any_channel_member_may_change_the_digest_settings(running: Runnin
     channel = get_channel(db, f"slack:{form['channel_id']}")
     db.close()
     assert channel is not None and channel.slot == "07:30" and channel.tz == "Europe/Moscow"
+
+
+async def test_socket_mode_connects_acks_and_answers(seed_db_path: Path) -> None:
+    """Socket Mode against the stand-in: the app asks for its WebSocket URL (with the app token), connects,
+    acks a slash command's envelope and answers through the response_url."""
+    api = await SlackStandIn().start()
+    app_token = "xapp-1-A0QUOTEBOT-1-socketsecret"
+    settings = load_settings({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": app_token,
+                              "SLACK_API_BASE_URL": api.api_url})
+    core = Core(seed_db_path, settings=settings)
+    stop, ready = asyncio.Event(), asyncio.Event()
+    task = asyncio.create_task(run_slack(core, settings, mode="socket", stop=stop, ready=ready))
+    try:
+        await asyncio.wait_for(ready.wait(), 15)
+        [opened] = api.sent("apps.connections.open")
+        form = dict(parse_qsl((DATA / "slack_command_quote_nato.txt").read_text().strip()))
+        await api.send_envelope("slash_commands", {**form, "response_url": api.response_url("s")}, "env-42")
+        [answer] = await api.wait_for("response_url")
+        assert "*Vladimir Putin*" in check_blocks(answer)
+        assert [a["envelope_id"] for a in api.acks] == ["env-42"]
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 15)
+        core.close()
+        await api.stop()
