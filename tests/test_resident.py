@@ -11,8 +11,8 @@ import pytest
 from bot.config import load_settings
 from bot.core import Core
 from bot.reply import Reply, Request
-from corpus import resident
-from corpus.index import forget, index_path, open_folders
+from corpus import resident, topk
+from corpus.index import forget, index_path, open_folders, search_index
 from corpus.ingest import ingest_paths
 from corpus.store import open_db
 
@@ -47,9 +47,19 @@ def corpus(tmp_path: Path) -> Path:
     path = tmp_path / "q.db"
     db = open_db(path)
     ingest_paths(db, [str(SAMPLES)])
+    idx = search_index(db, sync=False)
+    writer = idx._get_writer(wait=True)
+    assert writer is not None
+    writer.wait_merging_threads()  # no merge left reading the index files in the background
+    idx.release()
     forget(db)
     db.close()
     return path
+
+
+def _quiet() -> None:
+    """No tier scan of an earlier question still running on the search pool's thread."""
+    topk._POOL.submit(lambda: None).result()
 
 
 def test_index_pages_are_released_past_the_budget_and_answers_stay_the_same(corpus: Path) -> None:
@@ -59,6 +69,7 @@ def test_index_pages_are_released_past_the_budget_and_answers_stay_the_same(corp
     first = core.handle(Request(text="/quote Putin"))
     who = core.handle(Request(text="/who Russia"))
     assert first.cards and who.cards
+    _quiet()
     maps, rss = _index_rss_kb(folder)
     assert maps > 0 and rss > 0  # the query mapped index pages, and they stay mapped
     assert folder.resolve() in [f.resolve() for f in open_folders()]
@@ -73,6 +84,7 @@ def test_index_pages_are_released_past_the_budget_and_answers_stay_the_same(corp
 def test_the_core_releases_after_a_command_only_past_its_budget(corpus: Path) -> None:
     folder = index_path(open_db(corpus))
     assert folder is not None
+    _quiet()
     assert not resident.release_if_over(0, open_folders())  # 0: never
     assert not resident.release_if_over(10**6, open_folders())  # far under the budget
     kb = resident.file_resident_kb()
