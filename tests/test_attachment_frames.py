@@ -136,3 +136,43 @@ def test_colon_before_capitalised_words_is_a_title_not_speech() -> None:
     body = "Petra Holmgren unveiled the new timetable:\n\n“The Island Ferry Winter Schedule For All Passengers.”"
     _, qs = found(body)
     assert all(q.speaker is None for q in qs)
+
+
+# -- a question or exclamation mark, then the name, the verb and only the verb's adjuncts ----------------
+def test_question_then_name_verb_and_participle_is_an_attribution() -> None:
+    body = "“Why should the harbour wait another winter for a boat?” Petra Holmgren asked, pointing at the pier."
+    q, mention = quote(body, "Why should the harbour")
+    assert (q.speaker, mention) == ("Petra Holmgren", "Petra Holmgren")
+
+
+def test_exclamation_then_name_said_on_the_radio_is_an_attribution() -> None:
+    body = "“We will not give up the ferry without a fight!” Jonas Ekberg said on the radio."
+    q, mention = quote(body, "We will not give up")
+    assert (q.speaker, mention) == ("Jonas Ekberg", "Jonas Ekberg")
+
+
+def test_a_full_stop_then_a_name_reporting_a_clause_is_a_new_sentence() -> None:
+    body = ("Jonas Ekberg spoke first and called the plan “a waste of the island’s money and time.” "
+            "Petra Holmgren said, without evidence, that the board had lied.")
+    q, _ = quote(body, "a waste of the island")
+    assert q.speaker != "Petra Holmgren"
+
+
+# -- after the quotation, a role and then the name in commas ------------------------------------------------
+def test_role_then_name_in_commas_after_the_quotation() -> None:
+    body = "“We need the ferry because life is very hard out here,” the harbour master, Jonas Ekberg, said."
+    q, mention = quote(body, "We need the ferry")
+    assert (q.speaker, mention) == ("Jonas Ekberg", "Jonas Ekberg")
+
+
+def test_possessive_role_then_name_after_the_quotation() -> None:
+    body = "“The timetable is a fiction,” the council's chief engineer, Petra Holmgren, wrote in a letter."
+    q, mention = quote(body, "The timetable is")
+    assert (q.speaker, mention) == ("Petra Holmgren", "Petra Holmgren")
+
+
+def test_a_full_stop_after_the_closing_mark_ends_the_sentence() -> None:
+    body = ("The visitors saw the old lighthouse, long called the “old keeper of the sound”. "
+            "Petra Holmgren also wrote in the visitors’ book.")
+    _, qs = found(body)
+    assert all(q.speaker != "Petra Holmgren" for q in qs)

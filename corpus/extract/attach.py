@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import _M, AFTER_APPOS, AFTER_CM, AFTER_MC, BEFORE_CM, before_cue
+from .cues import _ADV, _M, AFTER_APPOS, AFTER_CM, AFTER_MC, BEFORE_CM, before_cue
 from .fragments import IT, sentence_subject
 from .layout import QuoteSpan
 from .lexicon import CUE, OBJECT_CUES, PASSIVE_AUX
@@ -52,6 +52,13 @@ _OPENS = re.compile(r"\s*(?:(?:And|But|Then|So|Yet|Still|Later|Now|Instead|Final
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
 _PASSIVE_AUX = re.compile(PASSIVE_AUX + r"(?:\w+ly\s+)?$")
 _PASSIVE_CUE = re.compile(PASSIVE_AUX + rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b")
+# After a closing mark, a role, then the full name in commas, then the verb: ", his wife, Ana Ruiz, wrote".
+_AFTER_ROLE_NAME = re.compile(rf"^\s*,?\s*(?:the|a|an|his|her|their|its|[A-Z][\w.'’-]*['’]s)\s[^,;:“”\"«»\n]{{1,60}}?,\s+"
+                              rf"(?P<m>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}}),\s+{_ADV}(?P<cue>{CUE})\b")
+# After a verb, words that only dress it: a comma (a participle follows), its place, time, medium or audience,
+# the end of the sentence — never a clause it reports ("… said on Tuesday that …").
+_ADJUNCT_AFTER = re.compile(r"(?![^.!?“”\"]*\bthat\b)\s*(?:\.|,\s*[a-z]|(?:on|in|at|to|about|of|during|after|before|while|"
+                            r"as|from|with|via|last|this|yesterday|today|earlier|later)\b)")
 # Between a mention and its own verb: no quotation mark and no sentence end.
 _CLAUSE_BREAK = re.compile(r"[“”\"«»]|[.!?](?<![A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr)\.)(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Rev)\.)\s")
 _BY_AGENT = re.compile(r"\s+by\s+(?P<m>[^,;:.!?“”\"«»]{1,80}?)\s*(?=[,;:.!?“\"«]|$)")
@@ -84,8 +91,12 @@ class CueAttachment(RunState):
             if men and men.kind in {"name", "org"}:
                 return men, "―", m.start("m")
         m = AFTER_MC.match(after)
+        # … but "“…?” Mr. Trump asked, repeating …" and "“…!” Trump said on Twitter." are attributions: the
+        # verb's own adjuncts follow it, not a reported clause ("“…” She said the vote …"). A full stop after
+        # the closing mark ("also called the “Gate-keeper”. Mr Putin also wrote in …") ends the sentence.
         if m and not (ends_sentence and m.group("m").strip()[:1].isupper()
-                      and m.group("rest").strip() not in {"", "."}):
+                      and m.group("rest").strip() not in {"", "."}
+                      and not (after[:1] not in ".!?" and _ADJUNCT_AFTER.match(m.group("rest")))):
             men = _after_mention(m.group("m"))
             if men:
                 return men, m.group("cue"), q.outer_end + m.start("m")
@@ -93,6 +104,12 @@ class CueAttachment(RunState):
         if m and not ends_sentence:
             men = parse_mention(m.group("m"))
             if men and men.kind == "name":
+                return men, m.group("cue"), q.outer_end + m.start("m")
+        m = _AFTER_ROLE_NAME.match(after)
+        if m and not ends_sentence:
+            # "“…,” the White House press secretary, Josh Earnest, said": the name in apposition to the role.
+            men = parse_mention(m.group("m"))
+            if men and men.kind == "name" and men.name and " " in men.name:
                 return men, m.group("cue"), q.outer_end + m.start("m")
         m = AFTER_CM.match(after)
         if m and m.group("cue") in OBJECT_CUES and m.group("cue") not in {"asked", "asks"}:
