@@ -95,8 +95,8 @@ def test_sentence_subject_evidence_needs_the_subject_to_open_the_sentence() -> N
 # -- after the quotation, a pronoun and a verb the cue list lacks ------------------------------------------
 def test_pronoun_and_went_on_after_the_quotation() -> None:
     body = ("Petra Holmgren spoke first.\n\n"
-            "“We ought to start again this morning, and we ought to get going,” she went on.")
-    q, mention = quote(body, "We ought to start")
+            "“The boat sits idle while the island waits for spare parts,” she went on.")
+    q, mention = quote(body, "The boat sits idle")
     assert mention == "she"
     assert q.speaker == "Petra Holmgren"
 
@@ -111,16 +111,16 @@ def test_they_and_a_bare_verb_after_the_quotation_name_nobody() -> None:
 
 def test_it_and_any_verb_after_the_quotation_is_the_organisation_word() -> None:
     body = ("The Harbour Business Council opposed the plan.\n\n"
-            "“Keep the ferry subsidy at the current level for the rest of the decade,” it recommended.")
-    q, mention = quote(body, "Keep the ferry")
+            "“Fund two crossings a day and publish the timetable every March,” it recommended.")
+    q, mention = quote(body, "Fund two crossings")
     assert mention == "it"
     assert q.speaker is None
 
 
 def test_first_person_after_the_quotation_is_the_writer_named_nobody() -> None:
-    body = ("The judge refused to send me away.\n\n"
-            "“This is a big win for me and for the island,” I confessed to a friend.")
-    q, mention = quote(body, "This is a big win")
+    body = ("I rowed across the sound myself that winter.\n\n"
+            "“Rowing is slower than waiting, but at least it moves,” I confessed to a friend.")
+    q, mention = quote(body, "Rowing is slower")
     assert mention == "I"
     assert q.speaker is None
 
@@ -160,8 +160,8 @@ def test_a_full_stop_then_a_name_reporting_a_clause_is_a_new_sentence() -> None:
 
 # -- after the quotation, a role and then the name in commas ------------------------------------------------
 def test_role_then_name_in_commas_after_the_quotation() -> None:
-    body = "“We need the ferry because life is very hard out here,” the harbour master, Jonas Ekberg, said."
-    q, mention = quote(body, "We need the ferry")
+    body = "“Every trawler in the bay depends on that crossing,” the harbour master, Jonas Ekberg, said."
+    q, mention = quote(body, "Every trawler")
     assert (q.speaker, mention) == ("Jonas Ekberg", "Jonas Ekberg")
 
 

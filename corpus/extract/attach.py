@@ -19,7 +19,7 @@ from .run_state import RunState
 # After a closing mark, a dash and a name that ends the paragraph: “…” ― Ana Ruiz.
 _DASH_NAME = re.compile(r"[ \t]*[,.]?[ \t]*[―—–][ \t]*(?P<m>[A-Z][^\n,;:“”\"«»()!?]{1,60}?)[ \t]*\.?[ \t]*(?:\n|$)")
 # After a closing mark: a name or pronoun, one verb and the end of the sentence ("Ekberg demanded.").
-# "“…,” he went on." / "“…,” they conclude." / "“…,” it recommended.": a pronoun and any verb too.
+# "“…,” she carried on." / "“…,” they reply." / "“…,” it advised.": a pronoun and any verb too.
 _AFTER_ANY_VERB = re.compile(r"^[ \t]+(?P<m>(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]*|he|she|they|it|we)[ \t]+"
                              r"(?P<cue>[a-z]{3,}(?:ed|s)(?:[ \t]+(?:back|on))?|(?:shot|hit|struck)[ \t]+back|went[ \t]+on|"
                              r"(?:(?<=\bthey[ \t])|(?<=\bwe[ \t])|(?<=\bI[ \t]))[a-z]{3,}(?<!ed)(?<!ly))\b[^.!?“”\"«»\n]{0,80}[.!?]")
@@ -47,7 +47,7 @@ def _capitalised(words: str) -> bool:
     return bool(long) and sum(1 for w in long if w[0].isupper()) >= 0.6 * len(long)
 
 
-# What may stand before a subject that opens its sentence: "And Mr. Christie gloated:".
+# What may stand before a subject that opens its sentence: "And Ms. Lund scoffed:".
 _OPENS = re.compile(r"\s*(?:(?:And|But|Then|So|Yet|Still|Later|Now|Instead|Finally|Meanwhile)\b\s*,?\s*)*")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
 _PASSIVE_AUX = re.compile(PASSIVE_AUX + r"(?:\w+ly\s+)?$")
@@ -91,9 +91,9 @@ class CueAttachment(RunState):
             if men and men.kind in {"name", "org"}:
                 return men, "―", m.start("m")
         m = AFTER_MC.match(after)
-        # … but "“…?” Mr. Trump asked, repeating …" and "“…!” Trump said on Twitter." are attributions: the
+        # … but "“…?” Ms. Lund asked, waving …" and "“…!” Ekberg said on the radio." are attributions: the
         # verb's own adjuncts follow it, not a reported clause ("“…” She said the vote …"). A full stop after
-        # the closing mark ("also called the “Gate-keeper”. Mr Putin also wrote in …") ends the sentence.
+        # the closing mark ("the lighthouse called the “old keeper”. Ms. Lund also wrote in …") ends the sentence.
         if m and not (ends_sentence and m.group("m").strip()[:1].isupper()
                       and m.group("rest").strip() not in {"", "."}
                       and not (after[:1] not in ".!?" and _ADJUNCT_AFTER.match(m.group("rest")))):
@@ -107,7 +107,7 @@ class CueAttachment(RunState):
                 return men, m.group("cue"), q.outer_end + m.start("m")
         m = _AFTER_ROLE_NAME.match(after)
         if m and not ends_sentence:
-            # "“…,” the White House press secretary, Josh Earnest, said": the name in apposition to the role.
+            # "“…,” the harbour master, Jonas Ekberg, said": the name in apposition to the role.
             men = parse_mention(m.group("m"))
             if men and men.kind == "name" and men.name and " " in men.name:
                 return men, m.group("cue"), q.outer_end + m.start("m")
@@ -159,7 +159,7 @@ class CueAttachment(RunState):
         own = inner[-1:] == "," and after[:1] in " \t" and after.lstrip()[:1].isalpha()
         if before.rstrip().endswith(":") and not _COLON_INTRO.search(before) and not own \
                 and not _OBJECT_TEXT.search(before) and not _capitalised(inner):
-            # "Sanders delivered a snappy retort: “…”", "She went on: “…”": a sentence its subject opens,
+            # "Ekberg gave a short answer: “…”", "She went further: “…”": a sentence its subject opens,
             # ended by a colon right before the quotation, introduces that subject's words whatever its verb.
             cut = [m.end() for m in _SENTENCE_BREAK.finditer(before)]
             sent_from = bstart + (cut[-1] if cut else 0)
@@ -182,7 +182,7 @@ class CueAttachment(RunState):
         f = self.folded
         at = f.find(cue, pos, pos + 200)
         if at < 0 or _CLAUSE_BREAK.search(f, pos, at):
-            # "“…,” said X. “… that need to be said.”": the cue stood before the mention, and the verb
+            # "“…,” said X. “… what has to be said.”": the cue stood before the mention, and the verb
             # found after it belongs to other words, not to this mention's clause.
             return None
         if cue == ":":  # "Tom Bell was told by Sue Gray: “…”"

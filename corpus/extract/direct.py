@@ -204,7 +204,7 @@ class DirectQuotes(CueAttachment):
         if len(words) >= 8 and inner.rstrip()[-1:] in ".!?…,":
             subj = sentence_subject(f, sent_start, q.open) if mid_sentence else None
             if subj and self.someone(subj[0]) and f.startswith(subj[0].surface.split()[0], subj[1]):
-                # "Ryan worried that the safety net was becoming “a hammock that …”": no speech verb reads the
+                # "Lund worried that the timetable was becoming “a fiction that …”": no speech verb reads the
                 # quotation, but the sentence's subject is the one it hangs on. Kept as the evidence only: a
                 # subject whose verb is not speech (and a "her remark" between) names nobody with confidence.
                 span = self.emit(q.start, q.end, None, "direct", None, subj[0], 0.3, mpos=subj[1])
