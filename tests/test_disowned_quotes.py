@@ -94,6 +94,7 @@ def test_a_message_introduced_by_its_own_sender_keeps_its_sender() -> None:
     "Rohingya refugee Nur Begum said the soldiers shouted “kill them all” as they entered the village.",
     "A prisoner, Oleh Marchenko, said Russian guards forced him to sing “Russia is great” every morning.",
     "Activist Boniface Mwangi said the officer shouted “Go home now!” and then fired.",
+    "Senator Ruth Okafor said the rule was no different from the mayor referring to himself as “the people's clerk.”",
 ])
 def test_words_someone_else_voices_inside_reported_speech_are_not_the_reporters(text: str) -> None:
     assert [q.speaker for q in extract_quotes(text, "Voices") if q.kind == "direct"] == [None]
@@ -104,10 +105,18 @@ def test_quoted_words_of_the_reporting_speaker_stay_theirs() -> None:
     assert [q.speaker for q in extract_quotes(text, "Reforms") if q.kind == "direct"] == ["Kwame Asante"]
 
 
+def test_a_speaker_saying_what_they_were_referring_to_keeps_their_words() -> None:
+    text = ("Finance Minister Kwame Asante later said he was referring to the tax office, "
+            "“not to the people who work there.”")
+    assert [q.speaker for q in extract_quotes(text, "Reforms") if q.kind == "direct"] == ["Kwame Asante"]
+
+
 def test_double_quoted_words_inside_a_single_quoted_quotation_are_not_the_outer_speakers() -> None:
     # UK house style: the outer quotation in single marks, a quotation inside it in double ones.
+    # The single-quoted quotation is hers, whole; the minister's words inside it are no quote of hers.
     text = "Labour MP Dawn Butler said: 'The minister told me, “We are looking into it,” but nothing happened.'"
-    assert [q.speaker for q in extract_quotes(text, "Housing") if q.kind == "direct"] == [None]
+    found = [(q.speaker, q.text) for q in extract_quotes(text, "Housing") if q.kind == "direct"]
+    assert found == [("Dawn Butler", "The minister told me, “We are looking into it,” but nothing happened.")]
 
 
 @pytest.mark.parametrize("text", [

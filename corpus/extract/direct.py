@@ -41,6 +41,9 @@ _NEXT_ACT = re.compile(rf",?\s+(?:and|but|while)\s+(?:also\s+|then\s+|later\s+)?
                        r",?\s+(?:after|before|because|when|while|since|although|though|as)\s+(?:he|she|they|we|I|it|"
                        r"the\s+\w+|[A-Z][\w'’-]+)\s")  # "… as a “fraud” after he visited …": narration again
 _OTHER_ACT = re.compile(rf"{SPEECH_ACT.pattern}|\b(?:encourag|exhort|ask|tell|told|call|urg|invit|appeal|advis)\w*|"
+                        # someone else referring: "… Sotomayor referring to herself as “…”" (never "he was referring")
+                        r"\b(?!(?:he|she|they|I|we|you|it|and|but|or|then|also|who|that|was|were|is|are)\b)[\w'’-]+\s+"
+                        r"(?:(?:had|has|have|was|were|is|are)\s+)?(?:\w+ly\s+)?refer(?:s|red|ring)\b|"
                         r"\b(?:shout|yell|scream|chant|whisper|mutter|jeer|taunt|order|command)(?:s|ed|ing)?\b|"
                         r"\b(?:sing|sang|sung|singing|cried|cries|crying)\b")  # voices: "the soldiers shouted “…”"
 _SENTENCE_STOP = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“«(‘]?[A-Z])")

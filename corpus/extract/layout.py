@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..clean import fold_spaces, paragraph_spans
+from .datelines import skip_dateline
 from .single_marks import fold_single_marks
 
 # Doubled apostrophes ('' … '') and TeX/PTB marks (`` … '') written for double quotation marks. Of
@@ -103,6 +104,7 @@ def layout(text: str, title: str | None) -> Layout:
     body = [sp for sp in spans if sp != title_span]
     if title_span:
         body = [sp for sp in body if sp[0] > title_span[0]] or body
+    body = skip_dateline(folded, body)  # "MOSCOW, May 5 (Reuters) - …": nobody's words
     folded = fold_single_marks(folded, body)  # UK house style: single marks quote, double ones nest
     lay = Layout(text, folded, fold_marks(fold_spaces(title)) if title else None, title_span, body)
     lay.quotes = find_quotes(folded, body)
