@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .layout import _ABBREV
 from .lexicon import words
 
 _PRONOUN_SUBJECT = re.compile(r"^(?:he|she|they|we|i|you)\s+[a-z]", re.IGNORECASE)
@@ -22,7 +23,7 @@ def _np_like(text: str) -> bool:
 
 _BAD_CLAUSE_START = re.compile(
     r"^(?:in|on|at|during|after|before|to|of|for|with|about|by|from|so|yes|no(?=\s*[,.;!?]|\s*$)|nothing|something|goodbye|"
-    r"when|while|because|since|until|unless|whenever|and|or|but|nor|which|who|whom|"
+    r"when|while|because|since|until|unless|whenever|and|or|but|nor|which|who|whom|as(?=\s+(?:he|she|they|we|I|you)\b)|"
     r"hello|thanks|thank|this|that\s+is|[,.;:!?)\]—–-])\b", re.IGNORECASE)
 _POSSESSIVE_OBJECT = re.compile(
     r"^(?:(?!(?:he|she|it|that|there|what|who|here|where|this)['’]s\b)(?:the\s+)?[\w-]+['’]s?|"
@@ -65,3 +66,40 @@ def clause_ok(clause: str, *, that: bool = False) -> bool:
     if not that and _POSSESSIVE_OBJECT.match(clause) and not _CLAUSE_VERB.search(" ".join(words[:20]).replace("’", "'")):
         return False  # "emphasised Moscow's efforts to promote …", "affirmed the initial successes in …": an object
     return bool(_VERBISH.search(clause)) and (that or not _BAD_CLAUSE_START.match(clause))
+
+
+# Verbs whose object is as often a thing as a report: "Toyota recalled 1 million cars", "Salah
+# acknowledged the crowd", "Nadella admitted defeat", "Arsenal conceded two late goals". Without "that",
+# their words are reported speech only when a clause follows ("recalled he had been afraid"). Verbs
+# that only communicate keep an object that names what they made known ("announced his resignation",
+# "confirmed the deal", "noted the importance of …"): a summary of what was said, shown as a paraphrase.
+OBJECT_SENSE_CUES = frozenset(words(
+    "recalled recalls acknowledged acknowledges admitted admits claimed claims conceded concedes reported reports "
+    "observed observes read reads continued continues answered agreed agrees"))
+# What ends a main clause before its verb: a subordinate clause, another clause, or a phrase set off.
+_CLAUSE_BREAK = re.compile(r"\b(?:as|when|whenever|after|before|while|because|since|until|although|though|but|if|"
+                           r"whereas|once)\b|[,;:(—–]|[.!?][\"”]?\s+[\"“]?[A-Z]")  # … or a sentence end the splitter missed
+
+
+_LEADING_TIME = re.compile(r"^(?:(?:on|last|this|earlier|late|early)\s+)?(?:\w+day|week|month|year|night|morning|"
+                           r"evening|afternoon|today|yesterday)\b,?\s*", re.IGNORECASE)
+_WH_CLAUSE = re.compile(r"^(?:that|how|why|what|whether|where|who|when|if)\b", re.IGNORECASE)
+_FINITE_S = re.compile(r"\b(?:shows|suggests|means|puts|gives|has|is|was|said|says|told)\b")
+
+
+def object_not_clause(clause: str) -> bool:
+    """Whether the words after a verb of :data:`OBJECT_SENSE_CUES` are its object, not a reported
+    clause: no finite verb before the first break ("1 million cars over faulty airbags", "the crowd
+    after scoring his 200th goal", "two late goals as Newcastle won", "victory but later conceded").
+    A participle before "by" is no finite verb ("cars made by its supplier")."""
+    head = " ".join(clause.split()[:20]).replace("’", "'")
+    head = _LEADING_TIME.sub("", head)  # "confirmed Thursday, the deal …"
+    if _PRONOUN_SUBJECT.match(head) or _WH_CLAUSE.match(head):
+        return False  # "he had been afraid", "they would stay", "how the fire started"
+    verbs = sorted([*_CLAUSE_VERB.finditer(head), *_FINITE_S.finditer(head)], key=lambda v: v.start())
+    for v in verbs:
+        if re.match(r"\s+by\b", head[v.end():]) and not re.search(r"\b(?:was|were|is|are|been|be)\s+$", head[:v.start()]):
+            continue  # a reduced relative: "cars made by its supplier"
+        return any(not (b.group()[0] in ".!?" and _ABBREV.search(head, max(0, b.start() - 6), b.start() + 1))
+                   for b in _CLAUSE_BREAK.finditer(head, 0, v.start()))  # "Mr. Lund", "James B. Comey"
+    return True

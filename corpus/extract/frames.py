@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clauses import _VERBISH, _np_like, clause_ok
+from .clauses import _VERBISH, OBJECT_SENSE_CUES, _np_like, clause_ok, object_not_clause
 from .cues import _ADV, _M, SUBJECT_VERB
 from .lexicon import (
     CUE,
@@ -79,7 +79,7 @@ URGE = re.compile(r"\b(?P<cue>urged|urges|called\s+on|calls\s+on|called\s+upon)\
 _INVERTED = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w.'’-]*\s*(?:,|$)")
 _APPOSITIVE_PART = re.compile(r"^(?:who|which|whose)\b", re.IGNORECASE)
 _NP_PART = re.compile(r"^(?:a|an|the)\b", re.IGNORECASE)
-_THAT = re.compile(r"^\s*(?:,\s*)?that\s+")
+_THAT = re.compile(r"^\s*(?:,\s*)?that(?:\s*,)?\s+")
 _PASSIVE = PASSIVE_BEFORE
 # What may stand between a cue and its clause: an object and adverbials ("told reporters on Monday").
 _BETWEEN = re.compile(
@@ -233,6 +233,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             continue  # "He claimed vast wealth and said it …": an object, then the verb that reports
         if not clause_ok(clause, that=bool(t or told)):
             continue
+        if not t and m.group() in OBJECT_SENSE_CUES and object_not_clause(clause):
+            continue  # "recalled 1 million cars", "acknowledged the crowd": an object, no report
         # The clause stops where another report begins: ", and rights groups warned that …".
         nxt = _NEXT_REPORT.search(clause)
         if nxt and not clause_ok(clause[:nxt.start()], that=bool(t or told)):
