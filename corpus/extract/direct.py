@@ -18,12 +18,22 @@ _NARRATION_AFTER = re.compile(r"[.!?][\"”’)]?\s+[A-Z\u201c\"]")
 _TITLE_CUE = re.compile(r"\b(?:motto|slogan|titled|entitled|called|dubbed|named|known\s+as|so-called|term|"
                         r"word|words|phrase|headline|hashtag|banner|programme|program|project|film|book|song|"
                         r"operation|campaign|label|labelled|labeled|branded|nicknamed)\s*$", re.IGNORECASE)
+# A work or a named thing before a title-case quotation: "her memoir “Becoming”", "Operation “Spiderweb”".
+_WORK_BEFORE = re.compile(r"\b(?:memoir|novel|album|documentary|series|show|podcast|play|poem|opera|musical|"
+                          r"exhibition|single|anthem|magazine|newspaper|column|essay|biography|autobiography|"
+                          r"bestseller|best-seller)\s*$", re.IGNORECASE)
+# A nickname inside a name: Abdul Hamid “Sonny” Mohammed.
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*\s$")
+_NAME_AFTER = re.compile(r"\s[A-Z][\w'’-]+\b(?!\s*[,:]?\s*(?:said|says|told|added|asked)\b)")
 _TITLE_BEFORE = re.compile(r"\b(?:on|in|to|at|for|from|with|of|told|joined|watched)\s+$")
 # "called the film “a triumph of noise”": a speech act and its object before the quotation characterise
 # the object; "the film “Jaws”" alone names it.
 _CHARACTERISES = re.compile(r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|brand(?:s|ed|ing)|label(?:s|ed|led|ing|ling)|"
                             r"deem(?:s|ed|ing)?)\s+(?:the|this|that|his|her|its|their|a|an)\s+[\w'’-]+\s*$")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_UTTERANCE_END = ",.!?…;:"
+_ADJUNCT_THAT = re.compile(r"(?:(?:on|in|at|during|after|before|to|from|with|via|last|this|earlier)\b[^,;:“”\"«»]{0,60}?\s+)?"
+                           r"that\s+(?!(?:was|is|were|are|has|had|will|would|could|can|should|may|might|must)\b)")
 # After a closing mark, words that start an attribution: ", said …", " Vitter demanded", " — Name".
 _OWN_ATTRIBUTION = re.compile(r"^[,.!?…]?\s*(?:[—–―-]\s*)?(?:[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)*[a-z]+(?:ed|s)\b|"
                               r"(?:said|says|asked|added|wrote|told)\b|(?:he|she|they|it)\s+[a-z]+(?:ed|s)\b|[—–―-]\s*[A-Z])")
@@ -59,13 +69,26 @@ class DirectQuotes(CueAttachment):
     def direct(self, q: QuoteSpan, line_start: int, line_end: int, prev_end: int,
                consumed: set[int]) -> bool:
         """Emit ``q`` if a speech verb attaches it; False leaves it for :meth:`cueless`."""
-        words = _WORDS.findall(self.folded, q.start, q.end)
-        if len(words) <= 6 and _title_case(words) and _TITLE_BEFORE.search(self.folded, max(0, q.open - 12), q.open):
+        f = self.folded
+        words = _WORDS.findall(f, q.start, q.end)
+        if len(words) <= 6 and _title_case(words) and _TITLE_BEFORE.search(f, max(0, q.open - 12), q.open):
             return False  # "said on “Harbour Morning Live,”", "told “Island Radio”": a show's title, nobody's words
+        if len(words) <= 3 and _title_case(words) and f[q.start:q.end].rstrip()[-1:] not in _UTTERANCE_END and (
+                _TITLE_CUE.search(f, max(line_start, q.open - 40), q.open)
+                or _WORK_BEFORE.search(f, max(line_start, q.open - 40), q.open)
+                or (_NAME_BEFORE.search(f, max(line_start, q.open - 30), q.open) and _NAME_AFTER.match(f, q.outer_end))):
+            return False  # "her memoir “Becoming”", "Operation “Spiderweb”", Abdul Hamid “Sonny” Mohammed: names
         found = self.attach(q, line_start, line_end, prev_end)
         if not found:
             return False
         men, cue, pos = found
+        if pos < q.open and len(words) == 1 and f[q.start:q.end].rstrip()[-1:] not in _UTTERANCE_END:
+            # "X said on Tuesday that Germany had been “naive” about Russia": one word the report puts in
+            # quotation marks is a scare quote, not speech (“No,” she said / X said: “Never.” are speech).
+            at = f.find(cue, pos, q.open)
+            tail = f[at + len(cue):q.open] if at >= 0 else ""
+            if len(_WORDS.findall(tail)) >= 2 and not tail.rstrip().endswith((":", ",")):
+                return False
         passive = self._passive(men, cue, pos)
         if passive is not None:
             # "“You're fired,” Tom Bell was told (by Sue Gray)": the one told listens; the speaker is
@@ -112,6 +135,8 @@ class DirectQuotes(CueAttachment):
         closed = lead is not None and bool(lead.group("p")) and not heard \
             and not re.match(r"that\b", f[lead.end():q.open])
         start = lead.end() if lead else start
+        that = _ADJUNCT_THAT.match(f, start, q.open)
+        start = that.end() if that and not heard else start  # "said in an interview that …": the clause
         between = f[start:q.open]
         # Introduced: nothing but punctuation between, a colon, a closed clause, a speech verb and a
         # comma or colon just before the mark ("… before asking her, “…”"), or an adjunct and a comma.
