@@ -16,6 +16,9 @@ from .commands import Context, command
 from .parse import parse_query
 
 NEAR_SHOWN = 3
+# Reported speech ("X said that …") is the reporter's wording: a match with it confirms what was
+# reported, never that these were the speaker's own words.
+REPORTED_NOTE = "Reported speech: the reporter's wording, not a verbatim quotation."
 
 
 def _card(m: Match) -> QuoteCard:
@@ -32,6 +35,8 @@ def _card(m: Match) -> QuoteCard:
         note = f"Only {m.score:.0f}% similar."
     if m.quoting:
         note += f" {m.hit.speaker or 'The speaker'} repeats these words here (a question or a quotation)."
+    if m.hit.kind == "indirect":
+        note = f"{REPORTED_NOTE} {note}"
     text = m.matched if len(m.matched) < len(card.text) else card.text
     diff = m.diff if m.verdict in ("close", "reversed") else ()
     return replace(card, text=text, highlights=(), note=note, diff=diff)
@@ -46,7 +51,8 @@ def _attribution(ctx: Context, named: str | None, best: Match) -> str:
         return f"The corpus does not say who said it, so it cannot confirm {named}. "
     if claimed and best.hit.speaker_id in {m.id for m in claimed}:
         return ""
-    return f"Not {claimed[0].name if claimed else named}: {best.hit.speaker} said this. "
+    said = "was reported as saying" if best.hit.kind == "indirect" else "said"
+    return f"Not {claimed[0].name if claimed else named}: {best.hit.speaker} {said} this. "
 
 
 @command("verify", aliases=("check",))
@@ -80,13 +86,19 @@ def verify(ctx: Context, args: str) -> Reply:
             text += " The nearest wordings are below."
         return Reply(title="Not in the corpus", text=text, cards=tuple(_card(m) for m in near))
     originals = [m for m in matches if not m.quoting]
-    best = originals[0] if originals else matches[0]
+    # The speaker's own words lead when they match as well as a report of them does.
+    verbatim = [m for m in originals if m.hit.kind != "indirect" and m.verdict == originals[0].verdict]
+    best = verbatim[0] if verbatim else originals[0] if originals else matches[0]
     who = best.hit.speaker or "an unattributed speaker"
     if best.quoting:  # nobody's own words here: no "Not X" verdict either way
         headline = (f"Found only as a repetition: {who} repeats these words (in a question or a quotation); "
                     "who said them first is not in the corpus"
                     + (f", so it can neither confirm nor rule out {named}." if named else "."))
         named = None
+    elif best.hit.kind == "indirect" and best.verdict != "reversed":
+        # Never "Real": the stored words are a paraphrase, so they confirm a report, not a quotation.
+        headline = (f"Matches reported speech, not a verbatim quote: {who} was reported as saying this"
+                    + ("." if best.verdict == "exact" else f" ({best.score:.0f}% similar)."))
     elif best.verdict == "exact":
         headline = f"Real: {who} said this."
     elif best.verdict == "reversed" and best.negation:
