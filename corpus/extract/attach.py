@@ -39,6 +39,11 @@ _OBJECT_TEXT = re.compile(r"\b(?:inscription|slogan|signs?|banners?|placards?|po
                           r"captions?|titled?|motto|labels?|logo|plaque|engraving|t-shirts?|reading)\b[^:.!?]{0,40}:\s*$",
                           re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# A clause with a new subject, ended by a colon before the quotation: "…, before his coach Tom Berg interrupted:",
+# "…, when Berg cut in:".
+_NEW_VOICE = re.compile(r"[,;]\s+(?:before|after|when|while|until|then|but)\s+(?P<m>(?:(?:his|her|their|the)\s+)?"
+                        r"(?:[a-z][\w-]*\s+){0,2}[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:[a-z]+ly\s+)?"
+                        r"[a-z]{3,}(?:\s+(?:in|up|back|on|out))?\s*:\s*$")
 
 
 def _capitalised(words: str) -> bool:
@@ -134,6 +139,14 @@ class CueAttachment(RunState):
             prev = f[ps:pe].rstrip()
             if prev.endswith(":"):
                 before, bstart = prev, ps
+        voice = _NEW_VOICE.search(before)
+        if voice:
+            # "“We won,” Lund said, before his coach Tom Berg interrupted: “…”": the clause the colon closes has
+            # a subject of its own, whose words these are — never the earlier cue's speaker.
+            who = voice.group("m")
+            bare = _LEADING_MODIFIERS.sub("", who)
+            men = parse_mention(bare) or Mention("role", who, role=who)
+            return men, ":", bstart + voice.start("m") + (len(who) - len(bare) if men.surface == bare else 0)
         found = before_cue(before)
         if found:
             return found[0], found[1], q.open - len(before) + found[2]

@@ -161,10 +161,32 @@ def _name_then_role(text: str, m: re.Match[str], end: int, phrase: str) -> Label
                  " ".join(phrase.split()), given_name(words[0]) is not None)
 
 
+# Parliamentary style: the office, then the holder's name in brackets ("The Minister for Housing (Angela Rayner):").
+_OFFICE_THEN_NAME = re.compile(r"(?P<role>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,10}?)\s*\((?P<name>[^()\n:]{3,60})\)\s*:\s*")
+
+
+def _office_then_name(text: str, start: int, end: int) -> Label | None:
+    """"The Minister for Housing (Angela Rayner):", "The Prime Minister (Keir Starmer):": a title-word office,
+    then a full person name in brackets — the name's turn (a constituency in brackets after a name is a note)."""
+    m = _OFFICE_THEN_NAME.match(text, start, end)
+    if not m or not any(w.lower() in TITLE_WORDS for w in m.group("role").split()):
+        return None
+    shape = name_shape(m.group("name").strip())
+    if shape is None or shape.kind != "person" or shape.role or len(shape.name.split()) < 2:
+        return None
+    role = re.sub(r"^The\s+", "", m.group("role"))
+    ns = m.start("name") + len(m.group("name")) - len(m.group("name").lstrip())
+    return Label("person", start, m.end(), shape.name, role, ns, ns + len(m.group("name").strip()),
+                 " ".join(m.group(0).split()).rstrip(": "), given_name(shape.name.split()[0]) is not None)
+
+
 def read_label(text: str, start: int, end: int) -> Label | None:
     """The turn label ``text[start:end]`` (one paragraph, space-folded) opens with, if any."""
     if text.find(":", start, min(end, start + 420)) < 0:
         return None  # no colon near the start: no label (most paragraphs; the pattern is costly)
+    office = _office_then_name(text, start, end)
+    if office is not None:
+        return office
     m = _PHRASE.match(text, start, end)
     if not m:
         return None

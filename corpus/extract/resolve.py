@@ -79,10 +79,14 @@ class Tracker(PronounResolution, RoleResolution):
             full = {n for n in self._all_full() if _variant(_surname(n), surname)
                     and (men.gender is None or _guess_gender(n) in {None, men.gender})}
             close = True
-        if full and any(e.role and e.pos >= 0 and " " in e.name and e.name.split()[0] == surname
-                        and self.canonical(e.name) not in full for e in self.people()):
+        # The surname's bearers' latest mention before here: a given-name bearer named after it (untitled) makes
+        # the word ambiguous ("Anwar Ibrahim met Ibrahim Ali. “…,” Ibrahim said").
+        latest = max((e.pos for e in self.people() if e.pos < pos and self.canonical(e.name) in full), default=-1)
+        if full and any((e.role or (given_name(surname) and latest < e.pos < pos)) and e.pos >= 0 and " " in e.name
+                        and e.name.split()[0] == surname and self.canonical(e.name) not in full for e in self.people()):
             # "Prime Minister Abiy Ahmed … Finance Minister Ahmed Shide … Ahmed said", "President Lee
-            # Jae-myung met Jay Y. Lee": the word is one person's surname and another's first name —
+            # Jae-myung met Jay Y. Lee", "Anwar Ibrahim met Ibrahim Ali": the word is one person's surname and
+            # another's first name (titled, or a given name the lexicon knows) —
             # by which one the article calls them is its naming custom, not ours to guess. (Only
             # names in the story: a title-case headline makes "Gorka Slam" of a verb.)
             return None

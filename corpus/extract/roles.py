@@ -62,11 +62,17 @@ class RoleResolution(Candidates):
             # country only when nobody else the article names is tied to that country.
             named = {n for n in fits if nations & _nations(self._role_of(n) or "")}
             fits = named or {n for n in fits if not self._other_of(nations, n, pos, head)}
-        if head in {"head", "chief", "director", "chairman", "leader"} and men.role:
-            # "the head of the Ministry of Foreign Affairs": the person whose role names that body.
+        if head in {"head", "chief", "director", "chairman", "leader"} and men.role and _OF_BODY.search(men.role):
+            # "the head of the Ministry of Foreign Affairs": the person whose role names that body (a bare
+            # "the chairman" names none: a "Vice-chairman" is no chairman).
             body = men.role.lower()
             fits = {e.name for e in known if e.role and _same_body(body, e.role.lower())} or fits
         if len(fits) > 1 and self.last and self.last.name in fits:
+            # "the premier" after Prime Minister Albanese spoke, with "NSW Premier Chris Minns" named: the one
+            # whose role has the very word may be meant as well as the last speaker, so nobody.
+            literal = {n for n in fits if _holds(head, self._role_of(n), qualifiers, literal=True)}
+            if literal and self.last.name not in literal:
+                return None
             fits = {self.last.name}
         if not qualifiers and not nations and head not in {"head", "chief", "director", "chairman"}:
             # "the President" with someone else of unknown role in the article ("Vladimir Putin sent
@@ -203,7 +209,10 @@ class RoleResolution(Candidates):
 
 # Words in a role noun that the person's introduced role must share ("the acting president").
 _QUALIFIERS = {"acting", "deputy", "first", "former", "vice", "prime", "foreign", "defence", "defense",
-               "finance", "interior", "justice", "health", "energy", "economy", "economic", "press"}
+               "finance", "interior", "justice", "health", "energy", "economy", "economic", "press",
+               # sides and terms: "the visiting coach" is not the home coach, "the outgoing mayor" not the new one
+               "visiting", "home", "away", "outgoing", "incoming", "interim", "caretaker"}
+_OF_BODY = re.compile(r"\s(?:of|for)\s")
 
 
 # Countries written in capitals or in two words, by the key of their nationality ("US" -> "amer").
@@ -247,14 +256,15 @@ def _same_nation(nations: set[str], role: str | None) -> bool:
     return not countries or bool(countries & nations)
 
 
-def _holds(noun: str, role: str | None, qualifiers: set[str]) -> bool:
+def _holds(noun: str, role: str | None, qualifiers: set[str], literal: bool = False) -> bool:
     """Whether someone introduced as ``role`` holds the office ``noun`` names: a whole word of the role's
     head, never of its complement ("Administrative Board of the President", "Presidential Aide" are no
-    presidents) nor a deputy's or vice's office unless the mention says so ("Vice President")."""
+    presidents) nor a deputy's or vice's office unless the mention says so ("Vice President"). ``literal``:
+    by the noun itself, not a synonym ("Premier", not "Prime Minister", for "the premier")."""
     if not role_matches(noun, role):
         return False
     head = re.split(r"\s(?:of|for|at|to|in|on)\s", (role or "").lower(), maxsplit=1)[0]
-    for key in ROLE_NOUNS.get(noun, (noun,)):
+    for key in (noun,) if literal else ROLE_NOUNS.get(noun, (noun,)):
         if not key:
             return True  # "official": anyone
         for m in re.finditer(rf"(?<![\w-]){re.escape(key)}s?(?![\w-])", head):
