@@ -433,3 +433,32 @@ async def test_slack_socket_mode_that_cannot_connect_at_start_is_one_line(seed_d
     finally:
         core.close()
         await api.stop()
+
+
+async def test_a_port_already_taken_is_one_line_for_either_adapter(seed_db_path: Path) -> None:
+    import socket
+
+    from adapters.slack import run_slack
+    from adapters.telegram import run_telegram
+
+    tg = await TelegramStandIn().start()
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = int(taken.getsockname()[1])
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": tg.token, "TELEGRAM_API_BASE_URL": tg.base_url,
+                              "TELEGRAM_WEBHOOK_URL": f"http://127.0.0.1:{port}", "TELEGRAM_WEBHOOK_PORT": str(port),
+                              "TELEGRAM_WEBHOOK_SECRET": "wh-secret-0123456789", "SLACK_BOT_TOKEN": BOT_TOKEN,
+                              "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+                              "SLACK_API_BASE_URL": f"http://127.0.0.1:{free_port()}/api/"})
+    core = Core(seed_db_path, settings=settings)
+    try:
+        with pytest.raises(ConfigError, match=f"cannot listen on 127.0.0.1:{port} for the Telegram webhook: "
+                                              "Address already in use"):
+            await asyncio.wait_for(run_telegram(core, settings, asyncio.Event()), 15)
+        with pytest.raises(ConfigError, match=f"(?i)cannot listen on 127.0.0.1:{port} for Slack: .*already in use"):
+            await asyncio.wait_for(run_slack(core, settings, port=port, stop=asyncio.Event()), 15)
+    finally:
+        taken.close()
+        core.close()
+        await tg.stop()

@@ -94,7 +94,8 @@ async def _serve_http(app: AsyncApp, secret: str, host: str, port: int, stop: as
         await site.start()
     except OSError as exc:
         await runner.cleanup()
-        raise ConfigError(f"cannot listen on {host}:{port} for Slack: {exc.strerror or exc}") from exc
+        raise ConfigError(f"cannot listen on {host}:{port} for Slack: {exc.strerror or exc} (--port, QUOTEBOT_HOST)"
+                          ) from exc
     log.info("slack: listening on http://%s:%s/slack/events", host, port)
     if ready:
         ready.set()

@@ -17,7 +17,7 @@ from bot.core import Core
 
 from .app import build_application, register_commands
 from .sender import TelegramSender
-from .startup import check_settings, start_failure
+from .startup import check_settings, check_webhook_port, start_failure
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,8 @@ async def run_telegram(core: Core, settings: Settings, stop: asyncio.Event,
     (or refuses the token) while starting is one line (:func:`start_failure`), not a traceback."""
     check_settings(settings)
     webhook = settings["TELEGRAM_WEBHOOK_URL"]
+    if webhook:
+        check_webhook_port(settings)
     app = build_application(core, settings)
     try:
         await app.initialize()

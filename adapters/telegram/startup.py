@@ -3,6 +3,8 @@ start is told: one line naming the cause, never a traceback, never the token."""
 
 from __future__ import annotations
 
+import socket
+
 from telegram.error import InvalidToken, TelegramError
 
 from bot.config import Settings
@@ -33,3 +35,20 @@ def start_failure(exc: TelegramError, settings: Settings) -> BotError:
                            "check the token @BotFather gave")
     return DeliveryError(f"could not start Telegram: the Bot API at {api} did not answer ({reason}); "
                          "check the network (or TELEGRAM_API_BASE_URL) and start again")
+
+
+def check_webhook_port(settings: Settings) -> None:
+    """Webhook mode: :class:`ConfigError` if ``QUOTEBOT_HOST``:``TELEGRAM_WEBHOOK_PORT`` cannot be bound.
+
+    Asked before PTB's own server binds it, because that server (tornado) leaves its socket open when the
+    bind fails; the same failure here closes ours and is one line."""
+    host, port = str(settings["QUOTEBOT_HOST"]), int(settings["TELEGRAM_WEBHOOK_PORT"])
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        for family, kind, proto, _, address in infos:
+            with socket.socket(family, kind, proto) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself binds
+                probe.bind(address)
+    except OSError as exc:
+        raise ConfigError(f"cannot listen on {host}:{port} for the Telegram webhook: {exc.strerror or exc} "
+                          "(TELEGRAM_WEBHOOK_PORT, QUOTEBOT_HOST)") from exc
