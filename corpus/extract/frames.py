@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clauses import _VERBISH, OBJECT_SENSE_CUES, _np_like, clause_ok, object_not_clause
+from .clauses import _IRREGULAR_PAST, _VERBISH, OBJECT_SENSE_CUES, _np_like, clause_ok, object_not_clause
 from .cues import _ADV, _M, SUBJECT_VERB
 from .lexicon import (
     CUE,
@@ -61,10 +61,25 @@ _SOURCE_NOUNS = GROUP_NOUNS | PERSON_NOUNS | DOCUMENT_NOUNS | set(words(
     "calculations count tally findings projections forecast forecasts documents papers filings returns "
     "results polling summary tracker trackers numbers book books emails records"))
 # Frames over a sentence for indirect speech.
+# Participles that report a stance or a source ("calling for …", "citing …"): a part of the report, not narration.
+_REPORTING_ING = (r"(?:calling|citing|urging|demanding|praising|critici[sz]ing|condemning|accusing|blaming|describing|"
+                  r"referring|referencing|expressing|welcoming|voicing|reaffirming|reiterating|proposing|promising|"
+                  r"pledging|vowing|announcing|confirming|denying|rejecting|highlighting|mentioning|telling)\b")
 TAIL = re.compile(rf",\s*(?:(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})|(?P<cue2>{CUE})\s+(?P<m2>{_M}))"
                   r"(?P<rest>(?:\s+(?:reporters|journalists|the\s+press|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?"
-                  r"(?:\s+(?:on|in|at|during|after|before|while|when|last|this|earlier|to|from|with|"
-                  r"according)\b[^,;“”\"«»]{0,100})?)\s*[.!?]?[\"”»’]?\s*$")
+                  r"(?:\s+(?:on|in|at|during|after|before|while|when|last|this|earlier|late|early|yesterday|today|"
+                  r"tonight|overnight|to|from|with|according)\b[^,;“”\"«»]{0,100})?"
+                  # "…, state radio announced late Monday, drawing criticism from …": narration after the
+                  # report; a speech participle (", adding that …") is then read as a report of its own
+                  rf"(?P<trail>,\s+(?!{_REPORTING_ING})[a-z]+ing\s[^;“”\"«»]{{0,160}})?)\s*[.!?]?[\"”»’]?\s*$")
+# A finite verb for sure (not a plural noun, as _VERBISH's "\w+s" allows): the words hold a clause.
+_VERBISH_STRICT = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|does|do|"
+                             r"did)\b")
+_NAME_REST = re.compile(r"(?:\s+[A-Z][\w.'’-]*)+(?=\s*(?:,|[.!?]?[\"”»’]?\s*$))")
+# ", said X, answering questions from …": what the speaker was doing, not a second part of the report
+# (a gerund that opens a clause — ", he said, replacing her would be …" — has a finite verb after it)
+_NARRATING_PARTICIPLE = re.compile(rf"^(?!{_REPORTING_ING})[a-z]+ing\b")
+_FINITE_SURE = re.compile(_VERBISH_STRICT.pattern[:-3] + r"|\w+ed|" + _IRREGULAR_PAST + r")\b")
 PAREN = re.compile(rf"^(?P<pre>[^,]{{1,120}}),\s+(?:(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})|(?P<cue2>{CUE})\s+(?P<m2>{_M})),\s+")
 # A fronted adverbial is no part of what was said: "In a statement, X said, …", "Of the plan, he said, …".
 _ADVERBIAL = re.compile(r"^(?:in|of|on|at|for|after|before|during|with|about|regarding|as|asked|speaking|"
@@ -128,6 +143,10 @@ _WHEN = re.compile(
 _NEXT_REPORT = re.compile(
     rf",\s+(?:and\s+|but\s+|while\s+)?(?:adding|saying|noting|stressing|[^,;“”\"«»]{{1,60}}?\s+{CUE})\b")
 _AND_CUE = re.compile(rf"\band\s+(?:also\s+|then\s+|later\s+)?{CUE}\b")
+# "…, state radio announced late Monday, drawing criticism …": a time, then narration; the report is before.
+_TIME_THEN_NARRATION = re.compile(
+    r"^(?:(?:on|late|early|last|this|earlier)\s+)?(?:\w+day|yesterday|today|tonight|week|month|year|night|morning|"
+    r"evening|afternoon|[A-Z][a-z]+\s+\d{1,2})\s*,\s+[a-z]+ing\b")
 
 
 def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
@@ -177,7 +196,9 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             pre = m.group("pre")
             out = [] if _ADVERBIAL.match(pre.strip()) or len(pre.split()) < 2 else \
                 [Frame(men, cue, s, s + len(pre), s + m.start(mk))]
-            if not PARTICIPLE.match(sent, m.end() - 2) and not _APPOSITIVE_PART.match(sent[m.end():]) and not (
+            if not PARTICIPLE.match(sent, m.end() - 2) and not _APPOSITIVE_PART.match(sent[m.end():]) \
+                    and not (_NARRATING_PARTICIPLE.match(sent[m.end():])
+                             and not _VERBISH_STRICT.search(sent[m.end():])) and not (
                     _NP_PART.match(sent[m.end():]) and not _VERBISH.search(sent[m.end():])):
                 # ", said Pavel Orlov, a senior official …" describes the speaker: it is no second part
                 out.append(Frame(men, cue, s + m.end(), e, s + m.start(mk), linked=bool(out)))
@@ -186,10 +207,21 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
     m = TAIL.search(sent)
     if m:
         text = m.group("m") or m.group("m2")
+        if m.group("m2") and m.group("cue2") not in OBJECT_CUES:
+            # "…, said Vladimir Putin, answering …": the capitalised words after the first are the name's
+            # ("said Vladimir" with "Putin" read as a listener named nobody)
+            more = _NAME_REST.match(m.group("rest") or "")
+            text += more.group().rstrip(".") if more else ""
         men = None if m.group("m2") and (m.group("cue2") in OBJECT_CUES or not _np_like(text)) else \
             parse_mention(text) or (_relative_or_group(text.split()) if _np_like(text) else None)
         pre = sent[:m.start()]
-        if men and len(pre.split()) >= 4 and not _FRONTED_PHRASE.match(pre):
+        # "Passenger Ellen Morse, 41, said families … had slept …": no clause before the verb, and the
+        # words after it are the report, not a speaker and an adverbial.
+        narrated = bool(m.group("m2")) and bool(_VERBISH_STRICT.search(m.group("rest") or ""))
+        # With narration after it ("…, X said on Monday, drawing …") the words before must hold a verb for
+        # sure: "Later, during a conversation with journalists, Mr X commented …, noting …" reports nothing.
+        verb_ok = _VERBISH.search(pre) and (not m.group("trail") or _FINITE_SURE.search(pre))
+        if men and len(pre.split()) >= 4 and not _FRONTED_PHRASE.match(pre) and verb_ok and not narrated:
             mpos = s + (m.start("m") if m.group("m") else m.start("m2"))
             return [Frame(men, m.group("cue") or m.group("cue2"), s, s + m.start(), mpos)]
     # X said (that) CLAUSE — the first speech verb whose subject parses as a speaker and whose clause
@@ -225,6 +257,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         else:
             continue
         clause = sent[clause_start:]
+        if not t and _TIME_THEN_NARRATION.match(clause):
+            continue  # "announced late Monday, drawing criticism …": nothing reported after the verb
         if not t and _INVERTED.match(clause) and parse_mention(clause.split(",")[0]):
             continue  # "…, said Jeffrey N. Trimble, a senior official": the speaker after the verb
         if _RELATIVE_GAP.match(clause) and _THAT_BEFORE.search(sent, max(0, mstart - 8), mstart):
