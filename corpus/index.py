@@ -59,6 +59,12 @@ def _changes_high(db: Database) -> tuple[int, int]:
     return max(int(row[0]), int(row[1])), int(row[1])
 
 
+def _top_id(searcher: tantivy.Searcher) -> int:
+    """The highest quote id in the index (0 when empty)."""
+    hits = searcher.search(tantivy.Query.all_query(), 1, count=False, order_by_field="id").hits
+    return int(hits[0][0]) if hits else 0
+
+
 def _speaker_buckets(db: Database) -> int:
     """More aggregation buckets than speaker ids (so none is cut off)."""
     return int(db.execute("SELECT coalesce(max(id), 0) FROM speakers").fetchone()[0]) + 2
@@ -78,6 +84,7 @@ class SearchIndex(IndexState):
         self._added: int | None = None
         self._heaviest = 0.0
         self._before: tantivy.Searcher | None = None
+        self._top = 0  # the highest quote id the index or the writer may hold (new quotes need no delete)
         self._state_mtime = 0
         self._bound_mtime = 0
         self._last_try = 0.0
@@ -194,7 +201,9 @@ class SearchIndex(IndexState):
             try:
                 if self._added is None:  # the first changes since the last commit
                     self._added, self._heaviest = self.applied, 0.0
+                    self.index.reload()  # the writer is ours: nobody commits after this
                     self._before = self.index.searcher()  # the last commit, which hot-counts.json describes
+                    self._top = _top_id(self._before)
                     self.hot.begin(self._before)
                     self.champions.begin()
                 before = self._before
@@ -212,7 +221,9 @@ class SearchIndex(IndexState):
                     self.hot.subtract(before, self.schema, ids, buckets)
                     self.champions.subtract(ids)
                     for qid in ids:
-                        writer.delete_documents_by_term("id", qid)
+                        if qid <= self._top:  # above it a quote was never indexed: nothing to delete
+                            writer.delete_documents_by_term("id", qid)
+                    self._top = max(self._top, ids[-1])
                     self._heaviest = max(self._heaviest, self._add(db, writer, ids))
                 self._added = high
                 if not commit:

@@ -41,7 +41,9 @@ def _indexed_ids(db) -> set[int]:  # type: ignore[no-untyped-def]
     idx.refresh()
     searcher = idx.searcher()
     res = searcher.search(tantivy.Query.all_query(), searcher.num_docs + 1)
-    return {int(i or 0) for i in searcher.fast_field_values("id", [a for _, a in res.hits])}
+    ids = [int(i or 0) for i in searcher.fast_field_values("id", [a for _, a in res.hits])]
+    assert len(ids) == len(set(ids)), "a quote indexed twice"
+    return set(ids)
 
 
 def _stored_ids(db) -> set[int]:  # type: ignore[no-untyped-def]
