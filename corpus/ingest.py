@@ -30,6 +30,7 @@ from typing import IO
 
 from sqlite_utils import Database
 
+from .batch_writer import BatchWriter, ReadOnlyDigests, db_file
 from .errors import StoreError
 from .extract import extract_quotes
 from .index import index_changes
@@ -169,24 +170,50 @@ def ingest_items(
     report: IngestReport,
     on_item: Callable[[Item], None] | None = None,
 ) -> None:
-    """Store every document of ``items``, committing every :data:`BATCH` documents."""
+    """Store every document of ``items``, committing every :data:`BATCH` documents.
+
+    With a database file, each batch is written on a thread of its own while the next one is
+    extracted (:mod:`corpus.batch_writer`); an in-memory database is written in turn."""
+    path = db_file(db)
+    stored = ReadOnlyDigests.open(path) if path else None
     with finishing_index(db):
-        stored = stored_digests(db)
-        pending: list[Prepared] = []
-        for item in items:
-            if isinstance(item, Skip):
-                report.skipped.append(item)
-            else:
-                try:
+        if stored is None:
+            _ingest_in_turn(db, items, report, on_item)
+            return
+        with contextlib.closing(stored), BatchWriter(lambda batch: write_batch(db, batch, report), report) as writer:
+            skips: list[Skip] = []
+            pending: list[Prepared] = []
+            for item in items:
+                if isinstance(item, Skip):
+                    skips.append(item)
+                else:
                     pending.append(prepare(item, stored))
-                except sqlite3.Error as exc:
-                    raise StoreError(describe_db_error(exc, waited=lock_wait(db))) from exc
-                if len(pending) >= BATCH:
-                    write_batch(db, pending, report)
-                    pending = []
-            if on_item:
-                on_item(item)
-        write_batch(db, pending, report)
+                    if len(pending) >= BATCH:
+                        writer.put(skips, pending)
+                        skips, pending = [], []
+                if on_item:
+                    on_item(item)
+            writer.put(skips, pending)
+
+
+def _ingest_in_turn(db: Database, items: Iterable[Item], report: IngestReport,
+                    on_item: Callable[[Item], None] | None) -> None:
+    stored = stored_digests(db)
+    pending: list[Prepared] = []
+    for item in items:
+        if isinstance(item, Skip):
+            report.skipped.append(item)
+        else:
+            try:
+                pending.append(prepare(item, stored))
+            except sqlite3.Error as exc:
+                raise StoreError(describe_db_error(exc, waited=lock_wait(db))) from exc
+            if len(pending) >= BATCH:
+                write_batch(db, pending, report)
+                pending = []
+        if on_item:
+            on_item(item)
+    write_batch(db, pending, report)
 
 
 @contextlib.contextmanager
