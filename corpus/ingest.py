@@ -14,7 +14,9 @@ Failure is kept as small as it can be:
   being written is rolled back whole and every earlier batch stays committed.
 
 Extraction runs outside the write transaction, so the write lock is held only while a
-batch is written; with ``jobs > 1`` it runs in worker processes (:mod:`corpus.parallel`).
+batch is written; a batch is written on a thread of its own while the next one is extracted
+(:mod:`corpus.batch_writer`), and with ``jobs > 1`` extraction runs in worker processes
+(:mod:`corpus.parallel`).
 """
 
 from __future__ import annotations
