@@ -40,6 +40,7 @@ from .models import Document, ExtractedQuote
 from .readers import Item, Skip, check_file, iter_files, read_path
 from .speakers import attribute
 from .store import (
+    CorpusDatabase,
     SaveResult,
     Scores,
     content_hash,
@@ -176,7 +177,8 @@ def ingest_items(
 
     With a database file, each batch is written on a thread of its own while the next one is
     extracted (:mod:`corpus.batch_writer`); an in-memory database is written in turn."""
-    path = db_file(db)
+    # open_db's connection to a file may be used from another thread (check_same_thread=False).
+    path = db_file(db) if isinstance(db, CorpusDatabase) else ""
     stored = ReadOnlyDigests.open(path) if path else None
     with finishing_index(db):
         if stored is None:
