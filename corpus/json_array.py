@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import IO
+from typing import Protocol
 
 CHUNK = 1 << 20
 _STRUCTURE = re.compile(rb'["\[\]{},]')  # outside a string, only these bytes change where we are
@@ -28,7 +28,13 @@ class MalformedArray(Exception):
     """The array's own structure is broken (not closed, or more data after it)."""
 
 
-def array_items(stream: IO[bytes], *, max_item: int, max_total: int) -> Iterator[tuple[int, bytes | None]]:
+
+class ByteReader(Protocol):
+    """What is read from: a binary file, or readers' stream that replays the bytes already peeked at."""
+
+    def read(self, n: int = -1, /) -> bytes: ...
+
+def array_items(stream: ByteReader, *, max_item: int, max_total: int) -> Iterator[tuple[int, bytes | None]]:
     """``(item number from 1, item bytes)`` for each top-level item of the array ``stream`` holds
     (it must start with ``[`` after blanks or a byte order mark); ``None`` for an item over
     ``max_item`` bytes. Raises :class:`ArrayTooLarge` past ``max_total`` bytes and

@@ -308,7 +308,7 @@ def _json_line(raw: bytes | None, where: str) -> Item:
     return _record(rec, where)
 
 
-def _json_array(stream: IO[bytes], origin: str) -> Iterator[Item]:
+def _json_array(stream: json_array.ByteReader, origin: str) -> Iterator[Item]:
     """Each item of one JSON array, read as it streams in: memory holds one item, however the
     array is laid out (``json.dump`` writes it all on one line)."""
     try:
