@@ -285,7 +285,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         men = mention_from(sent[:m.start()])
         if men:
             at = sent.rfind(men.surface.split()[0], 0, m.start())  # the mention itself, not the sentence start
-            return [Frame(men, m.group("cue"), s + m.start("to"), e, s + max(0, at))]
+            # "urged Choi to appoint …": whom the speaker urged is part of what is reported
+            return [Frame(men, m.group("cue"), s + m.start("obj"), e, s + max(0, at))]
     return out
 
 

@@ -45,8 +45,9 @@ STANCE_VERBS = ("called for", "calls for", "call for", *words(
 STANCE_CUES = frozenset(STANCE_VERBS)
 # Cues a reported object follows, shown as "X called for …", "X described the plan as “…”" rather than
 # "X said that …": the stances and the verbs that report a quoted characterisation.
-OBJECT_PREDICATES = STANCE_CUES | frozenset(words(
-    "called calls described describes branded brands labeled labelled labels termed mocked mocks pledged pledges"))
+OBJECT_PREDICATES = STANCE_CUES | frozenset([*words(
+    "called calls described describes branded brands labeled labelled labels termed mocked mocks pledged pledges "
+    "urged urges"), "called on", "calls on", "called upon"])
 # Cues whose report "X said that …" would reverse or overstate: "X denied that he had said it" is no
 # statement that he had; "X alleged that …" is a claim, not a fact. Shown with their own verb.
 OWN_VERB_CUES = frozenset(words("denied denies deny alleged alleges allege"))
