@@ -32,6 +32,10 @@ _CHARACTERISES = re.compile(r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|brand(
                             r"deem(?:s|ed|ing)?)\s+(?:the|this|that|his|her|its|their|a|an)\s+[\w'’-]+\s*$")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _UTTERANCE_END = ",.!?…;:"
+# Words set against what was said: "She said “we will review it”, not “we will scrap it”" — nobody said them.
+# Only after another quotation: "was not “qualified”" is a partial quote of what was said.
+_NEGATED = re.compile(r"[”\"»’']\s*[,;]?\s*(?:[—–-]\s*)?(?:and\s+|but\s+)?(?:not|never|rather\s+than|instead\s+of)\s*[,:]?\s*$",
+                      re.IGNORECASE)
 _ADJUNCT_THAT = re.compile(r"(?:(?:on|in|at|during|after|before|to|from|with|via|last|this|earlier)\b[^,;:“”\"«»]{0,60}?\s+)?"
                            r"that\s+(?!(?:was|is|were|are|has|had|will|would|could|can|should|may|might|must)\b)")
 # After a closing mark, words that start an attribution: ", said …", " Vitter demanded", " — Name".
@@ -70,6 +74,8 @@ class DirectQuotes(CueAttachment):
                consumed: set[int]) -> bool:
         """Emit ``q`` if a speech verb attaches it; False leaves it for :meth:`cueless`."""
         f = self.folded
+        if _NEGATED.search(f, max(line_start, q.open - 20), q.open):
+            return False  # words set against what was said: :meth:`cueless` drops them
         words = _WORDS.findall(f, q.start, q.end)
         if len(words) <= 6 and _title_case(words) and _TITLE_BEFORE.search(f, max(0, q.open - 12), q.open):
             return False  # "said on “Harbour Morning Live,”", "told “Island Radio”": a show's title, nobody's words
@@ -175,7 +181,8 @@ class DirectQuotes(CueAttachment):
         if end <= q.open:
             return False
         inside = [x for x in self.lay.quotes if start <= x.open < end]
-        said = [x for x in inside if x.outer_end <= end + 1 and _verbatim(_WORDS.findall(f, x.start, x.end))]
+        said = [x for x in inside if x.outer_end <= end + 1 and _verbatim(_WORDS.findall(f, x.start, x.end))
+                and not _NEGATED.search(f, max(start, x.open - 20), x.open)]  # "…” and not “…”: nobody's
         narration = f[start:end]
         for x in reversed(inside):
             narration = narration[:max(0, x.open - start)] + narration[max(0, x.outer_end - start):]
@@ -191,6 +198,9 @@ class DirectQuotes(CueAttachment):
         """A quotation no verb attaches: a continuation of the previous speaker, an unattributed
         full sentence, or (scare quotes, titles, mottos, fragments) nothing."""
         f = self.folded
+        if _NEGATED.search(f, max(line_start, q.open - 20), q.open):
+            consumed.add(q.open)
+            return  # "…, not “we will scrap the plan”": words nobody said
         inner = f[q.start:q.end]
         words = _WORDS.findall(inner)
         before = f[max(line_start, q.open - 40):q.open]

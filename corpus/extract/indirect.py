@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .candidates import Speaker
-from .direct import _WORDS, _someone_else, _strip_end, _verbatim
+from .direct import _NEGATED, _WORDS, _someone_else, _strip_end, _verbatim
 from .frames import indirect_frames, participle, participle_subject
 from .layout import QuoteSpan, trim
 from .mentions import Mention
@@ -76,7 +76,8 @@ class IndirectSpeech(RunState):
             # A reported clause is paraphrase, stored as indirect speech even when it quotes some
             # words verbatim; those words are also stored as the speaker's direct quote.
             for q in inside:
-                if q.open not in consumed and _verbatim(_WORDS.findall(self.folded, q.start, q.end)):
+                if q.open not in consumed and _verbatim(_WORDS.findall(self.folded, q.start, q.end)) \
+                        and not _NEGATED.search(self.folded, max(cs, q.open - 20), q.open):  # "…, not “…”"
                     # "X said Y had called it “…”": words after another person named are not surely X's.
                     who = None if _someone_else(self.folded, cs, q.open) else sp
                     self.emit(q.start, q.end, who, "direct", cue, men, 0.95, mpos=mpos)
