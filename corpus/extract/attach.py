@@ -30,6 +30,11 @@ _COLON_INTRO = re.compile(rf"(?:\b{CUE}|\b(?:comments?|statement|remarks|words|m
                           r"following|this\s+way|as\s+follows|put\s+it|wrote|writes|explained|scold(?:ed|s)|"
                           r"address(?:ed|es)|boom(?:ed|s)|shout(?:ed|s)|yell(?:ed|s)|plead(?:ed|s)|lectur(?:ed|es)|"
                           r"summed\s+(?:it\s+)?up|sums\s+(?:it\s+)?up|chimed\s+in|weighed\s+in))\b[^.!?:]*:\s*$")
+# A report inside the sentence's report whose own subject names nobody: "X said his mother always told
+# him:", "X recalled that his coach once said:" (a possessive or article noun phrase, then a speech verb).
+_INNER_REPORT = re.compile(rf"\b(?:{CUE})\s+(?:that\s+)?(?P<np>(?:his|her|their|my|our|a|an|the)\s+"
+                           rf"(?!(?:who|which|that|and|but|or|then)\b)[a-z][\w'’-]*(?:\s+(?!(?:who|which|that|and|but|or|then)\b)[a-z][\w'’-]*)?)\s+"
+                           rf"(?:\w+ly\s+|once\s+|had\s+|has\s+|would\s+)*(?:{CUE})\b[^.!?:;“”\"«»]{{0,40}}:\s*$")
 # "Said Ellis: “…”": the verb first, at the start of a sentence.
 _SAID_FIRST = re.compile(rf"(?:^|[.!?][\"”’)]?\s+)(?:Said|Says|Added|Wrote|Asked)\s+(?P<m>{_M})\s*[:,]\s*$")
 # "As Tom Dunn put it in a letter, “…”" / "as the Gazette puts it, “…”".
@@ -160,6 +165,11 @@ class CueAttachment(RunState):
             # the sentence the colon ends introduces the quotation.
             cut = [m.end() for m in _SENTENCE_BREAK.finditer(before)]
             sent_from = bstart + (cut[-1] if cut else 0)
+            inner_report = _INNER_REPORT.search(f, sent_from, bstart + len(before))
+            if inner_report:
+                # "X said his mother always told him: “…”": the words are the inner speaker's (his mother),
+                # whom no name tells here; never the sentence subject's.
+                return Mention("role", inner_report.group("np").strip()), ":", inner_report.start("np")
             subj = sentence_subject(f, sent_from, bstart + len(before))
             if subj and subj[0].kind in {"name", "pronoun", "org"}:
                 return subj[0], ":", subj[1]

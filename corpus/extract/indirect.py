@@ -5,15 +5,24 @@ inside them as direct ones.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .candidates import Speaker
 from .direct import _NEGATED, _WORDS, _someone_else, _strip_end, _verbatim
 from .frames import indirect_frames, participle, participle_subject
 from .layout import QuoteSpan, trim
+from .lexicon import CUE
 from .mentions import Mention
 from .run_state import RunState
 from .stance import stance_frames
+
+
+# A reported clause that is itself someone else's report introducing a quotation: "[X said] his mother always
+# told him:", "[X said] coach Rudi Claessens had told him:" (a noun phrase or a full name, then a speech verb).
+_OTHER_REPORTS = re.compile(rf"\s*(?:that\s+)?(?:(?:his|her|their|my|our|a|an|the)\s+[a-z][\w'’-]*(?:\s+(?!(?:and|but|or|then)\b)[a-z][\w'’-]*)?|"
+                            rf"(?:[a-z]+\s+){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+"
+                            rf"(?:\w+ly\s+|once\s+|had\s+|has\s+|would\s+)*(?:{CUE})\b[^.!?:;“”\"«»]{{0,40}}:\s*$")
 
 
 class IndirectSpeech(RunState):
@@ -59,6 +68,12 @@ class IndirectSpeech(RunState):
         for i, (cue, cs, ce, sp, men, mpos) in enumerate(frames_sp):
             cs, ce = trim(self.folded, cs, ce)
             ce = _strip_end(self.folded, cs, ce)
+            introduced = next((q for q in quotes if cs < q.open < ce and self.folded[cs:q.open].rstrip().endswith(":")
+                               and _OTHER_REPORTS.match(self.folded, cs, q.open)), None)
+            if introduced is not None:
+                # "X said his coach had told him: “…”": the report ends at the colon; the quotation after
+                # it is a direct quote of its own (another speaker's, or nobody's).
+                ce = _strip_end(self.folded, cs, self.folded.rfind(":", cs, introduced.open))
             inside = [q for q in quotes if q.open >= cs - 1 and q.outer_end <= ce + 1]
             crossing = [q for q in quotes if q not in inside and q.open < ce and q.outer_end > cs]
             first_part = i + 1 in linked  # "The harvest, Orlov said, will …": a short first part is kept
