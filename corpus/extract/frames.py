@@ -94,7 +94,8 @@ URGE = re.compile(r"\b(?P<cue>urged|urges|called\s+on|calls\s+on|called\s+upon)\
 _INVERTED = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w.'’-]*\s*(?:,|$)")
 _APPOSITIVE_PART = re.compile(r"^(?:who|which|whose)\b", re.IGNORECASE)
 _NP_PART = re.compile(r"^(?:a|an|the)\b", re.IGNORECASE)
-_THAT = re.compile(r"^\s*(?:,\s*)?that(?:\s*,)?\s+")
+_THAT = re.compile(r"^\s*(?:,\s*)?(?:(?:separately|also|later|again|further|publicly|privately|previously|earlier)\s+)?"
+                   r"that(?:\s*,)?\s+")
 _PASSIVE = PASSIVE_BEFORE
 # What may stand between a cue and its clause: an object and adverbials ("told reporters on Monday").
 _BETWEEN = re.compile(

@@ -14,6 +14,7 @@ from .frames import indirect_frames, participle, participle_subject
 from .layout import QuoteSpan, trim
 from .lexicon import CUE
 from .mentions import Mention
+from .report_edges import report_end
 from .run_state import RunState
 from .stance import stance_frames
 
@@ -67,7 +68,7 @@ class IndirectSpeech(RunState):
         emitted: dict[int, int] = {}  # frame index -> index in self.out of its indirect quote
         for i, (cue, cs, ce, sp, men, mpos) in enumerate(frames_sp):
             cs, ce = trim(self.folded, cs, ce)
-            ce = _strip_end(self.folded, cs, ce)
+            ce = _strip_end(self.folded, cs, report_end(self.folded, cs, ce))
             introduced = next((q for q in quotes if cs < q.open < ce and self.folded[cs:q.open].rstrip().endswith(":")
                                and _OTHER_REPORTS.match(self.folded, cs, q.open)), None)
             if introduced is not None:
