@@ -112,3 +112,14 @@ def test_a_name_before_a_lower_case_noun_is_a_modifier_not_the_subject() -> None
             "Speaking at a festival, the investor took several questions.\n\n"
             "“You have to adapt,” he said.")
     assert _last_direct(text)[1] != "Dallas Rovers"
+
+
+@pytest.mark.parametrize(("intro", "speaker"), [
+    ("Former minister Hugo de Sousa was asked about the result.", "Hugo de Sousa"),
+    ("Deputy director Peter van Dam disagreed.", "Peter van Dam"),
+    ("Meier's deputy, Peter van Dam, disagreed.", None),  # Meier, named by the owner, is a "he" too
+])
+def test_a_name_with_a_lower_case_particle_is_a_subject_too(intro: str, speaker: str | None) -> None:
+    text = ("“The decision is final,” said director Anton Meier.\n\n"
+            f"{intro} “It is not final,” he said.")
+    assert _last_direct(text) == ("It is not final", speaker)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..names import lone_surname, role_word
-from .candidates import _SENTENCE_SURNAME, Candidates, _Entity
+from ..names import given_name, lone_surname, role_word
+from .candidates import _SENTENCE_SURNAME, Candidates, _Entity, _subject_position
 from .lexicon import GROUP_NOUNS, PERSON_NOUNS, PREDICATE_AFTER
+from .mentions import parse_mention
 
 
 class NewSubjects(Candidates):
@@ -56,6 +57,27 @@ class NewSubjects(Candidates):
                 out.append(_Entity(word, "person", None, None, at, True, named=False))
         return out
 
+    def _particle_subjects(self, lo: int, end: int, seen: set[int]) -> list[_Entity]:
+        """A full name with a lower-case particle opening its sentence ("Dominique de Villepin was asked …",
+        "De Graaf's deputy, Jan van Halst, disagreed."): the capitalised-run scan stops at the particle, so
+        it is read here, as a subject a pronoun may stand for (never to expand a bare surname elsewhere)."""
+        out = []
+        for m in _PARTICLE_NAME.finditer(self.folded, lo, end):
+            at = m.start()
+            if at in seen or self._inside_reported(at) or self._quoted(at) or not self._story(at):
+                continue
+            # the verb may follow the apposition's closing comma: "…, Jan van Halst, disagreed"
+            after = m.end() + (self.folded.startswith(",", m.end()))
+            if not _subject_position(self.folded, at, self._line_start_before(at), m.end()) \
+                    or not PREDICATE_AFTER.match(self.folded, after):
+                continue
+            men = parse_mention(m.group())
+            if men is None or men.kind != "name" or not men.name or len(men.name.split()) < 3:
+                continue
+            personal = bool(men.role or men.gender or given_name(men.name.split()[0]))
+            out.append(_Entity(men.name, "person", men.role, men.gender, at, True, personal=personal))
+        return out
+
     def _quoted(self, pos: int) -> bool:
         """Whether ``pos`` is inside quotation marks opened earlier in its paragraph."""
         para = self.folded[self.folded.rfind("\n", 0, pos) + 1:pos]
@@ -68,6 +90,9 @@ class NewSubjects(Candidates):
                 for m in _INDEFINITE.finditer(self.folded, lo, end)]
 
 
+# A given name, a lower-case particle or two and a surname: "Dominique de Villepin", "Jan van Halst".
+_PARTICLE_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+(?:de|van|von|der|den|da|di|du|del|della|la|le|ter|ten|dos|das)"
+                            r"(?:\s+(?:der|den|la|le))?\s+[A-Z][\w'’-]+")
 # A one-word subject after an introductory phrase: "In describing his rival, Cuban said …".
 _AFTER_INTRO = re.compile(r"(?<=[a-z]),\s+([A-Z][\w'’-]{2,})(?=\s+[a-z]|,\s)")
 _PLURAL_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|eer|ee|crat|ite)s$")

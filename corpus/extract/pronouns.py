@@ -86,6 +86,7 @@ class PronounResolution(NewSubjects):
         humans += self._titled_subjects(starts[-1], pos, {e.pos for e in humans})
         # (only before the pronoun's own sentence: "Chechens wanted stability, he said" reports his words)
         humans += self._bare_subjects(starts[-1], starts[0], {e.pos for e in humans})
+        humans += self._particle_subjects(starts[-1], starts[0], {e.pos for e in humans})
         hi = pos
         for lo in starts:
             here = [e for e in humans if lo <= e.pos < hi]
