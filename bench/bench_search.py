@@ -33,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.config import load_settings  # noqa: E402
 from bot.core import Core  # noqa: E402
 from bot.reply import Request  # noqa: E402
 from corpus import engine, query, ranking, resident, topk, who  # noqa: E402
@@ -236,14 +237,15 @@ def verify_claims(db, n: int = 12) -> list[str]:  # type: ignore[no-untyped-def]
     return claims
 
 
-def memory_of_serve(path: Path) -> str:
+def memory_of_serve(path: Path, resident_mb: int) -> str:
     """RSS of a fresh process holding the core after answering every command once."""
     code = f"""
 import resource, sys
 sys.path.insert(0, {str(ROOT)!r})
 from bot.core import Core
 from bot.reply import Request
-core = Core({str(path)!r})
+from bot.config import load_settings
+core = Core({str(path)!r}, settings=load_settings({{}}, QUOTEBOT_FILE_RESIDENT_MB={resident_mb!r}))
 for t in {TOPICS!r}:
     core.handle(Request(text='/quote ' + t)); core.handle(Request(text='/who ' + t))
 core.handle(Request(text='/said Putin')); core.handle(Request(text='/stats'))
@@ -271,13 +273,18 @@ def main() -> None:
     ap.add_argument("--quotes", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=30)
     ap.add_argument("--build-only", action="store_true")
+    ap.add_argument("--file-resident-mb", type=int, default=None,
+                    help="QUOTEBOT_FILE_RESIDENT_MB for the measured core (default: the setting's default)")
     ap.add_argument("--no-reference", action="store_true",
                     help="skip the slow SQLite reference (and, when building, its FTS5 copy)")
     args = ap.parse_args()
     path = build(args.quotes, reference=not args.no_reference)
     if args.build_only:
         return
-    core = Core(path)
+    settings = load_settings({}, **({} if args.file_resident_mb is None
+                                    else {"QUOTEBOT_FILE_RESIDENT_MB": str(args.file_resident_mb)}))
+    resident_mb = int(settings["QUOTEBOT_FILE_RESIDENT_MB"])
+    core = Core(path, settings=settings)
     db = open_db(path)
     if not args.no_reference:
         reference_fts(db)
@@ -355,10 +362,11 @@ def main() -> None:
           f"/who p50 {statistics.median(engine_w):.1f} p99 {pct(engine_w, 99):.1f} ms")
     print(f"lists off (same run): /quote p50 {statistics.median(off_q):.1f} p99 {pct(off_q, 99):.1f} ms; "
           f"/who p50 {statistics.median(off_w):.1f} p99 {pct(off_w, 99):.1f} ms")
-    print(f"{load()}; index pages released {resident.releases} times in this run (QUOTEBOT_FILE_RESIDENT_MB)")
+    print(f"{load()}; index pages released {resident.releases} times in this run "
+          f"(QUOTEBOT_FILE_RESIDENT_MB={resident_mb})")
     core.close()
     print(f"memory of the core after every command (VmRSS | RssAnon | RssFile (index pages and shared libraries) | "
-          f"peak VmHWM): {memory_of_serve(path)}")
+          f"peak VmHWM): {memory_of_serve(path, resident_mb)}")
     print(f"this process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
 
 
