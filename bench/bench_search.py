@@ -268,11 +268,36 @@ print(status['VmRSS'].strip(), '|', status.get('RssAnon', '?').strip(), '|', sta
     return out.stdout.strip() or out.stderr.strip()[-300:]
 
 
+def refault_cost(core: Core, texts: list[str], n: int = 10) -> None:
+    """Each command's median time with its pages mapped, right after a release of the index pages,
+    and the release itself (what QUOTEBOT_FILE_RESIDENT_MB costs when it triggers)."""
+    from corpus.index import open_folders
+
+    for text in texts:
+        for _ in range(3):
+            core.handle(Request(text=text))
+        warm, cold, rel = [], [], []
+        for _ in range(n):
+            t = time.perf_counter()
+            core.handle(Request(text=text))
+            warm.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            resident.release(open_folders())
+            rel.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            core.handle(Request(text=text))
+            cold.append((time.perf_counter() - t) * 1000)
+        print(f"{text:<40}mapped {statistics.median(warm):6.1f}  after a release {statistics.median(cold):6.1f}  "
+              f"the release {statistics.median(rel):5.2f} ms (medians of {n}; {load()})", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quotes", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=30)
     ap.add_argument("--build-only", action="store_true")
+    ap.add_argument("--refault", action="store_true",
+                    help="only time commands with their index pages mapped and right after a release")
     ap.add_argument("--file-resident-mb", type=int, default=None,
                     help="QUOTEBOT_FILE_RESIDENT_MB for the measured core (default: the setting's default)")
     ap.add_argument("--no-reference", action="store_true",
@@ -285,6 +310,10 @@ def main() -> None:
                                     else {"QUOTEBOT_FILE_RESIDENT_MB": str(args.file_resident_mb)}))
     resident_mb = int(settings["QUOTEBOT_FILE_RESIDENT_MB"])
     core = Core(path, settings=settings)
+    if args.refault:
+        refault_cost(Core(path, settings=load_settings({}, QUOTEBOT_FILE_RESIDENT_MB="0")),
+                     [f"/quote {t}" for t in ("the", "Russia", "Lukashenko")] + [f"/who {t}" for t in ("the", "NATO")])
+        return
     db = open_db(path)
     if not args.no_reference:
         reference_fts(db)

@@ -61,7 +61,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("QUOTEBOT_PAGE_SIZE", 5, "Quotes per answer page.", kind=int, minimum=1, maximum=MAX_PAGE_SIZE),
     Setting("QUOTEBOT_QUERY_TIMEOUT_MS", 2000, "Longest time one query may run before it is cut off.", kind=int,
             minimum=1),
-    Setting("QUOTEBOT_FILE_RESIDENT_MB", 100, "File-backed resident memory (search-index pages and shared libraries) "
+    Setting("QUOTEBOT_FILE_RESIDENT_MB", 120, "File-backed resident memory (search-index pages and shared libraries) "
                                               "past which the server lets go of the index pages it has mapped after a "
                                               "command; they stay in the page cache (corpus/resident.py). 0: never.",
             kind=int, minimum=0),
