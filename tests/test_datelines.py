@@ -58,4 +58,5 @@ def test_only_the_opening_paragraphs_can_hold_a_dateline() -> None:
 def test_a_dateline_in_the_first_paragraph_is_outside_every_body_line() -> None:
     text = "HARBOURTON (Reuters) - The ferry company cut its timetable on Friday.\n\nIt also sold a ship.\n"
     lay = layout(text, "Ferry cuts")
-    assert [text[s:e] for s, e in lay.lines] == ["The ferry company cut its timetable on Friday.", "It also sold a ship."]
+    assert [text[s:e] for s, e in lay.lines] == ["The ferry company cut its timetable on Friday.",
+                                                 "It also sold a ship."]

@@ -125,3 +125,24 @@ def test_double_quoted_words_inside_a_single_quoted_quotation_are_not_the_outer_
 ])
 def test_an_apostrophe_before_a_quotation_opens_no_single_quoted_one(text: str) -> None:
     assert [q.speaker for q in extract_quotes(text, "Housing") if q.kind == "direct"] == ["Dawn Butler"]
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutor Helen Achterberg told the court on Monday that 19-year-old Lisa Brandt had sent her brother "
+    "a text minutes before the collision reading: “He is driving like a maniac, I want out.”",
+    "Prosecutor Helen Achterberg told the court that Lisa Brandt had written to her brother: “He is driving "
+    "like a maniac, I want out.”",
+    "Detective Omar Farouk said that Lisa Brandt had messaged a friend: ‘He is driving like a maniac, I want out.’",
+])
+def test_a_quotation_a_report_relays_from_its_own_named_subject_is_not_the_reporters(text: str) -> None:
+    # The reported clause names who wrote the words; the person reporting it did not say them.
+    direct = [(t, s) for k, t, s in _named(text) if k == "direct"]
+    assert direct == [("He is driving like a maniac, I want out.", None)], direct
+    indirect = [(t, s) for k, t, s in _named(text) if k == "indirect"]
+    assert indirect and all("He is driving" not in t for t, _ in indirect)  # the report ends at the colon
+
+
+def test_a_listener_named_before_the_colon_still_leaves_the_quotation_to_the_speaker() -> None:
+    text = "Prosecutor Helen Achterberg told the court on Monday: “The evidence will show a pattern of threats.”"
+    assert [(t, s) for k, t, s in _named(text) if k == "direct"] == [
+        ("The evidence will show a pattern of threats.", "Helen Achterberg")]

@@ -24,7 +24,8 @@ def _direct(text: str) -> list[tuple[str | None, str]]:
 
 UK_STYLE = (
     "Ferry fares on the island will rise by a fifth from April, the operator confirmed yesterday.\n\n"
-    "'This is the last straw for families like mine,' said shopkeeper Moira Dunlop, 63. 'We can't keep paying more.'\n\n"
+    "'This is the last straw for families like mine,' said shopkeeper Moira Dunlop, 63. "
+    "'We can't keep paying more.'\n\n"
     "Harbour board chairman Callum Reid said: 'Fuel costs have doubled and we have no other choice.'\n\n"
     "Local MP Fiona Grant hit back. 'The board has known about this for years,' she said.\n"
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import _ADV, _M, AFTER_APPOS, AFTER_CM, AFTER_MC, BEFORE_CM, before_cue
+from .cues import _ADV, _M, AFTER_APPOS, AFTER_CM, AFTER_MC, BEFORE_CM, THAT_INNER_NAMED_COLON, before_cue
 from .fragments import IT, sentence_subject
 from .layout import QuoteSpan
 from .lexicon import CUE, OBJECT_CUES, PASSIVE_AUX
@@ -166,6 +166,11 @@ class CueAttachment(RunState):
             cut = [m.end() for m in _SENTENCE_BREAK.finditer(before)]
             sent_from = bstart + (cut[-1] if cut else 0)
             inner_report = _INNER_REPORT.search(f, sent_from, bstart + len(before))
+            relayed = THAT_INNER_NAMED_COLON.search(f, sent_from, bstart + len(before))
+            if relayed:
+                # "X told the court that Maya Stone had sent a message reading: “…”": the words the report
+                # relays are its inner subject's, not X's; no name is given for them here.
+                return Mention("role", "relayed"), ":", relayed.start()
             if inner_report:
                 # "X said his mother always told him: “…”": the words are the inner speaker's (his mother),
                 # whom no name tells here; never the sentence subject's.

@@ -43,6 +43,13 @@ BEFORE_TAIL = re.compile(
     r"reporters|journalists)\b[^,:;“”\"«»]{0,60}?|\s+(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})?"
     r"(?:,\s*in\s+(?:part|particular))?\s*(?:[:,]|\bthat)?\s*"
 )
+# The end of a report whose clause has a named subject of its own, closed by a colon before a quotation:
+# "… that 17-year-old Maya Stone had sent a message reading:", "… Maya Stone had written to her mother:".
+# The quotation is that subject's text or words as the report relays them, never the reporting speaker's.
+INNER_NAMED_COLON = re.compile(r"\s*(?:[\w-]+\s+){0,2}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+\s+"
+                               r"(?:had\s+|has\s+|have\s+|was\s+|were\s+|would\s+|will\s+|\w+ly\s+)*[a-z]{3,}\b"
+                               r"[^.!?:;“”\"«»‘’]{0,120}:\s*$")
+THAT_INNER_NAMED_COLON = re.compile(r"\bthat" + INNER_NAMED_COLON.pattern)
 BEFORE_CM = re.compile(rf"(?P<cue>{CUE})\s+(?P<m>{_M})\s*[:,]\s*$")
 
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from .candidates import Speaker
+from .cues import INNER_NAMED_COLON
 from .direct import _NEGATED, _WORDS, _someone_else, _strip_end, _verbatim
 from .frames import indirect_frames, participle, participle_subject
 from .layout import QuoteSpan, trim
@@ -17,7 +18,6 @@ from .mentions import Mention
 from .report_edges import report_end
 from .run_state import RunState
 from .stance import stance_frames
-
 
 # A reported clause that is itself someone else's report introducing a quotation: "[X said] his mother always
 # told him:", "[X said] coach Rudi Claessens had told him:" (a noun phrase or a full name, then a speech verb).
@@ -70,7 +70,8 @@ class IndirectSpeech(RunState):
             cs, ce = trim(self.folded, cs, ce)
             ce = _strip_end(self.folded, cs, report_end(self.folded, cs, ce))
             introduced = next((q for q in quotes if cs < q.open < ce and self.folded[cs:q.open].rstrip().endswith(":")
-                               and _OTHER_REPORTS.match(self.folded, cs, q.open)), None)
+                               and (_OTHER_REPORTS.match(self.folded, cs, q.open)
+                                    or INNER_NAMED_COLON.match(self.folded, cs, q.open))), None)
             if introduced is not None:
                 # "X said his coach had told him: “…”": the report ends at the colon; the quotation after
                 # it is a direct quote of its own (another speaker's, or nobody's).
