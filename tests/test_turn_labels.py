@@ -117,3 +117,28 @@ def test_a_sentence_ending_in_a_colon_inside_a_turn_keeps_the_turn() -> None:
             "Two questions for Russian Railways: the port and the roads.\n\n" + _CLOSING)
     found = extract_quotes(text, "Meeting on the port")
     assert [q.speaker for q in found] == ["Vladimir Putin"] * len(found) and len(found) == 4
+
+
+PRESS_CALL = ("Officers held a press call on Friday.\n\n"
+              "SERGEANT MOANA TIPENE: We are asking for witnesses. Anyone with footage should contact us.\n\n"
+              "QUESTION: Was anyone hurt?\n\n"
+              "SERGEANT MOANA TIPENE: Two people were treated at the scene and have gone home.\n\n")
+
+
+@pytest.mark.parametrize("closing", [
+    "Police ask anyone who was near the harbour on Thursday evening to call 105.",
+    "The full recording of the press call is available on the force's website.",
+])
+def test_the_reporters_closing_line_after_a_transcript_is_nobodys_turn(closing: str) -> None:
+    found = extract_quotes(PRESS_CALL + closing + "\n", "Harbour crash")
+    assert all(closing[:30] not in q.text for q in found), [(q.text, q.speaker) for q in found]
+    assert [q.text for q in found if q.speaker == "Moana Tipene"] == [
+        "We are asking for witnesses. Anyone with footage should contact us.",
+        "Two people were treated at the scene and have gone home."]
+
+
+@pytest.mark.parametrize("closing", ["Thank you all, and stay safe.", "Good luck to everyone!",
+                                     "Our thoughts are with the families tonight."])
+def test_a_speakers_own_closing_words_stay_their_turn(closing: str) -> None:
+    found = extract_quotes(PRESS_CALL + closing + "\n", "Harbour crash")
+    assert any(q.text == closing and q.speaker == "Moana Tipene" for q in found), [(q.text, q.speaker) for q in found]

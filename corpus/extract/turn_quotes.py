@@ -46,7 +46,7 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
             if not first and (is_heading(para) or is_editorial(para)
                               or (len(full) >= 2 and para.startswith(t.speaker or "\0"))
                               or not _WORDY.search(para) or _narration(para, names) or _reports(para, full, surnames)
-                              or _reports_speech(para)):
+                              or _reports_speech(para) or (li == len(lay.lines) - 1 and _closing_narration(para))):
                 break  # a heading, a rule ("___"), a caption, a stage direction, the article again: the turn is over
             covered.add(li)
             # not_speech covers the four checks a turn's first paragraph gets (each ran twice on later ones)
@@ -80,6 +80,21 @@ def _reports_speech(para: str) -> bool:
     first or second person: the article again ("The President of Turkey added that …"). Speakers
     quote others too ("Mr Peskov just said that …"), but then with a title, or in the first person."""
     return _SPEECH_FRAME.match(para) is not None and not _PERSONAL.search(para)
+
+
+# A statement's verb: "Police ask anyone …", "The National Anthem is played." (a courtesy has none:
+# "Congratulations on the holiday once again.", "Best regards.").
+_STATEMENT_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|"
+                             r"asks?|urges?|appeals?|calls?|continues?|ended|began|left|arrived|followed)\b")
+
+
+def _closing_narration(para: str) -> bool:
+    """The article's last paragraph after a transcript, in the reporter's voice: a statement of six to
+    thirty words, ending in a full stop, with a verb and no first or second person ("Police ask anyone who was
+    on the bridge to call 105."). A speaker's last words there are a courtesy or speak to someone."""
+    words = para.split()  # a line of narration is short; a speech's long last paragraph is its own
+    return (6 <= len(words) <= 30 and para.rstrip().endswith(".") and not _PERSONAL.search(para)
+            and _STATEMENT_VERB.search(para) is not None)
 
 
 def _title_cased(para: str) -> bool:
