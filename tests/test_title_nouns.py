@@ -5,6 +5,8 @@ Texts are made up for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 from corpus.extract import extract_quotes
 from corpus.extract.mentions import parse_mention
 from corpus.extract.resolve import Tracker
@@ -93,3 +95,23 @@ def test_a_pronoun_after_a_title_subject_nobody_holds_names_nobody() -> None:
     text = ("Anna Berg said the two countries were close partners.\n\n"
             "The Moldovan President also urged businessmen to invest. He indicated that the new port would open.\n")
     assert _speaker(text, title, "the new port would open") is None
+
+
+@pytest.mark.parametrize(("subject", "name", "role"), [
+    ("Kremlin Spokesman Dmitry Peskov", "Dmitry Peskov", "Kremlin Spokesman"),
+    ("Kremlin Press Secretary Dmitry Peskov", "Dmitry Peskov", "Kremlin Press Secretary"),
+    ("White House Press Secretary Karine Jean-Pierre", "Karine Jean-Pierre", "White House Press Secretary"),
+])
+def test_an_organisation_then_a_capitalised_title_then_a_name_is_that_person(subject: str, name: str,
+                                                                             role: str) -> None:
+    # The organisation word made the whole run an organisation named after the person.
+    text = (f"{subject} told reporters that the talks had been useful.\n\n"
+            f"“We have nothing to add,” {name.split()[-1]} said.\n")
+    found = extract_quotes(text, "Talks")
+    assert [(q.kind, q.speaker) for q in found] == [("indirect", name), ("direct", name)], found
+    assert (found[0].role, found[0].speaker_type) == (role, "person")
+
+
+def test_an_organisations_own_office_is_still_the_organisation() -> None:
+    found = extract_quotes("The Kremlin Press Service said that the talks had been useful.\n", "Talks")
+    assert [(q.speaker, q.speaker_type) for q in found] == [("Kremlin Press Service", "organisation")]

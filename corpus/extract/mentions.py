@@ -198,6 +198,20 @@ def _proper(s: str, words: list[str]) -> Mention | None:
     return Mention("name", s, name=shape.name, role=role, gender=men.gender or shape.gender)
 
 
+def _titled_name(tokens: list[str], lows: list[str]) -> Mention | None:
+    """"Kremlin Spokesman Dmitry Peskov", "White House Press Secretary Jen Psaki": an organisation's
+    words, a capitalised title, then a full name — the person, with the rest as their role (the
+    organisation word alone made the whole run an organisation named "Kremlin Spokesman Dmitry Peskov")."""
+    titles = [k for k, t in enumerate(lows[:-2]) if t in TITLE_WORDS or t in ROLE_NOUNS or t in PERSON_NOUNS]
+    if not titles or not any(t in ORG_HEADS or t in {"ministry", "kremlin", "pentagon", "white"} for t in lows[:titles[-1]]):
+        return None
+    k = titles[-1]
+    shape = name_shape(" ".join(tokens[k + 1:]))
+    if shape is None or shape.kind != "person" or len(shape.name.split()) < 2 or shape.role:
+        return None
+    return Mention("name", " ".join(tokens), name=shape.name, role=" ".join(tokens[:k + 1]), gender=shape.gender)
+
+
 _PERSON_OF = re.compile(r"^(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\s+(?P<where>(?:of|from|at)\s+(?:the\s+)?"
                         r"[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’.&-]*)){0,6})$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
@@ -239,6 +253,9 @@ def _proper_words(s: str, words: list[str]) -> Mention | None:
         right = parse_mention(" ".join(tokens[lows.index("and") + 1:]))
         if left and left.kind == "name" or right and right.kind == "name":
             return Mention("role", s, role=s)
+    titled = _titled_name(tokens, lows)
+    if titled is not None:
+        return replace(titled, surface=s)
     if lows[-1] in ORG_HEADS or any(t in {"ministry", "kremlin", "pentagon", "white"} for t in lows) \
             or (len(tokens) == 1 and _ACRONYM.match(tokens[0])):
         return Mention("org", s, name=" ".join(tokens), head=lows[-1])
