@@ -115,3 +115,23 @@ def test_an_organisation_then_a_capitalised_title_then_a_name_is_that_person(sub
 def test_an_organisations_own_office_is_still_the_organisation() -> None:
     found = extract_quotes("The Kremlin Press Service said that the talks had been useful.\n", "Talks")
     assert [(q.speaker, q.speaker_type) for q in found] == [("Kremlin Press Service", "organisation")]
+
+
+@pytest.mark.parametrize("attribution", [
+    "Her husband, Dean Walsh, 36, added: “We have nothing left.”",
+    "Dean Walsh said: “We have nothing left.”",
+    "“We have nothing left,” Dean Walsh said.",
+])
+def test_an_occupation_that_is_also_a_given_name_never_hands_the_quote_to_another_bearer_of_the_surname(
+        attribution: str) -> None:
+    # "Dean" is a dean's title or a given name; read as a title, the bare "Walsh" went to Kerry Walsh.
+    found = extract_quotes(f"Kerry Walsh, 34, lost her home in the flood.\n\n{attribution}\n", "Flood")
+    direct = [q for q in found if q.kind == "direct"]
+    assert [q.text.rstrip(".,") for q in direct] == ["We have nothing left"]
+    assert [q.speaker for q in direct] == [None]
+
+
+def test_a_personal_title_before_a_surname_still_names_the_person() -> None:
+    found = extract_quotes("Kerry Walsh, 34, chairs the flood committee.\n\nChairwoman Walsh said: “We have nothing "
+                           "left.”\n", "Flood")
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "Kerry Walsh")]

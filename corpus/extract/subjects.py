@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..names import role_word
 from .clauses import _FINITE
 from .lexicon import GROUP_NOUNS, ORG_HEADS, PERSON_NOUNS, words
 from .mentions import Mention, parse_mention
@@ -59,10 +60,21 @@ def mention_from(text: str) -> Mention | None:
             return None
         men = parse_mention(" ".join(tail))
         if men:
+            if k == 1 and men.kind == "name" and before[:1] and _unreadable_title(words[-2], tail[0]):
+                # "Her husband, Dean Walsh, added": "Dean" is a given name or a dean's title; read as a title
+                # the bare surname went to another Walsh. Unnamed, with the words kept as evidence.
+                return Mention("role", f"{words[-2]} {tail[0]}")
             return men
     if words and words[-1].lower() in GENERIC_SPEAKERS and (len(words) < 2 or words[-2].lower() not in _OBJECT_OF):
         return Mention("role", words[-1])
     return None
+
+
+def _unreadable_title(word: str, surname: str) -> bool:
+    """A capitalised occupation just before a surname that it cannot title ("Dean Walsh", "Coach Berg"
+    when no lexicon makes "Coach" a personal title): the pair may be a given name and a surname."""
+    return word[:1].isupper() and not word.endswith(",") and role_word(word) \
+        and parse_mention(f"{word} {surname}") is None
 
 
 # Speakers an article does not name: their reported speech is kept, unattributed.
