@@ -146,3 +146,12 @@ def test_a_listener_named_before_the_colon_still_leaves_the_quotation_to_the_spe
     text = "Prosecutor Helen Achterberg told the court on Monday: “The evidence will show a pattern of threats.”"
     assert [(t, s) for k, t, s in _named(text) if k == "direct"] == [
         ("The evidence will show a pattern of threats.", "Helen Achterberg")]
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Ewa Nowak repeated Lech Wałęsa's famous line: “There is no freedom without solidarity.”",
+    "The mayor ended with her late father's favourite saying: “A town is only as strong as its neighbours.”",
+    "Coach Tom Berg borrowed Vince Lombardi's old slogan: “Winning is a habit, and so is losing.”",
+])
+def test_someone_elses_line_repeated_is_not_the_repeaters_quote(text: str) -> None:
+    assert [s for k, _, s in _named(text) if k == "direct"] == [None]

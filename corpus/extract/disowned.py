@@ -36,10 +36,12 @@ _RELAYED = re.compile(
     r"\bquot(?:ed|ing|es)\s+(?!(?:him|her|them|me|us)\b)[A-Z]|\bcit(?:ed|ing|es)\s+[A-Z]|"
     r"\bplay(?:ed|ing|s)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:video|recording|clip|tape|audio|message)")
 # … or names them, just before the quotation, as someone else's: "recalled his father's advice: “…”",
+# "repeated Wałęsa's famous line: “…”",
 # "read a message from Graça Machel: “…”" ("Putin's words were clear, X said: “…”" is X's).
-_RELAY_NOUNS = r"(?:advice|words|diary|letter|message|poem|motto|maxim|note|testament)"
+_RELAY_NOUNS = (r"(?:advice|words|diary|letter|message|poem|motto|maxim|note|testament|line|lines|phrase|slogan|"
+                r"saying|dictum|quip|verse|refrain|mantra|catchphrase|credo|adage)")
 _RELAYED_NOUN = re.compile(
-    rf"(?:\b(?!(?:his|her|their|its|my|our|your)\b)[\w-]+['’]s?\s+{_RELAY_NOUNS}|\b{_RELAY_NOUNS}\s+(?:of|from)\s+"
+    rf"(?:\b(?!(?:his|her|their|its|my|our|your)\b)[\w-]+['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}{_RELAY_NOUNS}|\b{_RELAY_NOUNS}\s+(?:of|from)\s+"
     r"(?:the\s+)?[A-Z][^:;,.!?\n“”\"]{0,60}?)\s*:?\s*[“\"«]?\s*$")
 # "… read a message from Y: “…”" as reported speech: the reported part is a noun phrase introducing
 # someone else's quotation, not a clause anyone said.
