@@ -78,3 +78,16 @@ def test_an_office_with_its_holder_in_brackets_is_the_holder_s_turn() -> None:
     assert ("We are funding every one of them.", "Rhea Lindqvist") in turns
     assert ("Will the minister fund the clinics?", "Tom Hale") in turns
     assert all("Secretary of State" not in words for words, _ in turns)
+
+
+def test_a_named_person_cited_in_a_speech_is_that_person_s_quote_not_the_speaker_s() -> None:
+    text = ("Friends and neighbours,\n\n"
+            "Fifty years ago, we built this bridge with our own hands. Many of us still remember it.\n\n"
+            "As Mayor Greta Lind said at the opening, \"A bridge joins more than two banks.\"\n\n"
+            "Today, we open it again.\n\n"
+            "We owe it to our children to keep it strong.\n\n"
+            "I thank you all.\n")
+    quotes = [(q.text, q.speaker, q.kind) for q in extract_quotes(text, "Speech: Mayor Tom Berg at the bridge reopening")]
+    assert ("A bridge joins more than two banks.", "Greta Lind", "direct") in quotes
+    assert all("A bridge joins" not in words for words, who, _ in quotes if who == "Tom Berg")
+    assert any(who == "Tom Berg" and words.startswith("Fifty years ago") for words, who, _ in quotes)

@@ -7,21 +7,24 @@ as a reader does: a pronoun or "the minister" refers back, never forward.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..models import ExtractedQuote
 from .direct import DirectQuotes
 from .disowned import disown_put_in_mouth
+from .fragments import IT
 from .indirect import IndirectSpeech
-from .layout import QuoteSpan, layout, sentences
+from .layout import QuoteSpan, layout, sentences, trim
 from .mentions import parse_mention
 from .messages import message_paragraphs, sender
 from .repeats import unname_contradicted_continuations
 from .run_state import ATTRIBUTION_THRESHOLD
 from .speeches import speech_quotes
 from .split_quotes import _dedupe, _merge_split
-from .transcript import turns
+from .transcript import TranscriptQuote, turns
 from .turn_quotes import turn_quotes
 
+_SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*(?:\s+|$)")
 _HEADLINE = re.compile(r"^(?P<head>.{12,}?)\s+[—–-]\s+(?P<attr>[A-Z][\w .'’-]{1,40})$")
 
 
@@ -56,6 +59,7 @@ class _Run(DirectQuotes, IndirectSpeech):
             quotes, covered = turn_quotes(lay, found)
         else:
             quotes, covered = speech_quotes(lay)
+        quotes = [part for q in quotes for part in self.cited(q)]
         for q in quotes:
             # The one threshold for every attribution: a turn we are not sure of names nobody.
             who = q.speaker if q.confidence >= ATTRIBUTION_THRESHOLD else None
@@ -75,6 +79,43 @@ class _Run(DirectQuotes, IndirectSpeech):
                 self.out.append(ExtractedQuote(s, e, lay.text[s:e], sent.name, "direct", None, 0.85, "person",
                                                None, None, None, None, sent.resolution))  # type: ignore[arg-type]
         return covered
+
+
+    def cited(self, q: TranscriptQuote) -> list[TranscriptQuote]:
+        """A speech paragraph (a speech-titled document read as its titled speaker's), without the sentences in
+        which the speaker cites someone else by name ("As Nelson Mandela said on that day, “…”"): each cited
+        quotation is stored as that person's direct quote (nobody's when the article cannot name them), never as
+        the speaker's."""
+        lay, out, lo = self.lay, [], q.start
+        if q.resolution != "headline":
+            return [q]  # an interview's turn quoting someone ("he would say, “…” I'm like, …") keeps its text whole
+        for inner in lay.quotes:
+            if not (q.start <= inner.open and inner.outer_end <= q.end) or inner.open < lo:
+                continue
+            ls, le = lay.lines[inner.line]
+            found = self.attach(inner, ls, le, max(ls, lo))
+            if found is None or not q.start <= found[2] < q.end:
+                continue  # no cue, or the turn's own label
+            men, cue, pos = found
+            if men.kind != "name":
+                continue  # only a named person cited ("As Nelson Mandela said, “…”"); "I said then: “…”" is the speaker's
+            sp = None if men == IT else self.tracker.resolve(men, pos)
+            if sp is not None and sp.name == q.speaker:
+                continue
+            first = min(pos, inner.open)
+            cut = [m.end() for m in _SENTENCE_END.finditer(lay.folded, lo, first)]
+            s = cut[-1] if cut else lo
+            stop = _SENTENCE_END.search(lay.folded, max(inner.outer_end, pos) - 1, q.end)
+            e = stop.end() if stop else q.end
+            if s > lo:
+                out.append(replace(q, start=lo, end=s))
+            self.emit(inner.start, inner.end, sp, "direct", cue, men, 0.95, mpos=pos)
+            lo = e
+        if lo == q.start:
+            return [q]
+        if lo < q.end:
+            out.append(replace(q, start=lo, end=q.end))
+        return [replace(p, start=a, end=b) for p in out for a, b in [trim(lay.folded, p.start, p.end)] if b - a >= 2]
 
 
 def extract(text: str, title: str | None, lead: str | None = None) -> list[ExtractedQuote]:
