@@ -87,7 +87,8 @@ def test_a_named_person_cited_in_a_speech_is_that_person_s_quote_not_the_speaker
             "Today, we open it again.\n\n"
             "We owe it to our children to keep it strong.\n\n"
             "I thank you all.\n")
-    quotes = [(q.text, q.speaker, q.kind) for q in extract_quotes(text, "Speech: Mayor Tom Berg at the bridge reopening")]
+    title = "Speech: Mayor Tom Berg at the bridge reopening"
+    quotes = [(q.text, q.speaker, q.kind) for q in extract_quotes(text, title)]
     assert ("A bridge joins more than two banks.", "Greta Lind", "direct") in quotes
     assert all("A bridge joins" not in words for words, who, _ in quotes if who == "Tom Berg")
     assert any(who == "Tom Berg" and words.startswith("Fifty years ago") for words, who, _ in quotes)
