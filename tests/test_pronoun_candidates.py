@@ -83,3 +83,16 @@ def test_a_word_that_is_one_persons_surname_and_anothers_first_name_names_nobody
 def test_a_shared_surname_after_another_bearer_is_named_is_nobodys(text: str) -> None:
     # The last speaker no longer decides once another person with the surname has been named since.
     assert _speakers(text)[-1][1] is None
+
+
+def test_a_possessive_owner_is_no_subject_when_the_sentence_names_another_person() -> None:
+    # The owner ("Novak's remarks") is no subject; Tomas Berg, named after it, may be the one speaking.
+    text = ("Union leader Petr Novak criticised the plan on Monday.\n\n"
+            "Novak's remarks drew a sharp response from Tomas Berg. “We will not be lectured,” he said.\n")
+    assert [q.speaker for q in extract_quotes(text, "Union row") if q.kind == "direct"] == [None]
+
+
+def test_a_possessive_owner_alone_in_its_sentence_still_resolves() -> None:
+    text = ("Union leader Petr Novak criticised the plan on Monday.\n\n"
+            "Novak's remarks drew a sharp response from the ministry. “We will not be silenced,” he said.\n")
+    assert [q.speaker for q in extract_quotes(text, "Union row") if q.kind == "direct"] == ["Petr Novak"]

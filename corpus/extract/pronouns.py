@@ -82,7 +82,8 @@ class PronounResolution(NewSubjects):
         humans += self._indefinite_subjects(starts[-1], starts[0])
         humans = [e for e in humans if not self._inside_reported(e.pos)]
         humans += self._unnamed_speakers(starts, pos)
-        humans += self._owners(starts[-1], pos)
+        owners = self._owners(starts[-1], pos)
+        humans += owners
         humans += self._titled_subjects(starts[-1], pos, {e.pos for e in humans})
         # (only before the pronoun's own sentence: "Chechens wanted stability, he said" reports his words)
         humans += self._bare_subjects(starts[-1], starts[0], {e.pos for e in humans})
@@ -109,6 +110,12 @@ class PronounResolution(NewSubjects):
                 return None  # two people, or one capitalised run that may not be a person at all
             name = names.pop()
             if self._agent_in_reach(name, men.gender, lo, end):
+                return None
+            if all(e.pos in {o.pos for o in owners} for e in fits) and any(
+                    self._gender(e) in {None, men.gender} and self.canonical(e.name) != name
+                    for e in self.people() if lo <= e.pos < end and " " in e.name):
+                # "Novak's remarks drew a response from Tomas Berg. “…,” he said": the owner is no subject,
+                # and another person the sentence names may be the one speaking.
                 return None
             return Speaker(name, "person", self._role_of(name), 0.9, "pronoun")
         return None
