@@ -6,6 +6,8 @@ the test.
 
 from __future__ import annotations
 
+import pytest
+
 from corpus.extract import extract_quotes
 from corpus.models import ExtractedQuote
 
@@ -176,3 +178,18 @@ def test_a_full_stop_after_the_closing_mark_ends_the_sentence() -> None:
             "Petra Holmgren also wrote in the visitors’ book.")
     _, qs = found(body)
     assert all(q.speaker != "Petra Holmgren" for q in qs)
+
+
+@pytest.mark.parametrize(("attribution", "speaker"), [
+    ("said her daughter, Karin Moore.", "Karin Moore"),
+    ("said her daughter, Karin Lindqvist-Moore.", "Karin Lindqvist-Moore"),
+    ("said the harbour master, Jonas Ekberg, on Monday.", "Jonas Ekberg"),
+])
+def test_the_verb_then_a_role_then_the_name_in_apposition_is_that_person(attribution: str, speaker: str) -> None:
+    text = f"Ingrid Lindqvist died on Friday at 91.\n\n“She never stopped teaching,” {attribution}\n"
+    assert [(q.kind, q.speaker) for q in extract_quotes(text, "Obituary")] == [("direct", speaker)]
+
+
+def test_the_verb_then_a_listener_and_a_name_is_still_the_listener() -> None:
+    text = "The minister spoke on Monday.\n\n“The port will reopen,” told the paper's editor, Jonas Ekberg.\n"
+    assert all(q.speaker != "Jonas Ekberg" for q in extract_quotes(text, "Port"))

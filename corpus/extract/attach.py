@@ -65,6 +65,11 @@ _PASSIVE_CUE = re.compile(PASSIVE_AUX + rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b")
 # After a closing mark, a role, then the full name in commas, then the verb: ", his wife, Ana Ruiz, wrote".
 _AFTER_ROLE_NAME = re.compile(rf"^\s*,?\s*(?:the|a|an|his|her|their|its|[A-Z][\w.'’-]*['’]s)\s[^,;:“”\"«»\n]{{1,60}}?,\s+"
                               rf"(?P<m>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}}),\s+{_ADV}(?P<cue>{CUE})\b")
+# "“…,” said her daughter, Karin Moore." / "“…,” said the harbour master, Jonas Ekberg, on Monday": the verb,
+# a role, then the name in apposition to it.
+_AFTER_CUE_ROLE_NAME = re.compile(rf"^\s*,?\s*(?P<cue>{CUE})\s+(?:the|a|an|his|her|their|its|[A-Z][\w.'’-]*['’]s)\s"
+                                  rf"[^,;:“”\"«»\n]{{1,60}}?,\s+(?P<m>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}})"
+                                  r"\s*(?:[.,;!?]|$)")
 # After a verb, words that only dress it: a comma (a participle follows), its place, time, medium or audience,
 # the end of the sentence — never a clause it reports ("… said on Tuesday that …").
 _ADJUNCT_AFTER = re.compile(r"(?![^.!?“”\"]*\bthat\b)\s*(?:\.|,\s*[a-z]|(?:on|in|at|to|about|of|during|after|before|while|"
@@ -119,6 +124,11 @@ class CueAttachment(RunState):
         if m and not ends_sentence:
             # "“…,” the harbour master, Jonas Ekberg, said": the name in apposition to the role.
             men = parse_mention(m.group("m"))
+            if men and men.kind == "name" and men.name and " " in men.name:
+                return men, m.group("cue"), q.outer_end + m.start("m")
+        m = _AFTER_CUE_ROLE_NAME.match(after)
+        if m and not ends_sentence and m.group("cue") not in OBJECT_CUES:
+            men = parse_mention(m.group("m").rstrip("."))  # "Karin Moore." ends the sentence
             if men and men.kind == "name" and men.name and " " in men.name:
                 return men, m.group("cue"), q.outer_end + m.start("m")
         m = AFTER_CM.match(after)
