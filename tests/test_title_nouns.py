@@ -135,3 +135,17 @@ def test_a_personal_title_before_a_surname_still_names_the_person() -> None:
     found = extract_quotes("Kerry Walsh, 34, chairs the flood committee.\n\nChairwoman Walsh said: “We have nothing "
                            "left.”\n", "Flood")
     assert [(q.kind, q.speaker) for q in found] == [("direct", "Kerry Walsh")]
+
+
+@pytest.mark.parametrize("later", ["the spokesman said", "the Kremlin spokesman replied", "the spokeswoman said"])
+def test_a_spokesman_named_with_the_role_in_any_sentence_is_the_spokesman(later: str) -> None:
+    # The role was read only from speakers' own sentences ("was asked" is none), and "spokes" (the
+    # lexicon's stem for spokesman/-woman/-person) never matched a whole word.
+    text = f"Kremlin spokesman Dmitry Peskov was asked about the talks.\n\n“There is nothing to add,” {later}.\n"
+    assert [q.speaker for q in extract_quotes(text, "Talks")] == ["Dmitry Peskov"]
+
+
+def test_a_spokesman_of_another_body_is_still_nobody() -> None:
+    text = ("Foreign Minister Sergei Lavrov was asked about the talks.\n\n"
+            "“There is nothing to add,” the spokesman said.\n")
+    assert [q.speaker for q in extract_quotes(text, "Talks")] == [None]

@@ -55,8 +55,9 @@ class RoleResolution(Candidates):
             known.append(self.last)
         nations = _nations(men.role or "")
         qualifiers = {w.lower() for w in (men.role or "").split()} & _QUALIFIERS
-        fits = {e.name for e in known if _holds(head, e.role, qualifiers) and _same_nation(nations, e.role)
-                and all(q in (e.role or "").lower() for q in qualifiers)}
+        roles = {id(e): e.role or self._role_before(e.name, e.pos) for e in known}
+        fits = {e.name for e in known if _holds(head, roles[id(e)], qualifiers) and _same_nation(nations, roles[id(e)])
+                and all(q in (roles[id(e)] or "").lower() for q in qualifiers)}
         if nations:
             # "the Bulgarian President": someone the article calls Bulgarian; one whose role names no
             # country only when nobody else the article names is tied to that country.
@@ -83,6 +84,21 @@ class RoleResolution(Candidates):
         if len(fits) == 1:
             name = fits.pop()
             return Speaker(name, "person", self._role_of(name) or men.role, 0.85, "title")
+        return None
+
+    def _role_before(self, name: str, pos: int) -> str | None:
+        """The role words just before a name the candidate scan found without one: "Kremlin spokesman
+        Dmitry Peskov was asked …" gives "Kremlin spokesman" (the scan keeps roles only of speakers)."""
+        if pos < 0:
+            return None
+        words = self.folded[max(0, pos - 60):pos].split()
+        for k in range(min(4, len(words)), 0, -1):
+            tail = words[-k:]
+            if any(w.endswith((",", ".", ";", ":")) for w in tail):
+                continue
+            men = parse_mention(" ".join([*tail, name]))
+            if men and men.kind == "name" and men.name == name and men.role:
+                return men.role
         return None
 
     def _other_of(self, nations: set[str], name: str, pos: int, head: str) -> bool:
@@ -267,7 +283,9 @@ def _holds(noun: str, role: str | None, qualifiers: set[str], literal: bool = Fa
     for key in (noun,) if literal else ROLE_NOUNS.get(noun, (noun,)):
         if not key:
             return True  # "official": anyone
-        for m in re.finditer(rf"(?<![\w-]){re.escape(key)}s?(?![\w-])", head):
+        # "spokes" stands for spokesman, spokeswoman, spokesperson (lexicon.ROLE_NOUNS): a stem, not a word
+        ending = "(?:man|woman|person|men|women|people)" if key == "spokes" else "s?"
+        for m in re.finditer(rf"(?<![\w-]){re.escape(key)}{ending}(?![\w-])", head):
             before = head[:m.start()].split()
             if before and before[-1] in {"vice", "deputy"} and before[-1] not in qualifiers:
                 continue
