@@ -14,9 +14,7 @@ Failure is kept as small as it can be:
   being written is rolled back whole and every earlier batch stays committed.
 
 Extraction runs outside the write transaction, so the write lock is held only while a
-batch is written; a batch is written on a thread of its own while the next one is extracted
-(:mod:`corpus.batch_writer`), and with ``jobs > 1`` extraction runs in worker processes
-(:mod:`corpus.parallel`).
+batch is written; with ``jobs > 1`` it runs in worker processes (:mod:`corpus.parallel`).
 """
 
 from __future__ import annotations
@@ -32,7 +30,6 @@ from typing import IO
 
 from sqlite_utils import Database
 
-from .batch_writer import BatchWriter, ReadOnlyDigests, db_file
 from .errors import StoreError
 from .extract import extract_quotes
 from .index import index_changes
@@ -40,7 +37,6 @@ from .models import Document, ExtractedQuote
 from .readers import Item, Skip, check_file, iter_files, read_path
 from .speakers import attribute
 from .store import (
-    CorpusDatabase,
     SaveResult,
     Scores,
     content_hash,
@@ -173,51 +169,24 @@ def ingest_items(
     report: IngestReport,
     on_item: Callable[[Item], None] | None = None,
 ) -> None:
-    """Store every document of ``items``, committing every :data:`BATCH` documents.
-
-    With a database file, each batch is written on a thread of its own while the next one is
-    extracted (:mod:`corpus.batch_writer`); an in-memory database is written in turn."""
-    # open_db's connection to a file may be used from another thread (check_same_thread=False).
-    path = db_file(db) if isinstance(db, CorpusDatabase) else ""
-    stored = ReadOnlyDigests.open(path) if path else None
+    """Store every document of ``items``, committing every :data:`BATCH` documents."""
     with finishing_index(db):
-        if stored is None:
-            _ingest_in_turn(db, items, report, on_item)
-            return
-        with contextlib.closing(stored), BatchWriter(lambda batch: write_batch(db, batch, report), report) as writer:
-            skips: list[Skip] = []
-            pending: list[Prepared] = []
-            for item in items:
-                if isinstance(item, Skip):
-                    skips.append(item)
-                else:
+        stored = stored_digests(db)
+        pending: list[Prepared] = []
+        for item in items:
+            if isinstance(item, Skip):
+                report.skipped.append(item)
+            else:
+                try:
                     pending.append(prepare(item, stored))
-                    if len(pending) >= BATCH:
-                        writer.put(skips, pending)
-                        skips, pending = [], []
-                if on_item:
-                    on_item(item)
-            writer.put(skips, pending)
-
-
-def _ingest_in_turn(db: Database, items: Iterable[Item], report: IngestReport,
-                    on_item: Callable[[Item], None] | None) -> None:
-    stored = stored_digests(db)
-    pending: list[Prepared] = []
-    for item in items:
-        if isinstance(item, Skip):
-            report.skipped.append(item)
-        else:
-            try:
-                pending.append(prepare(item, stored))
-            except sqlite3.Error as exc:
-                raise StoreError(describe_db_error(exc, waited=lock_wait(db))) from exc
-            if len(pending) >= BATCH:
-                write_batch(db, pending, report)
-                pending = []
-        if on_item:
-            on_item(item)
-    write_batch(db, pending, report)
+                except sqlite3.Error as exc:
+                    raise StoreError(describe_db_error(exc, waited=lock_wait(db))) from exc
+                if len(pending) >= BATCH:
+                    write_batch(db, pending, report)
+                    pending = []
+            if on_item:
+                on_item(item)
+        write_batch(db, pending, report)
 
 
 @contextlib.contextmanager

@@ -20,7 +20,6 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from .batch_writer import db_file
 from .ingest import BATCH, IngestReport, Prepared, finishing_index, prepare, write_batch
 from .models import Document, ExtractedQuote
 from .readers import Item, Skip
@@ -62,6 +61,13 @@ def _prepared(doc: Document, outcome: Outcome) -> Prepared:
     return Prepared(doc, digest, None if quotes is None else [ExtractedQuote(*q) for q in quotes], error, scores)
 
 
+def _db_file(db: Database) -> str:
+    for _, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return str(file or "")
+    return ""
+
+
 def ingest_parallel(db: Database, items: Iterable[Item], report: IngestReport, *, jobs: int,
                     on_item: Callable[[Item], None] | None = None) -> None:
     """Like :func:`corpus.ingest.ingest_items`, extracting in ``jobs`` worker processes."""
@@ -69,7 +75,7 @@ def ingest_parallel(db: Database, items: Iterable[Item], report: IngestReport, *
     # fork starts a worker in milliseconds; the CLI forks before any thread exists.
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     inflight: deque[tuple[list[Document], AsyncResult[Any]]] = deque()
-    with finishing_index(db), ctx.Pool(jobs, initializer=_init_worker, initargs=(db_file(db),)) as pool:
+    with finishing_index(db), ctx.Pool(jobs, initializer=_init_worker, initargs=(_db_file(db),)) as pool:
 
         def drain(limit: int) -> None:
             while len(inflight) > limit:

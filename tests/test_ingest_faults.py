@@ -16,15 +16,7 @@ import pytest
 
 from corpus.errors import StoreError
 from corpus.feeds import FolderWatch
-from corpus.ingest import (
-    IngestReport,
-    _ingest_in_turn,
-    finishing_index,
-    ingest_items,
-    ingest_paths,
-    iter_inputs,
-    store_document,
-)
+from corpus.ingest import IngestReport, ingest_items, ingest_paths, store_document
 from corpus.models import Document, ExtractedQuote
 from corpus.store import LOCK_WAIT_SECONDS, describe_db_error, lock_wait, open_db, write_transaction
 
@@ -225,33 +217,3 @@ def test_a_writer_waits_thirty_seconds_for_another_writers_lock_by_default(tmp_p
     db = open_db(tmp_path / "q.db")
     assert lock_wait(db) == LOCK_WAIT_SECONDS == 30.0
     assert "waited 30 s" in describe_db_error(sqlite3.OperationalError("database is locked"), waited=lock_wait(db))
-
-
-def test_batches_written_on_the_writer_thread_report_as_an_ingest_in_turn(tmp_path: Path) -> None:
-    # A database file is written on a thread of its own (corpus/batch_writer.py); written in turn (as an
-    # in-memory database is), the same documents are stored and the same skips reported in the same
-    # order (unreadable lines as they are read, a document that fails to store when its batch is written).
-    feed = tmp_path / "feed.jsonl"
-    lines = [json.dumps({"id": "poison" if i == 120 else f"d{i}", "text": _article(i)}) for i in range(250)]
-    for bad in (5, 150, 240):
-        lines[bad] = "{not json"
-    lines.insert(60, lines[30])  # the same article twice: extracted again, stored once
-    feed.write_text("\n".join(lines) + "\n")
-    outcomes = []
-    for threaded in (True, False):
-        db = open_db(tmp_path / f"q{threaded}.db")
-        db.execute("""CREATE TRIGGER refuse_poison BEFORE INSERT ON articles
-                      WHEN NEW.ext_id = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned article'); END""")
-        if threaded:
-            report = ingest_paths(db, [str(feed)])
-        else:
-            report = IngestReport()
-            with finishing_index(db):
-                _ingest_in_turn(db, iter_inputs([str(feed)], report), report, None)
-        rows = db.execute("SELECT ext_id, (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) "
-                          "FROM articles a ORDER BY id").fetchall()
-        outcomes.append((report.as_dict(), rows))
-    assert outcomes[0] == outcomes[1]
-    report_dict, rows = outcomes[0]
-    assert [e["input"].rsplit(":", 1)[-1] for e in report_dict["errors"]] == ["6", "152", "122", "242"]
-    assert report_dict["added"] == 246 and report_dict["unchanged"] == 1 and len(rows) == 246
