@@ -207,6 +207,7 @@ class SearchIndex(IndexState):
                     self.hot.begin(self._before)
                     self.champions.begin()
                 before = self._before
+                assert before is not None
                 buckets = _speaker_buckets(db)
                 last = self._added
                 while last < high:
