@@ -28,8 +28,11 @@ def test_the_premier_is_the_last_speaker_when_only_he_holds_the_title() -> None:
 
 
 def test_a_vice_chairman_is_not_the_chairman() -> None:
-    text = "Vice-chairman Olaf Brenner spoke before chairman Karl Weiss.\n\n“We are ready,” the chairman said."
+    text = "Vice-chairman Olaf Brenner spoke first.\n\n“We are ready,” the chairman said."
     assert _direct(text) == [("We are ready", None)]
+    # the chairman the article names, with his role in a sentence he does not speak in, is the chairman
+    text = "Vice-chairman Olaf Brenner spoke before chairman Karl Weiss.\n\n“We are ready,” the chairman said."
+    assert _direct(text) == [("We are ready", "Karl Weiss")]
 
 
 @pytest.mark.parametrize(("noun", "speaker"), [("the visiting coach", None), ("the home coach", "Tomas Rieder")])
