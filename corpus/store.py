@@ -98,6 +98,10 @@ def check_not_newer(db: Database, known: Migrations) -> None:
                          f"{', '.join(unknown[:5])}); upgrade quotebot to use it")
 
 
+class _MemoryConnection(sqlite3.Connection):
+    """A plain connection that can be weakly referenced (see :func:`open_db`)."""
+
+
 def open_db(path: str | os.PathLike[str] | None = None, *, memory: bool = False,
             lock_wait: float = LOCK_WAIT_SECONDS) -> Database:
     """Open (creating and migrating if needed) the corpus database.
@@ -110,7 +114,10 @@ def open_db(path: str | os.PathLike[str] | None = None, *, memory: bool = False,
     target = Path(path or os.environ.get("QUOTEBOT_DB") or DEFAULT_DB)
     try:
         if memory:
-            db: Database = CorpusDatabase(memory=True)
+            # A connection class of our own: the search index of an in-memory database is kept per connection
+            # in a weak mapping, and sqlite3.Connection itself takes no weak reference.
+            db: Database = CorpusDatabase(sqlite3.connect(":memory:", factory=_MemoryConnection,
+                                                          check_same_thread=False))
         else:
             if target.parent and not target.parent.exists():
                 raise StoreError(f"database folder does not exist: {target.parent}")

@@ -275,3 +275,16 @@ def test_stats_counters_equal_counting_after_adds_replaces_merges_and_deletes(tm
         spans.format("min(published), max(published), count(*)", "quotes WHERE speaker_id IS NOT NULL AND "
                      "role IS NOT NULL AND role != '' GROUP BY speaker_id, role")).fetchall()
     assert reconcile(db).applied >= 0 and _indexed_ids(db) == _stored_ids(db)
+
+
+def test_an_in_memory_database_has_its_own_index_in_memory(tmp_path: Path) -> None:
+    # The index of an in-memory database is kept per connection (sqlite3.Connection takes no weak reference).
+    article = tmp_path / "talks.txt"
+    article.write_text("Harbour talks\n\n“The harbour will reopen in May,” Mayor Anna Berg said on Monday.\n",
+                       encoding="utf-8")
+    first, second = open_db(memory=True), open_db(memory=True)
+    assert ingest_paths(first, [str(article)]).counts["added"] == 1
+    hits, _ = search(first, match_expression("harbour", ()))
+    assert [(h.speaker, h.text) for h in hits] == [("Anna Berg", "The harbour will reopen in May,")]
+    assert index_path(first) is None and search(second, match_expression("harbour", ())) == ([], False)
+    assert not list(tmp_path.glob("*.index"))
