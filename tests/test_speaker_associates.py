@@ -62,3 +62,10 @@ def test_a_place_describing_an_affiliation_is_not_a_second_person(subject: str, 
 def test_a_company_is_named_by_its_whole_name_never_by_its_legal_form(subject: str, company: str) -> None:
     quotes = extract_quotes(f"{subject} said on Tuesday that tariffs would hit profits.", "Business")
     assert [(q.speaker, q.speaker_type) for q in quotes] == [(company, "organisation")]
+
+
+@pytest.mark.parametrize("subject", ["Supporters of President Ana Costa", "Allies of President Ana Costa",
+                                     "Friends of Ana Costa", "Allies close to Ana Costa"])
+def test_a_group_named_by_whom_it_belongs_to_is_not_that_person(subject: str) -> None:
+    found = extract_quotes(f"{subject} said the election had been stolen.\n", "Rally")
+    assert [(q.text, q.speaker) for q in found] == [("the election had been stolen", None)]

@@ -109,7 +109,16 @@ def parse_mention(surface: str) -> Mention | None:
         return Mention("role", s, role=s)  # "officials", "local authorities": a group, nobody to name
     if _ARTICLE.match(s) and not words[0][0].isupper() or low.startswith(("the ", "a ", "an ")):
         return _common_noun(s)
+    if len(words) >= 3 and words[1].lower() in {"of", "for", "to", "close"} \
+            and (words[0].lower() in GROUP_NOUNS or words[0].lower() in _GROUP_OF):
+        return Mention("role", s, role=s)  # "Supporters of President Ana Costa", "Allies of X": the group speaks
     return _proper(s, words)
+
+
+# People named by whom they belong to, before "of/for/to NAME": the group, never the name, is the subject.
+_GROUP_OF = frozenset(["allies", "friends", "opponents", "members", "fans", "advisers", "advisors", "associates",
+                       "colleagues", "backers", "rivals", "spokesmen", "family", "children", "sons", "daughters",
+                       "aides", "loyalists", "followers", "admirers", "detractors", "partisans", "lawyers"])
 
 
 # Organisation heads that are acronyms: in lower case they are ordinary words ("who", "un").
