@@ -96,3 +96,11 @@ def test_a_possessive_owner_alone_in_its_sentence_still_resolves() -> None:
     text = ("Union leader Petr Novak criticised the plan on Monday.\n\n"
             "Novak's remarks drew a sharp response from the ministry. “We will not be silenced,” he said.\n")
     assert [q.speaker for q in extract_quotes(text, "Union row") if q.kind == "direct"] == ["Petr Novak"]
+
+
+def test_a_pronoun_never_reaches_past_the_agent_of_a_passive() -> None:
+    text = ("Finance Minister Tomas Berg defended the budget on Monday.\n\n"
+            "The plan was sharply criticised by Oduya Kaltenborn of the central bank. "
+            "“The numbers do not add up,” he said.\n")
+    assert [q.speaker for q in extract_quotes(text, "Budget") if q.kind == "direct"] == [None]
+

@@ -94,6 +94,12 @@ class PronounResolution(NewSubjects):
             end, hi = hi, lo
             fits = [e for e in here if self._gender(e) in {None, men.gender}]
             if not fits:
+                if lo < starts[0] and any(self._gender(e) in {None, men.gender} and " " in e.name
+                                          and _AGENT_BEFORE.search(self.folded, max(lo, e.pos - 60), e.pos)
+                                          for e in self.people() if lo <= e.pos < end):
+                    # "The plan was criticised by Oduya Kaltenborn. “…,” he said": the agent of a passive is the
+                    # sentence's doer, who may be the one speaking; never reach past to an earlier speaker.
+                    return None
                 continue
             if any(not e.named for e in fits):
                 return None
@@ -241,6 +247,11 @@ _GENDERED = {"man": "m", "men": "m", "boy": "m", "father": "m", "son": "m", "hus
              "spokesman": "m", "uncle": "m", "grandfather": "m", "boyfriend": "m", "nephew": "m",
              "woman": "f", "women": "f", "girl": "f", "mother": "f", "daughter": "f", "wife": "f",
              "sister": "f", "spokeswoman": "f", "aunt": "f", "grandmother": "f", "girlfriend": "f", "niece": "f"}
+
+
+# "… was criticised by (Finance Minister) X": the name is a passive's agent.
+_AGENT_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght)\s+by\s+"
+                           r"(?:[\w.'’-]+\s+){0,4}$")
 
 
 def _unnamed_humans(text: str, start: int, end: int) -> list[_Entity]:
