@@ -133,15 +133,21 @@ def extract(text: str, title: str | None, lead: str | None = None) -> list[Extra
         if li in covered or li <= skip_to:
             continue
         qs = by_line.get(li, [])
+        line_end = max([le] + [lay.lines[q.last_line][1] for q in qs])
+        sents = sentences(f, ls, line_end, qs)
         prev_end = ls
         pending = []
+        done = 0
         for q in qs:
+            # In reading order: the reported speech of the sentences before a quotation is read first, so a
+            # "he said" after "X said the plan would pass." knows X spoke just before it.
+            while done < len(sents) and sents[done][1] <= q.open:
+                run.indirect(*sents[done], qs, consumed)
+                done += 1
             if not run.direct(q, ls, le, prev_end, consumed):
                 pending.append(q)
             prev_end = q.outer_end
-        line_end = max([le] + [lay.lines[q.last_line][1] for q in qs])
-        sents = sentences(f, ls, line_end, qs)
-        for s, e in sents:
+        for s, e in sents[done:]:
             run.indirect(s, e, qs, consumed)
         for q in pending:
             if q.open not in consumed:
