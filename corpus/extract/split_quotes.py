@@ -30,6 +30,8 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
     out: list[ExtractedQuote] = []
     f = lay.folded
     for q in quotes:
+        if _continues_past_report(f, out, q):
+            continue
         p = out[-1] if out else None
         if p and p.kind == q.kind == "direct" and q.start - p.end < 200 \
                 and (p.speaker == q.speaker or q.speaker is None or p.speaker is None):
@@ -65,6 +67,28 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
                 continue
         out.append(q)
     return out
+
+
+def _continues_past_report(f: str, out: list[ExtractedQuote], q: ExtractedQuote) -> bool:
+    """“A,” X said, adding that CLAUSE. “B.” — B, read as A's continuation (no cue or mention of its own,
+    the evidence A's mention), is the second part of A's utterance although X's reported clause stands
+    between them; the clause stays a quote of its own. Linked here (``out`` gets ``q``) or False."""
+    if q.kind != "direct" or q.cue is not None or q.mention is not None or q.speaker_start is None:
+        return False
+    j = len(out) - 1
+    while j >= 0 and out[j].kind == "indirect":
+        j -= 1
+    if j < 0 or j == len(out) - 1:
+        return False  # nothing between: the ordinary split-quote reading
+    p = out[j]
+    if p.kind != "direct" or p.speaker_start != q.speaker_start or p.speaker != q.speaker \
+            or "\n" in f[p.end:q.start] or q.start - p.end > 300 \
+            or any(not (p.end <= x.start and x.end <= q.start) for x in out[j + 1:]):
+        return False
+    first = p.utterance if p.utterance is not None else p.start
+    out[j] = replace(p, utterance=first)
+    out.append(_attributed(replace(q, utterance=first, cue=p.cue), p))
+    return True
 
 
 def _attributed(q: ExtractedQuote, who: ExtractedQuote) -> ExtractedQuote:
