@@ -40,14 +40,17 @@ _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|mus
                      r"looks|means|goes|makes|takes|gets|comes|knows|says|thinks|works|helps|costs|stays|lies|"
                      r"depends|continues|exists|belongs|matters|plans|hopes|believes|appears|tends|"
                      r"\w+s(?=\s+(?:his|her|its|their|the|a|an|our|my|your|it|them|him|us)\b))\b")
+# A contracted verb is a verb too: "said Obama wasn't targeting him", "says it won’t" …
+# … and one joined to a pronoun: "said it’s too late", "says he's leaving", "they’ll stay".
+_CONTRACTED_VERB = r"\w+n['’]t|(?:it|he|she|that|there|what|who|here|where)['’]s|\w+['’](?:re|ll|ve|m|d)"
 _VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|does|"
-                      r"do|did|\w+ed|\w+s|" + _IRREGULAR_PAST + r")\b")
+                      r"do|did|\w+ed|\w+s|" + _CONTRACTED_VERB + "|" + _IRREGULAR_PAST + r")\b")
 _RELATIVE = re.compile(r"^(?:was|were|is|are|has|have|had|will|would|can|could|may|might|should)\b")
 
 
-_SHORT_CLAUSE = re.compile(r"^(?:he|she|they|we|I|it)\s+(?:is|are|was|were|will|would|could|can|should|must|"
+_SHORT_CLAUSE = re.compile(r"^(?:(?:he|she|they|we|I|it)\s+(?:is|are|was|were|will|would|could|can|should|must|"
                            r"may|might|has|have|had|did|does|do|won't|wouldn't|can't|didn't|doesn't|don't|"
-                           r"[a-z]+ed)\s+[a-z]\w*[.!?]?$")
+                           r"[a-z]+ed)|(?:he|she|they|we|I|it|there)['’](?:s|re|ll|ve|m|d)\s+[a-z]\w*)\s+[a-z]\w*[.!?]?$")
 
 
 def clause_ok(clause: str, *, that: bool = False) -> bool:
@@ -55,7 +58,7 @@ def clause_ok(clause: str, *, that: bool = False) -> bool:
 
     After "that" a clause may open with an adverbial ("said that in 2019, …")."""
     words = clause.split()
-    if len(words) == 3 and _SHORT_CLAUSE.match(clause):
+    if len(words) == 3 and _SHORT_CLAUSE.match(clause.replace("’", "'")):
         return True  # "said she supported it", "said it would fail": a pronoun subject and its verb
     if len(words) < 4 or _RELATIVE.match(clause):
         return False  # "… the meeting that was held on a boat": a relative clause, not speech
