@@ -51,7 +51,7 @@ class Setting:
 
 
 # The page size the chat answers can hold: ten cards keep a Telegram answer within one or two messages and a
-# Slack answer well under its 50 blocks (bot/answering/handlers.py holds a per-request size to the same bound).
+# Slack answer well under its 50 blocks (bot/answering/answers.py holds a per-request size to the same bound).
 MAX_PAGE_SIZE = 10
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 

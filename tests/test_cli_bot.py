@@ -37,7 +37,7 @@ def test_chat_answers_and_presses_buttons_by_number(seed_db_path: Path) -> None:
 def test_help_gives_an_example_for_every_command(seed_db_path: Path) -> None:
     import bot.core  # noqa: F401  (registers every command)
     from bot.answering.commands import visible
-    from bot.answering.handlers import example
+    from bot.answering.help_cmd import example
 
     assert all(example(c.help) for c in visible()), [c.name for c in visible() if not example(c.help)]
     result = CliRunner().invoke(cli, ["ask", "--db", str(seed_db_path), "/help"])

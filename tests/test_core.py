@@ -196,6 +196,13 @@ def test_every_chat_command_has_help_and_is_in_the_readme() -> None:
         assert f"/{name}" in readme, name
 
 
+def test_help_lists_the_commands_in_their_fixed_order(small_core: Core) -> None:
+    """The order /help and the Telegram menu show comes from the order the command modules load."""
+    listed = [line.split(" — ")[0] for line in ask(small_core, "/help").text.splitlines() if line.startswith("/")]
+    assert listed == ["/context", "/quote", "/who", "/said", "/stats", "/help", "/verify",
+                      "/digest", "/follow", "/unfollow", "/following"]
+
+
 def test_the_slack_manifest_declares_every_slash_command_and_scope() -> None:
     manifest = (Path(__file__).resolve().parent.parent / "adapters" / "slack_manifest.yaml").read_text()
     for needed in ("command: /quote", "command: /who", "command: /said", "command: /verify", "command: /quotebot",

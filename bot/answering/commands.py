@@ -3,7 +3,8 @@
 A handler is a function ``handler(ctx: Context, args: str) -> Reply`` registered with
 :func:`command`; its docstring is its help text (the first line is the one-line summary
 shown in menus, the rest is the long help). Modules register on import: the core imports
-:mod:`bot.answering.handlers` and :mod:`bot.scheduling.digest` / :mod:`bot.scheduling.follows`::
+:mod:`bot.answering.handlers`, :mod:`bot.answering.help_cmd` … and :mod:`bot.scheduling.digest` /
+:mod:`bot.scheduling.follows`::
 
     from bot.answering.commands import Context, command
 

@@ -33,7 +33,7 @@ from corpus.store import check_not_newer, open_db
 from ..config import Settings, load_settings
 from ..errors import AccessError, BotError
 from ..reply import QuoteCard, Reply, Request
-from . import context_cmd, handlers, verify_cmd  # noqa: F401  (each registers its commands)
+from . import context_cmd, handlers, help_cmd, verify_cmd  # noqa: F401  (each registers; import order = /help order)
 from .cards import to_card
 from .commands import Command, Context, lookup, visible
 from .parse import clean_input, parse_command, parse_plain
@@ -108,10 +108,10 @@ class Core:
         parsed = parse_command(text)
         if parsed is None:
             if not text:
-                return handlers.not_understood()
+                return help_cmd.not_understood()
             parsed = parse_plain(text)
             if parsed is None:
-                return handlers.not_understood()
+                return help_cmd.not_understood()
         cmd = lookup(parsed.command)
         if cmd is None:
             return Reply(text=f"I do not know /{parsed.command[:32]}. /help lists what I can do.", error=True)
