@@ -16,8 +16,10 @@ from sqlite_utils import Database
 
 from . import deadline
 from .errors import SearchError
+from .filters import Filters
+from .hits import Hit, load_hits
 from .index import search_index
-from .search import Filters, Hit, Topic, _hits
+from .topic import Topic
 from .topk import Plan, make_plan
 
 
@@ -53,7 +55,7 @@ def _sources(db: Database, ids: list[int]) -> dict[int, str]:
 
 def hydrate(db: Database, groups: list[tuple[float, list[int]]]) -> list[Hit]:
     """Hits in rank order; a group's hit is its best copy, ``sources`` lists every copy's source."""
-    best = _hits(db, [(ids[0], score) for score, ids in groups])
+    best = load_hits(db, [(ids[0], score) for score, ids in groups])
     by_id = {h.id: h for h in best}
     copies = [i for _, ids in groups if len(ids) > 1 for i in ids]
     source_of = _sources(db, copies) if copies else {}

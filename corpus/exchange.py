@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from .hits import Hit, quote_by_id
 from .paragraphs import join_lines
-from .search import Hit, quote_by_id
 
 MAX_PASSAGE = 900  # characters of a neighbouring paragraph shown
 

@@ -18,9 +18,10 @@ import tantivy
 from sqlite_utils import Database
 
 from .errors import SearchError
+from .filters import Filters
 from .index import SearchIndex, search_index
 from .query import Occur, filter_queries, topic_query
-from .search import Filters, Topic
+from .topic import Topic
 
 MAX_MATCHES = 100_000  # a digest's days or a follow's round never need more; the rest waits
 

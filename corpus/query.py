@@ -15,8 +15,9 @@ from collections.abc import Callable
 import tantivy
 
 from . import ranking
+from .filters import Filters
 from .index import SearchIndex
-from .search import Filters, Topic
+from .topic import Topic
 
 Occur = tantivy.Occur
 
@@ -60,7 +61,7 @@ def topic_query(idx: SearchIndex, topic: Topic) -> tantivy.Query | None:
 
 
 def filter_queries(idx: SearchIndex, f: Filters) -> list[tantivy.Query]:
-    """The filters as index clauses; they mean what :func:`corpus.search._filter_sql` means in SQLite."""
+    """The filters as index clauses; they mean what :func:`corpus.filters.filter_sql` means in SQLite."""
     s = idx.schema
     out: list[tantivy.Query] = []
     if f.speaker_ids:

@@ -13,9 +13,10 @@ import tantivy
 from . import ranking
 from .champion_search import champion_top
 from .champions import Lists
+from .filters import Filters
 from .index import SearchIndex
 from .query import FIELD, Accept, Occur, _single_term, acceptor, topic_query, with_filters
-from .search import Filters, Topic
+from .topic import Topic
 
 COMMON_SHARE = 0.5  # a word in this share of the quotes gets its top tier scanned beside the first round
 FIRST = 1_000  # pure-BM25 candidates fetched first by exact_top ("Russia" stops there at 1M)

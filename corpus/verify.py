@@ -30,8 +30,10 @@ from sqlite_utils import Database
 from . import deadline
 from .clean import fold_spaces
 from .deadline import time_limit
+from .filters import NO_FILTERS, Filters
+from .hits import Hit
 from .quality import is_question
-from .search import NO_FILTERS, STOPWORDS, Filters, Hit
+from .topic import STOPWORDS
 from .verify_candidates import candidates as _candidates
 
 EXACT, CLOSE = 97.0, 72.0  # scores 0-100 over normalised text

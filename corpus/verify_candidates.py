@@ -14,10 +14,12 @@ from sqlite_utils import Database
 
 from .clean import fold_spaces
 from .deadline import time_limit
+from .filters import Filters
+from .hits import Hit, load_hits
 from .index import search_index
 from .index_schema import TEXT
 from .query import filter_queries
-from .search import _WORD, STOPWORDS, Filters, Hit, _hits
+from .topic import STOPWORDS, WORD
 
 MAX_CANDIDATES = 200
 RARE_TERMS = 8
@@ -25,7 +27,7 @@ RARE_TERMS = 8
 
 def claim_terms(analyzer: tantivy.TextAnalyzer, claim: str) -> list[str]:
     """The claim's distinct stemmed terms, stopwords left out unless nothing else is left."""
-    words = [w.rstrip("*") for w in _WORD.findall(fold_spaces(claim))]
+    words = [w.rstrip("*") for w in WORD.findall(fold_spaces(claim))]
     content = [w for w in words if w.lower() not in STOPWORDS and len(w) > 2] or words
     return list(dict.fromkeys(t for w in content for t in analyzer.analyze(w)))
 
@@ -51,6 +53,6 @@ def candidates(db: Database, claim: str, filters: Filters, timeout_ms: int = 200
     res = searcher.search(query, limit, count=False)
     ids = searcher.fast_field_values("id", [a for _, a in res.hits])
     with time_limit(db, timeout_ms):
-        hits = _hits(db, [(int(i or 0), float(s)) for (s, _), i in zip(res.hits, ids, strict=True)])
+        hits = load_hits(db, [(int(i or 0), float(s)) for (s, _), i in zip(res.hits, ids, strict=True)])
     order = {int(i or 0): n for n, i in enumerate(ids)}
     return sorted(hits, key=lambda h: order[h.id])

@@ -10,9 +10,11 @@ from sqlite_utils import Database
 
 from . import deadline
 from .champion_search import champion_best
+from .filters import NO_FILTERS, Filters
+from .hits import Hit, load_hits
 from .index import search_index
 from .query import Occur, _single_term
-from .search import NO_FILTERS, Filters, Hit, Topic, _hits
+from .topic import Topic
 from .topk import FIRST, Plan, Scored, by_tiers, make_plan
 
 
@@ -147,6 +149,6 @@ def who(db: Database, topic: Topic, filters: Filters, *, limit: int = 5) -> Who:
     deadline.check()
     contenders.sort(key=lambda sid: (-counts[sid], -best.get(sid, (0.0, 0))[0], sid))
     chosen = contenders[:limit]
-    hits = {h.id: h for h in _hits(db, [(best[s][1], best[s][0]) for s in chosen if s in best])}
+    hits = {h.id: h for h in load_hits(db, [(best[s][1], best[s][0]) for s in chosen if s in best])}
     top = [SpeakerCount(s, counts[s], hits[best[s][1]]) for s in chosen if s in best and best[s][1] in hits]
     return Who(sum(counts.values()) + unattributed, unattributed, len(counts), top)

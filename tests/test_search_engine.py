@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from corpus import ranking, topk
+from corpus.filters import filter_sql
 from corpus.index import search_index
 from corpus.query import build_query
-from corpus.search import NO_FILTERS, Filters, _filter_sql, match_expression, search, who_said
+from corpus.search import NO_FILTERS, Filters, match_expression, search, who_said
 from corpus.store import open_db
 from corpus.verify_candidates import MAX_CANDIDATES, candidates, claim_terms
 from tests.corpus_builder import Q, build
@@ -50,7 +51,7 @@ def _matching_ids(db, topic_text: str, filters: Filters = NO_FILTERS) -> set[int
     """Brute force, independent of the index: every word's stem in the text, speaker or title."""
     idx = search_index(db)
     stems = [idx.analyzer.analyze(w)[0] for w in match_expression(topic_text).terms]
-    where, params = _filter_sql(filters)
+    where, params = filter_sql(filters)
     rows = db.execute(
         "SELECT q.id, q.text, coalesce(s.name, ''), a.title FROM quotes q JOIN articles a ON a.id = q.article_id "
         "LEFT JOIN speakers s ON s.id = q.speaker_id" + (f" WHERE {where}" if where else ""), params).fetchall()

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from corpus import ranking, topk
+from corpus.filters import filter_sql
 from corpus.index import search_index
 from corpus.query import build_query
-from corpus.search import NO_FILTERS, Filters, _filter_sql, match_expression
+from corpus.search import NO_FILTERS, Filters, match_expression
 from corpus.store import open_db
 from tests.corpus_builder import Q, build
 
@@ -45,7 +46,7 @@ def _brute(db, topic: str, filters: Filters = NO_FILTERS) -> list[float]:  # typ
     query = build_query(idx, match_expression(topic), NO_FILTERS)
     hits = searcher.search(query, searcher.num_docs + 1, count=False).hits
     ids = searcher.fast_field_values("id", [a for _, a in hits])
-    where, params = _filter_sql(filters)
+    where, params = filter_sql(filters)
     allowed = {int(r[0]) for r in db.execute("SELECT id FROM quotes q" + (f" WHERE {where}" if where else ""),
                                               params).fetchall()}
     out = []

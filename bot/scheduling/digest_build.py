@@ -16,8 +16,9 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
+from corpus.hits import load_hits
 from corpus.matches import matching_ids
-from corpus.search import SUBSTANTIVE, Hit, _hits, match_expression
+from corpus.search import SUBSTANTIVE, Hit, match_expression
 
 from ..answering.cards import to_card
 from ..answering.topics import aliases_for
@@ -96,7 +97,7 @@ def build_digest(db: Database, channel: DigestChannel, period: str, *, days: Day
     about = f" on {', '.join(channel.topics)}" if channel.topics else ""
     head = "Quotes digest (preview)" if period == "preview" else f"Daily quotes digest · {period}"
     title = f"{head} · articles published {days.label()}"
-    hits = _hits(db, [(i, 0.0) for i in _quote_ids(db, channel, days)])
+    hits = load_hits(db, [(i, 0.0) for i in _quote_ids(db, channel, days)])
     if not hits:
         return Reply(title=title, text=f"No quotes{about} in articles published {days.label()}."), high
     by_speaker: dict[int, list[Hit]] = defaultdict(list)

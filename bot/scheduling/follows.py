@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from corpus.hits import load_hits
 from corpus.index import search_index
 from corpus.matches import indexed_upto, matching_ids
-from corpus.search import Hit, _hits, match_expression
+from corpus.search import Hit, match_expression
 from corpus.speaker_lookup import find_speakers
 
 from ..answering.cards import to_card
@@ -127,7 +128,7 @@ def new_matches(db: Database, f: Follow, limit: int = 200) -> tuple[list[Hit], i
         ids = matching_ids(db, [topic], after=f.last_quote_id, upto=high, limit=limit) \
             if topic.expression and high > f.last_quote_id else []
     already = {r[0] for r in db.execute("SELECT quote_id FROM alerts WHERE follow_id = ?", [f.id]).fetchall()}
-    return [h for h in _hits(db, [(i, 0.0) for i in ids]) if h.id not in already], high
+    return [h for h in load_hits(db, [(i, 0.0) for i in ids]) if h.id not in already], high
 
 
 @dataclass(frozen=True, slots=True)
