@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from corpus import quality  # noqa: E402
+from corpus import defects  # noqa: E402
 from corpus.extract import extract_quotes  # noqa: E402
 from corpus.ingest import iter_documents  # noqa: E402
 from corpus.models import Document, ExtractedQuote  # noqa: E402
@@ -80,18 +80,18 @@ def check(batch: list[tuple[int, Document]]) -> Result:
             if q.speaker:
                 out.speakers[q.speaker] += 1
                 out.attributed.append(Attributed(i, q))
-            label = quality.contains_turn_label(q)
+            label = defects.contains_turn_label(q)
             if label:
                 out.hits.append(Hit("turn label inside", i, q.start, q.end, f"label {label!r}"))
-            if quality.label_fragment(q):
+            if defects.label_fragment(q):
                 out.hits.append(Hit("label fragment", i, q.start, q.end, ""))
-            if quality.elision_only(q):
+            if defects.elision_only(q):
                 out.hits.append(Hit("elision mark", i, q.start, q.end, ""))
-            if quality.courtesy_only(q):
+            if defects.courtesy_only(q):
                 out.hits.append(Hit("bare greeting", i, q.start, q.end, ""))
-            elif quality.salutation_only(q):
+            elif defects.salutation_only(q):
                 out.hits.append(Hit("bare salutation", i, q.start, q.end, ""))
-            cut = quality.cut_by_hard_wrap(q, doc.text)
+            cut = defects.cut_by_hard_wrap(q, doc.text)
             if cut:
                 out.hits.append(Hit("cut by hard wrap", i, q.start, q.end, f"cut at its {cut}"))
     return out
@@ -151,7 +151,7 @@ def report(docs: list[Document], result: Result, examples: int, rng: random.Rand
         for hit in rng.sample(hits, min(examples, len(hits))):
             print(_show(docs, hit))
     top = result.speakers.most_common(TOP_SPEAKERS)
-    bad = [(name, n) for name, n in top if quality.not_a_name(name)]
+    bad = [(name, n) for name, n in top if defects.not_a_name(name)]
     print(f"speakers not a person or organisation name, top {len(top)} by quote count: {len(bad)} (target 0)")
     for name, n in bad[:max(examples, 10)]:
         print(f"    {name!r}: {n} quotes")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from corpus.models import ExtractedQuote
-from corpus.quality import (
+from corpus.defects import (
     contains_turn_label,
     courtesy_only,
     cut_by_hard_wrap,
@@ -12,6 +11,7 @@ from corpus.quality import (
     not_a_name,
     salutation_only,
 )
+from corpus.models import ExtractedQuote
 
 
 def _q(text: str, piece: str, kind: str = "transcript") -> ExtractedQuote:
