@@ -112,6 +112,16 @@ class DirectQuotes(CueAttachment):
         span = self.emit(q.start, max(end, q.end), sp, "direct", cue, men, 0.95, mpos=pos)
         self.note_direct(q, sp, span)
         consumed.add(q.open)
+        if pos >= q.outer_end and not _title_case(words) \
+                and not any(x.line == q.line and x.open > q.outer_end for x in self.lay.quotes):
+            # (a quotation carried on after the attribution — “…,” she said. “…” — is read as the parts of
+            # one quotation; a title in marks is nobody's words)
+            lead = _mixed_clause_start(f, line_start, q)
+            if lead is not None:
+                # "Golf clubs are “just scratching out a profit,” Hedge said.": the speaker's report is the
+                # whole clause, in which only the quoted words are verbatim (stored as both, as in
+                # "X said golf clubs are “…”").
+                self.emit(lead, q.outer_end, sp, "indirect", cue, men, 0.95, mpos=pos)
         return True
 
     def fragment(self, q: QuoteSpan, sents: list[tuple[int, int]], consumed: set[int]) -> bool:
@@ -252,6 +262,33 @@ class DirectQuotes(CueAttachment):
             self.emit(q.start, q.end, None, "direct", None, None, 0.3)
             self.note_direct(q, None, None)
             consumed.add(q.open)
+
+
+_MIXED_STOP = re.compile(r"[.!?…][\"”»’)]*\s+|\n")
+# Before the words a quotation ends: an introduction of it (a colon, a comma after an adverbial — "Asked about
+# the plan, “…,” she said"), a dash, or a report of someone else's words ("The crowd chanted “…,” Berg said").
+_NOT_MIXED = re.compile(rf"(?:[:;—–-]|\bthat)\s*$|\b(?:{CUE})\b|{_OTHER_ACT.pattern}")
+_OPENER = re.compile(r"(?:(?:And|But|Still|Yet|So|Now|However|Indeed|Instead|Meanwhile)\b\s*,?\s*)+")
+
+
+def _mixed_clause_start(f: str, lo: int, q: QuoteSpan) -> int | None:
+    """Where the clause a quotation ends starts, when the quotation closes a sentence of the speaker's own
+    words set in narration ("Golf clubs are “just scratching out a profit,” Hedge said"): the sentence start,
+    if three words or more stand before the mark, none quoted or in brackets, none introducing the
+    quotation or reporting another voice, and the quotation ends with a comma or no punctuation (a full sentence
+    quoted ends with its own full stop). None otherwise."""
+    inner = f[q.start:q.end].rstrip()
+    if inner[-1:] in ".!?…:;" or q.last_line != q.line:
+        return None
+    stops = [m.end() for m in _MIXED_STOP.finditer(f, lo, q.open)
+             if not _ABBREV.search(f, max(lo, m.start() - 6), m.start() + 1)]
+    start = stops[-1] if stops else lo
+    before = f[start:q.open]
+    if any(c in before for c in "“”\"«»()[]") or "''" in before or len(_WORDS.findall(before)) < 3 \
+            or _NOT_MIXED.search(before) or (before.rstrip().endswith(",") and not inner[:1].islower()):
+        return None  # "Asked about the plan, “It is dead,” she said": a full sentence quoted after an adverbial
+    opener = _OPENER.match(f, start, q.open)
+    return opener.end() if opener else start
 
 
 def _strip_end(f: str, s: int, e: int) -> int:
