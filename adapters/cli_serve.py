@@ -46,6 +46,9 @@ def serve(telegram: bool | None, slack: bool | None, slack_mode: str, port: int,
 
     extra = {"QUOTEBOT_CONFIG": config_path} if config_path else {}
     settings = _settings(db_path, **extra)
+    # A mistyped --db must not start a bot over a new, empty database. An existing empty corpus is
+    # served: feeds and watched folders may be what fills it (`quotebot ingest FOLDER` makes one).
+    existing_corpus(settings["QUOTEBOT_DB"])
     configure_logging(settings)  # secrets redacted from every line, at every level
     options = ServeOptions(
         telegram=bool(settings["TELEGRAM_BOT_TOKEN"]) if telegram is None else telegram,

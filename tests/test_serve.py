@@ -462,3 +462,25 @@ async def test_a_port_already_taken_is_one_line_for_either_adapter(seed_db_path:
         taken.close()
         core.close()
         await tg.stop()
+
+
+def test_serve_refuses_a_missing_corpus_and_creates_nothing(tmp_path: Path) -> None:
+    """A mistyped --db stops serve in one line before any call out; no database or index is left behind."""
+    missing = tmp_path / "typo.db"
+    closed = f"http://127.0.0.1:{free_port()}"  # were serve to go on, it would fail here instead
+    code, out, err = run_serve({"TELEGRAM_BOT_TOKEN": TG_TOKEN, "TELEGRAM_API_BASE_URL": closed},
+                               "--telegram", "--db", str(missing))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [f"Error: there is no corpus at {missing} — run quotebot ingest FILE --db {missing} "
+                                "(or make demo, which builds demo.db)"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_serve_starts_over_an_existing_empty_corpus(tmp_path: Path) -> None:
+    """An empty corpus is served (feeds and watched folders fill it): serve gets past the corpus check."""
+    empty = tmp_path / "empty.db"
+    open_db(empty).close()
+    closed = f"http://127.0.0.1:{free_port()}"
+    code, _, err = run_serve({"TELEGRAM_BOT_TOKEN": TG_TOKEN, "TELEGRAM_API_BASE_URL": closed},
+                             "--telegram", "--db", str(empty))
+    assert code == 1 and "no corpus" not in err and f"the Bot API at {closed} did not answer" in err
