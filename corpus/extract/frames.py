@@ -135,7 +135,11 @@ class Frame:
 
 
 
-_ANY_CUE = re.compile(rf"\b(?:{CUE}|[Aa]ccording|urge[sd]?|calls?\s+(?:on|upon)|called\s+(?:on|upon))\b")
+# Verbs that report what a study, poll or inquiry established — read only before "that" ("The audit found
+# that …", "A new poll shows that …"): "found the body", "shows him smiling" report nothing.
+FINDING = re.compile(r"\b(?:found|finds|find|shows|showed|show|determined|determines)(?=\s+that\b)")
+_ANY_CUE = re.compile(rf"\b(?:{CUE}|[Aa]ccording|urge[sd]?|calls?\s+(?:on|upon)|called\s+(?:on|upon)|"
+                      rf"(?:found|finds|find|shows|showed|show|determined|determines)(?=\s+that\b))\b")
 _WHEN = re.compile(
     r"(?:\s+(?:on|last|this|earlier|late|early|in|at|during|after|before|since)\s+(?:(?:a|an|the|his|her|their)\s+"
     r"[\w-]+(?:\s+[\w-]+)?|"
@@ -229,7 +233,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
     # reads as one; a verb that takes no clause here ("asked the board to …", "wrote his book") or
     # whose clause is no report lets a later verb with a subject of its own speak.
     floor = 0  # where a second report may begin: after the first one's clause
-    for m in CUE_RE.finditer(sent):
+    verbs = sorted([*CUE_RE.finditer(sent), *FINDING.finditer(sent)], key=lambda v: v.start())
+    for m in verbs:
         if m.start() < floor:
             continue
         if _PASSIVE.search(sent, max(0, m.start() - 12), m.start()):
@@ -238,6 +243,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         if not found:
             continue
         men, mstart = found
+        if m.re is FINDING and not _finder(men):
+            continue  # "It shows that …", "The talks showed that …": the writer's reasoning, nobody's report
         if _GAP_BEFORE.search(sent, max(0, mstart - 12), mstart):
             continue  # "what Trump says his plan would do": the clause has a gap, it is no report
         after = sent[m.end():]
@@ -289,6 +296,21 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             # "urged Choi to appoint …": whom the speaker urged is part of what is reported
             return [Frame(men, m.group("cue"), s + m.start("obj"), e, s + max(0, at))]
     return out
+
+
+_FINDERS = _SOURCE_NOUNS | set(words("audit inquiry investigation review probe analysis assessment evaluation "
+                                      "test tests trial trials experiment model"))
+
+
+def _finder(men: Mention) -> bool:
+    """Who may find or show that something is so: a person or body named or referred to ("he found
+    that"), or a study, poll, report or inquiry ("a Pew poll shows that") — not "it", "this", "the talks"."""
+    if men.kind in {"name", "org"}:
+        return True
+    if men.kind == "pronoun":
+        return men.surface.lower() in {"he", "she", "they", "we", "i"}
+    last = re.sub(r"['’]s?$", "", men.surface.split()[-1].lower()) if men.surface.split() else ""
+    return last in _FINDERS
 
 
 _AND_BEFORE = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)*$")
