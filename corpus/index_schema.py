@@ -90,6 +90,9 @@ def _dated(published: str | None) -> tuple[int, float]:
 def _all_and_boost(row: Sequence[Any]) -> tuple[list[str], int, float]:
     """A row's values of the field ``all`` (text, speaker, title), its day key and its boost."""
     qid, text, name, mention, title, speaker_id, kind, source, published, confidence, quality = row
+    # "The Kremlin" opening a sentence is "the Kremlin" mid-sentence: without its article, so that
+    # neither "the" nor a second "Kremlin" is indexed only where the mention happened to open a sentence.
+    mention = mention[4:] if mention[:4].casefold() == "the " else mention
     speaker = f"{name} {mention}" if speaker_id and mention and mention[:1].isupper() and mention != name else name
     day, recency = _dated(published)
     b = ranking.boost_at(recency, bool(speaker_id), float(confidence), float(quality))

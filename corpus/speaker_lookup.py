@@ -91,6 +91,11 @@ def _rows(db: Database, ids: list[int], scores: dict[int, float]) -> list[Speake
     return sorted(out, key=lambda m: (-m.score, -m.quotes, m.name))
 
 
+def _without_the(folded: str) -> str:
+    """A folded name without a leading "the" ("the washington post" → "washington post"), as typed names lose it."""
+    return folded[4:] if folded.startswith("the ") else folded
+
+
 def find_speakers(db: Database, typed: str, *, limit: int = 8) -> list[SpeakerMatch]:
     """Speakers the typed name may mean, best first; several only when several people fit.
 
@@ -99,11 +104,13 @@ def find_speakers(db: Database, typed: str, *, limit: int = 8) -> list[SpeakerMa
     query = fold(typed)[:100]
     words = [w.strip(".,;:!?\"'“”") for w in query.split()][:6]
     words = [w for w in words if w and w not in {"mr", "mrs", "ms", "dr", "president", "minister"}]
+    words = words[1:] if words[:1] == ["the"] else words  # "the Kremlin" is the Kremlin; "the" alone nobody
     if not words or len(query) < 2:
         return []
     aliases = _alias_rows(db)
     joined = " ".join(words)
-    exact = sorted({sid for sid, alias, _ in aliases if alias.casefold() == joined or fold(alias) == joined})
+    exact = sorted({sid for sid, alias, _ in aliases
+                    if alias.casefold() == joined or _without_the(fold(alias)) == joined})
     scores: dict[int, float] = {}
     if exact:
         scores = {sid: 110.0 for sid in exact}
@@ -115,7 +122,7 @@ def find_speakers(db: Database, typed: str, *, limit: int = 8) -> list[SpeakerMa
             if shape is not None and shape.kind == "person":
                 score = _person_score(words, shape)
             elif kind == "organisation":
-                score = fuzz.ratio(" ".join(words), fold(alias))
+                score = fuzz.ratio(" ".join(words), _without_the(fold(alias)))
                 score = score if score >= ORG_SIMILARITY else None
             else:
                 score = None

@@ -125,9 +125,10 @@ def _split_speaker(ctx: Context, args: str) -> tuple[str, str]:
         return args, ""  # all of it is one person's name ("Kim Jong-un"), known or not: never a part of it
     for n in range(min(4, len(words)), 0, -1):
         candidate = words[:n]
+        named = candidate[1:] if fold(candidate[0]) == "the" else candidate  # "the Kremlin": the name is "Kremlin"
         for match in find_speakers(ctx.db, " ".join(candidate))[:3]:
             name_words = fold(match.name).split()
-            if all(any(fuzz.ratio(fold(w), nw) >= 80 for nw in name_words) for w in candidate):
+            if named and all(any(fuzz.ratio(fold(w), nw) >= 80 for nw in name_words) for w in named):
                 return " ".join(candidate), " ".join(words[n:])
     return (words[0], " ".join(words[1:])) if words else ("", "")
 
