@@ -27,7 +27,8 @@ from .lexicon import (
 from .mentions import Mention, parse_mention
 from .subjects import _relative_or_group, mention_from, subject_before
 
-ACCORDING = re.compile(r"(?:^|,\s*|\b)(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<m>[^,;:.!?“”\"«»]{1,90}?)\s*,\s*")
+ACCORDING = re.compile(r"(?:^|,\s*|\b)(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+"
+                       r"(?P<m>(?:[^,;:.!?“”\"«»]|(?<=\b[A-Z])\.){1,160}?)\s*,\s*")  # "F.A.A. records"
 ACCORDING_TAIL = re.compile(r"(?:,\s*|\s[—–]\s*|\s)according\s+to\s+(?P<m>[^,;:!?“”\"«»]{1,90}?)\s*"
                             r"(?:,|[.!?]?[\"”’]?\s*$)")
 # "according to plan": no source.
@@ -43,9 +44,11 @@ def _source(text: str) -> Mention | None:
     if men:
         return men
     text = text.strip()
-    if not text or _NO_SOURCE.match(text) or len(text.split()) > 12:
-        return None
     ws = text.split()
+    # A long source is one that says what it is: "early results of exit polls conducted for … by …".
+    if not text or _NO_SOURCE.match(text) or len(ws) > 24 or (
+            len(ws) > 12 and not any(re.sub(r"['’]s?$", "", w.lower()) in _SOURCE_NOUNS for w in ws[:4])):
+        return None
     # A source is someone or something that tells: a named body ("the Federal Bureau of Prisons"), a
     # group, a person or a document ("a Washington Post database"), never "his body mass index".
     if any(w[:1].isupper() for w in ws[1:]) or ws[0][:1].isupper() and ws[0].lower() not in _ARTICLES or any(
@@ -173,11 +176,22 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             return [Frame(men, m.group("cue"), s + m.end(), e, s + m.start("m"))]
     # According to X, CLAUSE / CLAUSE, according to X.
     m = ACCORDING.search(sent)
-    if m and len(sent[:m.start()].split()) < 8 and not _VERBISH.search(sent[:m.start()]):
+    lead = sent[:m.start()].rsplit(":", 1)[-1] if m else ""  # "It has not gone unnoticed: according to X, …"
+    if m and len(lead.split()) < 8 and (not _VERBISH.search(lead) or _CONNECTIVE.fullmatch(lead.strip(" ,"))
+                                        or (_subject_part(lead) and not _FINITE_SURE.search(lead))):
         # "(But the next day,) according to X, CLAUSE": only an adverbial before it
         men = _source(m.group("m"))
         # "According to the Herald, Professor X said CLAUSE": the inner speaker is the source.
         if men and not _own_speaker(sent, m.end()):
+            pre = sent[len(sent[:m.start()]) - len(lead):m.start()]
+            rest = sent[m.end():]
+            if _subject_part(pre) and len(_WORD.findall(rest)) >= 3 and clause_ok(pre.strip() + " " + rest):
+                # "Most islanders, according to a new survey, take the ferry …": the subject before the source
+                # is part of what is reported — two parts of one report, as in "CLAUSE, he said, CLAUSE".
+                at = s + m.start() - len(pre) + (len(pre) - len(pre.lstrip()))
+                out.append(Frame(men, "according to", at, s + m.start(), s + m.start("m")))
+                out.append(Frame(men, "according to", s + m.end(), e, s + m.start("m"), linked=True))
+                return out
             out.append(Frame(men, "according to", s + m.end(), e, s + m.start("m")))
             return out
     m = ACCORDING_TAIL.search(sent)
@@ -329,6 +343,23 @@ def _coordinated_subject(sent: str, cue_start: int) -> tuple[Mention, int] | Non
         return None
     men = mention_from(m.group("m")) or _relative_or_group(m.group("m").split())
     return (men, m.start("m")) if men and men.kind in {"name", "pronoun", "org", "role"} else None
+
+
+_CONNECTIVE = re.compile(r"^(?:but|and|yet|so|still|thus|therefore|hence|nevertheless|nonetheless|moreover|furthermore|"
+                         r"indeed|instead|overall|finally|first|second|third|currently|recently|here|there|"
+                         r"(?:this|last|next|that)\s+(?:year|week|month|time|spring|summer|autumn|fall|winter)|"
+                         r"\w+ly)\b(?!\s+\w)", re.IGNORECASE)
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _subject_part(pre: str) -> bool:
+    """Whether the words before ", according to X," are the reported clause's subject ("Most islanders",
+    "The ferry chief"), not an adverbial ("On Monday", "But", "In the north") or nothing."""
+    words_ = pre.split()
+    return 1 <= len(words_) <= 7 and pre.rstrip()[-1:] != "," and not _ADVERBIAL.match(pre.strip()) \
+        and not _FRONTED_PHRASE.match(pre) and not _CONNECTIVE.match(pre.strip())
 
 
 def _own_speaker(sent: str, start: int) -> bool:
