@@ -122,6 +122,7 @@ def _in(word: str, *lists: str) -> bool:
     return any(w in lex[name] or w.rstrip(".") in lex[name] for name in lists)
 
 
+@lru_cache(maxsize=65536)  # pure: a name's spellings are joined on its first look-up, the same on every later one
 def given_name(word: str) -> tuple[Gender | None, frozenset[int]] | None:
     """The lexicon entry for a given name (gender, variant groups), or None when it is not one."""
     k = _key(word)

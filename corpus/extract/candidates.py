@@ -143,6 +143,7 @@ class Candidates:
         self._canon: dict[str, str] | None = None
         self._starts: list[int] | None = None
         self._furniture: dict[int, bool] = {}  # line start -> whether the line is site furniture
+        self._full: frozenset[str] | None = None  # every full name, canonical (people() is built once)
 
     # -- lazy scans of the whole article (only run when a mention needs them) -------------------
     def people(self) -> list[_Entity]:
@@ -255,8 +256,10 @@ class Candidates:
                             self._canon[n] = self._canon.get(m, m)
                             break
         return self._canon.get(name, name)
-    def _all_full(self) -> set[str]:
-        return {self.canonical(e.name) for e in self.people() if " " in e.name}
+    def _all_full(self) -> frozenset[str]:
+        if self._full is None:
+            self._full = frozenset(self.canonical(e.name) for e in self.people() if " " in e.name)
+        return self._full
 
     def _full_names(self, surname: str, gender: str | None) -> set[str]:
         return {n for n in self._all_full() if _surname(n) == surname

@@ -313,16 +313,26 @@ def read_label(text: str, start: int, end: int) -> Label | None:
 _SENTENCE_END = re.compile(r"[.?!…;](?:\s|$)")
 
 
-def turn_break(text: str, start: int, end: int) -> Label | None:
+_UNREAD = Label("unknown", -1, -1, None, None, None, None, "")  # turn_break's default: read_label not asked yet
+_AFTER_COLON = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ“\"«")  # what _PHRASE's look-ahead admits after its colon, besides a space
+
+
+def turn_break(text: str, start: int, end: int, read: Label | None = _UNREAD) -> Label | None:
     """Inside a document read as a transcript: the label a paragraph opens with, or, when no name can
     be read from it, a label-shaped phrase that still ends the turn before it ("Member of the Board of
     the Fund … Zorgl Blix:", "Karim Nasser (retranslated :") — a phrase before a colon that opens with a
     capital, has at least two capitalised words and reads as no sentence: no sentence end, its only lower-case
     words are those roles are made of (links, particles, titles, occupations), and what follows the colon
-    opens with no lower-case word. Its turn names nobody."""
-    lab = read_label(text, start, end)
+    opens with no lower-case word. Its turn names nobody. ``read``: :func:`read_label` of the same paragraph,
+    when the caller has it already."""
+    lab = read_label(text, start, end) if read is _UNREAD else read
     if lab is not None:
         return lab
+    # The phrase and what follows it hold no colon but the label's own: the paragraph's first colon. Most
+    # paragraphs have none, or one the pattern cannot end on; the pattern is costly.
+    colon = text.find(":", start, end)
+    if colon < 0 or (colon + 1 < end and not (text[colon + 1].isspace() or text[colon + 1] in _AFTER_COLON)):
+        return None
     m = _PHRASE.match(text, start, end)
     if not m:
         return None

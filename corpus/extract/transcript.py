@@ -74,11 +74,13 @@ def _key(line: str) -> str:
     return _NOT_ALNUM.sub("", line[:80].casefold())[:40]  # a character at a time was 2 % of extraction
 
 
-def _labels(lay: Layout) -> list[tuple[int, Label]]:
+def _labels(lay: Layout, read: dict[int, Label | None]) -> list[tuple[int, Label]]:
+    """The labels paragraphs open with (and inside lines, :func:`_inline`); ``read`` gets what
+    :func:`.labels.read_label` gave for each line."""
     head = _key(lay.title or "")
     out = []
     for li, (ls, le) in enumerate(lay.lines):
-        lab = read_label(lay.folded, ls, le)
+        lab = read[li] = read_label(lay.folded, ls, le)
         if lab is None or (head and _key(lay.folded[ls:le]) == head):
             continue  # the headline repeated in the body ("Pence: Flowers Won’t Be at Debate.")
         out.append((li, lab))
@@ -110,7 +112,7 @@ def _inline(lay: Layout, labels: list[tuple[int, Label]]) -> list[tuple[int, Lab
     return out
 
 
-def _with_breaks(lay: Layout, labels: list[tuple[int, Label]]) -> list[tuple[int, Label]]:
+def _with_breaks(lay: Layout, labels: list[tuple[int, Label]], read: dict[int, Label | None]) -> list[tuple[int, Label]]:
     """In a document read as a transcript, every paragraph after the first label that opens with a
     label-shaped phrase no name can be read from (:func:`.labels.turn_break`) ends the turn before it:
     its words are nobody's, never the previous speaker's."""
@@ -121,7 +123,7 @@ def _with_breaks(lay: Layout, labels: list[tuple[int, Label]]) -> list[tuple[int
         if li in taken:
             continue
         ls, le = lay.lines[li]
-        lab = turn_break(lay.folded, ls, le)
+        lab = turn_break(lay.folded, ls, le, read[li])
         if lab is not None and lab.kind == "unknown" and not (head and _key(lay.folded[ls:le]) == head):
             extra.append((li, lab))
     return sorted(labels + extra, key=lambda x: x[1].start) if extra else labels
@@ -191,10 +193,11 @@ def _asks(texts: list[str]) -> bool:
 
 def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
     """Every turn of a transcript, in order; [] when the document has no turns."""
-    labels = sorted(_labels(lay), key=lambda x: x[1].start)
+    read: dict[int, Label | None] = {}
+    labels = sorted(_labels(lay, read), key=lambda x: x[1].start)
     if not _has_turns(labels):
         return []
-    labels = _with_breaks(lay, labels)
+    labels = _with_breaks(lay, labels, read)
     texts = _turn_texts(lay, labels)
     by_last = _label_names(labels)
     words: dict[str, list[str]] = {}
