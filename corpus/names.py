@@ -45,6 +45,8 @@ class _Lexicon:
 
 
 def _strip_accents(s: str) -> str:
+    if s.isascii():
+        return s  # NFKD leaves ASCII as it is, and no ASCII character combines
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
@@ -116,6 +118,7 @@ _NOT_GIVEN_LISTS = ("honorifics_m", "honorifics_f", "plural_honorifics", "partic
                     "common_words", "places", "event_words", "east_asian_surnames", "person_nouns")
 
 
+@lru_cache(maxsize=65536)  # pure: the word lists never change once loaded
 def _in(word: str, *lists: str) -> bool:
     w = _strip_accents(word).casefold()
     lex = _lexicon().words

@@ -87,11 +87,15 @@ PAREN = re.compile(rf"^(?P<pre>[^,]{{1,120}}),\s+(?:(?P<m>{_M})\s+{_ADV}(?P<cue>
 # A fronted adverbial is no part of what was said: "In a statement, X said, …", "Of the plan, he said, …".
 _ADVERBIAL = re.compile(r"^(?:in|of|on|at|for|after|before|during|with|about|regarding|as|asked|speaking|"
                         r"meanwhile|however|earlier|later|today|yesterday|also|now|then)\b", re.IGNORECASE)
-PARTICIPLE = re.compile(r",?\s*\b(?P<cue>adding|saying|noting|stressing|warning|insisting|explaining|arguing|"
-                        r"claiming|stating|recalling|emphasi[sz]ing|underlining|pointing out|declaring|suggesting|"
-                        r"contending|asserting|acknowledging|conceding|predicting|complaining|countering|"
-                        r"maintaining|charging|alleging)\s+"
+_PARTICIPLES = (r"adding|saying|noting|stressing|warning|insisting|explaining|arguing|"
+                r"claiming|stating|recalling|emphasi[sz]ing|underlining|pointing out|declaring|suggesting|"
+                r"contending|asserting|acknowledging|conceding|predicting|complaining|countering|"
+                r"maintaining|charging|alleging")
+PARTICIPLE = re.compile(rf",?\s*\b(?P<cue>{_PARTICIPLES})\s+"
                         r"(?:(?:(?:voters|reporters|journalists|him|her|them|us|me|the\s+[a-z]+|[A-Z][\w’']+)\s+)?that\s+)?")
+# What every PARTICIPLE match holds: a cheap first look (the full pattern opens with ",?\s*" and is tried at
+# every position; this one fails at once inside a word).
+_PARTICIPLE_WORD = re.compile(rf"\b(?:{_PARTICIPLES})\s")
 URGE = re.compile(r"\b(?P<cue>urged|urges|called\s+on|calls\s+on|called\s+upon)\s+(?P<obj>[^.;:“”\"«»]{1,80}?)"
                   r"\s+(?P<to>to\s+[a-z])")
 _INVERTED = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w.'’-]*\s*(?:,|$)")
@@ -377,6 +381,8 @@ def _verbish_subject(pre: str) -> bool:
 
 def participle(folded: str, s: int, e: int) -> tuple[str, int] | None:
     """``…, adding that CLAUSE``: the cue and where its clause starts."""
+    if not _PARTICIPLE_WORD.search(folded, s, e):
+        return None  # most sentences have none: the full pattern is tried at every position, this one at word starts
     m = PARTICIPLE.search(folded, s, e)
     if m and m.start() > s and clause_ok(folded[m.end():e], that=True):
         return m.group("cue"), m.end()
