@@ -26,6 +26,7 @@ from .hits import Hit, article_text, load_hits, quote_by_id
 from .topic import MAX_TERMS, STOPWORDS, Topic, match_expression
 
 if TYPE_CHECKING:
+    from .index import SearchIndex
     from .who import Who
 
 # The search API in one place: its types live in corpus.topic, corpus.filters and corpus.hits.
@@ -36,6 +37,7 @@ __all__ = [
 
 CANDIDATES = 50  # results per answer (distinct wordings): ten pages of five through "More"
 SUBSTANTIVE = 0.5  # corpus.quality at or above which a quote is a statement worth leading with
+_TOKEN = re.compile(r"[^\W_]+")  # a run of letters and digits: what the index's tokenizer keeps as one token
 
 
 def search(
@@ -84,7 +86,8 @@ def who_said(db: Database, topic: Topic, filters: Filters = NO_FILTERS, *, limit
 
 
 def suggest_terms(db: Database, words: Sequence[str], *, min_docs: int = 1) -> dict[str, str]:
-    """For each word that the index does not hold, the closest indexed term (a stem, as indexed)."""
+    """For each word that the index does not hold, a word of the corpus indexed as the closest term
+    ("acelerate" → "accelerate", whose term is "acceler")."""
     from rapidfuzz import fuzz, process
 
     from .index import search_index  # imported on first use
@@ -108,8 +111,27 @@ def suggest_terms(db: Database, words: Sequence[str], *, min_docs: int = 1) -> d
         terms.sort(key=lambda tn: -tn[1])
         best = process.extractOne(stems[0], [t for t, _ in terms[:5000]], scorer=fuzz.ratio, score_cutoff=75)
         if best:
-            out[word] = str(best[0])
+            out[word] = _word_of(db, idx, str(best[0]))
     return out
+
+
+def _word_of(db: Database, idx: SearchIndex, term: str) -> str:
+    """A word of a quote that the index's analyzer turns into ``term``; the term itself if none is found.
+
+    A suggestion is searched as a typed word, so it is analysed again, and a stem is not always its
+    own stem: "acceler" (accelerate) stems to "accel", which no quote holds."""
+    import tantivy
+
+    from .index_schema import TEXT
+
+    searcher = idx.searcher()
+    found = searcher.search(tantivy.Query.term_query(idx.schema, TEXT, term, index_option="freq"), 3, count=False)
+    for qid in searcher.fast_field_values("id", [address for _, address in found.hits]):
+        row = db.execute("SELECT text FROM quotes WHERE id = ?", [int(qid or 0)]).fetchone()
+        for w in _TOKEN.findall(fold_spaces(row[0]) if row else ""):
+            if idx.analyzer.analyze(w) == [term]:
+                return w.lower()
+    return term
 
 
 def surface_form(text: str, stem: str) -> str | None:
