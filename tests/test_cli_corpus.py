@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,10 @@ def test_demo_builds_the_bundled_corpus_without_shared(tmp_path: Path) -> None:
     assert f"The corpus stays in {tmp_path / 'demo.db'}" in result.output and "quotebot chat --db" in result.output
     again = CliRunner().invoke(cli, ["ask", "--db", str(tmp_path / "demo.db"), "/quote NATO"])
     assert again.exit_code == 0 and "NATO" in again.output
+    first = result.output.splitlines()[0]
+    assert re.fullmatch(r"Sample corpus: 5 articles, (\d+) quotes extracted\.", first), first
+    rerun = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "demo.db")])  # make demo a second time
+    assert rerun.output.splitlines()[0] == first.replace("quotes extracted.", "quotes (already built).")
 
 
 @pytest.mark.parametrize("name", sorted(_commands()))
