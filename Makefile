@@ -11,7 +11,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# setuptools prints a nine-line notice on every editable install (a folder named like a package may shadow
+# it: here the folders are the packages); that one notice is filtered, every other warning still shows.
 $(STAMP): pyproject.toml | $(BIN)/python
+	PYTHONWARNINGS="ignore:Editable installation:UserWarning" \
 	$(BIN)/python -m pip install --quiet -e '.[telegram,slack,serve,dev]'
 	@touch $(STAMP)
 
