@@ -1,7 +1,7 @@
 """"according to X" in the middle of its clause and with long or dotted sources (issue 10, construction 7).
 "SUBJ, according to X, PREDICATE" is one report in two parts (the subject, then the predicate), linked as
-one utterance — never the predicate alone, never the source. A long source that says what it is ("early
-results of exit polls conducted for … by …") and one with initials ("F.A.A. records") are sources. Our own
+one utterance — never the predicate alone, never the source. A long source that says what it is ("the
+first figures of a survey made for … by …") and one with initials ("F.A.A. records") are sources. Our own
 sentences."""
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ def test_an_adverbial_before_the_source_is_not_a_part() -> None:
 
 
 def test_a_long_source_that_says_what_it_is() -> None:
-    text = ("According to early results of exit polls conducted for the island council and two newspapers by a "
-            "market research firm, most islanders want a bridge.")
+    text = ("According to the first figures of a harbour survey made for the island council and two local papers by "
+            "a market research firm, most islanders want a bridge.")
     assert _quotes(text) == [("indirect", "most islanders want a bridge", None)]
 
 
