@@ -37,3 +37,65 @@ def test_the_earlier_speaker_is_never_reached_past_a_report_in_between() -> None
     body = ("Union leader Karim Haque said workers would stay out.\n\nA spokesman for the rescue service said crews "
             "were drilling a shaft. “We are working day and night,” he said.")
     assert direct(body).speaker is None
+
+
+# -- names with letters after them, a councillor's title, a person "of" a place of work -------------------
+
+@pytest.mark.parametrize(("intro", "speaker"), [
+    ("Sentencing, Judge Alan Moore KC told the defendant:", "Alan Moore"),
+    ("Closing for the Crown, Ruth Kessel QC told the jury:", "Ruth Kessel"),
+    ("Opening the debate, Sir Tom Reid OBE said:", "Tom Reid"),
+])
+def test_post_nominal_letters_are_no_organisation(intro: str, speaker: str) -> None:
+    q = direct(f"The hearing ended on Friday.\n\n{intro} “You betrayed everyone who trusted you.”")
+    assert q.speaker == speaker and q.speaker_type == "person"
+
+
+def test_a_councillors_abbreviated_title_names_the_councillor() -> None:
+    q = direct("Mayor Darcy Lane said the council would fight the plan.\n\n‘Twenty storeys is too tall,’ Cr Lane said.")
+    assert q.speaker == "Darcy Lane"
+
+
+@pytest.mark.parametrize(("subject", "speaker", "pronoun"), [
+    ("Economist Yeah Boon Kit of Monash University", "Yeah Boon Kit", "he"),
+    ("Analyst Priya Raman of the Institute for Fiscal Studies", "Priya Raman", "she"),
+])
+def test_a_person_of_an_institution_is_the_person(subject: str, speaker: str, pronoun: str) -> None:
+    body = (f"Finance Minister Ahmad Tan defended the plan.\n\n{subject} said the budget was sound. "
+            f"“The target is credible,” {pronoun} told reporters.")
+    got = [(q.kind, q.speaker) for q in quotes(body)]
+    assert ("indirect", speaker) in got and ("direct", speaker) in got
+
+
+def test_an_institution_with_of_stays_an_organisation() -> None:
+    (q,) = quotes("Shares rose sharply on Monday after the results. The Royal Bank of Scotland said that its profits "
+                  "had doubled.")
+    assert q.speaker_type != "person"
+
+
+# -- the quotation's own words tell who is not speaking ----------------------------------------------------
+
+def test_a_quotation_about_ms_x_is_not_ms_xs_by_a_role_noun() -> None:
+    body = ("Spokeswoman Irina Volkova answered remarks by EU foreign policy chief Anna Berg.\n\n"
+            "“Ms Berg should read some history,” the diplomat said.")
+    assert direct(body).speaker is None
+
+
+def test_a_name_inside_the_quotation_is_never_its_pronouns_antecedent() -> None:
+    body = ("Ambassador Peter Westmacott spoke before leaving his post.\n\n"
+            "“President Obama seems to me fond of this country,” he said.")
+    q = direct(body)
+    assert (q.speaker, q.resolution) == ("Peter Westmacott", "pronoun")
+
+
+def test_the_one_asked_stands_between_a_pronoun_and_an_earlier_speaker() -> None:
+    body = ("Margaret Shaw opposed the plan. Councillor Tom Reyes asked Linda Shaw how many units the plan had. "
+            "She said there would be six.")
+    (q,) = quotes(body)
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize("where", ["Buenos Aires", "Addis Ababa", "Kuala Lumpur"])
+def test_a_place_after_in_is_no_speaker(where: str) -> None:
+    for q in quotes(f"Talks stalled again. An official in {where} said the deal was off."):
+        assert q.speaker is None

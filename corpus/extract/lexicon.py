@@ -78,7 +78,7 @@ TITLE_WORDS = set(
     council committee board security russian rector writer poet artist actor actress singer composer
     conductor pilot cosmonaut astronaut athlete champion worker teacher doctor student priest mufti rabbi
     imam veteran member owner partner shareholder holding railways airlines technologies systems
-    management platinum oil gas nickel steel group ceo mp rev rev. reverend father""")
+    management platinum oil gas nickel steel group ceo mp rev rev. reverend father councillor cllr cr clr""")
 )
 NATIONALITY_WORDS = set(
     words("""American British English French German Chinese Japanese Korean Belarusian Ukrainian Russian Syrian

@@ -184,11 +184,16 @@ def _proper(s: str, words: list[str]) -> Mention | None:
         name = company.group(0)
         return Mention("org", s, name=name, head=company.group("form").rstrip(".").lower())
     of = _PERSON_OF.match(s)
-    if of and given_name(of.group("person").split()[0]):
-        # "David Ross of Oxford University": a person and where they work, not an organisation.
-        person = name_shape(of.group("person"))
-        if person is not None and person.kind == "person" and len(person.name.split()) >= 2:
-            return Mention("name", s, name=person.name, role=of.group("where"), gender=person.gender)
+    if of:
+        # "David Ross of Oxford University", "Economist Yeah Boon Kit of Sunway University": a person and where
+        # they work, not an organisation — when the words before "of" read as a full name (a known given name,
+        # or a role before it); "Bank of America", "Royal Bank of Scotland" have no name there.
+        left = _proper_words(of.group("person"), of.group("person").split())
+        person = name_shape(left.name) if left is not None and left.kind == "name" and left.name else None
+        if person is not None and person.kind == "person" and len(person.name.split()) >= 2 \
+                and (left is not None and left.role or given_name(person.name.split()[0])):
+            role = " ".join(r for r in (left.role if left else None, person.role, of.group("where")) if r)
+            return Mention("name", s, name=person.name, role=role, gender=(left.gender if left else None) or person.gender)
     men = _proper_words(s, words)
     if men is None or men.kind != "name":
         return men
@@ -221,8 +226,12 @@ def _titled_name(tokens: list[str], lows: list[str]) -> Mention | None:
     return Mention("name", " ".join(tokens), name=shape.name, role=" ".join(tokens[:k + 1]), gender=shape.gender)
 
 
-_PERSON_OF = re.compile(r"^(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\s+(?P<where>(?:of|from|at)\s+(?:the\s+)?"
-                        r"[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’.&-]*)){0,6})$")
+_PERSON_OF = re.compile(r"^(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.()-]+){1,5})\s+(?P<where>(?:of|from|at)\s+(?:the\s+)?"
+                        r"[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’.&-]*)){0,8})$")
+# Letters after a name that are no part of it: honours, silk, a seat in a parliament ("Alan Moore KC",
+# "Jane Hart MP", "Sir Tom Reid OBE").
+_POST_NOMINALS = frozenset(["KC", "QC", "SC", "MP", "MSP", "MLA", "MEP", "MHA", "MNA", "MPP", "TD", "OBE", "CBE", "MBE",
+                            "KBE", "DBE", "GBE", "PhD", "DPhil", "FRS", "JP"])
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 # Lower-case name particles (the capitalised "Van", "De", "Al" are name words already).
 _NAME_PARTICLE = re.compile(r"^(?:de|da|di|du|del|della|der|den|van|von|la|le|al|bin|ibn|ben|ter|ten|zu|dos|das)$")
@@ -251,6 +260,8 @@ def _proper_words(s: str, words: list[str]) -> Mention | None:
             return None
         lead = " ".join(tokens[:cut] + ([name.role] if name.role else []))
         return Mention("name", s, name=name.name, role=lead, gender=name.gender)
+    while len(tokens) > 1 and tokens[-1] in _POST_NOMINALS and _is_name_word(tokens[-2]):
+        tokens = tokens[:-1]
     while len(tokens) > 2 and tokens[-1] in {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}:
         tokens = tokens[:-1]  # "Vann R. Newkirk II": the suffix is no part of the lookup name
     if not all(t[:1].isupper() or t.lower() in CONNECTORS or t.lower() in HONORIFICS for t in tokens):

@@ -19,6 +19,20 @@ from .resolve import Tracker
 ATTRIBUTION_THRESHOLD = 0.6
 
 
+# How a speaker is inferred rather than named at the cue: a pronoun, a role noun, a quotation running on.
+_INFERRED = frozenset(["pronoun", "title", "continuation"])
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|President|Minister|Senator|Judge|Governor|Mayor|General|Colonel)\.?"
+
+
+def _speaks_of(text: str, sp: Speaker) -> bool:
+    """Whether a quotation names ``sp`` in the third person — by full name or by an honorific or title and the
+    surname ("Ms Kallas should study history"): then it is someone else's words about them."""
+    if sp.kind != "person" or " " not in sp.name:
+        return False
+    surname = re.escape(sp.name.split()[-1])
+    return bool(re.search(rf"\b(?:{re.escape(sp.name)}|{_HONORIFIC}\s+{surname})(?![\w-])", text))
+
+
 class RunState:
     """State of one extraction run."""
 
@@ -43,6 +57,8 @@ class RunState:
         conf = round(min(confidence, sp.confidence), 3) if sp else 0.0
         if sp and conf < ATTRIBUTION_THRESHOLD:
             sp = None  # not sure enough to name anyone: stored unattributed, never guessed
+        if sp and kind == "direct" and (resolution or sp.resolution) in _INFERRED and _speaks_of(self.lay.text[s:e], sp):
+            sp = None  # "“Ms Kallas should study history,” the diplomat said": nobody is "Ms Kallas" in their own words
         # The mention's place is evidence even when it resolves to nobody ("he" with two candidates).
         span = span or _mention_span(self.folded, men, mpos)
         self.out.append(ExtractedQuote(

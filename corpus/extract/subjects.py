@@ -54,6 +54,10 @@ def mention_from(text: str) -> Mention | None:
             continue
         before = words[-k - 1].lower() if k < len(words) else ""
         clause_and = before in {"and", "but"} and k + 1 < len(words) and words[-k - 2].endswith(",")
+        if before in _PLACE_OF:
+            if all(w[:1].isupper() for w in tail):
+                return None  # the place's name, or any shorter tail of it ("Aires")
+            continue
         if (before in _OBJECT_OF and not clause_and) or before.endswith(("'s", "’s")):
             # the object of "of / and / with …" is no speaker, nor any shorter tail of it; ", and he
             # added" opens a clause of its own
@@ -126,6 +130,9 @@ def _before_appositive(words: list[str]) -> Mention | None:
 
 
 _OBJECT_OF = {"of", "for", "to", "with", "by", "and", "or", "from", "than", "about", "against", "like", "at"}
+# "An official in Buenos Aires said": a place after a preposition is no speaker; a shorter tail may be
+# ("At the ceremony in the Palace the Russian head of state recalled …").
+_PLACE_OF = {"in", "near", "inside", "outside"}
 
 
 def subject_before(text: str, end: int) -> tuple[Mention, int] | None:
