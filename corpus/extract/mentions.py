@@ -192,8 +192,8 @@ def _proper(s: str, words: list[str]) -> Mention | None:
         person = name_shape(left.name) if left is not None and left.kind == "name" and left.name else None
         if person is not None and person.kind == "person" and len(person.name.split()) >= 2 \
                 and (left is not None and left.role or given_name(person.name.split()[0])):
-            role = " ".join(r for r in (left.role if left else None, person.role, of.group("where")) if r)
-            return Mention("name", s, name=person.name, role=role, gender=(left.gender if left else None) or person.gender)
+            at = " ".join(r for r in (left.role if left else None, person.role, of.group("where")) if r)
+            return Mention("name", s, name=person.name, role=at, gender=(left.gender if left else None) or person.gender)
     men = _proper_words(s, words)
     if men is None or men.kind != "name":
         return men
