@@ -99,3 +99,20 @@ def test_the_one_asked_stands_between_a_pronoun_and_an_earlier_speaker() -> None
 def test_a_place_after_in_is_no_speaker(where: str) -> None:
     for q in quotes(f"Talks stalled again. An official in {where} said the deal was off."):
         assert q.speaker is None
+
+
+def test_a_person_of_a_body_no_lexicon_knows_stands_between_a_pronoun_and_an_earlier_speaker() -> None:
+    body = ("Mines Minister Gwede Mantashe said illegal mining was a crime.\n\nLwazi Dumo of the Society for the "
+            "Protection of Our Constitution accused the government of acting too slowly. “If these were office "
+            "workers, the response would be different,” he said.")
+    assert direct(body).speaker != "Gwede Mantashe"
+
+
+@pytest.mark.parametrize(("relay", "speaker"), [
+    ("her landlord, Rashid Qureshi, had texted her:", "Rashid Qureshi"),
+    ("her landlord had texted her:", None),
+    ("her landlord had sent a message:", None),
+])
+def test_words_a_report_relays_are_the_inner_speakers(relay: str, speaker: str | None) -> None:
+    q = direct(f"Tenant Morag Cathie said {relay} “Your things are in the garden. Don't come back.”")
+    assert q.speaker == speaker

@@ -33,8 +33,11 @@ _COLON_INTRO = re.compile(rf"(?:\b{CUE}|\b(?:comments?|statement|remarks|words|m
 # A report inside the sentence's report whose own subject names nobody: "X said his mother always told
 # him:", "X recalled that his coach once said:" (a possessive or article noun phrase, then a speech verb).
 _INNER_REPORT = re.compile(rf"\b(?:{CUE})\s+(?:that\s+)?(?P<np>(?:his|her|their|my|our|a|an|the)\s+"
-                           rf"(?!(?:who|which|that|and|but|or|then)\b)[a-z][\w'’-]*(?:\s+(?!(?:who|which|that|and|but|or|then)\b)[a-z][\w'’-]*)?)\s+"
-                           rf"(?:\w+ly\s+|once\s+|had\s+|has\s+|would\s+)*(?:{CUE})\b[^.!?:;“”\"«»]{{0,40}}:\s*$")
+                           rf"(?!(?:who|which|that|and|but|or|then)\b)[a-z][\w'’-]*(?:\s+(?!(?:who|which|that|and|but|or|then)\b)[a-z][\w'’-]*)?)"
+                           # "her landlord, Rashid Qadir, had texted her:": the apposition names the inner speaker
+                           rf"(?:,\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),)?\s+"
+                           rf"(?:\w+ly\s+|once\s+|had\s+|has\s+|would\s+)*(?:{CUE}|(?<=\s)(?:had|has)\s+[a-z]{{3,}}ed|"
+                           rf"texted|messaged|emailed|e-mailed|tweeted|posted|scrawled|sent|wrote|written)\b[^.!?:;“”\"«»]{{0,40}}:\s*$")
 # "Said Ellis: “…”": the verb first, at the start of a sentence.
 _SAID_FIRST = re.compile(rf"(?:^|[.!?][\"”’)]?\s+)(?:Said|Says|Added|Wrote|Asked)\s+(?P<m>{_M})\s*[:,]\s*$")
 # "As Tom Dunn put it in a letter, “…”" / "as the Gazette puts it, “…”".
@@ -162,6 +165,9 @@ class CueAttachment(RunState):
             bare = _LEADING_MODIFIERS.sub("", who)
             men = parse_mention(bare) or Mention("role", who, role=who)
             return men, ":", bstart + voice.start("m") + (len(who) - len(bare) if men.surface == bare else 0)
+        relay = self._inner_report(before, bstart) if before.rstrip().endswith(":") else None
+        if relay is not None:
+            return relay
         found = before_cue(before)
         if found:
             return found[0], found[1], q.open - len(before) + found[2]
@@ -175,16 +181,11 @@ class CueAttachment(RunState):
             # the sentence the colon ends introduces the quotation.
             cut = [m.end() for m in _SENTENCE_BREAK.finditer(before)]
             sent_from = bstart + (cut[-1] if cut else 0)
-            inner_report = _INNER_REPORT.search(f, sent_from, bstart + len(before))
             relayed = THAT_INNER_NAMED_COLON.search(f, sent_from, bstart + len(before))
             if relayed:
                 # "X told the court that Maya Stone had sent a message reading: “…”": the words the report
                 # relays are its inner subject's, not X's; no name is given for them here.
                 return Mention("role", "relayed"), ":", relayed.start()
-            if inner_report:
-                # "X said his mother always told him: “…”": the words are the inner speaker's (his mother),
-                # whom no name tells here; never the sentence subject's.
-                return Mention("role", inner_report.group("np").strip()), ":", inner_report.start("np")
             subj = sentence_subject(f, sent_from, bstart + len(before))
             if subj and subj[0].kind in {"name", "pronoun", "org"}:
                 return subj[0], ":", subj[1]
@@ -213,6 +214,20 @@ class CueAttachment(RunState):
             if men:
                 return men, m.group("cue"), q.open - len(before) + m.start("m")
         return None
+
+    def _inner_report(self, before: str, bstart: int) -> tuple[Mention, str, int] | None:
+        """"X said his mother always told him: “…”", "X said her landlord, Rashid Qadir, had texted her: “…”": the
+        words are the inner speaker's — the one an apposition names, else nobody the article names here — never
+        the sentence subject's."""
+        cut = [m.end() for m in _SENTENCE_BREAK.finditer(before)]
+        sent_from = bstart + (cut[-1] if cut else 0)
+        inner = _INNER_REPORT.search(self.folded, sent_from, bstart + len(before))
+        if inner is None:
+            return None
+        named = parse_mention(inner.group("name")) if inner.group("name") else None
+        if named is not None and named.kind == "name":
+            return named, ":", inner.start("name")
+        return Mention("role", inner.group("np").strip()), ":", inner.start("np")
 
     def _passive(self, men: Mention, cue: str, pos: int) -> tuple[Mention, int] | None:
         """For a cue in the passive ("X was told", "X was warned by Y"): the "by" phrase's mention and

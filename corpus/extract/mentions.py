@@ -186,12 +186,11 @@ def _proper(s: str, words: list[str]) -> Mention | None:
     of = _PERSON_OF.match(s)
     if of:
         # "David Ross of Oxford University", "Economist Yeah Boon Kit of Sunway University": a person and where
-        # they work, not an organisation — when the words before "of" read as a full name (a known given name,
-        # or a role before it); "Bank of America", "Royal Bank of Scotland" have no name there.
+        # they work, not an organisation — when the words before "of" read as a full name; "Bank of America",
+        # "Royal Bank of Scotland" have no name there. (A name no lexicon knows is no pronoun's antecedent.)
         left = _proper_words(of.group("person"), of.group("person").split())
         person = name_shape(left.name) if left is not None and left.kind == "name" and left.name else None
-        if person is not None and person.kind == "person" and len(person.name.split()) >= 2 \
-                and (left is not None and left.role or given_name(person.name.split()[0])):
+        if person is not None and person.kind == "person" and len(person.name.split()) >= 2:
             at = " ".join(r for r in (left.role if left else None, person.role, of.group("where")) if r)
             return Mention("name", s, name=person.name, role=at, gender=(left.gender if left else None) or person.gender)
     men = _proper_words(s, words)
