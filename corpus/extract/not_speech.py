@@ -94,7 +94,8 @@ def is_salutation(text: str) -> bool:
 def is_caption(text: str) -> bool:
     if len(text) > 400:
         return False  # a caption is a line or two
-    return bool(_BRACKETED.match(text.strip("“”\"«» ")) or _CAPTION.search(text))
+    # Without a colon only the pattern's "photo of" reading can match, and that one only at the start.
+    return bool(_BRACKETED.match(text.strip("“”\"«» ")) or (_CAPTION.search(text) if ":" in text else _CAPTION.match(text)))
 
 
 def is_editorial(text: str) -> bool:

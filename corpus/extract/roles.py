@@ -193,11 +193,13 @@ class RoleResolution(Candidates):
             return self._resolve(inner, pos) if inner and inner.kind != "document" else None
         head = re.escape(men.head or "")
         found = None
-        for m in re.finditer(rf"(?P<a>[\w.'’ -]{{1,80}}?)['’]s\s+(?:[\w-]+\s+){{0,2}}{head}\b|"
+        window = self.folded[max(0, pos - 3000):max(0, pos)]
+        # Every reading below holds the noun itself: without it in the window (most often) none is tried.
+        for m in () if (men.head or "") not in window else re.finditer(rf"(?P<a>[\w.'’ -]{{1,80}}?)['’]s\s+(?:[\w-]+\s+){{0,2}}{head}\b|"
                              rf"\b{head}\s+(?:issued\s+)?(?:by|from)\s+(?P<b>[\w.'’ -]{{1,80}})|"
                              rf"(?P<c>[\w.'’ -]{{1,80}}?)\s+(?:issued|published|released|posted|circulated|"
                              rf"distributed|sent)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){{0,2}}{head}\b",
-                             self.folded[max(0, pos - 3000):max(0, pos)]):
+                             window):
             found = m
         if found:
             if found.group("b"):

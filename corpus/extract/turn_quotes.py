@@ -6,6 +6,7 @@ ends early — a heading, a caption, the article's narration again ("The Preside
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..models import Resolution
 from .layout import Layout, trim
@@ -79,7 +80,7 @@ def _reports_speech(para: str) -> bool:
     """A paragraph after a turn that opens with someone reported in the third person and speaks in no
     first or second person: the article again ("The President of Turkey added that …"). Speakers
     quote others too ("Mr Peskov just said that …"), but then with a title, or in the first person."""
-    return _SPEECH_FRAME.match(para) is not None and not _PERSONAL.search(para)
+    return _SPEECH_FRAME.match(para) is not None and not _personal(para)
 
 
 # A statement's verb: "Police ask anyone …", "The National Anthem is played." (a courtesy has none:
@@ -93,7 +94,7 @@ def _closing_narration(para: str) -> bool:
     thirty words, ending in a full stop, with a verb and no first or second person ("Police ask anyone who was
     on the bridge to call 105."). A speaker's last words there are a courtesy or speak to someone."""
     words = para.split()  # a line of narration is short; a speech's long last paragraph is its own
-    return (6 <= len(words) <= 30 and para.rstrip().endswith(".") and not _PERSONAL.search(para)
+    return (6 <= len(words) <= 30 and para.rstrip().endswith(".") and not _personal(para)
             and _STATEMENT_VERB.search(para) is not None)
 
 
@@ -108,10 +109,16 @@ def _title_cased(para: str) -> bool:
 _PERSONAL = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)  # asked up to four times of one paragraph by the checks below
+def _personal(para: str) -> bool:
+    """Whether ``para`` speaks in the first or second person."""
+    return _PERSONAL.search(para) is not None
+
+
 def _narration(para: str, names: set[str]) -> bool:
     """A paragraph that names one of the transcript's speakers in full and speaks in no first or
     second person: the site's narration ("… Nikolai Denisov joins the videoconference.")."""
-    return bool(names) and not _PERSONAL.search(para) and any(n in para for n in names)
+    return bool(names) and not _personal(para) and any(n in para for n in names)
 
 
 # A narrator's attribution tag at the end of a clause: "…, Sanders said.", "…, the report said,", "…, said Lopez."
@@ -159,6 +166,6 @@ def _reports(para: str, speaker: list[str], surnames: set[str]) -> bool:
     person, names another speaker so or reports what someone said ("…, the report said")."""
     if speaker and _bare_surname(para, speaker[-1]):
         return True
-    if _PERSONAL.search(para):
+    if _personal(para):
         return False
     return bool(_REPORTING.search(para)) or any(_bare_surname(para, n) for n in surnames)
