@@ -117,7 +117,8 @@ def _length_score(n: int) -> float:
 def quality(text: str, kind: str = "direct") -> float:
     """0..1: how substantive ``text`` is as a quote of kind ``kind`` (see the module table)."""
     spaced = " ".join(text.split())
-    marked, marks = _ELISION_MARK.subn(" ", text)
+    # Every elision mark holds "…" or "...": most quotes have neither, and skip the substitution.
+    marked, marks = _ELISION_MARK.subn(" ", text) if "…" in text or "..." in text else (text, 0)
     body = " ".join(marked.split()) if marks else spaced  # strip_elisions(text), one split when no mark
     words = _TOKEN.findall(body)
     if not words:
