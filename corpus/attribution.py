@@ -20,6 +20,7 @@ from sqlite_utils import Database
 _HOW = {
     "name": "Named by “{mention}”.",
     "surname": "Named by “{mention}” — the article gives the full name, {speaker}, elsewhere.",
+    "given_name": "Named by “{mention}” — the given name of the one person the article names with it, {speaker}.",
     "title": "Named by “{mention}” — the one person the article gives that role, {speaker}.",
     "pronoun": "Named by “{mention}” — a pronoun for the nearest speaker the article names, {speaker}.",
     "organisation": "Named by “{mention}” (an organisation).",

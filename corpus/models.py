@@ -10,6 +10,7 @@ QuoteKind = Literal["direct", "indirect", "transcript", "question"]
 Resolution = Literal[
     "name",          # a full name next to the cue ("Sergey Lavrov said")
     "surname",       # a surname or "Mr X" resolved to the full name the article introduced
+    "given_name",    # a given name alone ("Kaylee said") for the one person the article named in full with it
     "title",         # a title/role noun resolved to one introduced person ("the minister said")
     "pronoun",       # he/she resolved to the most recent compatible subject
     "organisation",  # an organisation, country or document speaker ("the ministry said")

@@ -116,3 +116,21 @@ def test_a_person_of_a_body_no_lexicon_knows_stands_between_a_pronoun_and_an_ear
 def test_words_a_report_relays_are_the_inner_speakers(relay: str, speaker: str | None) -> None:
     q = direct(f"Tenant Morag Cathie said {relay} “Your things are in the garden. Don't come back.”")
     assert q.speaker == speaker
+
+
+# -- a given name alone ----------------------------------------------------------------------------------
+
+def test_a_given_name_alone_is_the_one_person_named_with_it() -> None:
+    q = direct("Her great-granddaughter, Kaylee Stroud, 15, now helps on busy days.\n\n"
+               "“She knows every hive by sound,” Kaylee said.")
+    assert (q.speaker, q.resolution) == ("Kaylee Stroud", "given_name")
+
+
+def test_a_given_name_two_people_share_names_nobody() -> None:
+    q = direct("Kaylee Stroud and Kaylee Marsh help on busy days.\n\n“She knows every hive by sound,” Kaylee said.")
+    assert q.speaker is None
+
+
+def test_a_given_name_before_anyone_is_named_with_it_names_nobody() -> None:
+    q = direct("“She knows every hive by sound,” Kaylee said.\n\nKaylee Stroud, 15, helps on busy days.")
+    assert q.speaker is None

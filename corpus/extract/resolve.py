@@ -107,8 +107,26 @@ class Tracker(PronounResolution, RoleResolution):
             if len(earlier) == 1:
                 name = earlier.pop()
                 return Speaker(name, "person", self._role_of(name), 0.8, "surname")
+        if not full:
+            given = self._by_given_name(surname, pos)
+            if given is not None:
+                return Speaker(given, "person", self._role_of(given), 0.9, "given_name")
         # A bare surname the article never introduces in full: nobody we can name with confidence.
         return None
+
+    def _by_given_name(self, word: str, pos: int) -> str | None:
+        """"Her great-granddaughter, Kaylee Stroud, … “…,” Kaylee said": a bare word that is no one's surname but
+        the given name of exactly one person the article has named in full before it (features call young
+        people, relatives who share a surname, and Malay, Thai or Ethiopian names this way). Two people with
+        that given name, or none named before it, and the word names nobody."""
+        bearers = {self.canonical(e.name) for e in self.people()
+                   if e.pos >= 0 and " " in e.name and e.name.split()[0] == word}
+        if len(bearers) != 1:
+            return None
+        name = next(iter(bearers))
+        if not any(e.pos < pos and self.canonical(e.name) == name for e in self.people() if e.pos >= 0):
+            return None
+        return name
 
     def _bare_before_full(self, surname: str, name: str) -> bool:
         """Whether the body uses the bare surname, untitled, before it first gives the full name of a
