@@ -153,7 +153,7 @@ _WHEN = re.compile(
     r"\w+day|week|month|year|night|morning|evening|afternoon|Twitter|Facebook|[A-Z][a-z]+(?:\s+\d{1,2})?))+"
     r"(?=\s+(?:it|he|she|they|we|I|the|a|an|[A-Z]\w*)\b)")
 _NEXT_REPORT = re.compile(
-    rf",\s+(?:and\s+|but\s+|while\s+)?(?:adding|saying|noting|stressing|[^,;“”\"«»]{{1,60}}?\s+{CUE})\b")
+    rf",(?P<mark>[”\"’]?)\s+(?:and\s+|but\s+|while\s+)?(?:adding|saying|noting|stressing|[^,;“”\"«»]{{1,60}}?\s+{CUE})\b")
 _AND_CUE = re.compile(rf"\band\s+(?:also\s+|then\s+|later\s+)?{CUE}\b")
 # "…, state radio announced late Monday, drawing criticism …": a time, then narration; the report is before.
 _TIME_THEN_NARRATION = re.compile(
@@ -299,7 +299,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         nxt = _NEXT_REPORT.search(clause)
         if nxt and not clause_ok(clause[:nxt.start()], that=bool(t or told)):
             continue  # "When he wrote his book, Mr. X said that …": the report is the later one
-        end = s + clause_start + nxt.start() if nxt else e
+        # (a quotation the report ends with keeps its closing mark: "… had been “a mistake,” X said …")
+        end = s + clause_start + nxt.start() + (2 if nxt.group("mark") else 0) if nxt else e
         out.append(Frame(men, m.group(), s + clause_start, end, s + mstart))
         if not nxt:
             break
