@@ -80,6 +80,7 @@ class TelegramStandIn:
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
     _update_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _new_update: asyncio.Event = field(default_factory=asyncio.Event)
+    _released: bool = False
     _runner: web.AppRunner | None = None
     port: int = 0
 
@@ -94,6 +95,12 @@ class TelegramStandIn:
         self.updates.append(update)
         self._new_update.set()
         return int(update["update_id"])
+
+    def release(self) -> None:
+        """Answer the pending long poll now and every later one at once: the bot is about to stop, and
+        its updater waits for the getUpdates in flight (a second per test otherwise)."""
+        self._released = True
+        self._new_update.set()
 
     def fail_next(self, method: str, status: int, *, retry_after: int | None = None,
                   description: str | None = None, after: int = 0) -> None:
@@ -185,7 +192,7 @@ class TelegramStandIn:
     async def _m_getUpdates(self, p: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(p.get("offset") or 0)
         self.updates = [u for u in self.updates if u["update_id"] >= offset]
-        if not self.updates:
+        if not self.updates and not self._released:
             self._new_update.clear()
             timeout = min(float(p.get("timeout") or 0), 2.0)  # long poll, bounded for tests
             try:

@@ -118,6 +118,7 @@ async def telegram(corpus: Path) -> AsyncIterator[TelegramStandIn]:
     task = asyncio.create_task(run_telegram(core, settings, stop, poll_timeout=1, ready=ready))
     await asyncio.wait_for(ready.wait(), 10)
     yield standin
+    standin.release()
     stop.set()
     await asyncio.wait_for(task, 15)
     core.close()

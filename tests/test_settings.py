@@ -68,6 +68,7 @@ async def test_the_page_size_setting_sets_the_cards_per_answer(seed_db_path: Pat
         assert sent["text"].count("<blockquote>") == size
         assert f"1–{size} of" in sent["text"]
     finally:
+        standin.release()
         stop.set()
         await asyncio.wait_for(task, 15)
         core.close()

@@ -72,6 +72,7 @@ async def running(standin: TelegramStandIn, seed_db_path: Path) -> AsyncIterator
     task = asyncio.create_task(run_telegram(core, settings, stop, poll_timeout=1, ready=ready))
     await asyncio.wait_for(ready.wait(), 10)
     yield standin
+    standin.release()
     stop.set()
     await asyncio.wait_for(task, 15)
     core.close()
@@ -171,6 +172,7 @@ async def test_allowlist_refuses_other_chats_politely(standin: TelegramStandIn, 
     standin.push(private_message("/stats", user_id=999))
     standin.push(private_message("/stats", user_id=111))
     calls = await standin.wait_for("sendMessage", 2)
+    standin.release()
     stop.set()
     await asyncio.wait_for(task, 15)
     core.close()
@@ -255,6 +257,7 @@ async def allowlisted(standin: TelegramStandIn, seed_db_path: Path) -> AsyncIter
     task = asyncio.create_task(run_telegram(core, settings, stop, poll_timeout=1, ready=ready))
     await asyncio.wait_for(ready.wait(), 10)
     yield standin
+    standin.release()
     stop.set()
     await asyncio.wait_for(task, 15)
     core.close()
@@ -443,6 +446,7 @@ async def test_the_allowlist_takes_at_usernames_of_chats_and_users(standin: Tele
         answered = await standin.wait_for("sendMessage", 5)
         inline = {a["inline_query_id"]: a["results"] for a in await standin.wait_for("answerInlineQuery", 2)}
     finally:
+        standin.release()
         stop.set()
         await asyncio.wait_for(task, 15)
         core.close()
