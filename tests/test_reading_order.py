@@ -134,3 +134,15 @@ def test_a_given_name_two_people_share_names_nobody() -> None:
 def test_a_given_name_before_anyone_is_named_with_it_names_nobody() -> None:
     q = direct("“She knows every hive by sound,” Kaylee said.\n\nKaylee Stroud, 15, helps on busy days.")
     assert q.speaker is None
+
+
+@pytest.mark.parametrize(("name", "surname"), [("JP Smith", "Smith"), ("KL Rahul", "Rahul")])
+def test_initials_without_full_stops_are_part_of_the_name(name: str, surname: str) -> None:
+    q = direct(f"Mayoral committee member {name} said the city would not back down. “The law applies to "
+               f"everyone,” {surname} said.")
+    assert q.speaker == name
+
+
+def test_a_bodys_letters_before_a_surname_are_no_initials() -> None:
+    q = direct("“The law applies to everyone,” BBC Smith said.")
+    assert q.speaker != "BBC Smith"

@@ -196,6 +196,12 @@ def _proper(s: str, words: list[str]) -> Mention | None:
     men = _proper_words(s, words)
     if men is None or men.kind != "name":
         return men
+    if men.role and _BARE_INITIALS.match(men.role) and men.role not in _NOT_INITIALS and men.name \
+            and not men.name.split()[0].isupper():
+        # "JP Smith", "KL Rahul": initials, no title — a person when the rest is a surname's shape
+        rest = name_shape(f"Mr {men.name}")
+        if rest is not None and rest.kind == "person" and len(men.name.split()) == 1:
+            return Mention("name", s, name=f"{men.role} {rest.name}")
     shape = name_shape(men.name or "")
     whole = name_shape(" ".join(_POSSESSIVE.sub("", w.strip(",")) for w in words))
     extra = whole.name.split()[:len(whole.name.split()) - len(shape.name.split())] \
@@ -232,6 +238,14 @@ _PERSON_OF = re.compile(r"^(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.()-]+){
 _POST_NOMINALS = frozenset(["KC", "QC", "SC", "MP", "MSP", "MLA", "MEP", "MHA", "MNA", "MPP", "TD", "OBE", "CBE", "MBE",
                             "KBE", "DBE", "GBE", "PhD", "DPhil", "FRS", "JP"])
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+# Initials written without full stops ("JP Smith", "AJ Brown"), unless the letters are a body's or a country's.
+_BARE_INITIALS = re.compile(r"^[A-Z]{2,3}$")
+_NOT_INITIALS = frozenset(["US", "UK", "EU", "UN", "AP", "AFP", "BBC", "CNN", "NBC", "ABC", "CBS", "FBI", "CIA", "NHS",
+                           "IMF", "WHO", "ANC", "DA", "EFF", "GOP", "MP", "MPS", "PM", "TV", "UAE", "USA", "RT", "DPR",
+                           "LPR", "SA", "NZ", "RAF", "IDF", "PLO", "SNP", "DUP", "CDU", "SPD", "AFD", "BJP", "INC", "PTI",
+                           "PPP", "APC", "PDP", "NDC", "NPP", "MDC", "KC", "QC", "SC", "CEO", "CFO", "COO", "CTO", "GM",
+                           "VP", "DG", "MEP", "MSP", "MLA", "TD", "ECB", "FED", "NYT", "WSJ", "ITV", "RTE", "SBS", "DOJ",
+                           "DHS", "DOD", "EPA", "FDA", "SEC", "FTC", "NSA", "ICE", "IRS", "NRA", "NFL", "NBA", "IOC", "GP", "HR", "PR"])
 # Lower-case name particles (the capitalised "Van", "De", "Al" are name words already).
 _NAME_PARTICLE = re.compile(r"^(?:de|da|di|du|del|della|der|den|van|von|la|le|al|bin|ibn|ben|ter|ten|zu|dos|das)$")
 _PARTICLE_GLUED = re.compile(r"^(?:al|el|ad|ash|as|at|az|ben|bin|ibn|abu|de|da|di|du|van|von|der|la|le|d|l|o)[-’']\w")
