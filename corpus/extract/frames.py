@@ -109,9 +109,21 @@ _BETWEEN = re.compile(
     r"^(?:\s+(?:reporters|journalists|the\s+press|the\s+media|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
     r"him|her|them|us|me|parliament|lawmakers|the\s+audience|students|listeners|viewers|the\s+meeting|"
     r"police|investigators|(?:the|a|an|his|her|their|its)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?))?"
-    r"(?:\s+(?:on|in|at|during|after|before|last|this|earlier|later|over|via|while|when|through)\s+"
+    r"(?:\s+(?:(?:on|in|at|during|after|before|last|this|earlier|later|over|via|while|when|through)\s+|"
+    # whom it was said to: "reported to the President that", "wrote to the council that" (never "to" + a verb)
+    r"to\s+(?=(?:the|a|an|his|her|their|its|our|Mr|Ms|Mrs|Dr|[A-Z])\b))"
     r"[^,;:“”\"«»]{1,60}?)?(?=\s*,?\s*that\b)"
 )
+# After a verb of telling, whom it told may be any plural ("told delegates that", "warned donors that").
+_LISTENERS = re.compile(r"^\s+(?:(?:some|many|several|two|three|\d+)\s+)?"
+                        r"(?!(?:this|thus|his|hers|its|ours|theirs|yours|was|has|is|does|us)\b)[a-z]{3,}s(?<!ss)"
+                        r"(?:\s+(?:on|in|at|during|after|before|last|this|earlier|later|over|via|while|when|through)\s+"
+                        r"[^,;:“”\"«»]{1,60}?)?(?=\s*,?\s*that\b)")
+# A speech verb with a subject or auxiliary of its own just before "that" ("after X had reported that"), never a
+# noun ("in his opening remarks that").
+_OTHER_VERB_LAST = re.compile(rf"(?:\b(?:had|has|have|was|were|is|are|he|she|they|it|we)|[A-Z][\w.'’-]*)\s+"
+                              rf"(?:\w+ly\s+)?{CUE}\s*$")
+_TELL_CUES = frozenset(words("told tells tell assured assures reminded reminds warned warns informed informs"))
 # "X said …, according to Y": the report has its own speaker; Y is the source of the sentence, not X's words.
 AS_CUE = re.compile(rf"^\s*(?:[Bb]ut\s+|[Aa]nd\s+|[Jj]ust\s+)?[Aa]s\s+(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE}|observed)\s*,\s+")
 _AS_SOURCE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|for|and))*$")
@@ -266,7 +278,9 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         if _GAP_BEFORE.search(sent, max(0, mstart - 12), mstart):
             continue  # "what Trump says his plan would do": the clause has a gap, it is no report
         after = sent[m.end():]
-        b = _BETWEEN.match(after)
+        b = (_LISTENERS.match(after) if m.group() in _TELL_CUES else None) or _BETWEEN.match(after)
+        if b and _OTHER_VERB_LAST.search(after, 0, b.end()):
+            b = None  # "announced this after X had reported that …": the "that" is another verb's
         rest = after[b.end():] if b and b.end() else after
         t = _THAT.match(rest)
         told = _TOLD.match(after) if m.group() in {"told", "tells"} and not t else None
