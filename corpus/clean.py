@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from .paragraphs import join_lines
@@ -19,6 +20,7 @@ from .paragraphs import join_lines
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
 
+@lru_cache(maxsize=4)  # a document's text is folded by the layout and again by lines(): once is enough
 def fold_spaces(text: str) -> str:
     """Return ``text`` with every exotic space replaced by ``" "``; the length is unchanged."""
     # str.replace per space the text holds (a text holds one or two kinds) runs four times faster than

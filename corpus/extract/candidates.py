@@ -223,7 +223,9 @@ class Candidates:
             end = self.folded.find("\n", pos)
             furniture = self._furniture[start] = bool(_FURNITURE_LINE.search(self.folded[start:end if end >= 0 else None]))
         # a credit names someone within a few words of its label
-        return not furniture and not _CREDIT_BEFORE.search(self.folded, max(start, pos - 100), pos)
+        lo = max(start, pos - 100)
+        return not furniture and (self.folded.find(":", lo, pos) < 0  # every credit has its colon
+                                  or not _CREDIT_BEFORE.search(self.folded, lo, pos))
 
     def _scan_run(self, source: str, offset: int, run: str, at: int) -> None:
         assert self._people is not None
