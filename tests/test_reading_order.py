@@ -146,3 +146,15 @@ def test_initials_without_full_stops_are_part_of_the_name(name: str, surname: st
 def test_a_bodys_letters_before_a_surname_are_no_initials() -> None:
     q = direct("“The law applies to everyone,” BBC Smith said.")
     assert q.speaker != "BBC Smith"
+
+
+def test_a_judge_opening_a_sentence_stands_between_a_pronoun_and_an_earlier_speaker() -> None:
+    body = ("Defence barrister Frank Dunne said the trial had been damaged.\n\nMr Justice Reilly refused the "
+            "application. “I am satisfied the juror acted alone,” he said.")
+    assert direct(body).speaker is None
+
+
+def test_mr_and_a_surname_opening_a_sentence_is_the_one_person_with_that_surname() -> None:
+    body = ("Prime Minister John Key said the flag needed a change.\n\nMr Key promoted the campaign this year.\n\n"
+            "Of the public process, he said, “I will have one vote in each referendum.”")
+    assert direct(body).speaker == "John Key"

@@ -86,6 +86,7 @@ class PronounResolution(NewSubjects):
         owners = self._owners(starts[-1], pos)
         humans += owners
         humans += self._titled_subjects(starts[-1], pos, {e.pos for e in humans})
+        humans += self._honorific_subjects(starts[-1], starts[0], {e.pos for e in humans})
         # (only before the pronoun's own sentence: "Chechens wanted stability, he said" reports his words)
         humans += self._bare_subjects(starts[-1], starts[0], {e.pos for e in humans})
         humans += self._particle_subjects(starts[-1], starts[0], {e.pos for e in humans})
@@ -179,6 +180,28 @@ class PronounResolution(NewSubjects):
                 out.append(_Entity(m.group("np"), "person", None, None, at, True, named=False))
         return out
 
+    def _honorific_subjects(self, lo: int, end: int, seen: set[int]) -> list[_Entity]:
+        """A sentence opened by an honorific or a judge's title and a name ("Mr Justice O'Hara refused the
+        application.", "Dr Reilly disagreed."): the person it names, else someone we cannot name — who stands
+        between a later pronoun and any earlier name either way."""
+        out = []
+        for m in _HONORIFIC_SUBJECT.finditer(self.folded, lo, end):
+            at = m.start("np")
+            if at in seen or any(abs(at - p) < 20 for p in seen) or self._inside_reported(at) or self._quoted(at):
+                continue
+            men = parse_mention(m.group("np"))
+            found = self._resolve(men, at) if men is not None and men.kind == "name" else None
+            gender = _HONORIFIC_GENDER.get(m.group("hon").lower().rstrip("."))
+            # "Mr Key" (a word the name lexicon reads as a common noun): the one full name with that surname
+            full = self._full_names(m.group("np").split()[-1], gender) if found is None else set()
+            if found is not None and found.kind == "person":
+                out.append(_Entity(found.name, "person", found.role, gender, at, True))
+            elif len(full) == 1:
+                out.append(_Entity(full.pop(), "person", None, gender, at, True))
+            else:
+                out.append(_Entity(m.group("np"), "person", None, gender, at, True, named=False))
+        return out
+
     def _owners(self, lo: int, pos: int) -> list[_Entity]:
         """People named by a possessive between the candidates and the pronoun ("Thomas' sister
         pleaded with him …, but he replied"): "Thomas" is the one full name the article gives that
@@ -240,6 +263,11 @@ _TITLED_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n)(?P<np>[Tt]he\s+(?:[A-Z][a-z]+\s+){0,2}(?:President|Prime\s+Minister|Premier|Chancellor|"
     r"leader|head\s+of\s+state|King|Emir))(?!['’])\s+(?:also\s+|then\s+)?[a-z]+ed\b")
 
+# A sentence opened by an honorific or a judge's title and a name, then a lower-case verb.
+_HONORIFIC_SUBJECT = re.compile(
+    r"(?:^|[.!?][\"”’]?\s+|\n)(?P<np>(?P<hon>Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Judge|Justice|Prof|Professor)\.?"
+    r"(?:\s+Justice)?(?:\s+[A-Z][\w'’-]+){1,3})\s+(?:also\s+|then\s+|later\s+)?[a-z]{3,}\b")
+_HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
 # Nouns for a person an article does not name; as a subject they stand between a pronoun and
 # any earlier name ("the father was advised …, but he replied").
 _HUMAN_NOUNS = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
