@@ -158,3 +158,9 @@ def test_mr_and_a_surname_opening_a_sentence_is_the_one_person_with_that_surname
     body = ("Prime Minister John Key said the flag needed a change.\n\nMr Key promoted the campaign this year.\n\n"
             "Of the public process, he said, “I will have one vote in each referendum.”")
     assert direct(body).speaker == "John Key"
+
+
+def test_an_organisation_opening_the_body_takes_no_word_from_the_title_line() -> None:
+    text = "Talks in Geneva\n\nThe Kremlin said: “We will respond to any provocation.”\n"
+    (q,) = extract_quotes(text, None)
+    assert q.speaker == "Kremlin"

@@ -28,10 +28,11 @@ _RUN_LEAD = re.compile(r"^(?:(?:The|A|An|In|On|At|But|And|As|When|While|After|Be
                        r"Then|So|Yet|Also|During|For|With|From|Since|Under|Meanwhile|However|Today|Yesterday)\s+)+")
 _SAID_FIRST = re.compile(r"(?:Said|Says|Added|Asked|Wrote)\s+")
 _ORG_HEADS = sorted((h.capitalize() for h in ORG_HEADS if h.isalpha() and len(h) > 3), key=len, reverse=True)
+# (never across lines: "Talks in Geneva⏎⏎The Kremlin said" named "Geneva The Kremlin")
 _ORG = re.compile(
-    r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?){0,6}(?:"
+    r"(?:[A-Z][\w'’.-]*[^\S\n]+(?:(?:of|for|on|and)[^\S\n]+(?:the[^\S\n]+)?)?){0,6}(?:"
     + "|".join(_ORG_HEADS)
-    + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+    + r")\b(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,3})?"
 )
 # Where an organisation's name can start: a capital, or a head's first letter. _ORG opens with an optional
 # repeat, so the regex engine would try it at every position (0.45 ms per document); tried only here, it
