@@ -14,7 +14,8 @@ def _quotes(text: str) -> list[tuple[str, str, str | None]]:
 
 
 def test_a_source_between_subject_and_predicate_gives_two_linked_parts() -> None:
-    text = "Harbour master Maren Holt spoke on Monday. The night ferry, according to Holt, will stop running in January."
+    text = ("Harbour master Maren Holt spoke on Monday. The night ferry, according to Holt, will stop running in "
+            "January.")
     qs = [q for q in extract_quotes(text, None) if q.kind == "indirect"]
     assert [(q.text, q.speaker) for q in qs] == [("The night ferry", "Maren Holt"),
                                                   ("will stop running in January", "Maren Holt")]

@@ -14,7 +14,8 @@ def _kinds(text: str) -> list[tuple[str, str, str | None]]:
 
 
 def test_the_clause_and_its_quoted_words_are_both_the_speakers() -> None:
-    text = "Harbour master Maren Holt spoke on Monday.\n\nStill, ferry fares are “simply too high for families,” Holt said."
+    text = ("Harbour master Maren Holt spoke on Monday.\n\nStill, ferry fares are “simply too high for families,” "
+            "Holt said.")
     assert _kinds(text)[-2:] == [
         ("indirect", "ferry fares are “simply too high for families,”", "Maren Holt"),
         ("direct", "simply too high for families,", "Maren Holt"),

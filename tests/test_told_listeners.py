@@ -25,7 +25,8 @@ def test_a_listener_before_that(sentence: str) -> None:
 
 
 def test_a_noun_after_said_is_no_listener() -> None:
-    qs = _quotes("Harbour master Maren Holt said debates that unfolded on the island made it clear that views differed.")
+    qs = _quotes("Harbour master Maren Holt said debates that unfolded on the island made it clear that views "
+                 "differed.")
     assert all(not t.startswith("unfolded") for _, t, _ in qs)
 
 

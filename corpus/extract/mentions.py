@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from ..names import given_name, name_shape
+from ..names import name_shape
 from .lexicon import (
     CONNECTORS,
     DOCUMENT_NOUNS,
