@@ -71,10 +71,20 @@ _REPORTING_ING = (r"(?:calling|citing|urging|demanding|praising|critici[sz]ing|c
 TAIL = re.compile(rf",\s*(?:(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})|(?P<cue2>{CUE})\s+(?P<m2>{_M}))"
                   r"(?P<rest>(?:\s+(?:reporters|journalists|the\s+press|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?"
                   r"(?:\s+(?:on|in|at|during|after|before|while|when|last|this|earlier|late|early|yesterday|today|"
-                  r"tonight|overnight|to|from|with|according)\b[^,;“”\"«»]{0,100})?"
+                  r"tonight|overnight|to|from|with|according|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                  r"Sunday)\b[^,;“”\"«»]{0,100})?"
                   # "…, state radio announced late Monday, drawing criticism from …": narration after the
-                  # report; a speech participle (", adding that …") is then read as a report of its own
-                  rf"(?P<trail>,\s+(?!{_REPORTING_ING})[a-z]+ing\s[^;“”\"«»]{{0,160}})?)\s*[.!?]?[\"”»’]?\s*$")
+                  # report; a speech participle (", adding that …") is then read as a report of its own; so is
+                  # a clause of narration joined by "and" / "but" (", and the council has agreed")
+                  rf"(?P<trail>,\s+(?!{_REPORTING_ING})[a-z]+ing\s[^;“”\"«»]{{0,160}}|,\s+(?:and|but)\s[^;“”\"«»]{{0,160}})?)"
+                  r"\s*[.!?]?[\"”»’]?\s*$")
+# "CLAUSE, a spokeswoman, Ana Ruiz, said on Monday." / "CLAUSE, Ana Ruiz, the harbour master, said.": a mention
+# and its apposition between commas before the verb (the name is whichever of the two is one).
+TAIL_APPOS = re.compile(rf",\s*(?P<m>{_M}),\s+(?P<app>{_M}),\s+{_ADV}(?P<cue>{CUE})"
+                        r"(?P<rest>(?:\s+(?:on|in|at|during|after|before|while|when|last|this|earlier|late|early|"
+                        r"yesterday|today|tonight|overnight|to|from|with|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                        r"Saturday|Sunday)\b[^,;“”\"«»]{0,100})?)\s*[.!?]?[\"”»’]?\s*$")
+_COORDINATOR = re.compile(r"^(?:and|but|or|while|yet)\b|^(?:\w+\s+)?(?:which|whom|whose)\b", re.IGNORECASE)
 # A finite verb for sure (not a plural noun, as _VERBISH's "\w+s" allows): the words hold a clause.
 _VERBISH_STRICT = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|does|do|"
                              r"did)\b")
@@ -239,7 +249,22 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
                 out.append(Frame(men, cue, s + m.end(), e, s + m.start(mk), linked=bool(out)))
             return out
     # CLAUSE, X said.
+    a = TAIL_APPOS.search(sent)
+    if a:
+        pre = sent[:a.start()] if a else ""
+        if a and len(pre.split()) >= 4 and _VERBISH.search(pre) and not _FRONTED_PHRASE.match(pre) \
+                and not CUE_RE.search(pre):
+            first, second = parse_mention(a.group("m")), parse_mention(a.group("app"))
+            # the name, else the role ("a spokeswoman, who asked not to be named,": the role)
+            pick = next(((men, a.start(g)) for men, g in ((first, "m"), (second, "app")) if men and men.kind == "name"),
+                        (first, a.start("m")) if first else (None, 0))
+            if pick[0] is not None:
+                return [Frame(pick[0], a.group("cue"), s, s + a.start(), s + pick[1])]
     m = TAIL.search(sent)
+    if m and m.group("m") and _COORDINATOR.match(m.group("m")):
+        m = None  # "…, and the council has agreed", "…, about which residents complained": no attribution
+    if m and m.group("trail") and re.search(r"\bthat\b", m.group("rest")[:len(m.group("rest")) - len(m.group("trail"))]):
+        m = None  # "…, the President said while remarking that …, but …": the words after the verb report too
     if m:
         text = m.group("m") or m.group("m2")
         if m.group("m2") and m.group("cue2") not in OBJECT_CUES:
