@@ -40,8 +40,9 @@ _INNER_REPORT = re.compile(rf"\b(?:{CUE})\s+(?:that\s+)?(?P<np>(?:his|her|their|
                            rf"texted|messaged|emailed|e-mailed|tweeted|posted|scrawled|sent|wrote|written)\b[^.!?:;“”\"«»]{{0,40}}:\s*$")
 # "Said Ellis: “…”": the verb first, at the start of a sentence.
 _SAID_FIRST = re.compile(rf"(?:^|[.!?][\"”’)]?\s+)(?:Said|Says|Added|Wrote|Asked)\s+(?P<m>{_M})\s*[:,]\s*$")
-# "As Tom Dunn put it in a letter, “…”" / "as the Gazette puts it, “…”".
-_AS_PUT_IT = re.compile(rf"\b[Aa]s\s+(?P<m>{_M})\s+(?:put|puts|said|says|wrote|writes)\s+it\b[^“”\"«»:;.!?]{{0,60}}?,\s*$")
+# "As Tom Dunn put it in a letter, “…”" / "as the Gazette puts it, “…”" / "As Tom Dunn, the harbour master, put it: “…”".
+_AS_PUT_IT = re.compile(rf"\b[Aa]s\s+(?P<m>{_M})(?:,\s+[^,;:“”\"«»]{{1,80}}?,)?\s+(?:put|puts|said|says|wrote|writes)\s+it\b"
+                        rf"[^“”\"«»:;.!?]{{0,60}}?[,:]\s*$")
 # Text written on a thing, not spoken: "a wreath bearing the inscription in gold letters: “…”".
 _OBJECT_TEXT = re.compile(r"\b(?:inscription|slogan|signs?|banners?|placards?|posters?|proclamation|headlines?|"
                           r"captions?|titled?|motto|labels?|logo|plaque|engraving|t-shirts?|reading)\b[^:.!?]{0,40}:\s*$",
