@@ -22,6 +22,7 @@ from .lexicon import (
     OBJECT_CUES,
     PASSIVE_BEFORE,
     PERSON_NOUNS,
+    trie_pattern,
     words,
 )
 from .mentions import Mention, parse_mention
@@ -105,7 +106,8 @@ PARTICIPLE = re.compile(rf",?\s*\b(?P<cue>{_PARTICIPLES})\s+"
                         r"(?:(?:(?:voters|reporters|journalists|him|her|them|us|me|the\s+[a-z]+|[A-Z][\w’']+)\s+)?that\s+)?")
 # What every PARTICIPLE match holds: a cheap first look (the full pattern opens with ",?\s*" and is tried at
 # every position; this one fails at once inside a word).
-_PARTICIPLE_WORD = re.compile(rf"\b(?:{_PARTICIPLES})\s")
+_PARTICIPLE_WORD = re.compile(
+    rf"\b{trie_pattern(_PARTICIPLES.replace('emphasi[sz]ing', 'emphasising|emphasizing').split('|'))}\s")
 URGE = re.compile(r"\b(?P<cue>urged|urges|called\s+on|calls\s+on|called\s+upon)\s+(?P<obj>[^.;:“”\"«»]{1,80}?)"
                   r"\s+(?P<to>to\s+[a-z])")
 _INVERTED = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w.'’-]*\s*(?:,|$)")

@@ -19,14 +19,14 @@ from __future__ import annotations
 import re
 
 from .frames import Frame, _coordinated_subject
-from .lexicon import CUE_RE, STANCE_VERBS
+from .lexicon import CUE_RE, STANCE_VERBS, trie_pattern, words
 from .subjects import subject_before
 
 _VERB = "|".join(v.replace(" ", r"\s+") for v in sorted(STANCE_VERBS, key=len, reverse=True))
 STANCE = re.compile(rf"\b(?P<cue>{_VERB})\s+(?=\S)")
 # Word stems for a cheap first look: most sentences name no stance.
-_ANY_STANCE = re.compile(r"(?:call|endors|critici|oppos|support|prais|accus|reject|defend|condemn|denounc|blam|"
-                         r"propos|slam|blast|welcom|applaud|dismiss|question|demand)")
+_ANY_STANCE = re.compile(trie_pattern(words("call endors critici oppos support prais accus reject defend condemn denounc "
+                                             "blam propos slam blast welcom applaud dismiss question demand")))
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:(?:also|not|never|\w+ly)\s+)?$")
 _MODAL = re.compile(r"\b(?:would|could|will|might|may|should|must|to|can|cannot|won't|wouldn't|not|never|n't)\s+"
                     r"(?:(?:also|\w+ly)\s+)?$", re.IGNORECASE)
