@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .names import _INITIAL, _in, _lexicon, _strip_accents, given_name, name_shape
+from .name_lexicon import _in, _lexicon, _strip_accents, given_name
+from .names import _INITIAL, name_shape
 
 
 @lru_cache(maxsize=65536)

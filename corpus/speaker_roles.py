@@ -14,7 +14,8 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from .names import _in, given_name, name_shape
+from .name_lexicon import _in, given_name
+from .names import name_shape
 
 STALE_DAYS = 366  # a role last given more than a year from a quote's date is not shown for it
 _GENERIC = frozenset([
