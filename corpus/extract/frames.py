@@ -106,8 +106,9 @@ PARTICIPLE = re.compile(rf",?\s*\b(?P<cue>{_PARTICIPLES})\s+"
                         r"(?:(?:(?:voters|reporters|journalists|him|her|them|us|me|the\s+[a-z]+|[A-Z][\w’']+)\s+)?that\s+)?")
 # What every PARTICIPLE match holds: a cheap first look (the full pattern opens with ",?\s*" and is tried at
 # every position; this one fails at once inside a word).
-_PARTICIPLE_WORD = re.compile(
-    rf"\b{trie_pattern(_PARTICIPLES.replace('emphasi[sz]ing', 'emphasising|emphasizing').split('|'))}\s")
+_PARTICIPLE_WORDS = [*_PARTICIPLES.replace("emphasi[sz]ing", "emphasising|emphasizing").split("|"),
+                     "telling", "assuring", "reminding", "informing"]  # the last four: PARTICIPLE_TELL's
+_PARTICIPLE_WORD = re.compile(rf"\b{trie_pattern(_PARTICIPLE_WORDS)}\s")
 URGE = re.compile(r"\b(?P<cue>urged|urges|called\s+on|calls\s+on|called\s+upon)\s+(?P<obj>[^.;:“”\"«»]{1,80}?)"
                   r"\s+(?P<to>to\s+[a-z])")
 _INVERTED = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w.'’-]*\s*(?:,|$)")
@@ -421,13 +422,19 @@ def _verbish_subject(pre: str) -> bool:
     return False
 
 
+# ", telling reporters that …", ", assuring the council that …": a listener of up to four words, then "that".
+PARTICIPLE_TELL = re.compile(r",\s*(?P<cue>telling|assuring|reminding|informing)\s+"
+                             r"(?:the\s+|his\s+|her\s+|their\s+|its\s+)?[\w’'.-]+(?:\s+(?!that\b)[\w’'.-]+){0,3}?\s+that\s+")
+
+
 def participle(folded: str, s: int, e: int) -> tuple[str, int] | None:
-    """``…, adding that CLAUSE``: the cue and where its clause starts."""
+    """``…, adding that CLAUSE`` / ``…, telling reporters that CLAUSE``: the cue and where its clause starts."""
     if not _PARTICIPLE_WORD.search(folded, s, e):
         return None  # most sentences have none: the full pattern is tried at every position, this one at word starts
-    m = PARTICIPLE.search(folded, s, e)
-    if m and m.start() > s and clause_ok(folded[m.end():e], that=True):
-        return m.group("cue"), m.end()
+    for pattern in (PARTICIPLE, PARTICIPLE_TELL):
+        m = pattern.search(folded, s, e)
+        if m and m.start() > s and clause_ok(folded[m.end():e], that=True):
+            return " ".join(m.group("cue").split()), m.end()
     return None
 
 

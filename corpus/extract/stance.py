@@ -41,7 +41,8 @@ _SUBORDINATE = re.compile(r"\b(?:after|when|whenever|whether|if|because|since|as
 _SUBORDINATE_ANY = re.compile(r"\b(?:after|when|whenever|whether|if|because|since|as|while|before|until|once|"
                               r"although|though|unless|where|that|which|who)\b", re.IGNORECASE)
 # Where the object ends: another report (", saying …"), a new clause, the sentence's end.
-_END = re.compile(r"(?:,\s+(?:saying|adding|arguing|noting|calling|and|but|which|who|while)\b|\s+because\b|;|"
+_END = re.compile(r"(?:,\s+(?:saying|adding|arguing|noting|calling|telling|insisting|warning|stressing|explaining|"
+                  r"claiming|declaring|suggesting|and|but|which|who|while)\b|\s+because\b|;|"
                   r"[.!?][\"”’]?\s*$)")
 _QUOTE_MARKS = set("“”\"«»")
 # When, at the object's end, is no part of the stance: "endorsed the tariff on Monday".
