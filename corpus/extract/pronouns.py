@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .candidates import Speaker, _Entity, _firm_gender, _guess_gender
+from .candidates import Speaker, _Entity
 from .lexicon import CUE, DOCUMENT_NOUNS, ORG_HEADS, PASSIVE_BEFORE, PERSON_NOUNS
 from .mentions import Mention, parse_mention
+from .name_clues import _firm_gender, _guess_gender
 from .newcomers import NewSubjects
 
 _ADVERBS_AFTER = re.compile(r"(?:\s+(?:also|then|later|again|once|still|already|even|just|further|earlier|"

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from ..names import given_name
-from .candidates import Speaker, _Entity, _firm_gender, _guess_gender, _surname, _variant
+from .candidates import Speaker, _Entity, _surname
 from .mentions import Mention
+from .name_clues import _firm_gender, _guess_gender, _variant
 from .pronouns import PronounResolution
 from .roles import RoleResolution
 
