@@ -164,3 +164,21 @@ def test_an_organisation_opening_the_body_takes_no_word_from_the_title_line() ->
     text = "Talks in Geneva\n\nThe Kremlin said: “We will respond to any provocation.”\n"
     (q,) = extract_quotes(text, None)
     assert q.speaker == "Kremlin"
+
+
+# -- subjects the name parser used to reject ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("subject", "speaker"), [
+    ("Harbour master Maren Holt", "Maren Holt"),
+    ("Mark Cuban", "Mark Cuban"),
+    ("Jane English", "Jane English"),
+])
+def test_a_role_the_lists_lack_or_a_nationality_surname_still_names_the_person(subject: str, speaker: str) -> None:
+    (q,) = quotes(f"{subject} said the harbour would close for the winter.")
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("subject", ["The wife of Tom Hart", "Fans of Tom Hart"])
+def test_a_noun_linked_to_a_name_is_not_that_name(subject: str) -> None:
+    for q in quotes(f"{subject} said the harbour would close for the winter."):
+        assert q.speaker != "Tom Hart"

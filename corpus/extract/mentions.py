@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from ..names import name_shape
+from ..names import given_name, name_shape
 from .lexicon import (
     CONNECTORS,
     DOCUMENT_NOUNS,
@@ -233,6 +233,14 @@ def _titled_name(tokens: list[str], lows: list[str]) -> Mention | None:
 
 _PERSON_OF = re.compile(r"^(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.()-]+){1,5})\s+(?P<where>(?:of|from|at)\s+(?:the\s+)?"
                         r"[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’.&-]*)){0,8})$")
+# Words that link a noun to the name after them ("the wife of Tom Hart", "lawyers for X"): the name is not the subject.
+_LINK_WORDS = frozenset(["of", "for", "to", "with", "by", "from", "and", "or", "at", "in", "on", "about", "like", "than",
+                         "against", "after", "before", "via", "near", "under", "over", "behind", "toward", "towards",
+                         "versus", "vs", "including", "as", "told", "said", "says", "asked", "met", "called", "named"])
+# Words that make the words before a name a clause, not a role ("That is what Pavel Orlov said …").
+_CLAUSE_WORDS = frozenset(["that", "this", "these", "those", "it", "there", "here", "what", "which", "who", "whom",
+                           "whose", "when", "where", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+                           "do", "does", "did", "not", "also", "just", "only", "even", "then", "so", "but", "if"])
 # Letters after a name that are no part of it: honours, silk, a seat in a parliament ("Alan Moore KC",
 # "Jane Hart MP", "Sir Tom Reid OBE").
 _POST_NOMINALS = frozenset(["KC", "QC", "SC", "MP", "MSP", "MLA", "MEP", "MHA", "MNA", "MPP", "TD", "OBE", "CBE", "MBE",
@@ -263,8 +271,14 @@ def _proper_words(s: str, words: list[str]) -> Mention | None:
     tokens = [_POSSESSIVE.sub("", w.strip(",")) for w in words]
     lower = [t for t in tokens if t[:1].islower() and t.lower() not in CONNECTORS and t.lower() not in HONORIFICS
              and not _PARTICLE_GLUED.match(t)]
-    if lower and lower[-1] in TITLE_WORDS | set(ROLE_NOUNS) | PERSON_NOUNS and lower[-1] != tokens[-1] \
-            and tokens[len(tokens) - tokens[::-1].index(lower[-1])][:1].isupper():
+    after = len(tokens) - tokens[::-1].index(lower[-1]) if lower else 0  # the first word after the last lower-case one
+    if lower and lower[-1] != tokens[-1] and tokens[after][:1].isupper() and (
+            lower[-1] in TITLE_WORDS | set(ROLE_NOUNS) | PERSON_NOUNS
+            # "Harbour master Maren Holt": a role word the lists lack, after a capitalised word ("as rival Bernie
+            # Sanders continues …" is no subject), before a full name with a known given name
+            or (len(tokens) - after >= 2 and given_name(tokens[after]) is not None and lower[-1].isalpha()
+                and lower[-1] not in _LINK_WORDS and tokens[0][:1].isupper() and tokens[0] != lower[-1]
+                and after <= 4 and not any(t.lower() in _CLAUSE_WORDS for t in tokens[:after]))):
         # "Environment Canada spokesperson Julie Hahn", "Central Bank chairman Sergei Ignatyev":
         # a role with a lower-case head, then the name.
         cut = len(tokens) - tokens[::-1].index(lower[-1])
@@ -305,7 +319,7 @@ def _proper_words(s: str, words: list[str]) -> Mention | None:
         if k < i and _is_name_word(tokens[k - 1]) and not _is_title(tokens[k - 1]):
             i = k  # particles inside the name: "Ellen de Vries", "Ursula von der Leyen", "Marine Le Pen"
             continue
-        if not (_is_name_word(tokens[i - 1]) and not _is_title(tokens[i - 1])
+        if not (_is_name_word(tokens[i - 1]) and (not _is_title(tokens[i - 1]) or _nationality_surname(tokens, i))
                 and lows[i - 1] not in CONNECTORS and lows[i - 1] not in HONORIFICS
                 and lows[i - 1] not in _NOT_NAMES and lows[i - 1] not in PLACES
                 and lows[i - 1] not in ORG_HEADS and lows[i - 1] not in _REGION_WORDS
@@ -329,6 +343,13 @@ def _proper_words(s: str, words: list[str]) -> Mention | None:
     if role and role.split()[-1].lower() in CONNECTORS:
         return None
     return Mention("name", s, name=" ".join(name_tokens), role=role, gender=gender)
+
+
+def _nationality_surname(tokens: list[str], i: int) -> bool:
+    """"Mark Cuban", "Jane English", "Tom French": a nationality word is the surname when it ends the run and a
+    given name the lexicon knows stands just before it."""
+    return i == len(tokens) and i >= 2 and tokens[i - 1] in NATIONALITY_WORDS \
+        and given_name(tokens[i - 2]) is not None and not _is_title(tokens[i - 2])
 
 
 def role_matches(noun: str, role: str | None) -> bool:
