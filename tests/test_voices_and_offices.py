@@ -83,6 +83,15 @@ def test_an_office_with_its_holder_in_brackets_is_the_holder_s_turn() -> None:
     assert all("Secretary of State" not in words for words, _ in turns)
 
 
+def test_an_honorific_inside_the_office_s_brackets_still_names_the_holder() -> None:
+    text = ("Mr Colm Reddy (Westport) (Con): Will the minister confirm the grounds for possession?\n\n"
+            "The Minister for Housing (Ms Ilse Brandt): I am happy to give that assurance.\n\n"
+            "Mr Reddy: I am grateful.")
+    turns = _direct(text, "Housing questions")
+    assert ("I am happy to give that assurance.", "Ilse Brandt") in turns
+    assert all("Minister for Housing" not in words for words, _ in turns)
+
+
 def test_a_named_person_cited_in_a_speech_is_that_person_s_quote_not_the_speaker_s() -> None:
     text = ("Friends and neighbours,\n\n"
             "Fifty years ago, we built this bridge with our own hands. Many of us still remember it.\n\n"

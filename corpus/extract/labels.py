@@ -104,6 +104,7 @@ def _name_then_role(text: str, m: re.Match[str], end: int, phrase: str) -> Label
 
 
 # Parliamentary style: the office, then the holder's name in brackets ("The Minister for Housing (Angela Rayner):").
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "rt hon", "the rt hon"])
 _OFFICE_THEN_NAME = re.compile(r"(?P<role>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,10}?)\s*\((?P<name>[^()\n:]{3,60})\)\s*:\s*")
 
 
@@ -114,8 +115,9 @@ def _office_then_name(text: str, start: int, end: int) -> Label | None:
     if not m or not any(w.lower() in TITLE_WORDS for w in m.group("role").split()):
         return None
     shape = name_shape(m.group("name").strip())
-    if shape is None or shape.kind != "person" or shape.role or len(shape.name.split()) < 2:
-        return None
+    if shape is None or shape.kind != "person" or len(shape.name.split()) < 2 \
+            or (shape.role and shape.role.rstrip(".").lower() not in _HONORIFICS):
+        return None  # "(Ms Ruth Abiodun)": an honorific may stand before the name, no other role
     role = re.sub(r"^The\s+", "", m.group("role"))
     ns = m.start("name") + len(m.group("name")) - len(m.group("name").lstrip())
     return Label("person", start, m.end(), shape.name, role, ns, ns + len(m.group("name").strip()),
