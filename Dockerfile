@@ -27,4 +27,5 @@ VOLUME ["/data"]
 # Slack HTTP mode listens on 3000; Telegram uses long polling unless TELEGRAM_WEBHOOK_URL is set (then 8443,
 # with TELEGRAM_WEBHOOK_SECRET required). Outside this image the servers bind 127.0.0.1 (QUOTEBOT_HOST).
 EXPOSE 3000 8443
-CMD ["quotebot", "serve"]
+# --create: a fresh /data volume starts as an empty corpus that the configured feeds and watched folders fill.
+CMD ["quotebot", "serve", "--create"]

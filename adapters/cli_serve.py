@@ -37,9 +37,11 @@ def _settings(db_path: str | None, **extra: object) -> Settings:
 @click.option("--port", type=int, default=3000, show_default=True, help="HTTP port for Slack events.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="TOML file with digests, feeds and watched folders (or $QUOTEBOT_CONFIG).")
+@click.option("--create", is_flag=True,
+              help="Start an empty corpus at --db when there is none (a fresh volume its feeds and folders fill).")
 @db_option
 def serve(telegram: bool | None, slack: bool | None, slack_mode: str, port: int, config_path: str | None,
-          db_path: str | None) -> None:
+          create: bool, db_path: str | None) -> None:
     """Run the chat adapters and the scheduler (digests, follow alerts, feeds) in one process."""
     from .serve import ServeOptions
     from .serve import serve as run
@@ -47,8 +49,10 @@ def serve(telegram: bool | None, slack: bool | None, slack_mode: str, port: int,
     extra = {"QUOTEBOT_CONFIG": config_path} if config_path else {}
     settings = _settings(db_path, **extra)
     # A mistyped --db must not start a bot over a new, empty database. An existing empty corpus is
-    # served: feeds and watched folders may be what fills it (`quotebot ingest FOLDER` makes one).
-    existing_corpus(settings["QUOTEBOT_DB"])
+    # served: feeds and watched folders may be what fills it (`quotebot ingest FOLDER` makes one; `--create`,
+    # which the Docker image passes, starts one on a fresh volume).
+    if not create:
+        existing_corpus(settings["QUOTEBOT_DB"])
     configure_logging(settings)  # secrets redacted from every line, at every level
     options = ServeOptions(
         telegram=bool(settings["TELEGRAM_BOT_TOKEN"]) if telegram is None else telegram,

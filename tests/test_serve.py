@@ -215,6 +215,19 @@ def test_a_watched_folder_ingests_new_and_changed_files_once(tmp_path: Path) -> 
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
 
 
+def test_serve_create_starts_an_empty_corpus_where_there_is_none(tmp_path: Path) -> None:
+    """The container's first start on a fresh volume: --create gets past the corpus check and leaves a corpus."""
+    fresh = tmp_path / "data" / "quotebot.db"
+    fresh.parent.mkdir()
+    closed = f"http://127.0.0.1:{free_port()}"
+    code, _, err = run_serve({"TELEGRAM_BOT_TOKEN": TG_TOKEN, "TELEGRAM_API_BASE_URL": closed},
+                             "--telegram", "--create", "--db", str(fresh))
+    assert code == 1 and "no corpus" not in err and f"the Bot API at {closed} did not answer" in err
+    assert fresh.exists()
+    dockerfile = (Path(__file__).resolve().parent.parent / "Dockerfile").read_text()
+    assert 'CMD ["quotebot", "serve", "--create"]' in dockerfile
+
+
 def test_the_container_listens_on_all_interfaces_explicitly() -> None:
     """Outside a container the HTTP servers bind 127.0.0.1; the image opts in to 0.0.0.0 on purpose."""
     dockerfile = (Path(__file__).resolve().parent.parent / "Dockerfile").read_text()
