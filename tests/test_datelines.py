@@ -60,3 +60,19 @@ def test_a_dateline_in_the_first_paragraph_is_outside_every_body_line() -> None:
     lay = layout(text, "Ferry cuts")
     assert [text[s:e] for s, e in lay.lines] == ["The ferry company cut its timetable on Friday.",
                                                  "It also sold a ship."]
+
+
+def test_a_place_in_capitals_and_a_colon_is_a_dateline_not_a_turn_label() -> None:
+    text = ("KUALA LUMPUR: The government has no plans to bring back the consumption tax, the minister said.\n\n"
+            "“We will not burden the people while incomes are still recovering,” Finance Minister Amir Hamzah said.\n")
+    qs = extract_quotes(text, "No new tax")
+    assert all(q.kind != "transcript" for q in qs)
+    assert all(q.speaker != "Kuala Lumpur" for q in qs)
+    assert ("We will not burden the people while incomes are still recovering,", "Amir Hamzah") in \
+        [(q.text, q.speaker) for q in qs]
+
+
+def test_capitals_and_a_colon_that_recur_are_a_transcripts_turns() -> None:
+    text = ("PUTIN: Good afternoon, colleagues. We will begin.\n\nLAVROV: Thank you. The talks went well.\n\n"
+            "PUTIN: Good. Let us go on to the next item.\n")
+    assert [q.kind for q in extract_quotes(text, "Meeting")] == ["transcript"] * 3

@@ -8,7 +8,8 @@ so no quote, subject or speaker ever takes it in.
 Shapes read: a place in capitals ("NEW DELHI", "THE HAGUE"), or a place in any case followed by an
 agency in brackets ("Paris (AFP)"); then optionally a date or region after a comma ("MOSCOW, May 5",
 "WASHINGTON, D.C."), an agency in brackets or slashes ("(Reuters)", "/TASS/"), and a dash ("-", "--",
-"—", "–") or, after the date, a full stop. An agency alone opens some copy ("(CNN) — …").
+"—", "–") or, after the date, a full stop. An agency alone opens some copy ("(CNN) — …"). A place in capitals and a
+colon ("KUALA LUMPUR: …") is a dateline when no other paragraph opens with the same words (a transcript's "PUTIN:").
 """
 
 from __future__ import annotations
@@ -49,10 +50,28 @@ def dateline_end(folded: str, start: int, end: int) -> int:
     return m.end()
 
 
+# "KUALA LUMPUR: The government …", "NEW DELHI, May 5: …" (Malaysian, Singaporean, Indian, Pakistani papers): a place
+# in capitals and a colon opening the first paragraph — the shape of a transcript's "PUTIN:" too, so read as a
+# dateline only when no other paragraph opens with a label and a colon ("LAVROV:", "Question:", "Sergei Lavrov:").
+_CAPS_LABEL = re.compile(r"\s*[A-Z][\w.'’ -]{0,60}?\s*(?:\([^()\n]{0,40}\)\s*)?:\s")
+_COLON_DATELINE = re.compile(rf"\s*(?P<place>{_CAPS_PLACE})(?:,\s*{_DATE})?\s*:\s+(?=[\"“‘'A-Z0-9])")
+
+
+def _colon_dateline_end(folded: str, lines: list[tuple[int, int]], start: int, end: int) -> int:
+    m = _COLON_DATELINE.match(folded, start, end)
+    if not m or _KICKER.match(folded, start, end) or end - m.end() < 20:
+        return start
+    if any(_CAPS_LABEL.match(folded, s, e) for s, e in lines if s != start):
+        return start  # "PUTIN: …", "LAVROV: …" further down: a transcript's turns
+    return m.end()
+
+
 def skip_dateline(folded: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The body lines with the first dateline among the first paragraphs left out of its paragraph."""
     for k, (s, e) in enumerate(lines[:_HEAD_PARAGRAPHS]):
         at = dateline_end(folded, s, e)
+        if at == s and k == 0:
+            at = _colon_dateline_end(folded, lines, s, e)
         if at > s:
             return lines[:k] + [(at, e)] + lines[k + 1:]
     return lines
