@@ -92,6 +92,15 @@ def test_an_honorific_inside_the_office_s_brackets_still_names_the_holder() -> N
     assert all("Minister for Housing" not in words for words, _ in turns)
 
 
+def test_an_office_alone_as_a_label_ends_the_turn_before_it_and_names_nobody() -> None:
+    text = ("Anas Sorley (Glasgow) (Lab): Waiting times have risen again. When does the fixing start?\n\n"
+            "The First Minister: Mr Sorley will know that delayed discharge is the biggest factor.\n\n"
+            "Douglas Rae (Highlands and Islands) (Con): The First Minister blames councils.")
+    turns = _direct(text, "First Minister's Questions")
+    assert ("Mr Sorley will know that delayed discharge is the biggest factor.", None) in turns
+    assert all("delayed discharge" not in words or who is None for words, who in turns)
+
+
 def test_a_named_person_cited_in_a_speech_is_that_person_s_quote_not_the_speaker_s() -> None:
     text = ("Friends and neighbours,\n\n"
             "Fifty years ago, we built this bridge with our own hands. Many of us still remember it.\n\n"

@@ -104,6 +104,7 @@ def _name_then_role(text: str, m: re.Match[str], end: int, phrase: str) -> Label
 
 
 # Parliamentary style: the office, then the holder's name in brackets ("The Minister for Housing (Angela Rayner):").
+_OFFICE_ALONE = re.compile(r"The\s+(?P<office>(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s*:\s+")
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "rt hon", "the rt hon"])
 _OFFICE_THEN_NAME = re.compile(r"(?P<role>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,10}?)\s*\((?P<name>[^()\n:]{3,60})\)\s*:\s*")
 
@@ -131,6 +132,12 @@ def read_label(text: str, start: int, end: int) -> Label | None:
     office = _office_then_name(text, start, end)
     if office is not None:
         return office
+    title = _OFFICE_ALONE.match(text, start, end)
+    if title and all(w.lower() in TITLE_WORDS for w in title.group("office").split()):
+        # "The First Minister:", "The Presiding Officer:": a parliament's record names the office alone. Whose turn
+        # it is the label does not say; it ends the turn before it, and names nobody.
+        flat = " ".join(title.group(0).split()).rstrip(": ")
+        return Label("unknown", start, title.end(), None, flat, None, None, flat)
     m = _PHRASE.match(text, start, end)
     if not m:
         return None
