@@ -34,3 +34,9 @@ def test_an_adverb_before_that_is_no_part_of_the_report() -> None:
 def test_a_report_that_is_only_a_phrase_before_the_narration_is_kept_whole() -> None:
     text = "Karin Lund said in a message posted on Friday, hours before the storm, that the pier was closed.\n"
     assert all(not words.startswith("in a message") for _, words in _indirect(text))
+
+
+@pytest.mark.parametrize("tail", ["as the birth rate dropped to a new low", "a move the unions called overdue"])
+def test_a_day_then_narration_after_the_verb_is_nobody_s_words(tail: str) -> None:
+    text = f"Births fell for a ninth year, the Ministry of Labour said Wednesday, {tail}."
+    assert all(tail[:12] not in q.text for q in extract_quotes(text, None))

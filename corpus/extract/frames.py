@@ -183,7 +183,8 @@ _AND_CUE = re.compile(rf"\band\s+(?:also\s+|then\s+|later\s+)?{CUE}\b")
 # "…, state radio announced late Monday, drawing criticism …": a time, then narration; the report is before.
 _TIME_THEN_NARRATION = re.compile(
     r"^(?:(?:on|late|early|last|this|earlier)\s+)?(?:\w+day|yesterday|today|tonight|week|month|year|night|morning|"
-    r"evening|afternoon|[A-Z][a-z]+\s+\d{1,2})\s*,\s+[a-z]+ing\b")
+    r"evening|afternoon|[A-Z][a-z]+\s+\d{1,2})\s*,\s+(?:[a-z]+ing|as|while|amid|after|before|when|despite|until|"
+    r"even\s+as|a|an)\b")  # "said Wednesday, as the rate fell …", "announced Wednesday, a move unions …": narration
 
 
 def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
