@@ -142,3 +142,12 @@ def test_the_reporters_closing_line_after_a_transcript_is_nobodys_turn(closing: 
 def test_a_speakers_own_closing_words_stay_their_turn(closing: str) -> None:
     found = extract_quotes(PRESS_CALL + closing + "\n", "Harbour crash")
     assert any(q.text == closing and q.speaker == "Moana Tipene" for q in found), [(q.text, q.speaker) for q in found]
+
+
+def test_a_closing_line_in_the_past_tense_after_the_last_turn_is_the_reporters() -> None:
+    text = ("Christopher Lund: Good afternoon. Cabinet met today and agreed the budget.\n\n"
+            "Reporter: Will taxes rise?\n\nChristopher Lund: No. Next question.\n\n"
+            "The Prime Minister then took questions on the ferry replacement.\n")
+    qs = extract_quotes(text, "Press conference")
+    assert all("ferry replacement" not in q.text for q in qs)
+    assert ("No. Next question.", "Christopher Lund") in [(q.text, q.speaker) for q in qs]

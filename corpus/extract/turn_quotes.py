@@ -86,7 +86,8 @@ def _reports_speech(para: str) -> bool:
 # A statement's verb: "Police ask anyone …", "The National Anthem is played." (a courtesy has none:
 # "Congratulations on the holiday once again.", "Best regards.").
 _STATEMENT_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|"
-                             r"asks?|urges?|appeals?|calls?|continues?|ended|began|left|arrived|followed)\b")
+                             r"asks?|urges?|appeals?|calls?|continues?|ended|began|left|arrived|followed|"
+                             r"took|gave|went|came|met|spoke|thanked|answered|closed|declined|refused|returned)\b")
 
 
 def _closing_narration(para: str) -> bool:
