@@ -9,7 +9,8 @@ Shapes read: a place in capitals ("NEW DELHI", "THE HAGUE"), or a place in any c
 agency in brackets ("Paris (AFP)"); then optionally a date or region after a comma ("MOSCOW, May 5",
 "WASHINGTON, D.C."), an agency in brackets or slashes ("(Reuters)", "/TASS/"), and a dash ("-", "--",
 "—", "–") or, after the date, a full stop. An agency alone opens some copy ("(CNN) — …"). A place in capitals and a
-colon ("KUALA LUMPUR: …") is a dateline when no other paragraph opens with the same words (a transcript's "PUTIN:").
+colon ("KUALA LUMPUR: …") opening the first paragraph is a dateline when no other paragraph opens with a label and a
+colon (a transcript's "PUTIN:", "LAVROV:").
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def dateline_end(folded: str, start: int, end: int) -> int:
 # in capitals and a colon opening the first paragraph — the shape of a transcript's "PUTIN:" too, so read as a
 # dateline only when no other paragraph opens with a label and a colon ("LAVROV:", "Question:", "Sergei Lavrov:").
 _CAPS_LABEL = re.compile(r"\s*[A-Z][\w.'’ -]{0,60}?\s*(?:\([^()\n]{0,40}\)\s*)?:\s")
-_COLON_DATELINE = re.compile(rf"\s*(?P<place>{_CAPS_PLACE})(?:,\s*{_DATE})?\s*:\s+(?=[\"“‘'A-Z0-9])")
+_COLON_DATELINE = re.compile(rf"\s*{_CAPS_PLACE}(?:,\s*{_DATE})?\s*:\s+(?=[\"“‘'A-Z0-9])")
 
 
 def _colon_dateline_end(folded: str, lines: list[tuple[int, int]], start: int, end: int) -> int:

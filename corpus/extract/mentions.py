@@ -190,9 +190,9 @@ def _proper(s: str, words: list[str]) -> Mention | None:
         # "Royal Bank of Scotland" have no name there. (A name no lexicon knows is no pronoun's antecedent.)
         left = _proper_words(of.group("person"), of.group("person").split())
         person = name_shape(left.name) if left is not None and left.kind == "name" and left.name else None
-        if person is not None and person.kind == "person" and len(person.name.split()) >= 2:
-            at = " ".join(r for r in (left.role if left else None, person.role, of.group("where")) if r)
-            return Mention("name", s, name=person.name, role=at, gender=(left.gender if left else None) or person.gender)
+        if left is not None and person is not None and person.kind == "person" and len(person.name.split()) >= 2:
+            at = " ".join(r for r in (left.role, person.role, of.group("where")) if r)
+            return Mention("name", s, name=person.name, role=at, gender=left.gender or person.gender)
     men = _proper_words(s, words)
     if men is None or men.kind != "name":
         return men
@@ -281,7 +281,7 @@ def _proper_words(s: str, words: list[str]) -> Mention | None:
                 and after <= 4 and not any(t.lower() in _CLAUSE_WORDS for t in tokens[:after]))):
         # "Environment Canada spokesperson Julie Hahn", "Central Bank chairman Sergei Ignatyev":
         # a role with a lower-case head, then the name.
-        cut = len(tokens) - tokens[::-1].index(lower[-1])
+        cut = after
         name = name_shape(" ".join(tokens[cut:]))
         if name is None or name.kind != "person":
             return None

@@ -188,7 +188,7 @@ class PronounResolution(NewSubjects):
         out = []
         for m in _HONORIFIC_SUBJECT.finditer(self.folded, lo, end):
             at = m.start("np")
-            if at in seen or any(abs(at - p) < 20 for p in seen) or self._inside_reported(at) or self._quoted(at):
+            if any(abs(at - p) < 20 for p in seen) or self._inside_reported(at) or self._quoted(at):
                 continue
             men = parse_mention(m.group("np"))
             found = self._resolve(men, at) if men is not None and men.kind == "name" else None
