@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from adapters.cli import cli
-from corpus import readers
+from corpus import json_records, readers, text_documents
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 GOOD = json.dumps({"id": "ok", "text": "“Prices will fall,” Anna Berg said on Monday."})
@@ -25,13 +25,13 @@ def _ingest(tmp_path: Path, *paths: Path | str, stdin: str | None = None) -> tup
 
 
 def test_the_readme_gives_the_article_limit_that_applies() -> None:
-    assert f"**{readers.MAX_DOCUMENT_CHARS:,} characters**" in README
+    assert f"**{text_documents.MAX_DOCUMENT_CHARS:,} characters**" in README
     # the character limit comes before the 16 MiB line and file caps: 2,000,001 ASCII characters is ~2 MB
-    assert readers.MAX_DOCUMENT_CHARS + 1 < readers.MAX_LINE_BYTES
+    assert text_documents.MAX_DOCUMENT_CHARS + 1 < json_records.MAX_LINE_BYTES
 
 
 def test_an_article_over_two_million_characters_is_skipped_with_the_limit_in_every_format(tmp_path: Path) -> None:
-    n = readers.MAX_DOCUMENT_CHARS + 1
+    n = text_documents.MAX_DOCUMENT_CHARS + 1
     body = ("word " * (n // 5 + 1))[:n - 1] + "."
     assert len(body) == n
     lines = tmp_path / "big.jsonl"
@@ -39,7 +39,7 @@ def test_an_article_over_two_million_characters_is_skipped_with_the_limit_in_eve
     text = tmp_path / "big.txt"
     text.write_text(body, encoding="utf-8")
     status, skipped, summary = _ingest(tmp_path, lines, text)
-    reason = f"text too long ({n:,} characters; limit {readers.MAX_DOCUMENT_CHARS:,})"
+    reason = f"text too long ({n:,} characters; limit {text_documents.MAX_DOCUMENT_CHARS:,})"
     assert status == 1
     assert skipped == [f"skipped {lines}:1: {reason}", f"skipped {text}: {reason}"]
     assert summary == "1 added, 0 replaced, 0 unchanged, 2 skipped; 1 quotes extracted"  # the next line lands
@@ -48,7 +48,7 @@ def test_an_article_over_two_million_characters_is_skipped_with_the_limit_in_eve
 
 
 def test_an_article_at_the_limit_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "MAX_DOCUMENT_CHARS", 60)  # the same rule at a size a test can extract
+    monkeypatch.setattr(text_documents, "MAX_DOCUMENT_CHARS", 60)  # the same rule at a size a test can extract
     base = "“Prices will fall,” Anna Berg said on a Monday in spring."
     at = base + "x" * (60 - len(base))
     over = at + "y"
@@ -67,16 +67,16 @@ def test_a_one_line_json_array_over_16_mib_is_read_whole_at_the_real_caps(tmp_pa
     filler = "Wheat and rye grow in the fields. " * 480
     f.write_text(json.dumps([{"id": f"a{i}", "text": f"Article {i}. {filler}"} for i in range(1050)]),
                  encoding="utf-8")
-    assert readers.MAX_LINE_BYTES < f.stat().st_size < readers.MAX_ARRAY_BYTES
+    assert json_records.MAX_LINE_BYTES < f.stat().st_size < json_records.MAX_ARRAY_BYTES
     items = readers.read_path(f)
     assert [getattr(i, "doc_id", i) for i in items] == [f"a{i}" for i in range(1050)]
-    assert f"**{readers.MAX_ARRAY_BYTES >> 20} MiB**" in README
+    assert f"**{json_records.MAX_ARRAY_BYTES >> 20} MiB**" in README
 
 
 def test_ingest_stores_every_article_of_a_one_line_array_over_the_line_cap(tmp_path: Path,
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 4 << 10)  # the caps scaled down: the same code paths
-    monkeypatch.setattr(readers, "MAX_ARRAY_BYTES", 64 << 10)
+    monkeypatch.setattr(json_records, "MAX_LINE_BYTES", 4 << 10)  # the caps scaled down: the same code paths
+    monkeypatch.setattr(json_records, "MAX_ARRAY_BYTES", 64 << 10)
     articles = [{"id": f"a{i}", "text": f"“Prices will fall {i} per cent,” Anna Berg said. " + "Wheat. " * 60}
                 for i in range(40)]
     f = tmp_path / "dump.json"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus import json_array, readers
+from corpus import json_array, json_records, readers
 from corpus.models import Document
 from corpus.readers import Skip, read_path
 
@@ -121,7 +121,7 @@ def _peak_while(fn: Callable[[], object]) -> tuple[object, int]:
 
 def test_a_gzip_bomb_of_zeros_is_skipped_with_a_reason_and_memory_stays_flat(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 1 << 20)
+    monkeypatch.setattr(json_records, "MAX_LINE_BYTES", 1 << 20)
     bomb = tmp_path / "zeros.jsonl.gz"
     _gzip_of(bomb, b"0" * (1 << 20), 64 << 20)  # 64 MiB of '0' without a newline
     items, peak = _peak_while(lambda: _read(bomb))
@@ -147,7 +147,7 @@ def test_a_gzip_of_newlines_stops_at_the_decompression_cap(
 
 
 def test_a_long_line_is_skipped_and_the_next_line_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 1 << 16)
+    monkeypatch.setattr(json_records, "MAX_LINE_BYTES", 1 << 16)
     f = tmp_path / "feed.jsonl"
     long_text = json.dumps({"id": "long", "text": "x " * (1 << 16)})
     f.write_text(json.dumps({"id": "1", "text": "First."}) + "\n" + long_text + "\n"
@@ -168,7 +168,7 @@ def test_a_gzipped_text_file_over_the_cap_is_skipped(tmp_path: Path, monkeypatch
 
 
 def test_stdin_is_read_as_a_stream_with_the_same_caps(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 1 << 16)
+    monkeypatch.setattr(json_records, "MAX_LINE_BYTES", 1 << 16)
     data = b'{"id": "s1", "text": "x y z"}\n' + b"0" * (1 << 18) + b'\n{"id": "s3", "text": "q"}\n'
     items = list(read_path("-", io.BytesIO(data)))
     assert [getattr(i, "doc_id", None) or i.reason for i in items] == [
@@ -252,12 +252,12 @@ def _kinds(items: object) -> tuple[int, list[tuple[str, str]]]:
 
 def test_a_one_line_json_array_over_the_line_cap_is_read_whole_in_flat_memory(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 64 << 10)  # the 16 MiB line cap, scaled down,
-    monkeypatch.setattr(readers, "_CHUNK", 16 << 10)  # and the 1 MiB reads with it
+    monkeypatch.setattr(json_records, "MAX_LINE_BYTES", 64 << 10)  # the 16 MiB line cap, scaled down,
+    monkeypatch.setattr(json_records, "_CHUNK", 16 << 10)  # and the 1 MiB reads with it
     monkeypatch.setattr(json_array, "CHUNK", 16 << 10)
     f = tmp_path / "dump.json"
     f.write_text(json.dumps(_articles(4000)), encoding="utf-8")  # json.dump's layout: one line
-    assert f.stat().st_size > 40 * readers.MAX_LINE_BYTES and b"\n" not in f.read_bytes()
+    assert f.stat().st_size > 40 * json_records.MAX_LINE_BYTES and b"\n" not in f.read_bytes()
     sum(1 for _ in read_path(f))  # first use loads the readers' word lists: not the array's cost
     count, peak = _peak_while(lambda: sum(isinstance(i, Document) for i in read_path(f)))
     assert count == 4000
@@ -266,7 +266,7 @@ def test_a_one_line_json_array_over_the_line_cap_is_read_whole_in_flat_memory(
 
 def test_a_json_array_is_read_to_its_cap_and_the_rest_reported(tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "MAX_ARRAY_BYTES", 1 << 20)
+    monkeypatch.setattr(json_records, "MAX_ARRAY_BYTES", 1 << 20)
     f = tmp_path / "huge.json.gz"
     with gzip.open(f, "wb", compresslevel=1) as fh:  # a bomb: 64 MiB of blanks after one real article
         fh.write(b'[{"id": "first", "text": "A real article before the padding."}')
@@ -281,7 +281,7 @@ def test_a_json_array_is_read_to_its_cap_and_the_rest_reported(tmp_path: Path,
 
 
 def test_a_bad_item_of_a_one_line_array_costs_only_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 4 << 10)
+    monkeypatch.setattr(json_records, "MAX_LINE_BYTES", 4 << 10)
     big = {"id": "big", "text": "x " * (8 << 10)}
     f = tmp_path / "mixed.json"
     f.write_text("[" + ", ".join([json.dumps(_articles(1)[0]), json.dumps(big), '{"id": 3, "text": 5}', "[1, 2]",
