@@ -9,7 +9,7 @@ the separate speaker and title fields, which nothing read any more); English ste
 analyzer for indexing and for queries; fast fields for the filters and the ranking (speaker id,
 kind, source, publication day, confidence, quality, the formula's weight, a hash of the
 normalised text for collapsing wire copies); the index is sorted by weight, heaviest first
-(:data:`corpus.index.SORTED`).
+(:data:`corpus.index_sync.SORTED`).
 """
 
 from __future__ import annotations

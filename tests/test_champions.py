@@ -125,11 +125,11 @@ def test_lists_stay_exact_through_ingest_delete_rename_and_reindex(tmp_path: Pat
 
 def test_a_quote_changed_twice_in_one_sync_is_in_its_last_class_only(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    from corpus import index
+    from corpus import index_sync
 
     db = open_db(build(tmp_path / "c.db", _quotes(80, 3)))
     search_index(db)
-    monkeypatch.setattr(index, "CHUNK", 3)
+    monkeypatch.setattr(index_sync, "CHUNK", 3)
     lists = search_index(db, sync=False).champions.lookup("the")
     assert lists
     top_id = max((cl.weights[0], cl.ids[0]) for cl in lists.values() if cl.ids)[1]

@@ -120,11 +120,11 @@ def test_a_filtered_or_phrase_topic_is_counted_over_its_own_matches(tmp_path: Pa
 
 def test_a_quote_changed_twice_in_one_sync_is_counted_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            caplog: pytest.LogCaptureFixture) -> None:
-    from corpus import index
+    from corpus import index_sync
 
     db = open_db(build(tmp_path / "c.db", _quotes(60, 6)))
     search_index(db)
-    monkeypatch.setattr(index, "CHUNK", 3)  # the change log is read three entries at a time
+    monkeypatch.setattr(index_sync, "CHUNK", 3)  # the change log is read three entries at a time
     caplog.set_level("INFO", logger="corpus.hot_counts")
     first = int(db.execute("SELECT min(id) FROM quotes").fetchone()[0])
     with db.atomic():
