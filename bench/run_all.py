@@ -23,6 +23,7 @@ PLAN: list[tuple[str, list[str]]] = [
     ("bench_quality.py", []),
     ("bench_search.py", []),  # builds bench/out/search_1000000.db ...
     ("bench_adapters.py", []),  # ... which this one measures (it refuses to run without it)
+    ("bench_serve_memory.py", ["--quotes", "1000000"]),  # ... and this one serves
     ("bench_speakers.py", ["--db", str(SPEAKERS_DB)]),
 ]
 
