@@ -196,8 +196,11 @@ class DirectQuotes(CueAttachment):
         narration = f[start:end]
         for x in reversed(inside):
             narration = narration[:max(0, x.open - start)] + narration[max(0, x.outer_end - start):]
-        if not (said and set(w.lower() for w in _WORDS.findall(narration)) <= _OBJECT_PRONOUNS):
-            self.emit(start, end, sp, "indirect", cue, men, 0.9, mpos=mpos)  # not “called it ‘…’”
+        # (not “called it ‘…’”; nor a second report over one the sentence already gave — "X says flights will
+        # resume, but warns of “delays”" stored its first clause)
+        if not (said and set(w.lower() for w in _WORDS.findall(narration)) <= _OBJECT_PRONOUNS) \
+                and not any(o.kind == "indirect" and o.start == start for o in self.out):
+            self.emit(start, end, sp, "indirect", cue, men, 0.9, mpos=mpos)
         for x in said:
             self.emit(x.start, x.end, None if _someone_else(f, start, x.open) else sp, "direct", cue, men, 0.9, mpos=mpos)
         consumed.update(x.open for x in inside)
@@ -262,6 +265,10 @@ class DirectQuotes(CueAttachment):
             self.emit(q.start, q.end, None, "direct", None, None, 0.3)
             self.note_direct(q, None, None)
             consumed.add(q.open)
+        elif own:
+            # “It always will be,” a furious Mensah retorted. “It does not give up …”: too short to store,
+            # but its voice is another's — the quotation after it continues nobody before it.
+            self.note_direct(q, None, None)
 
 
 _MIXED_STOP = re.compile(r"[.!?…][\"”»’)]*\s+|\n")

@@ -92,10 +92,14 @@ def _is_title(word: str) -> bool:
     return word.lower() in TITLE_WORDS or word in NATIONALITY_WORDS or bool(NATIONALITY.match(word))
 
 
+_MID_THE = re.compile(r"^\S.*?\s+(?=The\s+[A-Z])")
+
+
 @lru_cache(maxsize=65536)  # labels and names recur thousands of times ("Vladimir Putin:")
 def parse_mention(surface: str) -> Mention | None:
     """What ``surface`` (a few words beside a speech verb) refers to, or ``None``."""
     s = _LEADING.sub("", _PAREN.sub("", surface).strip().strip(",;:—–-").strip())
+    s = _MID_THE.sub("", s)  # "10:42 HKT The Airport Authority": a name never runs on over a capitalised "The"
     if not s or len(s) > 120:
         return None
     low = s.lower()
@@ -287,6 +291,13 @@ def _proper_words(s: str, words: list[str]) -> Mention | None:
             return None
         lead = " ".join(tokens[:cut] + ([name.role] if name.role else []))
         return Mention("name", s, name=name.name, role=lead, gender=name.gender)
+    if len(tokens) >= 3 and tokens[0][1:].islower() and tokens[0].lower() in PERSON_NOUNS \
+            and tokens[0].lower() not in TITLE_WORDS:
+        # "Fisherman Wong Kwok-keung", "Shopkeeper Ama Owusu": a capitalised common noun for a person
+        # opening the sentence, then a full name — the noun is their role, not their first name.
+        name = name_shape(" ".join(tokens[1:]))
+        if name is not None and name.kind == "person" and len(name.name.split()) >= 2 and not name.role:
+            return Mention("name", s, name=name.name, role=tokens[0], gender=name.gender)
     while len(tokens) > 1 and tokens[-1] in _POST_NOMINALS and _is_name_word(tokens[-2]):
         tokens = tokens[:-1]
     while len(tokens) > 2 and tokens[-1] in {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}:

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .candidates import Speaker, _Entity
-from .lexicon import CUE, DOCUMENT_NOUNS, ORG_HEADS, PASSIVE_BEFORE, PERSON_NOUNS
+from .lexicon import CUE, DOCUMENT_NOUNS, ORG_HEADS, PASSIVE_BEFORE, PERSON_NOUNS, PRONOUNS
 from .mentions import Mention, parse_mention
 from .name_clues import _firm_gender, _guess_gender
 from .newcomers import NewSubjects
@@ -32,6 +32,13 @@ _NOT_PEOPLE = frozenset({"paper", "computer", "number", "poster", "chapter", "ma
                          "content", "percent", "monitor", "tower", "power", "water", "weather", "winter",
                          "summer", "letter", "newsletter", "filter", "register", "answer", "committee"})
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
+_ABBREV_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cpl|Insp|Supt|Det|Rev|Hon|St)\.\s*$")
+# Capitalised words that open a clause without being anyone: the subject is a pronoun or no subject at all.
+_NOT_SUBJECTS = frozenset(["i", "we", "you", "it", "they", "he", "she", "this", "that", "these", "those", "there",
+                           "here", "what", "who", "which", "as", "so", "but", "and", "or", "if", "when", "while",
+                           "asked", "speaking", "writing", "according", "in", "on", "at", "after", "before",
+                           "nobody", "everyone", "everybody", "someone", "somebody", "many", "most", "some", "all",
+                           "none", "both", "each", "few", "others", "one", "the"])
 # A passive's agent just before a name: "Tom Hart was criticised by Sam Cole" — the one who acted.
 _BY_AGENT = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\s+by\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
 
@@ -117,7 +124,9 @@ class PronounResolution(NewSubjects):
             for e in fits:
                 name = e.name
                 if " " not in name:
-                    found = self._name(Mention("name", name, name=name), pos)
+                    # The pronoun's gender narrows the surname's bearers ("Her son, Takeshi Kobayashi, said …
+                    # Ms. Kobayashi began … she recalled": "she" is no Takeshi).
+                    found = self._name(Mention("name", name, name=name, gender=men.gender), pos)
                     if not found:
                         return None
                     name = found.name
@@ -251,12 +260,50 @@ class PronounResolution(NewSubjects):
                     parts = re.split(r"[,;:\u2014\u2013]", pre.lstrip(" \"“”«»'"))
                     apposition = parse_mention(parts[1].strip()) if len(parts) >= 3 else None
                     if apposition is not None and apposition.kind == "name":
+                        found = self._subject_entity(parts[1].strip(), sent, m.start())
+                        out += [found] if found is not None else []
                         continue
                     clause = parts[0]
                 subject = _ADVERBS_AFTER.sub("", clause)
-            if _unnamed_person(subject.strip(" \"“”«»'"), sentence):
-                out.append(_Entity(subject.strip(), "person", None, None, m.start(), True, named=False))
+            subject = subject.strip(" \"“”«»'")
+            if _unnamed_person(subject, sentence):
+                out.append(_Entity(subject, "person", None, None, m.start(), True, named=False))
+            elif not m.group("according"):
+                found = self._subject_entity(subject, sent, m.start())
+                out += [found] if found is not None else []
         return out
+
+    def _subject_entity(self, subject: str, lo: int, verb: int) -> _Entity | None:
+        """A capitalised speech-verb subject no person or organisation was read in ("Lord, 24, said he had found
+        out …", "Texas Sen. Ted Cruz says …" after a live blog's time line): the person it names when it resolves
+        ("Ted Cruz", a surname the article gives in full), else someone we cannot name — who may be the later
+        "he said", so the pronoun never reaches past them to an earlier speaker. None when the subject was read
+        (a speaker, a sentence subject or an organisation there) or is no name's shape."""
+        if not subject[:1].isupper() or subject.lower() in PRONOUNS or subject.split()[0].lower() in _NOT_SUBJECTS:
+            return None
+        words = subject.split()
+        if _QUOTE_MARKS.search(subject) or len(words) > 5 or subject.endswith(("'s", "’s", "'", "’")) \
+                or not all(w[:1].isupper() or w in {"of", "de", "van", "von", "al", "bin"} for w in words):
+            return None  # ("Novak's remarks drew …": an owner, the cue a noun; "The senator declined to": a clause)
+        abbrev = _ABBREV_BEFORE.search(self.folded, max(0, lo - 8), lo)
+        lo = abbrev.start() if abbrev else lo  # "Mr. Schmidt said": the sentence split after "Mr."
+        # (a name read there but never made a subject, as after "From our reporter in Tai O: …", is no
+        # antecedent until it is resolved here)
+        if any(lo <= e.pos < verb for e in (*self.history, *self.orgs())) \
+                or any(lo <= e.pos < verb and e.subject for e in self.people()):
+            return None
+        men = parse_mention(subject)
+        found = self._resolve(men, verb) if men is not None and men.kind in {"name", "org"} else None
+        if found is not None and found.kind != "person":
+            return None
+        at = self.folded.rfind(words[0], lo, verb)
+        at = at if at >= 0 else verb
+        if not self._story(at):
+            return None  # site furniture ("Clara Weiss reports from Kherson."): nobody speaks in the story there
+        if found is not None:
+            return _Entity(found.name, "person", found.role, men.gender if men else None, at, True)
+        return _Entity(subject, "person", None, None, at, True, named=False)
+
 
 # A sentence opening with a capitalised title, a nationality or two before it: "The Bulgarian President
 # thanked …", "The Acting President named …" (not "The President's" — an owner).

@@ -43,6 +43,9 @@ def mention_from(text: str) -> Mention | None:
         if w[-1:] in ".!?" and len(w) > 3 and not _ABBREV_WORD.match(w) and words[k + 1][:1].isupper():
             words = words[k + 1:]
             break
+    # Nor the words before a colon: "From our reporter in Tai O: Fisherman Wong Kwok-keung, 71, says …"
+    colon = max((k for k, w in enumerate(words[:-1]) if w.endswith(":") and not w[:-1].isdigit()), default=-1)
+    words = words[colon + 1:]
     if words and words[-1].endswith(","):
         return _before_appositive(words)
     for k in range(min(len(words), 9), 0, -1):
@@ -135,10 +138,15 @@ _OBJECT_OF = {"of", "for", "to", "with", "by", "and", "or", "from", "than", "abo
 _PLACE_OF = {"in", "near", "inside", "outside"}
 
 
+_BRACKETED = re.compile(r"\([^()]{0,200}\)")
+
+
 def subject_before(text: str, end: int) -> tuple[Mention, int] | None:
     """The speaker mention that ends at ``end`` (adverbs such as "also" skipped) and its offset."""
     start = max(0, end - 260)  # room for a relative clause: "X, who as a Navy captain was …, said"
-    before = text[start:end].rstrip()
+    # Words in brackets are never the subject: "The committee (like its former chair Osman Delic, who called
+    # the plan …) has argued …" is the committee's report, "Dana Reyes (D-NM) said" Reyes's.
+    before = _BRACKETED.sub(" ", text[start:end]).rstrip()
     for _ in range(2):
         t = _SUBJECT_TIME.search(before)
         before = before[:t.start()].rstrip() if t else before
