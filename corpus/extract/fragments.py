@@ -41,7 +41,7 @@ _APPOS_SUBJECT = re.compile(
     r"(?P<v>[a-z]+(?:ed|es|s)|said|told|called|wrote|took|gave|spoke|made|put|sent|held|set|read)\b"
 )
 # The act follows a clause of the subject's own: ", saying …", " and vowed …", " while calling …".
-_DEPENDENT = re.compile(r"(?:,\s*|\s(?:and|while|before|after|by|then)\s+(?:also\s+)?)$")
+_DEPENDENT = re.compile(r"(?:,\s*|\s(?:and|but|while|before|after|by|then)\s+(?:also\s+)?)$")
 # A noun phrase that is a subject but no name: "The retired shipbuilder", "one passenger".
 _NOUN_PHRASE = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.'’-]*)"
                           r"(?:\s+[\w.'’-]+){1,5}$")
@@ -105,6 +105,8 @@ def sentence_subject(f: str, s: int, limit: int) -> tuple[Mention, int] | None:
     """The subject of the sentence starting at ``s`` (its first verb before ``limit``) when it names
     a speaker, and where its words start."""
     m = SUBJECT_VERB.match(f, s, limit)
+    if m and _SUBORDINATE.match(m.group("m")):
+        m = None  # "After Tom Dunn lost the vote, Ana Ruiz …": the subject of a clause before the main one
     if m and not (m.group("v").endswith("ing") and not m.group("aux")):
         words, shift = _subject_words(m.group("m"))
         men = mention_from(words)
@@ -113,12 +115,87 @@ def sentence_subject(f: str, s: int, limit: int) -> tuple[Mention, int] | None:
         # "One operative inside the union tried …": the subject is the whole phrase, not the
         # name at its end; it names nobody.
         np = _noun_phrase(words)
-        return (np, m.start("m") + shift) if np else None
+        if np:
+            return np, m.start("m") + shift
+        # (nothing read, as in "Tom Dunn, who has sailed here for years, said": the verb was a relative clause's)
     a = _APPOS_SUBJECT.match(f, s, limit)
     if a:
         men = _subject_mention(a.group("m"))
         if men:
             return men, a.start("m")
+    dressed = _dressed_subject(f, s, limit)
+    return dressed[:2] if dressed else None
+
+
+# A verb of the main clause: an auxiliary and a participle, a past or present form, a common irregular past.
+_MAIN_VERB = re.compile(
+    r"(?<=[\w.)’'”,])\s+(?:(?:also|then|again|later|earlier|once|now|still|never|all\s+but|[a-z]+ly)\s+)*"
+    r"(?P<v>(?:(?:is|was|has|had|have|were|are)\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ing|ed)|"
+    r"(?!(?:is|was|has|does|as|this|his|its|us|yes|plus|thus|news|series|less|unless|across|whereas|"
+    r"always|perhaps|days|years|weeks|months|times|minutes|hours)\b)[a-z]{3,}(?:ed|s)|"
+    r"went|told|said|wrote|gave|took|made|spoke|sent|held|put|read|stood|brought|began|came|left|kept|led|"
+    r"ran|won|lost|saw|thought|felt|struck|drew|threw|sought|fought|met))\b")
+# What a sentence may open with before its subject: a preposition or conjunction's phrase, a participle's
+# ("Speaking at a rally in Salem, New Hampshire, Ana Ruiz went …"), a time ("Eight years ago, …").
+_OPENER = re.compile(
+    r"^\s*(?:(?:After|When|While|As|Because|Although|Though|Since|Before|Until|Once|If|In|On|At|With|During|"
+    r"From|Under|Amid|Despite|For|Like|Unlike|Following|Without|Within|Throughout|Earlier|Later|Last|This|"
+    r"Then|But|And|Yet|Still|Meanwhile|However|Instead|Now|Today|Yesterday|Hours|Days|Weeks|Months|Years)\b|"
+    r"[A-Z][a-z]+(?:ing|ed)\b|(?:[A-Z][a-z]+|\d+)\s+(?:days?|weeks?|months?|years?|hours?)\s+(?:ago|later|earlier)\b)")
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+_SUBORDINATE = re.compile(r"^\s*(?:After|When|While|As|Because|Although|Though|Since|Before|Until|Once|If)\b")
+# A noun phrase the full name after it stands in apposition to: "The French energy minister, Ana Ruiz,",
+# "Mr. Bell's campaign chairman, Tom Dunn,".
+_ROLE_BEFORE_NAME = re.compile(r"^\s*(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y|[Oo]ur|"
+                               r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w'’-]*['’]s?)(?:\s+[A-Z][\w'’-]*){0,3}"
+                               r"\s+[a-z][\w'’-]*(?:\s+[\w'’-]+){0,6}$")
+
+
+def _dressed_subject(f: str, s: int, limit: int) -> tuple[Mention, int, re.Match[str]] | None:
+    """The subject of the sentence starting at ``s`` when an opening phrase with commas in it stands before
+    it or an apposition after it: "Speaking at a rally in Salem, New Hampshire, Ana Ruiz went after …",
+    "Tom Dunn, Vermont’s former governor, also attacked …", "Tom Dunn, Republican of Ohio, called …",
+    "Ana Ruiz, whose firm, Nordlys, builds ferries, said …". Read from the first verb of the main clause: the
+    name right before it (after an opening phrase), or the name that opens the sentence (perhaps after one
+    opening phrase) followed by the apposition and a comma. A name that is no person's own ("Mr. Bell's
+    campaign chairman") names nobody; a role and a full name in apposition give that name. Returns the
+    mention, where it starts, and the main verb's match."""
+    for v in _MAIN_VERB.finditer(f, s, limit):
+        pre = f[s:v.start()]
+        dressing = _TRAILING.search(pre)  # "…, on Tuesday called": the time is no part of the subject
+        pre = pre[:dressing.start()] if dressing and dressing.start() > 0 else pre
+        segs = pre.split(",")
+        if len(segs) < 2:
+            if _SUBORDINATE.match(pre):
+                continue  # "After Tom Dunn won, …": the verb of a clause before the main one
+            return None  # no comma before the main verb: SUBJECT_VERB's reading, not ours
+        if pre.rstrip().endswith(","):
+            # "Tom Dunn, …, VERB": the subject opens the sentence (or follows one opening phrase).
+            body = segs[:-1]
+            lead = 1 if _OPENER.match(body[0]) and len(body) >= 2 else 0
+            subj = body[lead]
+            at = s + sum(len(x) + 1 for x in segs[:lead])
+            men = parse_mention(subj.strip())
+            if men and men.kind in {"name", "pronoun"} and "'" not in subj and "’" not in subj \
+                    and not _OPENER.match(subj):
+                return men, at + len(subj) - len(subj.lstrip()), v
+            if _ROLE_BEFORE_NAME.match(subj) and len(body) > lead + 1:
+                # "The French energy minister, Ana Ruiz, said …"
+                name = body[lead + 1]
+                named = parse_mention(name.strip())
+                if named and named.kind == "name" and named.name and " " in named.name:
+                    return named, at + len(subj) + 1 + len(name) - len(name.lstrip()), v
+            return None
+        tail = segs[-1]
+        if _RELATIVE.search(tail):
+            continue  # "Ana Ruiz, a lawyer who now runs a firm, said": the verb of a relative clause
+        # "OPENING PHRASE, …, Ana Ruiz went": the name right before the verb, after an opening phrase.
+        if not _OPENER.match(segs[0]):
+            return None  # "Dunn, Ruiz said, …": no opening phrase; the first words are no subject
+        men = parse_mention(tail.strip())
+        if men and men.kind in {"name", "pronoun"} and not _OPENER.match(tail):
+            return men, s + len(pre) - len(tail) + len(tail) - len(tail.lstrip()), v
+        return None
     return None
 
 
@@ -150,6 +227,11 @@ def fragment_frame(f: str, s: int, limit: int) -> FragmentFrame | None:
         men = _subject_mention(a.group("m"))
         if men:
             return FragmentFrame(men, a.start("m"), a.group("v"), a.end())
+    if m is None and a is None:
+        dressed = _dressed_subject(f, s, limit)
+        if dressed and SPEECH_ACT.search(dressed[2].group("v")) and not SPEECH_ACT.search(f, dressed[2].end(), limit):
+            # "Tom Dunn, the board's oldest member, on Tuesday called …" (the act nearest the words)
+            return FragmentFrame(dressed[0], dressed[1], dressed[2].group("v"), dressed[2].end())
     acts = list(SPEECH_ACT.finditer(f, s, limit))
     if not acts:
         return None
