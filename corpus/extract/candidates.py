@@ -253,11 +253,12 @@ class Candidates:
             self._orgs = []
             for source, offset in ((self.title, -1), (self.folded, 0)):
                 for m in _orgs_in(source):
-                    name = re.sub(r"^(?:The|A)\s+", "", m.group()).strip()
+                    # never across a sentence end ("… approved in September. The Federal Service predicts")
+                    start = m.start() + max([0] + [b.end() for b in _RUN_SPLIT.finditer(m.group())])
+                    name = re.sub(r"^(?:The|A)\s+", "", source[start:m.end()]).strip()
                     name = re.sub(r"['’]s?$", "", name)
                     if name:
-                        self._orgs.append(_Entity(name, "organisation", None, None,
-                                                  offset if offset < 0 else m.start()))
+                        self._orgs.append(_Entity(name, "organisation", None, None, offset if offset < 0 else start))
         return self._orgs
     def note_quote(self, start: int, end: int) -> None:
         self.reported.append((start, end))

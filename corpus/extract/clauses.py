@@ -78,7 +78,7 @@ def clause_ok(clause: str, *, that: bool = False) -> bool:
 # "confirmed the deal", "noted the importance of …"): a summary of what was said, shown as a paraphrase.
 OBJECT_SENSE_CUES = frozenset(words(
     "recalled recalls acknowledged acknowledges admitted admits claimed claims conceded concedes reported reports "
-    "observed observes read reads continued continues answered agreed agrees"))
+    "observed observes read reads continued continues answered agreed agrees added adds concluded concludes"))
 # What ends a main clause before its verb: a subordinate clause, another clause, or a phrase set off.
 _CLAUSE_BREAK = re.compile(r"\b(?:as|when|whenever|after|before|while|because|since|until|although|though|but|if|"
                            r"whereas|once)\b|[,;:(—–]|[.!?][\"”]?\s+[\"“]?[A-Z]")  # … or a sentence end the splitter missed

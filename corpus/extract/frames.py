@@ -147,7 +147,7 @@ _ENDS_RELATIVE = re.compile(r"\b(?:which|who|whom|that|where)\s*$")  # "boats wh
 _FRONTED_PHRASE = re.compile(r"^\s*(?:[A-Z]?[a-z]+ing|[Ii]n|[Oo]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore|[Ww]ith|[Ff]or)\b[^,]*$")
 # After "told": the listener, then the reported clause ("told reporters he would resign", "told a meeting
 # of island leaders that few people understood …").
-_TOLD = re.compile(r"^\s+(?P<obj>(?:[A-Z][\w.'’-]*|reporters|journalists|him|her|them|us|me|the|a|an|his|her|their|its)"
+_TOLD = re.compile(r"^\s+(?P<obj>(?:[A-Z][\w.'’-]*|reporters|journalists|him|her|them|us|me|the|a|an|his|her|their|its)\b"
                    r"[^,;:“”\"«».!?]{0,70}?)\s+(?:that\s+|(?=(?:he|she|they|it|we|I|there)\s+[a-z]))")
 # Before a subject, words that make the cue's clause a gapped one ("what X said", "how X says …").
 _GAP_BEFORE = re.compile(r"\b(?:[Ww]hat|[Ww]hatever|[Hh]ow|[Ww]hy)\s+$")
@@ -312,7 +312,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
             b = None  # "announced this after X had reported that …": the "that" is another verb's
         rest = after[b.end():] if b and b.end() else after
         t = _THAT.match(rest)
-        told = _TOLD.match(after) if m.group() in {"told", "tells"} and not t else None
+        # "told reporters he would …", "assured the President that …": the listener is no part of the report
+        told = _TOLD.match(after) if m.group() in _TELL_CUES and not t else None
         if t:
             clause_start = m.end() + (b.end() if b else 0) + t.end()
         elif told and _np_like(told.group("obj")) and not CUE_RE.search(told.group("obj")):
@@ -326,6 +327,8 @@ def indirect_frames(folded: str, s: int, e: int) -> list[Frame]:
         else:
             continue
         clause = sent[clause_start:]
+        if m.group().endswith("s") and CUE_RE.match(clause):
+            continue  # "Russia and ASEAN states confirmed that …": a plural noun, the verb comes after it
         if not t and _TIME_THEN_NARRATION.match(clause):
             continue  # "announced late Monday, drawing criticism …": nothing reported after the verb
         if not t and _INVERTED.match(clause) and parse_mention(clause.split(",")[0]):
@@ -434,11 +437,14 @@ def participle(folded: str, s: int, e: int) -> tuple[str, int] | None:
         return None  # most sentences have none: the full pattern is tried at every position, this one at word starts
     for pattern in (PARTICIPLE, PARTICIPLE_TELL):
         m = pattern.search(folded, s, e)
+        if m and _ING_LIST.search(folded, max(s, m.start() - 30), m.start()):
+            continue  # "engaged in developing, manufacturing, maintaining and repairing engines": a list of deeds
         if m and m.start() > s and clause_ok(folded[m.end():e], that=True):
             return " ".join(m.group("cue").split()), m.end()
     return None
 
 
+_ING_LIST = re.compile(r"\b[a-z]{3,}ing,\s+[a-z]{3,}ing,?\s*$")
 _CUE_BEFORE = re.compile(rf"(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})\s*,\s*$")
 # "TASS quoted Peskov as saying …": the one quoted speaks, not the outlet that quotes him.
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|e|ing)\s+(?P<m>[^,;:.!?“”\"«»]{1,80}?)\s+as\s*$")

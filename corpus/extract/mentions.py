@@ -92,6 +92,7 @@ def _is_title(word: str) -> bool:
     return word.lower() in TITLE_WORDS or word in NATIONALITY_WORDS or bool(NATIONALITY.match(word))
 
 
+_REGNAL = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII|XIX|XX)$")
 _MID_THE = re.compile(r"^\S.*?\s+(?=The\s+[A-Z])")
 
 
@@ -155,6 +156,8 @@ def _common_noun(s: str) -> Mention | None:
             if not (w[:1].isupper() or w.lower() in {"of", "for", "and", "on"}):
                 break
             run.insert(0, w)
+        if len(run) >= 3 and run[1] == "and" and (run[0] in NATIONALITY_WORDS or NATIONALITY.match(run[0])):
+            return None  # "the Russian and EU (representatives)": adjectives of a noun cut off, no body's name
         return Mention("org", s, name=" ".join(run) if caps and run else (body if caps else None), head=last)
     if last in DOCUMENT_NOUNS:
         return Mention("document", s, head=last)
@@ -197,6 +200,12 @@ def _proper(s: str, words: list[str]) -> Mention | None:
         if left is not None and person is not None and person.kind == "person" and len(person.name.split()) >= 2:
             at = " ".join(r for r in (left.role, person.role, of.group("where")) if r)
             return Mention("name", s, name=person.name, role=at, gender=left.gender or person.gender)
+    if len(words) >= 2 and _REGNAL.match(words[-1]) and given_name(words[-2]) is not None \
+            and all(w[:1].isupper() for w in words):
+        # "Elizabeth II", "Queen Elizabeth II", "Pope Benedict XVI": the numeral belongs to the name
+        known = given_name(words[-2])
+        return Mention("name", s, name=" ".join(words[-2:]), role=" ".join(words[:-2]) or None,
+                       gender=known[0] if known else None)
     men = _proper_words(s, words)
     if men is None or men.kind != "name":
         return men
@@ -311,6 +320,9 @@ def _proper_words(s: str, words: list[str]) -> Mention | None:
         right = parse_mention(" ".join(tokens[lows.index("and") + 1:]))
         if left and left.kind == "name" or right and right.kind == "name":
             return Mention("role", s, role=s)
+        first = tokens[:lows.index("and")]
+        if len(first) == 1 and (first[0] in NATIONALITY_WORDS or NATIONALITY.match(first[0])):
+            return None  # "The Russian and EU (representatives)": adjectives of a noun cut off, no body's name
     titled = _titled_name(tokens, lows)
     if titled is not None:
         return replace(titled, surface=s)

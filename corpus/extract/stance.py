@@ -45,6 +45,12 @@ _END = re.compile(r"(?:,\s+(?:saying|adding|arguing|noting|calling|telling|insis
                   r"claiming|declaring|suggesting|and|but|which|who|while)\b|\s+because\b|;|"
                   r"[.!?][\"”’]?\s*$)")
 _QUOTE_MARKS = set("“”\"«»")
+# An object's means ("by carrying out …"): what was done, not a position taken.
+_BY_MEANS = re.compile(r"\bby\s+(?:\w+ly\s+)?\w+ing\b")
+# A person as the object: a post or a relative ("his deputy", "the head of …", "Boris Yeltsin's daughter").
+_KIN_OR_POST = re.compile(r"(?:his|her|their|its|the|a)\s+(?:\w+\s+){0,2}(?:deputy|deputies|head|chief|minister|"
+                          r"director|adviser|advisor|aide|secretary|governor|commander|daughter|son|wife|husband|"
+                          r"staff|envoy|ambassador|official|officials)\b")
 # When, at the object's end, is no part of the stance: "endorsed the tariff on Monday".
 _TIME_TAIL = re.compile(r"\s+(?:(?:on|last|this|early|late|earlier)\s+(?:\w+day|week|month|year|night|morning|evening|"
                         r"afternoon)|yesterday|today|(?:in|on)\s+(?:January|February|March|April|May|June|July|August|"
@@ -65,6 +71,10 @@ def stance_frames(folded: str, s: int, e: int) -> list[Frame]:
             continue
         if m.group("cue").startswith("welcome") and obj[:1].isupper():
             continue  # "welcomed President Petrov in the foyer": a greeting
+        if m.group("cue").startswith("dismiss") and (obj[:1].isupper() or _KIN_OR_POST.match(obj)):
+            continue  # "dismissed Deputy Minister X", "dismissed his chief of staff": a firing, no stance
+        if _BY_MEANS.search(obj.split(".")[0]):
+            continue  # "the army supported the landing by carrying out an offensive": a deed, no stance
         found = subject_before(sent, m.start()) or (
             None if _SUBORDINATE_ANY.search(sent, 0, m.start()) else _coordinated_subject(sent, m.start()))
         if not found:
