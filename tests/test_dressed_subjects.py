@@ -2,8 +2,7 @@
 with commas: an opening phrase that has commas of its own ("Speaking at a fair in Tromsø, Norway, Ana
 Ruiz went after …"), an apposition after the name ("Tom Dunn, Vermont's former governor, also attacked
 …", "…, Republican of Ohio, …", "…, whose firm, Nordlys, builds ferries, …"), a role and the name in
-apposition ("The French energy minister, Claire Dubois, …"); a verb joined by "but" (issue 10,
-construction 5). A name that is not the subject (another's possessive, a name inside a relative clause,
+apposition ("The French energy minister, Claire Dubois, …") (issue 10, construction 5). A name that is not the subject (another's possessive, a name inside a relative clause,
 a fronted object) is never read as the speaker.
 
 Every text here is written for these tests.
@@ -70,12 +69,6 @@ def test_another_persons_possessive_is_not_the_speaker() -> None:
     body = INTRO + ("Ruiz’s campaign chairman, Lars Berg, dismissed the complaint, calling it "
                     "“a storm in a very small teacup.”")
     assert _mention(body, "a storm in a") == ("Lars Berg", "Lars Berg")
-
-
-def test_a_verb_joined_by_but() -> None:
-    body = INTRO + ("At the quay on Sunday, Ruiz toured the new boats but described them as "
-                    "“floating shoeboxes with engines.”")
-    assert _mention(body, "floating shoeboxes") == ("Ana Ruiz", "Ruiz")
 
 
 def test_a_fronted_name_before_a_comma_is_no_subject() -> None:

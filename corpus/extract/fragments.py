@@ -41,7 +41,7 @@ _APPOS_SUBJECT = re.compile(
     r"(?P<v>[a-z]+(?:ed|es|s)|said|told|called|wrote|took|gave|spoke|made|put|sent|held|set|read)\b"
 )
 # The act follows a clause of the subject's own: ", saying …", " and vowed …", " while calling …".
-_DEPENDENT = re.compile(r"(?:,\s*|\s(?:and|but|while|before|after|by|then)\s+(?:also\s+)?)$")
+_DEPENDENT = re.compile(r"(?:,\s*|\s(?:and|while|before|after|by|then)\s+(?:also\s+)?)$")
 # A noun phrase that is a subject but no name: "The retired shipbuilder", "one passenger".
 _NOUN_PHRASE = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.'’-]*)"
                           r"(?:\s+[\w.'’-]+){1,5}$")
