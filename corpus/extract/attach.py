@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..names import given_name
 from .cues import _ADV, _M, AFTER_APPOS, AFTER_CM, AFTER_MC, BEFORE_CM, THAT_INNER_NAMED_COLON, before_cue
 from .fragments import IT, sentence_subject
 from .layout import QuoteSpan
@@ -23,6 +24,12 @@ _DASH_NAME = re.compile(r"[ \t]*[,.]?[ \t]*[―—–][ \t]*(?P<m>[A-Z][^\n,;:�
 _AFTER_ANY_VERB = re.compile(r"^[ \t]+(?P<m>(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]*|he|she|they|it|we)[ \t]+"
                              r"(?P<cue>[a-z]{3,}(?:ed|s)(?:[ \t]+(?:back|on))?|(?:shot|hit|struck)[ \t]+back|went[ \t]+on|"
                              r"(?:(?<=\bthey[ \t])|(?<=\bwe[ \t])|(?<=\bI[ \t]))[a-z]{3,}(?<!ed)(?<!ly))\b[^.!?“”\"«»\n]{0,80}[.!?]")
+# After a closing mark, a verb in the past the cue list lacks, then its subject and the sentence's end:
+# "“…,” mused Ekberg.", "“…,” opined the Gazette, …".
+_AFTER_INVERTED = re.compile(rf"^[ \t]*[,]?[ \t]+(?P<cue>[a-z]{{3,}}ed)[ \t]+(?P<m>{_M})(?=[ \t]*(?:[.!?,]|$))")
+# Cues whose object is the listener even after a quotation ("“…,” told MSNBC"), and the end of a mention.
+_LISTENER_FIRST = frozenset(["told", "tells", "informed", "informs", "reminded", "reminds", "assured", "assures"])
+_CLOSES = re.compile(r"[ \t]*(?:[.!?]|,\s)")
 # First person, or "we": the writer or a group speaking, whom no name is read from (kept as the evidence).
 _UNNAMED_PRONOUN = frozenset(["I", "we"])
 # A sentence ending in a colon that introduces someone's words.
@@ -115,7 +122,7 @@ class CueAttachment(RunState):
         # the closing mark ("the lighthouse called the “old keeper”. Ms. Lund also wrote in …") ends the sentence.
         if m and not (ends_sentence and m.group("m").strip()[:1].isupper()
                       and m.group("rest").strip() not in {"", "."}
-                      and not (after[:1] not in ".!?" and _ADJUNCT_AFTER.match(m.group("rest")))):
+                      and not (after[:1] not in ".!?" and _adjuncts_only(m.group("cue"), m.group("rest")))):
             men = _after_mention(m.group("m"))
             if men:
                 return men, m.group("cue"), q.outer_end + m.start("m")
@@ -136,8 +143,10 @@ class CueAttachment(RunState):
             if men and men.kind == "name" and men.name and " " in men.name:
                 return men, m.group("cue"), q.outer_end + m.start("m")
         m = AFTER_CM.match(after)
-        if m and m.group("cue") in OBJECT_CUES and m.group("cue") not in {"asked", "asks"}:
-            m = None  # "“…,” Sarandon told MSNBC": after "told" comes the listener, not the speaker
+        if m and m.group("cue") in OBJECT_CUES and m.group("cue") not in {"asked", "asks"} \
+                and (m.group("cue") in _LISTENER_FIRST or not _CLOSES.match(after, m.end("m"))):
+            # "“…,” told MSNBC": after "told" comes the listener, not the speaker ("“…,” warned Ruiz." is hers)
+            m = None
         # "“Why not?” asked Dunn.": a question or exclamation mark is no sentence end before the verb.
         if m and not (inner[-1:] in ".…" or after[:1] in ".!?"):
             men = _after_mention(m.group("m"))
@@ -150,6 +159,16 @@ class CueAttachment(RunState):
             who = m.group("m")
             men = IT if who == "it" else Mention("role", who, role=who) if who in _UNNAMED_PRONOUN else parse_mention(who)
             if men and (men.kind in {"name", "pronoun"} or men is IT or who in _UNNAMED_PRONOUN):
+                return men, m.group("cue"), q.outer_end + m.start("m")
+        m = _AFTER_INVERTED.match(after)
+        opens = f[max(line_start, prev_end):q.open + 1]  # (the mark itself: a sentence break looks ahead at it)
+        cut = [b.end() for b in _SENTENCE_BREAK.finditer(opens)]
+        opens = opens[:-1]
+        if m and inner[-1:] in ",?!" and not opens[cut[-1] if cut else 0:].strip():
+            # “Sundays are for fishing,” mused Ekberg. / “…,” opined the Gazette: a verb the cue list lacks, then
+            # its subject, ending the sentence the quotation opened.
+            men = _after_mention(m.group("m"))
+            if men and men.kind in {"name", "pronoun", "role", "org"}:
                 return men, m.group("cue"), q.outer_end + m.start("m")
         bstart = max(line_start, prev_end, q.open - 200)
         before = f[bstart:q.open]
@@ -254,6 +273,47 @@ class CueAttachment(RunState):
         return men, -1
 
 
+# A party and state in brackets after a name: "(D-Ill.)", "(R)", "(I-Vt.)".
+_PARTY_TAG = re.compile(r"\s*\((?:[DRI]|[DRI]-[A-Z][\w.]{1,6}|[A-Z][a-z]+\.?)\)$")
+# Words that make the name after them another's: "the wife of Ana Ruiz", "Ana Ruiz's aide".
+_NOT_A_TITLE = re.compile(r"(?:\b(?:of|for|to|with|from|by|and|or|at|on|in|about|against|like|than)|['’]s?)$", re.IGNORECASE)
+
+
+def _titled_full_name(text: str) -> Mention | None:
+    """"Harbour Minority Whip Ana Ruiz", "retired Army Lt. Gen. Ana Ruiz": titles and modifiers no lexicon
+    knows, before a full name whose first word is a known given name — that person. Never a name that is
+    the object of a word before it ("the wife of Ana Ruiz") or in another's possessive."""
+    words = text.split()
+    if len(words) < 3 or any(c in text for c in ",;:“”\"«»()"):
+        return None
+    for k in (3, 2):
+        head, tail = words[:-k], words[-k:]
+        if not head or any(_NOT_A_TITLE.search(w) for w in head):
+            continue  # "an aide to Chancellor Ana Ruiz", "Ruiz's aide Karl Berg": someone else's name
+        if not all(w[:1].isupper() for w in tail) or given_name(tail[0]) is None:
+            continue
+        men = parse_mention(" ".join(tail))
+        if men and men.kind == "name" and men.name and " " in men.name:
+            return men
+    return None
+
+
+# Whom a "told" addresses after a quotation: "Dunn told the Harbour Gazette", "… told reporters".
+_LISTENER_NAMED = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’&-]*\s*)+|\s*(?:him|her|them|us|me|reporters|journalists)\b")
+
+
+def _adjuncts_only(cue: str, rest: str) -> bool:
+    """After "“…?” X VERB": only the verb's own adjuncts follow (place, time, medium, the end of the sentence),
+    not a reported clause; after "told" its listener first ("“…?” Dunn told the Gazette in an interview")."""
+    if cue in _LISTENER_FIRST:
+        heard = _LISTENER_NAMED.match(rest)
+        if heard and heard.end() > 0:
+            rest = rest[heard.end():]
+            if rest.strip() in {"", "."}:
+                return True
+    return bool(_ADJUNCT_AFTER.match(rest))
+
+
 def _after_mention(text: str) -> Mention | None:
     """The speaker in “…,” X said: a person / organisation / pronoun, else the name before an
     "of" phrase ("Mr. Morgan of the Sierra Club"), else an unresolvable noun phrase ("my father"),
@@ -264,6 +324,15 @@ def _after_mention(text: str) -> Mention | None:
     text = text.strip()
     if text.lower() == "it":
         return IT
+    party = _PARTY_TAG.search(text)
+    if party and party.start() > 0:
+        # "Rep. Ana Ruiz (D-Vt.)": the party and state in brackets are no part of the name.
+        men = _after_mention(text[:party.start()])
+        if men and men.kind in {"name", "role"}:
+            return men
+    titled = _titled_full_name(text)
+    if titled is not None:
+        return titled
     # "the Rev. Ola Berg", "board Chairman Jo Lind", "2019 winner Karin Sund": a name after
     # an article or lower-case / numeric modifiers is that person (never a shorter tail of a name).
     lead = _LEADING_MODIFIERS.match(text)

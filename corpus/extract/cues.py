@@ -27,7 +27,8 @@ AFTER_MC = re.compile(rf"^\s*[,.!?…]?\s*[—–-]?\s*(?P<m>{_M})\s+{_ADV}(?P<c
 AFTER_CM = re.compile(
     rf"^\s*[,.!?…]?\s*[—–-]?\s*(?P<cue>{CUE})\s+(?P<m>{_M})"
     r"(?=\s*(?:[,;:!?—–]|\.(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bRev\.)(?<!\bSen\.)"
-    r"(?<!\bRep\.)(?<!\bGov\.)(?<![\s.][A-Z]\.)|$|\s(?:on|in|at|during|after|before|while|when|about|to|of|who|"
+    r"(?<!\bRep\.)(?<!\bGov\.)(?<!\bLt\.)(?<!\bGen\.)(?<!\bCol\.)(?<!\bSgt\.)(?<!\bCapt\.)(?<!\bProf\.)"
+    r"(?<![\s.][A-Z]\.)|$|\s(?:on|in|at|during|after|before|while|when|about|to|of|who|"
     r"last|this|earlier|as|from|for|with|via|told|adding|speaking|referring|according|recently|yesterday|today)\b))"
 )
 # After a closing mark, a name with an appositive: ", Rep. Jim Jordan, an oversight panel member, said".
