@@ -11,6 +11,7 @@ from .attach import CueAttachment
 from .cues import SPEECH_ACT
 from .fragments import IT, fragment_frame, sentence_subject
 from .layout import _ABBREV, QuoteSpan, trim
+from .split_quotes import another_voice
 from .lexicon import CUE
 
 # A sentence of narration after a quotation's attribution: "… she said. The council …".
@@ -242,8 +243,10 @@ class DirectQuotes(CueAttachment):
         prev_end = max((d[0] for d in self.directs if d[0] <= q.open), default=0)
         tail = f[prev_end:self.lay.lines[prev[0]][1]] if prev else ""
         ends_para = len(tail.strip()) <= 80 and not _NARRATION_AFTER.search(tail)
-        if prev and not own and not mid_sentence and (prev[0] == q.line or (starts_line and prev[0] == q.line - 1
-                                                                            and ends_para)):
+        # “A,” Ruiz said, and her husband cut in. “B.” — another subject acts between: B is not surely Ruiz's.
+        other = prev is not None and prev[0] == q.line and another_voice(f, prev_end, q.open, prev[2])
+        if prev and not own and not mid_sentence and not other and (
+                prev[0] == q.line or (starts_line and prev[0] == q.line - 1 and ends_para)):
             # No mention of its own: the evidence is the quotation it continues (resolution "continuation").
             # Its surface evidence is the mention the previous quotation was attached to.
             self.emit(q.start, q.end, prev[1], "direct", None, None, 0.8, resolution="continuation", span=prev[2])

@@ -23,6 +23,29 @@ _NEW_CLAUSE = re.compile(r"\b(?:adding|saying|noting|stressing|explaining|arguin
 _GAP_SENTENCE_END = re.compile(r"[.!?]\s+[“\"«]?[A-Z]")
 
 
+# The narration right before a quotation ends with a short clause of another subject, a name or a noun
+# phrase and its verb (a particle or an adverb at most): "…, and her husband cut in. “…", "… Dunn laughed.
+# “…", "…, before the chairman interrupted: “…". A background clause ("as the crowd cheered", "when …")
+# or one with an object keeps the voice.
+_OTHER_SUBJECT = re.compile(
+    r"(?:[.!?][\"”’)]?\s+|,?\s+(?:and|but|before|then)\s+)"
+    r"(?P<np>(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)|"
+    r"(?!(?:He|She|They|It|We|I|You|This|That|There|Then|But|And|So|Now|Later)\b)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|cut|shot|broke|spoke|said|says|adds|asks|replies|interjects)"
+    r"(?:\s+(?:in|up|back|on|out|again|too))?\s*[.,:;—–!?]?\s*$")
+
+
+def another_voice(f: str, start: int, end: int, span: tuple[int, int] | None) -> bool:
+    """Whether the narration ``f[start:end]`` between two quotations ends with a short clause of a subject
+    other than the first quotation's speaker (whose mention is ``span``): the second may be that person's."""
+    while end > start and f[end - 1] in "“\"«‘' \t":
+        end -= 1  # (up to the opening mark)
+    m = _OTHER_SUBJECT.search(f, start, end)
+    if m is None or (span and span[0] <= m.start("np") < span[1]):
+        return False
+    return not (span and m.group("np") == f[span[0]:span[1]])  # "“A,” Ruiz said. Ruiz paused. “B.”"
+
+
 def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
     """One attribution, one quotation: “A,” he said, “B.” and the fragments of one sentence
     (“A” and “B”, he said) are stored as one quote. A new sentence or a new reported clause
@@ -57,6 +80,10 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
             same_sentence = not (_GAP_SENTENCE_END.search(gap) or (
                 p.text.rstrip(" ”\"»’)")[-1:] in ".!?…" and inner[:1].isupper())) \
                 and not _NEW_CLAUSE.search(inner)
+            if q.speaker is None and another_voice(f, p.end, q.start, (p.speaker_start, p.speaker_end)
+                                                   if p.speaker_start is not None and p.speaker_end is not None else None):
+                out.append(q)  # “A,” Ruiz said, and her husband cut in. “B.”: B is not surely Ruiz's
+                continue
             if only_cue or same_sentence or carries_on:
                 # One utterance, stored as its parts (the narration between them is nobody's words):
                 # every part carries the first part's start and the one attribution.
