@@ -48,7 +48,12 @@ _INNER_REPORT = re.compile(rf"\b(?:{CUE})\s+(?:that\s+)?(?P<np>(?:his|her|their|
 # "Said Ellis: “…”": the verb first, at the start of a sentence.
 _SAID_FIRST = re.compile(rf"(?:^|[.!?][\"”’)]?\s+)(?:Said|Says|Added|Wrote|Asked)\s+(?P<m>{_M})\s*[:,]\s*$")
 # "As Tom Dunn put it in a letter, “…”" / "as the Gazette puts it, “…”" / "As Tom Dunn, the harbour master, put it: “…”".
-_AS_PUT_IT = re.compile(rf"\b[Aa]s\s+(?P<m>{_M})(?:,\s+[^,;:“”\"«»]{{1,80}}?,)?\s+(?:put|puts|said|says|wrote|writes)\s+it\b"
+# … and "As Tom Dunn had written years earlier, “…”", "as Ana Ruiz noted, “…”": the verb without "it".
+_AS_PUT_IT = re.compile(rf"\b[Aa]s\s+(?P<m>{_M})(?:,\s+[^,;:“”\"«»]{{1,80}}?,)?\s+"
+                        r"(?:(?:had|has|have|once|famously|recently|later|also|then)\s+)*"
+                        r"(?:(?:put|puts|said|says|wrote|writes)\s+it|said|says|wrote|writes|written|noted|notes|"
+                        r"observed|observes|argued|argues|explained|explains|remarked|remarks|recalled|recalls|"
+                        r"reported|reports|told|tells|warned|warns)\b"
                         rf"[^“”\"«»:;.!?]{{0,60}}?[,:]\s*$")
 # Text written on a thing, not spoken: "a wreath bearing the inscription in gold letters: “…”".
 _OBJECT_TEXT = re.compile(r"\b(?:inscription|slogan|signs?|banners?|placards?|posters?|proclamation|headlines?|"
@@ -193,8 +198,8 @@ class CueAttachment(RunState):
             return found[0], found[1], q.open - len(before) + found[2]
         for pattern in (_SAID_FIRST, _AS_PUT_IT):
             m = pattern.search(before)
-            men = parse_mention(m.group("m")) if m else None
-            if m and men and men.kind in {"name", "pronoun", "org"}:
+            men = (_after_mention(m.group("m")) if pattern is _AS_PUT_IT else parse_mention(m.group("m"))) if m else None
+            if m and men and men.kind in {"name", "pronoun", "org"}:  # ("as the columnist Ana Ruiz wrote")
                 return men, "said" if pattern is _SAID_FIRST else "put it", q.open - len(before) + m.start("m")
         if before.rstrip().endswith(":") and _COLON_INTRO.search(before):
             # "The captain made the following comment:" / "Staff explained it this way:": the subject of

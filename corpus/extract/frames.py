@@ -63,7 +63,10 @@ _SOURCE_NOUNS = GROUP_NOUNS | PERSON_NOUNS | DOCUMENT_NOUNS | set(words(
     "data statistics figures estimate estimates analysis analyses records database survey surveys poll polls "
     "study studies research census account accounts testimony sources source officials witnesses reports "
     "calculations count tally findings projections forecast forecasts documents papers filings returns "
-    "results polling summary tracker trackers numbers book books emails records"))
+    "results polling summary tracker trackers numbers book books emails records "
+    # the press: "according to the newspaper" names no one, but it is the source the report gives
+    "newspaper newspapers paper magazine outlet network station channel broadcaster editorial column "
+    "blog headline memoir textbook newsletter"))
 # Frames over a sentence for indirect speech.
 # Participles that report a stance or a source ("calling for …", "citing …"): a part of the report, not narration.
 _REPORTING_ING = (r"(?:calling|citing|urging|demanding|praising|critici[sz]ing|condemning|accusing|blaming|describing|"
