@@ -1,7 +1,8 @@
 """Sources before a quotation that were left unread: "As Ana Ruiz noted, “…”" and "As the columnist Ana Ruiz
 had written years earlier, ''…''" (the verb without "put it"; titles and modifiers before the name), and
 "According to the newspaper, “…”" — a paper, a magazine, a network or an editorial is the source the
-report gives: kept as the evidence, naming nobody (issue 10, constructions 7 and 9).
+report gives: kept as the evidence, naming nobody; a sentence ended by a colon after an opening phrase
+("At the town hall on Monday, the Dunn supporter retorted: “…”") (issue 10, constructions 7 and 9).
 
 Every text here is written for these tests.
 """
@@ -44,3 +45,16 @@ def test_as_someone_elses_friend_wrote_names_nobody() -> None:
 def test_according_to_the_press_is_kept_as_the_evidence(source: str) -> None:
     q, mention = _quote(f"According to {source}, “the ferry is late again and nobody at the council seems to care.”")
     assert (q.speaker, mention) == (None, source)
+
+
+@pytest.mark.parametrize("lead", ["", "At the town hall meeting in Hudson on Monday, "])
+def test_a_colon_after_any_verb_of_a_named_subject_after_an_opening_phrase(lead: str) -> None:
+    q, mention = _quote(f"{lead}Ruiz retorted: “There is a special place in the harbour for people who never sail.”")
+    assert (q.speaker, mention) == ("Ana Ruiz", "Ruiz")
+
+
+def test_a_colon_after_a_noun_phrase_subject_keeps_the_evidence_and_names_nobody() -> None:
+    body = ("At the town hall meeting in Hudson on Monday, the Dunn supporter retorted: "
+            "“There is a special place in the harbour for people who never sail.”")
+    q, mention = _quote(body)
+    assert (q.speaker, mention) == (None, "the Dunn supporter")

@@ -11,7 +11,7 @@ import re
 
 from ..names import given_name
 from .cues import _ADV, _M, AFTER_APPOS, AFTER_CM, AFTER_MC, BEFORE_CM, THAT_INNER_NAMED_COLON, before_cue
-from .fragments import IT, sentence_subject
+from .fragments import _OPENER, IT, sentence_subject
 from .layout import QuoteSpan
 from .lexicon import CUE, OBJECT_CUES, PASSIVE_AUX
 from .mentions import Mention, parse_mention
@@ -228,7 +228,11 @@ class CueAttachment(RunState):
             cut = [m.end() for m in _SENTENCE_BREAK.finditer(before)]
             sent_from = bstart + (cut[-1] if cut else 0)
             subj = sentence_subject(f, sent_from, bstart + len(before))
-            if subj and self.someone(subj[0]) and _OPENS.fullmatch(f, sent_from, subj[1]) \
+            # (after an opening phrase too: "At the town hall on Monday, the Dunn supporter retorted: “…”"; a noun
+            # phrase no name is read from is kept as the evidence)
+            opener = f[sent_from:subj[1]] if subj else ""
+            if subj and (self.someone(subj[0]) or subj[0].kind == "role") \
+                    and (_OPENS.fullmatch(opener) or (_OPENER.match(opener) and opener.rstrip().endswith(","))) \
                     and f.startswith(subj[0].surface.split()[0], subj[1]):
                 return subj[0], ":", subj[1]
         m = BEFORE_CM.search(before)
