@@ -72,3 +72,20 @@ def test_a_question_then_told_a_named_listener() -> None:
 def test_a_question_then_told_and_a_reported_clause_is_not_read_as_the_attribution() -> None:
     q, _ = _quote("“Will the ferry ever run on a Sunday in this town?” Dunn told the board the ferry was late.")
     assert q.speaker is None
+
+
+@pytest.mark.parametrize("after", [
+    "the economist Karl Berg, a former adviser to the mayor, wrote on his blog.",
+    "Ms. Ruiz’s spokesman, Karl Berg, wrote on the harbour board's website.",
+    "Vermont Rep. Ana Ruiz’s chief of staff, Karl Berg, told the Gazette.",
+])
+def test_a_role_or_anothers_aide_then_the_name_in_apposition(after: str) -> None:
+    q, mention = _quote(f"{WORDS} {after}")
+    assert (q.speaker, mention) == ("Karl Berg", "Karl Berg")
+
+
+def test_a_clause_after_the_quoted_words_is_no_attribution() -> None:
+    # "… known as the ''Dunn rule'' after Karl Berg, the harbour master, complained …": a title, nobody's words
+    text = (f"{TITLE}\n\n{INTRO}The plan is what has become known as the ''Dunn rule'' after Karl E. Berg, the harbour "
+            "master, complained that he paid more than his crew.\n")
+    assert all(q.speaker != "Karl E. Berg" for q in extract_quotes(text, TITLE) if q.kind == "direct")

@@ -79,7 +79,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
 _PASSIVE_AUX = re.compile(PASSIVE_AUX + r"(?:\w+ly\s+)?$")
 _PASSIVE_CUE = re.compile(PASSIVE_AUX + rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b")
 # After a closing mark, a role, then the full name in commas, then the verb: ", his wife, Ana Ruiz, wrote".
-_AFTER_ROLE_NAME = re.compile(rf"^\s*,?\s*(?:the|a|an|his|her|their|its|[A-Z][\w.'’-]*['’]s)\s[^,;:“”\"«»\n]{{1,60}}?,\s+"
+_AFTER_ROLE_NAME = re.compile(rf"^\s*,?\s*(?:the|a|an|his|her|their|its|(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*['’]s)\s"
+                              rf"[^,;:“”\"«»\n]{{1,60}}?,\s+"
                               rf"(?P<m>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}}),\s+{_ADV}(?P<cue>{CUE})\b")
 # "“…,” said her daughter, Karin Moore." / "“…,” said the harbour master, Jonas Ekberg, on Monday": the verb,
 # a role, then the name in apposition to it.
@@ -133,9 +134,11 @@ class CueAttachment(RunState):
                 return men, m.group("cue"), q.outer_end + m.start("m")
         m = AFTER_APPOS.match(after)
         if m and not ends_sentence:
-            men = parse_mention(m.group("m"))
+            # ("the economist Ana Ruiz, a former adviser to the mayor, wrote": modifiers before the name)
+            men = parse_mention(m.group("m")) or _after_mention(m.group("m"))
             if men and men.kind == "name":
-                return men, m.group("cue"), q.outer_end + m.start("m")
+                at = m.start("m") + max(0, m.group("m").rfind(men.surface)) if men.surface in m.group("m") else m.start("m")
+                return men, m.group("cue"), q.outer_end + at
         m = _AFTER_ROLE_NAME.match(after)
         if m and not ends_sentence:
             # "“…,” the harbour master, Jonas Ekberg, said": the name in apposition to the role.
@@ -282,6 +285,8 @@ class CueAttachment(RunState):
         return men, -1
 
 
+_SUBORDINATOR = re.compile(r"\s*(?:after|before|when|whenever|while|as|since|because|until|if|though|although|once|"
+                          r"where|whereas|unless)\b", re.IGNORECASE)
 # A party and state in brackets after a name: "(D-Ill.)", "(R)", "(I-Vt.)".
 _PARTY_TAG = re.compile(r"\s*\((?:[DRI]|[DRI]-[A-Z][\w.]{1,6}|[A-Z][a-z]+\.?)\)$")
 # Words that make the name after them another's: "the wife of Ana Ruiz", "Ana Ruiz's aide".
@@ -327,6 +332,8 @@ def _after_mention(text: str) -> Mention | None:
     """The speaker in “…,” X said: a person / organisation / pronoun, else the name before an
     "of" phrase ("Mr. Morgan of the Sierra Club"), else an unresolvable noun phrase ("my father"),
     which still makes the quotation a quote, unattributed."""
+    if _SUBORDINATOR.match(text):
+        return None  # "… ''Buffett rule'' after Warren Buffett complained …": a clause of its own, no attribution
     men = parse_mention(text)
     if men:
         return men
