@@ -2,8 +2,9 @@
 with commas: an opening phrase that has commas of its own ("Speaking at a fair in Tromsø, Norway, Ana
 Ruiz went after …"), an apposition after the name ("Tom Dunn, Vermont's former governor, also attacked
 …", "…, Republican of Ohio, …", "…, whose firm, Nordlys, builds ferries, …"), a role and the name in
-apposition ("The French energy minister, Claire Dubois, …") (issue 10, construction 5). A name that is not the subject (another's possessive, a name inside a relative clause,
-a fronted object) is never read as the speaker.
+apposition ("The French energy minister, Claire Dubois, …") (issue 10, construction 5). A name that is not
+the subject (another's possessive, a name inside a relative clause, a fronted object) is never read as the
+speaker.
 
 Every text here is written for these tests.
 """

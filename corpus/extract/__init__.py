@@ -10,8 +10,9 @@ people and organisations it introduced, ``pronouns`` and ``roles`` the resolvers
 speech frames, over ``cues`` the speech-verb patterns, ``subjects`` the speaker before a verb and
 ``clauses`` the clause checks), ``transcript`` (turn labels;
 ``turn_quotes`` a turn's quotes, ``interviews`` an interview's answerer, ``speeches`` speech titles),
-``extractor`` (the pass that ties them together, over ``run_state``: ``attach`` a quotation's cue,
-``direct`` and ``indirect`` quotes, ``split_quotes`` the parts of one utterance).
+``extractor`` (the pass that ties them together, over ``run_state``: ``attach`` a quotation's cue
+(``after_mentions`` the mention after it), ``direct`` and ``indirect`` quotes (``continuations`` a quotation
+paragraph after a report), ``split_quotes`` the parts of one utterance).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..names import given_name
+from .after_mentions import _LEADING_MODIFIERS, _LISTENER_FIRST, _adjuncts_only, _after_mention
 from .cues import _ADV, _M, AFTER_APPOS, AFTER_CM, AFTER_MC, BEFORE_CM, THAT_INNER_NAMED_COLON, before_cue
 from .fragments import _OPENER, IT, sentence_subject
 from .layout import QuoteSpan
@@ -27,8 +27,6 @@ _AFTER_ANY_VERB = re.compile(r"^[ \t]+(?P<m>(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z]
 # After a closing mark, a verb in the past the cue list lacks, then its subject and the sentence's end:
 # "“…,” mused Ekberg.", "“…,” opined the Gazette, …".
 _AFTER_INVERTED = re.compile(rf"^[ \t]*[,]?[ \t]+(?P<cue>[a-z]{{3,}}ed)[ \t]+(?P<m>{_M})(?=[ \t]*(?:[.!?,]|$))")
-# Cues whose object is the listener even after a quotation ("“…,” told MSNBC"), and the end of a mention.
-_LISTENER_FIRST = frozenset(["told", "tells", "informed", "informs", "reminded", "reminds", "assured", "assures"])
 _CLOSES = re.compile(r"[ \t]*(?:[.!?]|,\s)")
 # First person, or "we": the writer or a group speaking, whom no name is read from (kept as the evidence).
 _UNNAMED_PRONOUN = frozenset(["I", "we"])
@@ -87,23 +85,11 @@ _AFTER_ROLE_NAME = re.compile(rf"^\s*,?\s*(?:the|a|an|his|her|their|its|(?:[A-Z]
 _AFTER_CUE_ROLE_NAME = re.compile(rf"^\s*,?\s*(?P<cue>{CUE})\s+(?:the|a|an|his|her|their|its|[A-Z][\w.'’-]*['’]s)\s"
                                   rf"[^,;:“”\"«»\n]{{1,60}}?,\s+(?P<m>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}})"
                                   r"\s*(?:[.,;!?]|$)")
-# After a verb, words that only dress it: a comma (a participle follows), its place, time, medium or audience,
-# the end of the sentence — never a clause it reports ("… said on Tuesday that …").
-_ADJUNCT_AFTER = re.compile(r"(?![^.!?“”\"]*\bthat\b)\s*(?:\.|,\s*[a-z]|(?:on|in|at|to|about|of|during|after|before|while|"
-                            r"as|from|with|via|last|this|yesterday|today|earlier|later)\b)")
 # Between a mention and its own verb: no quotation mark and no sentence end.
 _CLAUSE_BREAK = re.compile(r"[“”\"«»]|[.!?](?<![A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr)\.)(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Rev)\.)\s")
 _BY_AGENT = re.compile(r"\s+by\s+(?P<m>[^,;:.!?“”\"«»]{1,80}?)\s*(?=[,;:.!?“\"«]|$)")
-# Not a preposition: after "a spokesman for", "the family of", "an aide to" the name is the one the
-# speaker works for or belongs to, not the speaker.
-_LEADING_MODIFIERS = re.compile(r"^(?:(?!(?:for|of|to|with|from|at|on|by|behind|near|against|like|under)\s)"
-                                r"(?:the|[a-z][\w-]*|[\d/]+)\s+){1,3}(?=[A-Z])")
 _UNNAMED_SUBJECT = re.compile(r"\s*(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w'’-]*"
                               r"(?:\s+(?!(?:who|whom|whose|which|that|put|said|says|told|wrote)\b)[a-z][\w'’-]*)?)\b")
-_NOUN_PHRASE = re.compile(r"^(?:the|a|an|my|his|her|their|our|one|another|some|many|[A-Z][\w.'’-]*|"
-                          r"(?!(?:this|his|its|was|has|is|does|says|thus|plus|yes|us|as)\b)[a-z][\w'’-]*[a-rt-z]s)(?:\s+[\w.'’-]+){0,5}$")  # … or a plural: "supporters of X"
-
-
 class CueAttachment(RunState):
     """The speech verb and mention a quotation is attached to (mixed into the extraction run)."""
 
@@ -283,83 +269,3 @@ class CueAttachment(RunState):
             if agent is not None:
                 return agent, by.start("m")
         return men, -1
-
-
-_SUBORDINATOR = re.compile(r"\s*(?:after|before|when|whenever|while|as|since|because|until|if|though|although|once|"
-                          r"where|whereas|unless)\b", re.IGNORECASE)
-# A party and state in brackets after a name: "(D-Ill.)", "(R)", "(I-Vt.)".
-_PARTY_TAG = re.compile(r"\s*\((?:[DRI]|[DRI]-[A-Z][\w.]{1,6}|[A-Z][a-z]+\.?)\)$")
-# Words that make the name after them another's: "the wife of Ana Ruiz", "Ana Ruiz's aide".
-_NOT_A_TITLE = re.compile(r"(?:\b(?:of|for|to|with|from|by|and|or|at|on|in|about|against|like|than)|['’]s?)$", re.IGNORECASE)
-
-
-def _titled_full_name(text: str) -> Mention | None:
-    """"Harbour Minority Whip Ana Ruiz", "retired Army Lt. Gen. Ana Ruiz": titles and modifiers no lexicon
-    knows, before a full name whose first word is a known given name — that person. Never a name that is
-    the object of a word before it ("the wife of Ana Ruiz") or in another's possessive."""
-    words = text.split()
-    if len(words) < 3 or any(c in text for c in ",;:“”\"«»()"):
-        return None
-    for k in (3, 2):
-        head, tail = words[:-k], words[-k:]
-        if not head or any(_NOT_A_TITLE.search(w) for w in head):
-            continue  # "an aide to Chancellor Ana Ruiz", "Ruiz's aide Karl Berg": someone else's name
-        if not all(w[:1].isupper() for w in tail) or given_name(tail[0]) is None:
-            continue
-        men = parse_mention(" ".join(tail))
-        if men and men.kind == "name" and men.name and " " in men.name:
-            return men
-    return None
-
-
-# Whom a "told" addresses after a quotation: "Dunn told the Harbour Gazette", "… told reporters".
-_LISTENER_NAMED = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’&-]*\s*)+|\s*(?:him|her|them|us|me|reporters|journalists)\b")
-
-
-def _adjuncts_only(cue: str, rest: str) -> bool:
-    """After "“…?” X VERB": only the verb's own adjuncts follow (place, time, medium, the end of the sentence),
-    not a reported clause; after "told" its listener first ("“…?” Dunn told the Gazette in an interview")."""
-    if cue in _LISTENER_FIRST:
-        heard = _LISTENER_NAMED.match(rest)
-        if heard and heard.end() > 0:
-            rest = rest[heard.end():]
-            if rest.strip() in {"", "."}:
-                return True
-    return bool(_ADJUNCT_AFTER.match(rest))
-
-
-def _after_mention(text: str) -> Mention | None:
-    """The speaker in “…,” X said: a person / organisation / pronoun, else the name before an
-    "of" phrase ("Mr. Morgan of the Sierra Club"), else an unresolvable noun phrase ("my father"),
-    which still makes the quotation a quote, unattributed."""
-    if _SUBORDINATOR.match(text):
-        return None  # "… ''Buffett rule'' after Warren Buffett complained …": a clause of its own, no attribution
-    men = parse_mention(text)
-    if men:
-        return men
-    text = text.strip()
-    if text.lower() == "it":
-        return IT
-    party = _PARTY_TAG.search(text)
-    if party and party.start() > 0:
-        # "Rep. Ana Ruiz (D-Vt.)": the party and state in brackets are no part of the name.
-        men = _after_mention(text[:party.start()])
-        if men and men.kind in {"name", "role"}:
-            return men
-    titled = _titled_full_name(text)
-    if titled is not None:
-        return titled
-    # "the Rev. Ola Berg", "board Chairman Jo Lind", "2019 winner Karin Sund": a name after
-    # an article or lower-case / numeric modifiers is that person (never a shorter tail of a name).
-    lead = _LEADING_MODIFIERS.match(text)
-    if lead and lead.end() < len(text):
-        men = parse_mention(text[lead.end():])
-        if men and men.kind == "name" and men.name and " " in men.name:
-            return men
-    if " of " in text:
-        men = parse_mention(text.split(" of ")[0])
-        if men and men.kind == "name":
-            return men
-    if _NOUN_PHRASE.match(text):
-        return Mention("role", text)
-    return None

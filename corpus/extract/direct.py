@@ -8,13 +8,12 @@ from __future__ import annotations
 import re
 
 from .attach import CueAttachment
-from ..models import ExtractedQuote
-from .candidates import Speaker
+from .continuations import prev_on_line, report_before
 from .cues import SPEECH_ACT
 from .fragments import IT, fragment_frame, sentence_subject
 from .layout import _ABBREV, QuoteSpan, trim
-from .split_quotes import another_voice
 from .lexicon import CUE
+from .split_quotes import another_voice
 
 # A sentence of narration after a quotation's attribution: "… she said. The council …".
 _NARRATION_AFTER = re.compile(r"[.!?][\"”’)]?\s+[A-Z\u201c\"]")
@@ -41,11 +40,6 @@ _NEGATED = re.compile(r"[”\"»’']\s*[,;]?\s*(?:[—–-]\s*)?(?:and\s+|but\s
                       re.IGNORECASE)
 _ADJUNCT_THAT = re.compile(r"(?:(?:on|in|at|during|after|before|to|from|with|via|last|this|earlier)\b[^,;:“”\"«»]{0,60}?\s+)?"
                            r"that\s+(?!(?:was|is|were|are|has|had|will|would|could|can|should|may|might|must)\b)")
-# A report's subject that is several speakers: "X and Y", "X, Y and Z".
-_COORDINATED = re.compile(r"\s(?:and|&)\s")
-_COORDINATED_BEFORE = re.compile(r"(?:,|\band)\s*$")
-# A transcript's turn label inside a quotation: "“Ana Ruiz: …".
-_INNER_LABEL = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:\s")
 # After a closing mark, words that start an attribution: ", said …", " Vitter demanded", " — Name".
 _OWN_ATTRIBUTION = re.compile(r"^[,.!?…]?\s*(?:[—–―-]\s*)?(?:[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)*[a-z]+(?:ed|s)\b|"
                               r"(?:said|says|asked|added|wrote|told)\b|(?:he|she|they|it)\s+[a-z]+(?:ed|s)\b|[—–―-]\s*[A-Z])")
@@ -214,37 +208,6 @@ class DirectQuotes(CueAttachment):
         consumed.update(x.open for x in inside)
         return True
 
-    def _report_before(self, q: QuoteSpan) -> tuple[Speaker | None, tuple[int, int]] | None:
-        """When ``q`` is a whole paragraph and the paragraph before it ends with a report of someone's words
-        (its last quote, direct or indirect, runs to its end, attached to a mention in that paragraph): that
-        report's speaker (None when its mention names nobody) and mention span."""
-        if q.line == 0:
-            return None
-        f = self.folded
-        ls, le = self.lay.lines[q.line]
-        if f[q.outer_end:self.lay.lines[q.last_line][1]].strip() or f[ls:q.open].strip():
-            return None  # not the whole paragraph
-        ps, pe = self.lay.lines[q.line - 1]
-        if not f[ps:pe].strip():
-            return None
-        if f[ps:pe].rstrip()[-1:] in "”\"’'»" or _INNER_LABEL.match(f, q.start):
-            return None  # the report ends in quoted words of its own; a transcript's "Name:" inside the marks
-        last = max((x for x in self.out if ps <= x.start and x.end <= pe), key=lambda x: x.end, default=None)
-        if last is None or last.speaker_start is None or last.speaker_end is None \
-                or not ps <= last.speaker_start < pe or f[last.end:pe].strip(" \t.:;,”\"’'»)") \
-                or last.resolution == "continuation" or _COORDINATED.search(f, last.speaker_start, last.speaker_end) \
-                or _COORDINATED_BEFORE.search(f, max(ps, last.speaker_start - 30), last.speaker_start):
-            return None  # (several speakers: "X, Y and Z argued …")
-        return self._report_speaker(last)
-
-    @staticmethod
-    def _report_speaker(last: ExtractedQuote) -> tuple[Speaker | None, tuple[int, int]]:
-        """A stored report's speaker (None when its mention named nobody) and mention span."""
-        assert last.speaker_start is not None and last.speaker_end is not None
-        sp = Speaker(last.speaker, "organisation" if last.speaker_type == "organisation" else "person", last.role,
-                     last.confidence, last.resolution or "name") if last.speaker else None
-        return sp, (last.speaker_start, last.speaker_end)
-
     def cueless(self, q: QuoteSpan, line_start: int, consumed: set[int],
                 sents: list[tuple[int, int]] | None = None) -> None:
         """A quotation no verb attaches: a continuation of the previous speaker, an unattributed
@@ -291,13 +254,13 @@ class DirectQuotes(CueAttachment):
             self.note_direct(q, prev[1], prev[2])
             consumed.add(q.open)
             return
-        report = self._report_before(q) if starts_line and not own and not prev_on_line(prev, q) else None
+        report = report_before(self.lay, self.out, q) if starts_line and not own and not prev_on_line(prev, q) else None
         if report is not None:
             # "Ruiz argued in her letter that the toll would ruin the island.⏎⏎“…”": a paragraph that is all
             # quotation, after a paragraph ending in a report of someone's words, carries on that report.
-            sp, span = report
-            self.emit(q.start, q.end, sp, "direct", None, None, 0.8, resolution="continuation", span=span)
-            self.note_direct(q, sp, span)
+            reporter, evidence = report
+            self.emit(q.start, q.end, reporter, "direct", None, None, 0.8, resolution="continuation", span=evidence)
+            self.note_direct(q, reporter, evidence)
             consumed.add(q.open)
             return
         if sents and not starts_line and self.fragment(q, sents, consumed):
@@ -346,11 +309,6 @@ def _mixed_clause_start(f: str, lo: int, q: QuoteSpan) -> int | None:
         return None  # "Asked about the plan, “It is dead,” she said": a full sentence quoted after an adverbial
     opener = _OPENER.match(f, start, q.open)
     return opener.end() if opener else start
-
-
-def prev_on_line(prev: tuple[int, Speaker | None, tuple[int, int] | None] | None, q: QuoteSpan) -> bool:
-    """Whether the previous direct quote stands in ``q``'s paragraph or the one before (its own reading)."""
-    return prev is not None and prev[0] >= q.line - 1
 
 
 def _strip_end(f: str, s: int, e: int) -> int:
