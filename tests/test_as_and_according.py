@@ -58,3 +58,18 @@ def test_a_colon_after_a_noun_phrase_subject_keeps_the_evidence_and_names_nobody
             "“There is a special place in the harbour for people who never sail.”")
     q, mention = _quote(body)
     assert (q.speaker, mention) == (None, "the Dunn supporter")
+
+
+@pytest.mark.parametrize(("line", "evidence"), [
+    ("More from Karl Berg and Ana Ruiz: ", "Karl Berg and Ana Ruiz"),
+    ("What the report means - From the report: ", "the report"),
+])
+def test_a_digest_credit_line_is_kept_as_the_evidence(line: str, evidence: str) -> None:
+    q, mention = _quote(line + "“The polls were not wrong, just too early to see the late voters at all.”")
+    assert (q.speaker, mention) == (None, evidence)
+
+
+def test_a_place_after_from_is_no_credit_line() -> None:
+    q, mention = _quote("Dunn wrongly suggested the judge was from Mexico: “The judge, we believe, is Mexican, "
+                        "which is fine with me.”")
+    assert mention != "Mexico"

@@ -30,6 +30,9 @@ _AFTER_INVERTED = re.compile(rf"^[ \t]*[,]?[ \t]+(?P<cue>[a-z]{{3,}}ed)[ \t]+(?P
 _CLOSES = re.compile(r"[ \t]*(?:[.!?]|,\s)")
 # First person, or "we": the writer or a group speaking, whom no name is read from (kept as the evidence).
 _UNNAMED_PRONOUN = frozenset(["I", "we"])
+# A name alone before a colon and the quotation, after a dash, a line's start or "from": a digest's credit line.
+_NAME_COLON = re.compile(r"(?:^|[-–—―]\s+)(?:(?:More\s+|more\s+)?(?:[Ff]rom)\s+)?"
+                         r"(?P<m>[A-Z][\w.'’&-]*(?:\s+(?:and\s+)?[A-Z][\w.'’&-]*){0,5}|the\s+[a-z]+)\s*:\s*$")
 # A sentence ending in a colon that introduces someone's words.
 _COLON_INTRO = re.compile(rf"(?:\b{CUE}|\b(?:comments?|statement|remarks|words|message|tweet(?:ed)?|post(?:ed)?|"
                           r"following|this\s+way|as\s+follows|put\s+it|wrote|writes|explained|scold(?:ed|s)|"
@@ -190,6 +193,12 @@ class CueAttachment(RunState):
             men = (_after_mention(m.group("m")) if pattern is _AS_PUT_IT else parse_mention(m.group("m"))) if m else None
             if m and men and men.kind in {"name", "pronoun", "org"}:  # ("as the columnist Ana Ruiz wrote")
                 return men, "said" if pattern is _SAID_FIRST else "put it", q.open - len(before) + m.start("m")
+        named = _NAME_COLON.search(before)
+        if named and (named.start() > 0 or bstart == line_start):
+            # "POLLS MISS THE TURNOUT - Ana Ruiz: “…”", "More from Ruiz and Dunn: “…”", "From the report: “…”": a
+            # name (or a document) and a colon right before the quotation, no verb — a digest's credit line. Kept
+            # as the evidence only: no verb says the words are that person's own (they may be a piece's).
+            return Mention("role", named.group("m")), ":", bstart + named.start("m")
         if before.rstrip().endswith(":") and _COLON_INTRO.search(before):
             # "The captain made the following comment:" / "Staff explained it this way:": the subject of
             # the sentence the colon ends introduces the quotation.
