@@ -47,7 +47,11 @@ _INNER_REPORT = re.compile(rf"\b(?:{CUE})\s+(?:that\s+)?(?P<np>(?:his|her|their|
                            rf"(?:\w+ly\s+|once\s+|had\s+|has\s+|would\s+)*(?:{CUE}|(?<=\s)(?:had|has)\s+[a-z]{{3,}}ed|"
                            rf"texted|messaged|emailed|e-mailed|tweeted|posted|scrawled|sent|wrote|written)\b[^.!?:;“”\"«»]{{0,40}}:\s*$")
 # "Said Ellis: “…”": the verb first, at the start of a sentence.
-_SAID_FIRST = re.compile(rf"(?:^|[.!?][\"”’)]?\s+)(?:Said|Says|Added|Wrote|Asked)\s+(?P<m>{_M})\s*[:,]\s*$")
+_SAID_FIRST = re.compile(rf"(?:^|[.!?][\"”’)]?\s+)(?:Said|Says|Added|Wrote|Asked|Stated|Continued|Explained|Noted|"
+                         rf"Replied|Concluded|Recalled|Responded)\s+(?P<m>{_M})\s*[:,]\s*$")
+_PARAGRAPH_GAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)*")
+# The paragraph after a quotation that signs it: a dash and a name, then at most a comma and a few words.
+_SIGNED_BELOW = re.compile(r"[ \t]*[-–—―][ \t]*(?P<m>[A-Z][^\n,;:“”\"«»()!?]{1,60}?)[ \t]*(?:[.]?[ \t]*$|,[^\n]{0,80}$)")
 # "As Tom Dunn put it in a letter, “…”" / "as the Gazette puts it, “…”" / "As Tom Dunn, the harbour master, put it: “…”".
 # … and "As Tom Dunn had written years earlier, “…”", "as Ana Ruiz noted, “…”": the verb without "it".
 _AS_PUT_IT = re.compile(rf"\b[Aa]s\s+(?P<m>{_M})(?:,\s+[^,;:“”\"«»]{{1,80}}?,)?\s+"
@@ -111,6 +115,9 @@ class CueAttachment(RunState):
             men = parse_mention(m.group("m"))
             if men and men.kind in {"name", "org"}:
                 return men, "―", m.start("m")
+        signed = self._signed_below(q)
+        if signed is not None:
+            return signed
         m = AFTER_MC.match(after)
         # … but "“…?” Ms. Lund asked, waving …" and "“…!” Ekberg said on the radio." are attributions: the
         # verb's own adjuncts follow it, not a reported clause ("“…” She said the vote …"). A full stop after
@@ -241,6 +248,27 @@ class CueAttachment(RunState):
             if men:
                 return men, m.group("cue"), q.open - len(before) + m.start("m")
         return None
+
+    def _signed_below(self, q: QuoteSpan) -> tuple[Mention, str, int] | None:
+        """A quotation that is its whole paragraph, signed in the next one with a dash and a name ("“…”⏎⏎- Ana
+        Ruiz, tweeting after the vote."), as fact checks and quote boxes print them: that name."""
+        f, lines = self.folded, self.lay.lines
+        ls, le = lines[q.last_line]
+        if f[lines[q.line][0]:q.open].strip() or f[q.outer_end:le].strip(" \t.,"):
+            return None
+        # (the next paragraph in the text: a lone signature line may not be one of the layout's body lines)
+        gap = _PARAGRAPH_GAP.match(f, le, le + 200)
+        if gap is None:
+            return None
+        ns = gap.end()
+        ne = f.find("\n", ns)
+        m = _SIGNED_BELOW.match(f, ns, ne if ne >= 0 else len(f))
+        if m is None:
+            return None
+        men = parse_mention(m.group("m"))
+        if men is None or men.kind not in {"name", "org"}:
+            return None
+        return men, "―", m.start("m")
 
     def _inner_report(self, before: str, bstart: int) -> tuple[Mention, str, int] | None:
         """"X said his mother always told him: “…”", "X said her landlord, Rashid Qadir, had texted her: “…”": the

@@ -25,7 +25,8 @@ from .name_clues import _given_variant, _guess_gender
 _RUN = re.compile(r"[A-Z][\w.'’-]*(?: +(?:(?:of|the|for) +)*[A-Z][\w.'’-]*)+")  # never across lines
 _RUN_LEAD = re.compile(r"^(?:(?:The|A|An|In|On|At|But|And|As|When|While|After|Before|According|If|This|That|"
                        r"Then|So|Yet|Also|During|For|With|From|Since|Under|Meanwhile|However|Today|Yesterday)\s+)+")
-_SAID_FIRST = re.compile(r"(?:Said|Says|Added|Asked|Wrote)\s+")
+_SAID_FIRST = re.compile(r"(?:Said|Says|Added|Asked|Wrote|Stated|Continued|Explained|Noted|Replied|Concluded|Recalled|"
+                         r"Responded)\s+")
 _ORG_HEADS = sorted((h.capitalize() for h in ORG_HEADS if h.isalpha() and len(h) > 3), key=len, reverse=True)
 # (never across lines: "Talks in Geneva⏎⏎The Kremlin said" named "Geneva The Kremlin")
 _ORG = re.compile(

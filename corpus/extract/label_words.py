@@ -30,6 +30,9 @@ EDITORIAL = frozenset(["watch", "read", "listen", "see", "related", "earlier", "
                        "updated", "updates", "breaking", "live", "more", "also", "recommended", "relevant", "follow",
                        "subscribe", "advertisement", "sponsored", "explainer", "opinion", "analysis", "correction",
                        "background", "context", "graphic", "map", "timeline", "factbox", "sidebar", "trending"])
+# A report verb first, then the speaker: "Continued Ruiz:", "Said Ellis:" — an attribution, never a label.
+VERB_FIRST = frozenset(["said", "says", "added", "adds", "asked", "wrote", "stated", "continued", "explained", "noted",
+                        "replied", "concluded", "recalled", "responded"])
 # A capitalised word after these belongs to a role: "Minister of Sport", "Patriarch of Moscow and All Russia".
 ROLE_LINKS = frozenset(["of", "for", "on", "in", "at", "and", "all", "the"])
 PLACE_WORDS = frozenset(["region", "territory", "district", "oblast", "republic", "province", "state", "city", "area", "county", "krai", "okrug", "federation", "kingdom", "island", "islands"])

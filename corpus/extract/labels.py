@@ -37,6 +37,7 @@ from .label_words import (
     ROLE_LINKS,
     ROLE_PARTICIPLES,
     STYLED,
+    VERB_FIRST,
 )
 from .lexicon import TITLE_WORDS
 
@@ -174,6 +175,8 @@ def read_label(text: str, start: int, end: int) -> Label | None:
         # "Watch:", "Read more:", "Earlier:", "Relevant Reading:": the site's furniture, nobody's label
         # ("Listen: you and your readers …" is a speaker's own words).
         return Label("note", start, speech, None, flat, None, None, flat)
+    if low[0] in VERB_FIRST and len(words) >= 2:
+        return None  # "Continued Ruiz:", "Said Ellis:": the verb first, then its speaker — no label
     if low[0] in OPENERS and low[0] != "the":
         return None  # "And the second proposal:", "Finally, the national initiative:"
     if words[0][:1].islower() and low[0] not in TITLE_WORDS:
