@@ -15,7 +15,7 @@ from corpus.extract import extract_quotes
 from corpus.models import ExtractedQuote
 
 TITLE = "Harbour town debates the new ferry"
-INTRO = "Tom Dunn and Ana Ruiz both want to run the harbour board.\n\n"
+INTRO = "Tom Dunn and Ana Ruiz both want to run the harbour board. Karl Berg runs the ferry.\n\n"
 WORDS = "“The ferry is late again and nobody at the council seems to care about it,”"
 
 
@@ -89,3 +89,14 @@ def test_a_clause_after_the_quoted_words_is_no_attribution() -> None:
     text = (f"{TITLE}\n\n{INTRO}The plan is what has become known as the ''Dunn rule'' after Karl E. Berg, the harbour "
             "master, complained that he paid more than his crew.\n")
     assert all(q.speaker != "Karl E. Berg" for q in extract_quotes(text, TITLE) if q.kind == "direct")
+
+
+def test_a_captains_title_inside_the_name_after_said() -> None:
+    q, mention = _quote(f"{WORDS} said harbour spokesman Navy Capt. Karl Berg, who was asked about the storm.")
+    assert (q.speaker, mention) == ("Karl Berg", "harbour spokesman Navy Capt. Karl Berg")
+
+
+def test_a_question_then_the_name_with_an_apposition() -> None:
+    q, mention = _quote("“Is anybody at the council listening to the crews at all?” Berg, a retired worker from the "
+                        "ferry yard, said into the phone.")
+    assert (q.speaker, mention) == ("Karl Berg", "Berg")

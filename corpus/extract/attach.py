@@ -129,7 +129,8 @@ class CueAttachment(RunState):
             if men:
                 return men, m.group("cue"), q.outer_end + m.start("m")
         m = AFTER_APPOS.match(after)
-        if m and not ends_sentence:
+        # ("“…?” Berg, a retired worker, said": a question or exclamation mark is no sentence end before it)
+        if m and not (inner[-1:] in ".…" or after[:1] in ".!?"):
             # ("the economist Ana Ruiz, a former adviser to the mayor, wrote": modifiers before the name)
             men = parse_mention(m.group("m")) or _after_mention(m.group("m"))
             if men and men.kind == "name":

@@ -21,6 +21,7 @@ _ADV = r"(?:(?:also|then|later|further|again|once\s+again|previously|earlier|rec
 # A mention: no clause punctuation, but abbreviation stops ("Mr.", "U.S.", "George W. Bush") and a
 # short parenthesis ("Rep. Jim Jordan (R-Ohio)") may occur.
 _M = r"(?:[^,;:.!?“”\"«»()\n]|(?<=[A-Z])\.|(?<=Mr|Ms|Dr|St|Lt|Jr|Sr)\.|(?<=Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Rev)\.|" \
+     r"(?<=Capt|Prof)\.|" \
      r"\([^()\n]{0,30}\)){1,90}?"
 # After a closing mark: ", he said" / ", said Putin" / " the ministry added."
 AFTER_MC = re.compile(rf"^\s*[,.!?…]?\s*[—–-]?\s*(?P<m>{_M})\s+{_ADV}(?P<cue>{CUE})\b(?P<rest>[^.!?“\"«]{{0,120}})")
