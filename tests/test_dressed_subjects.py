@@ -83,3 +83,10 @@ def test_a_clause_before_the_subject_gives_the_main_subject() -> None:
     body = INTRO + ("After Dunn lost the first vote, Ruiz, smiling at the cameras, thanked the crews, calling them "
                     "“the real owners of this harbour.”")
     assert _mention(body, "the real owners") == ("Ana Ruiz", "Ruiz")
+
+
+def test_a_long_opening_phrase_before_the_subject() -> None:
+    # (an opening phrase of more than 80 characters: "In a long letter …, Ruiz praised the crews, saying …")
+    body = INTRO + ("In a long letter to the harbour board that was read out at the start of the meeting on Monday, "
+                    "Ruiz praised the crews, saying the boats were “safe enough for any storm.”")
+    assert _mention(body, "safe enough") == ("Ana Ruiz", "Ruiz")

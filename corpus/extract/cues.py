@@ -57,7 +57,7 @@ BEFORE_CM = re.compile(rf"(?P<cue>{CUE})\s+(?P<m>{_M})\s*[:,]\s*$")
 
 # A sentence that opens with a speaker and a verb: "Gov. Chris Christie described …", "Japan branded …".
 SUBJECT_VERB = re.compile(
-    rf"(?:[^,“”\"«»]{{0,80}},\s*)?(?P<m>{_M})\s+(?P<aux>(?:is|was|has|had|have|were|are)\s+)?(?:\w+ly\s+)?"
+    rf"(?:[^,“”\"«»]{{0,150}},\s*)?(?P<m>{_M})\s+(?P<aux>(?:is|was|has|had|have|were|are)\s+)?(?:\w+ly\s+)?"
     r"(?:(?:also|then|again|later|earlier|once|now|still)\s+)?(?P<v>[a-z]+(?:ed|es|s|ing)|said|told|called|wrote|took|gave|spoke|"
     r"described|branded|urged|saw|thought|felt|made|put|sang|sent|left|kept|held|brought|set|read|struck|stood|"
     r"went|came|lost|won|ran|drew|threw|broke|sought|fought|met|led|began|took)\b"
