@@ -229,3 +229,27 @@ def test_a_version_1_lists_file_reads_as_the_same_lists(tmp_path: Path) -> None:
     assert again.current()
     assert {w: {c: (cl.theta, list(cl.ids), list(cl.weights), list(cl.speakers)) for c, cl in by.items()}
             for w, by in again.lists.items()} == new
+
+
+def test_loaded_lists_are_views_into_the_file_and_stay_exact_through_a_sync(tmp_path: Path) -> None:
+    # A serving process maps champions.bin instead of copying it (11 MB of lists at 10M quotes, issue
+    # 14's memory): the lists are read-only views into it, before and after a sync rewrites it, and the
+    # answers stay the exact ones.
+    path = build(tmp_path / "c.db", _quotes(150, 5))
+    db = open_db(path)
+    idx = search_index(db)
+    folder = index_path(db)
+    assert folder is not None and idx.champions.current()
+    loaded = champions.Champions(folder)
+    classes = [cl for by in loaded.lists.values() for cl in by.values()]
+    assert classes and all(isinstance(a, memoryview) for cl in classes for a in (cl.ids, cl.weights, cl.speakers))
+    assert {w: {c: (list(cl.ids), list(cl.weights)) for c, cl in by.items()} for w, by in loaded.lists.items()} == \
+        {w: {c: (list(cl.ids), list(cl.weights)) for c, cl in by.items()} for w, by in idx.champions.lists.items()}
+    assert _check(db) > 0
+    db.close()
+    build(path, _quotes(40, 6))  # another connection ingests; this process's lists are kept in step
+    db = open_db(path)
+    idx = search_index(db)
+    assert idx.champions.current()
+    assert all(isinstance(cl.ids, memoryview) for by in idx.champions.lists.values() for cl in by.values())
+    assert _check(db) > 0
