@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -56,33 +57,39 @@ def mb(kb: int) -> str:
     return f"{kb / 1024:.0f}"
 
 
-async def run(db: Path, resident_mb: int | None, rounds: int) -> None:
+async def run(db: Path, resident_mb: int | None, rounds: int, adapters: list[str]) -> None:
     tg = await TelegramStandIn().start()
     sl = await SlackStandIn().start()
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TELEGRAM_", "QUOTEBOT_"))}
-    env.update({"QUOTEBOT_DB": str(db), "TELEGRAM_BOT_TOKEN": tg.token, "TELEGRAM_API_BASE_URL": tg.base_url,
-                "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_BASE_URL": sl.api_url})
+    env["QUOTEBOT_DB"] = str(db)
+    if "telegram" in adapters:
+        env.update({"TELEGRAM_BOT_TOKEN": tg.token, "TELEGRAM_API_BASE_URL": tg.base_url})
+    if "slack" in adapters:
+        env.update({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+                    "SLACK_API_BASE_URL": sl.api_url})
     if resident_mb is not None:
         env["QUOTEBOT_FILE_RESIDENT_MB"] = str(resident_mb)
     proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "adapters", "serve", "--port", str(port),
                                                 env=env, stdout=asyncio.subprocess.DEVNULL,
                                                 stderr=asyncio.subprocess.DEVNULL)
     worst: dict[str, tuple[int, str]] = {}
+    times: dict[str, list[float]] = {}
     try:
-        await tg.wait_for("getUpdates", timeout=60)  # polling: the core is open, the adapters are up
-        started = status(proc.pid)
-        print(f"started: {', '.join(f'{k} {mb(v)}' for k, v in started.items())} MB", flush=True)
+        if "telegram" in adapters:
+            await tg.wait_for("getUpdates", timeout=60)  # polling: the core is open, the adapters are up
         async with aiohttp.ClientSession() as session:
-            for _ in range(100):  # the Slack listener starts alongside; wait for its port
+            for _ in range(600 if "slack" in adapters else 0):  # the Slack listener starts alongside
                 try:
                     await session.get(f"http://127.0.0.1:{port}/")
                     break
                 except aiohttp.ClientConnectionError:
                     await asyncio.sleep(0.1)
+            started = status(proc.pid)
+            print(f"started: {', '.join(f'{k} {mb(v)}' for k, v in started.items())} MB", flush=True)
             n = 0
             for round_ in range(rounds):
-                for via in ("telegram", "slack"):
+                for via in adapters:
                     for text in commands():
                         n += 1
                         t = time.perf_counter()
@@ -103,6 +110,7 @@ async def run(db: Path, resident_mb: int | None, rounds: int) -> None:
                             assert resp.status == 200, resp.status
                             await sl.wait_for("response_url", before + 1, timeout=60)
                         ms = (time.perf_counter() - t) * 1000
+                        times.setdefault(text, []).append(ms)
                         now = status(proc.pid)
                         for k, v in now.items():
                             if k not in worst or v > worst[k][0]:
@@ -115,11 +123,16 @@ async def run(db: Path, resident_mb: int | None, rounds: int) -> None:
         await proc.wait()
         await tg.stop()
         await sl.stop()
-    print(f"\nquotebot serve (Telegram + Slack + scheduler), {n} commands, {load()}:")
+    print(f"\nquotebot serve ({' + '.join(adapters)} + scheduler), {n} commands, {load()}:")
     print("  highest after a command: " + "; ".join(f"{k} {mb(v)} MB ({what})" for k, (v, what) in worst.items()
                                                    if k != "VmHWM"))
     print(f"  PEAK (VmHWM) {mb(end['VmHWM'])} MB; at the end VmRSS {mb(end['VmRSS'])} MB "
           f"(anonymous {mb(end['RssAnon'])}, file-backed {mb(end['RssFile'])})")
+    every = [ms for values in times.values() for ms in values]
+    print(f"  request -> answer through the adapter and its stand-in (ms, median of {len(every) // len(times)}): "
+          + "; ".join(f"{text} {statistics.median(v):.1f}" for text, v in times.items()
+                      if text.split(" ", 1)[-1] in ("the", "Russia", "NATO") or text == "/said Putin")
+          + f"; every command {statistics.median(every):.1f}")
 
 
 def load() -> str:
@@ -133,12 +146,16 @@ def main() -> None:
     ap.add_argument("--file-resident-mb", type=int, default=None,
                     help="QUOTEBOT_FILE_RESIDENT_MB for the served process (default: the setting's default)")
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--adapters", default="telegram,slack", help="which adapters serve (comma-separated)")
     args = ap.parse_args()
     db = args.db or ROOT / "bench" / "out" / f"search_{args.quotes}.db"
     if not db.exists():
         sys.exit(f"bench_serve_memory.py: no corpus at {db}: run bench_search.py --quotes {args.quotes} --build-only")
     print(f"corpus {db.name}; {load()}", flush=True)
-    asyncio.run(run(db, args.file_resident_mb, args.rounds))
+    adapters = [a for a in args.adapters.split(",") if a]
+    if not adapters or set(adapters) - {"telegram", "slack"}:
+        sys.exit("bench_serve_memory.py: --adapters takes telegram, slack or both")
+    asyncio.run(run(db, args.file_resident_mb, args.rounds, adapters))
 
 
 if __name__ == "__main__":

@@ -5,14 +5,21 @@ process, and counted in its resident set (RSS), until the kernel reclaims it; so
 answers many different topics would end up counting most of the index as its own (2.2 GB at 10
 million quotes), although those pages are the kernel's page cache, shared and reclaimable.
 
-:func:`release_if_over` is called after every command (:class:`bot.answering.core.Core`): when
-the process's file-backed resident memory (``RssFile``: index pages and shared libraries, read
-from ``/proc/self/status``, a few microseconds) exceeds the budget, every mapping of a file in an
-open index folder is dropped from the process's page tables with ``madvise(MADV_DONTNEED)``.
-The pages stay in the page cache (nothing is read from disk again while the machine has the
-memory), and the next query that needs one maps it back with a minor fault; the lists, counts
-and anonymous memory are untouched. Only read-only mappings of index files are released, so no
-data can be lost. Outside Linux, or without ``/proc``, it does nothing.
+:class:`bot.answering.core.Core` calls :func:`before_command` and :func:`after_command` around every
+command. The budget bounds the process's file-backed resident memory (``RssFile``: index pages and
+shared libraries, read from ``/proc/self/status``, a few microseconds) while a command runs, not
+only after it: a command maps its pages on top of what the last ones left, so when what is mapped
+plus the most any one command of this process has added would pass the budget, the index pages are
+released: after a command (in the server once its reply is on its way, so the reply does not wait
+for it), and again before the next if something was mapped in between. At 10 million quotes one
+command maps 40–90 MB of index pages (a common word's weights and speaker ids are read for every
+match), so there nearly every command starts from released pages; at a million, a tenth of that, and
+releases are rare. Releasing drops every mapping of a file in an open index folder from the
+process's page tables with ``madvise(MADV_DONTNEED)`` (about 3 ms for 90 MB mapped, and as much
+again to map them back). The pages stay in the page cache (nothing is read from disk again while the
+machine has the memory), and the next query that needs one maps it back with a minor fault; the
+lists, counts and anonymous memory are untouched. Only read-only mappings of index files are
+released, so no data can be lost. Outside Linux, or without ``/proc``, it does nothing.
 """
 
 from __future__ import annotations
@@ -29,6 +36,9 @@ log = logging.getLogger(__name__)
 MADV_DONTNEED = 4
 _lock = threading.Lock()
 releases = 0  # how many times this process released index pages (benchmarks report it)
+_most_kb = 0  # the most file-backed memory one command has added in this process
+_floor_kb = 0  # RssFile right after the last release: what releasing cannot go under (libraries)
+SLACK_KB = 1024  # less than this above the floor is not worth a release (its cost is per page mapped)
 
 
 def _libc() -> ctypes.CDLL | None:
@@ -78,7 +88,7 @@ def index_mappings(folders: Iterable[Path]) -> list[tuple[int, int]]:
 def release(folders: Iterable[Path]) -> int:
     """Drop every read-only mapping of the index files under ``folders`` from this process's page
     tables (the page cache keeps them); returns the bytes of mappings released."""
-    global releases
+    global releases, _floor_kb
     if _LIBC is None:
         return 0
     done = 0
@@ -87,7 +97,51 @@ def release(folders: Iterable[Path]) -> int:
             if _LIBC.madvise(ctypes.c_void_p(start), ctypes.c_size_t(length), MADV_DONTNEED) == 0:
                 done += length
         releases += 1
+        _floor_kb = file_resident_kb() or 0
     return done
+
+
+def _no_room(budget_mb: int, kb: int) -> bool:
+    """True when a command starting at ``kb`` could pass the budget (the most one command has added,
+    on top), and a release would gain something."""
+    return kb + _most_kb > budget_mb * 1024 and kb > _floor_kb + SLACK_KB
+
+
+def before_command(budget_mb: int, folders: Iterable[Path]) -> int | None:
+    """Before a command: release the index pages when what is mapped plus the most one command has
+    added so far would pass ``budget_mb`` (0: never) — usually :func:`after_command` of the command
+    before made the room already; returns ``RssFile`` in kB for :func:`after_command`, None when
+    unbounded or unknown."""
+    if budget_mb <= 0:
+        return None
+    kb = file_resident_kb()
+    if kb is None:
+        return None
+    if _no_room(budget_mb, kb):
+        release(folders)
+        kb = file_resident_kb() or kb
+    return kb
+
+
+def after_command(budget_mb: int, folders: Iterable[Path], start_kb: int | None) -> bool:
+    """After a command: note what it added (from ``start_kb``, :func:`before_command`'s) and make room
+    for the next one: release the index pages when the budget is passed, or when a command starting
+    now could pass it.
+    The server runs this once the reply is on its way (:class:`bot.answering.core.Core`'s async
+    methods), so its cost is not the reply's. True when released."""
+    global _most_kb
+    if budget_mb <= 0:
+        return False
+    kb = file_resident_kb()
+    if kb is None:
+        return False
+    if start_kb is not None and kb - start_kb > _most_kb:
+        with _lock:  # commands on other threads may add at once: the largest is kept
+            _most_kb = max(_most_kb, kb - start_kb)
+    if kb <= budget_mb * 1024 and not _no_room(budget_mb, kb):
+        return False
+    release(folders)
+    return True
 
 
 def release_if_over(budget_mb: int, folders: Iterable[Path]) -> bool:

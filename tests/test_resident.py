@@ -96,3 +96,34 @@ def test_the_core_releases_after_a_command_only_past_its_budget(corpus: Path) ->
     assert reply.cards and resident.releases == before + 1
     assert _index_rss_kb(folder)[1] == 0  # what the command mapped was let go after it
     tight.close()
+
+
+def test_before_a_command_the_pages_are_released_when_it_could_pass_the_budget(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The budget holds while a command runs: a command maps its pages on top of what the last ones
+    left, so when what is mapped plus the most one command has added would pass the budget, the pages
+    are released first; otherwise they stay (no release, no cost)."""
+    core = Core(corpus, settings=load_settings({}, QUOTEBOT_FILE_RESIDENT_MB="0"))  # never released
+    folder = index_path(open_db(corpus))
+    assert folder is not None
+    first = core.handle(Request(text="/quote Putin"))
+    _quiet()
+    assert _index_rss_kb(folder)[1] > 0
+    kb = resident.file_resident_kb()
+    assert kb is not None
+    budget = kb // 1024 + 4  # 3-4 MB over what is mapped now
+    monkeypatch.setattr(resident, "SLACK_KB", 0)  # the sample corpus maps less than the default slack
+    monkeypatch.setattr(resident, "_most_kb", 1024)  # the largest command so far added 1 MB: it fits
+    before = resident.releases
+    start = resident.before_command(budget, open_folders())
+    assert resident.releases == before and _index_rss_kb(folder)[1] > 0
+    assert start is not None and not resident.after_command(budget, open_folders(), start)
+    monkeypatch.setattr(resident, "_most_kb", 8 * 1024)  # one added 8 MB: it would not fit
+    start = resident.before_command(budget, open_folders())
+    assert resident.releases == before + 1 and _index_rss_kb(folder)[1] == 0
+    tight = Core(corpus, settings=load_settings({}, QUOTEBOT_FILE_RESIDENT_MB=str(budget)))
+    assert _shown(tight.handle(Request(text="/quote Putin"))) == _shown(first)  # the same answer from released pages
+    assert resident._most_kb >= 8 * 1024  # the largest is kept
+    assert resident.before_command(0, open_folders()) is None  # 0: never
+    core.close()
+    tight.close()
