@@ -90,3 +90,14 @@ def test_a_long_opening_phrase_before_the_subject() -> None:
     body = INTRO + ("In a long letter to the harbour board that was read out at the start of the meeting on Monday, "
                     "Ruiz praised the crews, saying the boats were “safe enough for any storm.”")
     assert _mention(body, "safe enough") == ("Ana Ruiz", "Ruiz")
+
+
+@pytest.mark.parametrize(("sentence", "words", "mention"), [
+    ("Dunn, for his part, is labeling the council's actions “a blatant abuse of the harbour's trust.”",
+     "a blatant abuse", "Dunn"),
+    ("Ruiz, celebrating a victory in the harbour vote, is pledging to “win many hundreds of votes” on Tuesday.",
+     "win many hundreds", "Ruiz"),
+])
+def test_a_present_progressive_act_after_an_apposition(sentence: str, words: str, mention: str) -> None:
+    speaker, found = _mention(INTRO + sentence, words)
+    assert found == mention and speaker is not None and speaker.endswith(mention)

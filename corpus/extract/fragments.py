@@ -217,17 +217,19 @@ def fragment_frame(f: str, s: int, limit: int) -> FragmentFrame | None:
         # "The council seized on Ekberg's claim that …", "The ad uses footage …": a subject that
         # does something other than speak is not the speaker of the words quoted after it.
         m = None
+    unread = False  # a subject and speech verb matched, but no speaker was read from the words before the verb
     if m:
         words, shift = _subject_words(m.group("m"))
         men = mention_from(words)
         if men:
             return FragmentFrame(men, m.start("m") + shift, m.group("v"), m.end())
+        unread = True  # ("Tom Dunn, for his part, is labeling …" matched "for his part")
     a = _APPOS_SUBJECT.match(f, s, limit)
     if a and SPEECH_ACT.fullmatch(a.group("v")):
         men = _subject_mention(a.group("m"))
         if men:
             return FragmentFrame(men, a.start("m"), a.group("v"), a.end())
-    if m is None and a is None:
+    if (m is None or unread) and (a is None or not SPEECH_ACT.fullmatch(a.group("v"))):
         dressed = _dressed_subject(f, s, limit)
         if dressed and SPEECH_ACT.search(dressed[2].group("v")) and not SPEECH_ACT.search(f, dressed[2].end(), limit):
             # "Tom Dunn, the board's oldest member, on Tuesday called …" (the act nearest the words)
