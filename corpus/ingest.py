@@ -41,6 +41,7 @@ from .store import (
     Scores,
     content_hash,
     describe_db_error,
+    fewer_checkpoints,
     lock_wait,
     quality_scores,
     save_document,
@@ -170,7 +171,7 @@ def ingest_items(
     on_item: Callable[[Item], None] | None = None,
 ) -> None:
     """Store every document of ``items``, committing every :data:`BATCH` documents."""
-    with finishing_index(db):
+    with fewer_checkpoints(db), finishing_index(db):
         stored = stored_digests(db)
         pending: list[Prepared] = []
         for item in items:

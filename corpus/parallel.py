@@ -23,7 +23,7 @@ from sqlite_utils import Database
 from .ingest import BATCH, IngestReport, Prepared, finishing_index, prepare, write_batch
 from .models import Document, ExtractedQuote
 from .readers import Item, Skip
-from .store import Scores
+from .store import Scores, fewer_checkpoints
 
 _worker_db: sqlite3.Connection | None = None
 # digest, quotes as field tuples (None: already stored), error, the quotes' quality scores. Plain
@@ -75,7 +75,8 @@ def ingest_parallel(db: Database, items: Iterable[Item], report: IngestReport, *
     # fork starts a worker in milliseconds; the CLI forks before any thread exists.
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     inflight: deque[tuple[list[Document], AsyncResult[Any]]] = deque()
-    with finishing_index(db), ctx.Pool(jobs, initializer=_init_worker, initargs=(_db_file(db),)) as pool:
+    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(_db_file(db),))
+    with fewer_checkpoints(db), finishing_index(db), pool:
 
         def drain(limit: int) -> None:
             while len(inflight) > limit:

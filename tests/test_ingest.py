@@ -163,3 +163,23 @@ def test_ingest_with_worker_processes_stores_the_same_as_one_process(tmp_path: P
     again = CliRunner().invoke(cli, ["ingest", str(feed), str(SAMPLES), "--db", str(tmp_path / "q2.db"), "--json",
                                      "--jobs", "2"])
     assert json.loads(again.output)["unchanged"] == 455
+
+
+def test_an_ingest_checkpoints_the_log_less_often_and_restores_the_setting_after(tmp_path: Path) -> None:
+    from corpus.store import INGEST_CHECKPOINT_PAGES
+
+    db = open_db(tmp_path / "q.db")
+    before = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    during: list[int] = []
+    for jobs in (1, 2):
+        report = ingest_paths(db, [str(SAMPLES)], jobs=jobs,
+                              on_item=lambda _: during.append(db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]))
+        assert report.counts["added" if jobs == 1 else "unchanged"] == 5
+        assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == before == 1000
+    assert set(during) == {INGEST_CHECKPOINT_PAGES}
+    # What the ingest wrote is in the database file itself once it returns (its last checkpoint), not
+    # only in the log: a second connection that ignores the log sees it while the first is still open.
+    con = sqlite3.connect(f"file:{tmp_path / 'q.db'}?immutable=1", uri=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    con.close()
+    db.close()
