@@ -91,7 +91,7 @@ def index_changes(db: Database, *, done: bool = False) -> None:
         idx.sync(db, keep_writer=True, commit=False)
         return
     try:
-        if idx.sync(db, wait=done, keep_writer=not done):
+        if idx.sync(db, wait=done, keep_writer=not done, background=not done):
             idx.last_sync = time.monotonic()
     finally:
         if done:

@@ -2,13 +2,10 @@
 log to it (:meth:`SearchIndex.sync`) and rebuilding it. How it keeps in step is told in :mod:`corpus.index`,
 which opens one per database and process."""
 
-
 from __future__ import annotations
 
-import contextlib
 import logging
 import shutil
-import sqlite3
 import threading
 import time
 from collections.abc import Iterable
@@ -21,8 +18,8 @@ from sqlite_utils import Database
 from .champions import Champions
 from .errors import SearchError
 from .hot_counts import HotCounts, hot_terms, index_opstamp
+from .index_commits import BackgroundCommit, IndexCommits
 from .index_schema import ALL, ANALYZER, FORMAT, _document, _rows_sql, analyzer, schema
-from .index_state import IndexState
 
 log = logging.getLogger("corpus.index")  # the name it always had
 
@@ -35,7 +32,6 @@ RETRY_SECONDS = 1.0  # a busy writer (another process ingesting) is retried at m
 # lists' heads read the first part of each segment's weight column, field norms and postings instead
 # of pages all over them, which the kernel then counts as the serving process's resident memory.
 SORTED: dict[str, Any] = {"sort_by_field": "weight", "sort_order": tantivy.Order.Desc}
-
 
 
 def _changes_high(db: Database) -> tuple[int, int]:
@@ -58,7 +54,7 @@ def _speaker_buckets(db: Database) -> int:
     return int(db.execute("SELECT coalesce(max(id), 0) FROM speakers").fetchone()[0]) + 2
 
 
-class SearchIndex(IndexState):
+class SearchIndex(IndexCommits):
     """One tantivy index for one corpus database (shared by the threads of a process)."""
 
     def __init__(self, path: Path | None) -> None:
@@ -73,6 +69,7 @@ class SearchIndex(IndexState):
         self._heaviest = 0.0
         self._before: tantivy.Searcher | None = None
         self._top = 0  # the highest quote id the index or the writer may hold (new quotes need no delete)
+        self._pending = None  # a commit still running (sync with background=True)
         self._state_mtime = 0
         self._bound_mtime = 0
         self._last_try = 0.0
@@ -120,27 +117,6 @@ class SearchIndex(IndexState):
                     return None
                 time.sleep(0.2)
 
-    def release(self) -> None:
-        """Drop the writer (its uncommitted changes with it: the change log still holds them)."""
-        with self.lock:
-            self._writer = None
-            self._added = None
-
-    def _commit(self, db: Database, writer: tantivy.IndexWriter, applied: int, *, prune: bool,
-                max_weight: float | None = None) -> int:
-        opstamp = int(writer.commit())
-        self._write_state(applied, max_weight)
-        self.index.reload()
-        if prune:
-            self._prune(db, applied)
-        return opstamp
-
-    @staticmethod
-    def _prune(db: Database, applied: int) -> None:
-        with contextlib.suppress(sqlite3.OperationalError), db.atomic():  # busy: pruned next time
-            db.execute("DELETE FROM search_changes WHERE seq <= ?", [applied])
-            db.execute("UPDATE search_state SET pruned_upto = max(pruned_upto, ?)", [applied])
-
     def _add(self, db: Database, writer: tantivy.IndexWriter, ids: Iterable[int]) -> float:
         """Add the current rows of ``ids``; returns the largest weight added (0 for none)."""
         sql = _rows_sql(db)
@@ -160,14 +136,16 @@ class SearchIndex(IndexState):
         return heaviest
 
     def sync(self, db: Database, *, wait: bool = False, prune: bool = True, keep_writer: bool = False,
-             commit: bool = True) -> bool:
+             commit: bool = True, background: bool = False) -> bool:
         """Apply the change log; False when another process holds the writer (try again later).
 
         ``commit=False`` (ingest between its index commits) only hands the new changes to the writer
         this process already holds: tantivy's indexing thread works on them while the next batch is
         extracted, and the next commit finds them indexed. They count as applied only once committed
-        (a kill before that loses them from the index, not from the change log)."""
+        (a kill before that loses them from the index, not from the change log). ``background=True``
+        (with ``keep_writer``) leaves the commit running; the next call on this index records it."""
         with self.lock:
+            self._finish_commit(db)
             self.refresh()
             high, pruned = _changes_high(db)
             pending = high - self.applied
@@ -218,10 +196,10 @@ class SearchIndex(IndexState):
                 if not commit:
                     return True
                 self._raise_max(self._heaviest)
-                opstamp = self._commit(db, writer, high, prune=prune)
-                self._added = None
-                self.hot.write(self.index.searcher(), self.schema, buckets, opstamp)
-                self.champions.write(db, self.index.searcher(), opstamp, list(self.hot.counts), self.analyzer.analyze)
+                if background and keep_writer:
+                    self._pending = BackgroundCommit(self._commit_writer, writer, high, prune, buckets)
+                    return True
+                self._write_kept(db, self._commit(db, writer, high, prune=prune), buckets)
             except BaseException:
                 self._added = None
                 writer.rollback()

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from adapters.cli import cli
 from bot.core import Core
 from bot.reply import Request
-from corpus.index import forget, index_changes, index_path, reconcile, search_index
+from corpus.index import SearchIndex, forget, index_changes, index_path, reconcile, search_index
 from corpus.ingest import ingest_paths, store_document
 from corpus.readers import read_path
 from corpus.search import match_expression, search
@@ -206,6 +206,7 @@ KILLER = """
 import os, signal, sys
 sys.path.insert(0, {root!r})
 from corpus import index
+from corpus import ingest
 from corpus.ingest import ingest_paths
 from corpus.search import match_expression, search
 from corpus.store import open_db
@@ -214,12 +215,16 @@ def die(self, *args, **kwargs):
     # SQLite has committed this batch; the index commit never happens (a power cut, a SIGKILL).
     os.kill(os.getpid(), signal.SIGKILL)
 
-index.SearchIndex._commit = die
+index.SearchIndex._commit_writer = die
+index.INGEST_EVERY = {every}  # 0: every batch's index commit runs in the background, one document a batch
+ingest.BATCH = {batch}
 ingest_paths(open_db(sys.argv[1]), sys.argv[2:])
 """
 
 
-def test_a_kill_between_the_sqlite_commit_and_the_index_commit_is_reconciled_at_start_up(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("every", "batch"), [(3.0, 100), (0.0, 1)], ids=["last-commit", "background-commit"])
+def test_a_kill_between_the_sqlite_commit_and_the_index_commit_is_reconciled_at_start_up(
+        tmp_path: Path, every: float, batch: int) -> None:
     path = tmp_path / "q.db"
     files = sorted(str(p) for p in SAMPLES.glob("*.txt"))
     db = open_db(path)
@@ -228,8 +233,8 @@ def test_a_kill_between_the_sqlite_commit_and_the_index_commit_is_reconciled_at_
     assert indexed_before == _stored_ids(db)
     forget(db)
     db.close()
-    proc = subprocess.run([sys.executable, "-c", KILLER.format(root=str(ROOT)), str(path), *files[2:]],
-                          capture_output=True, timeout=120)
+    killer = KILLER.format(root=str(ROOT), every=every, batch=batch)
+    proc = subprocess.run([sys.executable, "-c", killer, str(path), *files[2:]], capture_output=True, timeout=120)
     assert proc.returncode == -9, proc.stderr.decode()
     db = open_db(path)
     stored = _stored_ids(db)
@@ -288,3 +293,29 @@ def test_an_in_memory_database_has_its_own_index_in_memory(tmp_path: Path) -> No
     assert [(h.speaker, h.text) for h in hits] == [("Anna Berg", "The harbour will reopen in May,")]
     assert index_path(first) is None and search(second, match_expression("harbour", ())) == ([], False)
     assert not list(tmp_path.glob("*.index"))
+
+
+def test_index_commits_left_running_in_the_background_are_all_recorded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from corpus import index, ingest
+    from corpus.index_sync import _changes_high
+
+    monkeypatch.setattr(index, "INGEST_EVERY", 0.0)  # every batch commits, in the background
+    monkeypatch.setattr(ingest, "BATCH", 1)
+    db = open_db(tmp_path / "q.db")
+    started: list[int] = []
+    original = SearchIndex._commit_writer
+
+    def counted(self: SearchIndex, writer: object) -> int:
+        started.append(1)
+        return original(self, writer)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SearchIndex, "_commit_writer", counted)
+    report = ingest_paths(db, [str(SAMPLES)])
+    assert report.counts["added"] == 5 and len(started) >= 5  # one commit per document, the last one waited for
+    idx = search_index(db, sync=False)
+    assert idx._pending is None  # noqa: SLF001 - nothing left running once the ingest returns
+    assert _indexed_ids(db) == _stored_ids(db)
+    assert idx.applied == _changes_high(db)[0] > 0  # the state file records the last change applied
+    assert db.execute("SELECT count(*) FROM search_changes").fetchone()[0] == 0  # and the log is pruned
+    assert idx.hot.current() and idx.champions.current()  # both describe the last commit
