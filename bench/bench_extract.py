@@ -86,11 +86,12 @@ REST = "reading the input, batching, transactions"
 def bench_parts(corpus: Path) -> tuple[dict[str, float], float, int]:
     """CPU seconds per part of a one-process ingest, the total, and the documents.
 
-    Each part's function is wrapped with the CPU clock of the thread that runs it (the ingest writes
-    each batch on a thread of its own while the next is extracted, so a process-wide clock would count
-    one thread's work in the other's part). What the two Python threads spend outside every part is
-    reading the input, batching and transactions; what the process spends beyond both Python threads
-    is tantivy's own threads."""
+    Each part's function is wrapped with the CPU clock of the thread that runs it (the ingesting
+    thread; a process-wide clock would count other threads' work in its parts; a batch written on
+    another thread, as an earlier design did, is still counted apart). What the Python threads spend
+    outside every part is reading the input, batching and transactions; what the process spends beyond
+    them is tantivy's own threads, and the search index's periodic commit, which runs on a thread of
+    its own (corpus/index_commits.py) and is tantivy's work while it runs."""
     spent: dict[str, float] = dict.fromkeys([*PARTS.values(), TANTIVY, REST], 0.0)
     originals = {name: getattr(ingest_module, name) for name in (*PARTS, "write_batch")}
     main_thread = threading.get_ident()
