@@ -47,3 +47,21 @@ def test_another_subject_acting_between_leaves_the_second_part_unattributed(betw
 ])
 def test_the_voice_carries_on_over_its_own_narration(between: str) -> None:
     assert _second_speaker(between) == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("sentence", [
+    "“Who can count the boats we lost this winter?” Ruiz asks as a ferryman walks in front of her, saying he’s "
+    "“here to fix the seven holes in your hull.”",
+    "Ruiz spoke as a ferryman walked past, saying he was “here to fix the seven holes in your hull.”",
+])
+def test_a_participle_after_a_clause_of_another_subject_is_not_the_speakers(sentence: str) -> None:
+    text = f"{TITLE}\n\n{INTRO}{sentence}\n"
+    words = [q for q in extract_quotes(text, TITLE) if "seven holes" in q.text]
+    assert words and all(q.speaker != "Ana Ruiz" for q in words)
+
+
+def test_a_participle_after_a_clause_of_the_same_subject_is_the_speakers() -> None:
+    text = (f"{TITLE}\n\n{INTRO}Ruiz waved at the crowd as she walked off the stage, saying she was “here to fix the "
+            "seven holes in the hull.”\n")
+    words = [q for q in extract_quotes(text, TITLE) if q.kind == "direct" and "seven holes" in q.text]
+    assert [q.speaker for q in words] == ["Ana Ruiz"]

@@ -10,7 +10,7 @@ import re
 from .attach import CueAttachment
 from .continuations import prev_on_line, report_before
 from .cues import SPEECH_ACT
-from .fragments import IT, fragment_frame, sentence_subject
+from .fragments import IT, OTHER_SUBJECT_BETWEEN, fragment_frame, sentence_subject
 from .layout import _ABBREV, QuoteSpan, trim
 from .lexicon import CUE
 from .split_quotes import another_voice
@@ -143,6 +143,8 @@ class DirectQuotes(CueAttachment):
         if frame is None:
             return False
         men, start, cue, mpos = frame.mention, frame.start, frame.cue, frame.mention_pos
+        # "Ruiz asks as a ferryman walks past, saying he's “…”": the words may be the ferryman's (kept, nobody's)
+        other = bool(OTHER_SUBJECT_BETWEEN.search(f, start, q.open))
         if any(x.start <= p < x.end for x in self.lay.quotes if x is not q for p in (start - 1, mpos)):
             return False  # "He says it every week" inside someone's quoted words is no narration
         # The verb's own clause is over when punctuation follows it (“A,” X said, referring to Y, “B.”;
@@ -166,7 +168,7 @@ class DirectQuotes(CueAttachment):
             or bool(_INTRODUCES.search(between)) or bool(_ADJUNCT.fullmatch(between))
         if introduced and q.end - q.start < 15:
             return False  # "X said “yes”": too little to be a quotation
-        sp = self.tracker.resolve(men, mpos) if men and men != IT else None  # a noun phrase names nobody
+        sp = self.tracker.resolve(men, mpos) if men and men != IT and not other else None  # a noun phrase: nobody
         if introduced:
             self.emit(q.start, q.end, sp, "direct", cue, men, 0.9, mpos=mpos)
             self.prev_direct = (q.last_line, sp)
@@ -200,7 +202,7 @@ class DirectQuotes(CueAttachment):
             narration = narration[:max(0, x.open - start)] + narration[max(0, x.outer_end - start):]
         # (not “called it ‘…’”; nor a second report over one the sentence already gave — "X says flights will
         # resume, but warns of “delays”" stored its first clause)
-        if not (said and set(w.lower() for w in _WORDS.findall(narration)) <= _OBJECT_PRONOUNS) \
+        if not other and not (said and set(w.lower() for w in _WORDS.findall(narration)) <= _OBJECT_PRONOUNS) \
                 and not any(o.kind == "indirect" and o.start == start for o in self.out):
             self.emit(start, end, sp, "indirect", cue, men, 0.9, mpos=mpos)
         for x in said:

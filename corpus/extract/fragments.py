@@ -49,6 +49,13 @@ _NOUN_PHRASE = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[T
 _NOUN_BEFORE = re.compile(r"(?:['’]s?|\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those))\s+$",
                           re.IGNORECASE)
 _BY_ACT = re.compile(r"\sby\s+$")
+# A clause of another subject between a speaker and a participle after it: "“…?” Ruiz asks as a ferryman
+# walks past, saying …" — the participle may be the ferryman's.
+OTHER_SUBJECT_BETWEEN = re.compile(
+    r"\b(?:as|while|when|whenever|after|before|because|since|until|whereas)\s+"
+    r"(?:(?:a|an|the|his|her|their|its|one|another|some)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*|"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|walks|says|speaks|comes|goes|"
+    r"arrives|leaves|stands|sits|looks|runs|shouts|yells|interrupts|cuts|steps|enters|turns)\b")
 _NAME_BETWEEN = re.compile(r"\s[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
 # The whole clause before the act: a noun phrase, then a full name in apposition, then the act.
 _KIN_THEN_NAME = re.compile(r"^\s*(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y|[Oo]ur)\s+[a-z][\w'’-]*"
@@ -261,6 +268,8 @@ def fragment_frame(f: str, s: int, limit: int) -> FragmentFrame | None:
             found = sentence_subject(f, s, act.start())
             if found and _BY_ACT.search(clause) and _NAME_BETWEEN.search(f, found[1] + len(found[0].surface), act.start()):
                 break  # "she watches Ana Ruiz thrill crowds by exhorting …": the act may be the person named after
+            if found and OTHER_SUBJECT_BETWEEN.search(f, found[1] + len(found[0].surface), act.start()):
+                break  # "Ruiz spoke as a ferryman walked past, saying …": the participle may be the ferryman's
             if found:
                 return FragmentFrame(found[0], found[1], act.group(), act.end())
             break  # the participle's subject is the sentence's, which names nobody we can read

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .clauses import _IRREGULAR_PAST, _VERBISH, OBJECT_SENSE_CUES, _np_like, clause_ok, object_not_clause
 from .cues import _ADV, _M, SUBJECT_VERB
+from .fragments import OTHER_SUBJECT_BETWEEN
 from .lexicon import (
     CUE,
     CUE_RE,
@@ -477,4 +478,6 @@ def participle_subject(folded: str, s: int, e: int) -> tuple[Mention, int] | Non
     men = mention_from(m.group("m")) or _relative_or_group(m.group("m").split())
     if not men or men.kind not in {"name", "pronoun", "org", "role"}:
         return None
+    if OTHER_SUBJECT_BETWEEN.search(folded, m.end(), e):
+        return None  # "Ruiz spoke as a ferryman walked past, saying …": the participle may be the ferryman's
     return men, m.start("m")

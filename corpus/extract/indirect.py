@@ -11,7 +11,7 @@ from dataclasses import replace
 from .candidates import Speaker
 from .cues import INNER_NAMED_COLON
 from .direct import _NEGATED, _WORDS, _someone_else, _strip_end, _verbatim
-from .frames import indirect_frames, participle, participle_subject
+from .frames import OTHER_SUBJECT_BETWEEN, indirect_frames, participle, participle_subject
 from .layout import QuoteSpan, trim
 from .lexicon import CUE
 from .mentions import Mention
@@ -35,7 +35,8 @@ class IndirectSpeech(RunState):
         linked: set[int] = set()  # indexes in frames_sp of parts that continue the part before
         if not frames:
             p = participle(self.folded, s, e)
-            if p and self.tracker.last and self.tracker.last.pos >= s - 1:
+            if p and self.tracker.last and self.tracker.last.pos >= s - 1 \
+                    and not OTHER_SUBJECT_BETWEEN.search(self.folded, self.tracker.last.pos, p[1]):
                 last = self.tracker.last
                 # "“…,” Lund said, adding …": the evidence is the mention the speaker was just read from.
                 prev = next((q for q in reversed(self.out) if q.speaker == last.name and q.speaker_start is not None

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from ..models import ExtractedQuote
+from .fragments import OTHER_SUBJECT_BETWEEN
 from .layout import Layout
 from .lexicon import CUE, CUE_RE
 
@@ -80,9 +81,12 @@ def _merge_split(lay: Layout, quotes: list[ExtractedQuote]) -> list[ExtractedQuo
             same_sentence = not (_GAP_SENTENCE_END.search(gap) or (
                 p.text.rstrip(" ”\"»’)")[-1:] in ".!?…" and inner[:1].isupper())) \
                 and not _NEW_CLAUSE.search(inner)
-            if q.speaker is None and another_voice(f, p.end, q.start, (p.speaker_start, p.speaker_end)
-                                                   if p.speaker_start is not None and p.speaker_end is not None else None):
-                out.append(q)  # “A,” Ruiz said, and her husband cut in. “B.”: B is not surely Ruiz's
+            if q.speaker is None and (another_voice(f, p.end, q.start, (p.speaker_start, p.speaker_end)
+                                                    if p.speaker_start is not None and p.speaker_end is not None
+                                                    else None) or OTHER_SUBJECT_BETWEEN.search(f, p.end, q.start)):
+                # “A,” Ruiz said, and her husband cut in. “B.” / “A?” Ruiz asks as a ferryman walks past, saying he's
+                # “B.”: B is not surely Ruiz's
+                out.append(q)
                 continue
             if only_cue or same_sentence or carries_on:
                 # One utterance, stored as its parts (the narration between them is nobody's words):
