@@ -62,8 +62,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("QUOTEBOT_QUERY_TIMEOUT_MS", 2000, "Longest time one query may run before it is cut off.", kind=int,
             minimum=1),
     Setting("QUOTEBOT_FILE_RESIDENT_MB", 120, "File-backed resident memory (search-index pages and shared libraries) "
-                                              "past which the server lets go of the index pages it has mapped after a "
-                                              "command; they stay in the page cache (corpus/resident.py). 0: never.",
+                                              "the server keeps under while a command runs: it lets go of the index "
+                                              "pages it has mapped when the next command could pass it; they stay in "
+                                              "the page cache (corpus/resident.py). 0: never.",
             kind=int, minimum=0),
     Setting("QUOTEBOT_LOG_LEVEL", "INFO", "Logging level.", choices=LOG_LEVELS),
     Setting("QUOTEBOT_HOST", "127.0.0.1", "Address the HTTP servers (Slack events, Telegram webhook) listen on; "
