@@ -100,3 +100,16 @@ def test_a_question_then_the_name_with_an_apposition() -> None:
     q, mention = _quote("“Is anybody at the council listening to the crews at all?” Berg, a retired worker from the "
                         "ferry yard, said into the phone.")
     assert (q.speaker, mention) == ("Karl Berg", "Berg")
+
+
+@pytest.mark.parametrize("verb", ["exclaimed", "retorted", "scoffed", "interjected", "mused"])
+def test_voices_of_an_utterance_are_cues(verb: str) -> None:
+    q, mention = _quote(f"{WORDS} Ruiz {verb}.")
+    assert (q.speaker, mention) == ("Ana Ruiz", "Ruiz")
+
+
+def test_a_split_quotation_around_an_exclaimed() -> None:
+    text = (f"{TITLE}\n\n{INTRO}“Everything you said and everything I said,” Ruiz exclaimed, “has totally overlapped "
+            "on the ferry.”\n")
+    parts = [q for q in extract_quotes(text, TITLE) if q.kind == "direct"]
+    assert [q.speaker for q in parts] == ["Ana Ruiz", "Ana Ruiz"]

@@ -28,6 +28,8 @@ SPEECH_VERBS = words(
     "testified testifies alleged alleges contended contends maintained maintains countered counters "
     "cautioned cautions boasted boasts quipped joked disclosed revealed reveals denied denies "
     "agreed agrees estimated estimates "
+    # voices of an utterance: "“…,” the judge exclaimed, “…”", "“…,” she retorted"
+    "exclaimed exclaims retorted retorts scoffed scoffs interjected interjects mused muses "
     # base forms after a plural subject or an auxiliary ("They argue that", "Critics warn")
     "argue claim warn note explain contend acknowledge admit suggest predict estimate announce "
     "deny allege complain stress emphasize emphasise concede assert asserted asserts indicated "
