@@ -30,6 +30,7 @@ from .interviews import interviewee
 from .labels import Label, read_label, turn_break
 from .layout import Layout
 from .lexicon import PERSON_NOUNS, TITLE_WORDS
+from .office_labels import is_role_word, office_holder
 
 _QUESTIONER_ROLE = re.compile(r"(?i)\b(?:journalist|correspondent|reporter|interviewer|moderator|presenter|"
                               r"anchor|host|question)\b")
@@ -220,6 +221,16 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
             who, how, where = answers
             out.append(Turn(li, lab.start, lab.end, who, None, "transcript", where, 0.85, how))
             continue
+        office = _office_label(lab)
+        if office is not None:
+            # "Spokesperson:", "The DEPUTY PRESIDENT:": an office is no name; its one holder, or nobody.
+            holder = office_holder(office, labels, lay.folded)
+            kind0: QuoteKind = "question" if _QUESTIONER_ROLE.search(office) else "transcript"
+            if holder is None or kind0 == "question":
+                out.append(Turn(li, lab.start, lab.end, None, office, kind0, None, 0.3))
+            else:
+                out.append(Turn(li, lab.start, lab.end, holder[0], office, "transcript", holder[1], 0.85, "title"))
+            continue
         if lab.kind in ("anonymous", "unknown") or not lab.name:
             out.append(Turn(li, lab.start, lab.end, None, lab.role, "transcript", None, 0.3))
             continue
@@ -253,6 +264,13 @@ def turns(lay: Layout, lead: str | None = None) -> list[Turn]:
 
 
 _ANSWER_ROLES = frozenset(["answer", "answers", "a"])
+
+
+def _office_label(lab: Label) -> str | None:
+    """The office a label names instead of a person ("Spokesperson:"), if it does: one role word."""
+    if lab.kind == "word" and lab.name and is_role_word(lab.phrase):
+        return lab.phrase
+    return None
 
 
 def _interviewers(found: list[Turn], texts: dict[int, str]) -> list[Turn]:
