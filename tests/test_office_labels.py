@@ -43,3 +43,40 @@ def test_a_role_word_label_two_people_hold_is_unattributed() -> None:
                             "ferry company.")
     found = _by_text(extract_quotes(text, "Harbour briefing"))
     assert found["The insurers will cover most of it. We are still counting."].speaker is None
+
+
+HEARING = ("Excerpts from the committee hearing on Thursday.\n\n"
+           "Ms K L Dlamini (Green Party): Deputy Minister, the clinics have run out of insulin twice this year. "
+           "Who is responsible?\n\n"
+           "The DEPUTY MINISTER (Mr R T Okafor): Honourable Member, a new supplier was appointed in March.\n\n"
+           "Ms K L Dlamini: That does not answer my question.\n\n"
+           "The DEPUTY MINISTER: Honourable Member, the supplier delivered late, and we have fined it.\n")
+
+
+def test_an_office_label_alone_is_the_person_an_earlier_label_gave_that_office() -> None:
+    found = extract_quotes(HEARING, "Clinics hearing")
+    texts = _by_text(found)
+    assert texts["That does not answer my question."].speaker == "K L Dlamini"  # the label does not run on
+    last = texts["Honourable Member, the supplier delivered late, and we have fined it."]
+    assert last.speaker == "R T Okafor"
+    assert not any("DEPUTY MINISTER" in q.text for q in found)
+
+
+def test_an_office_label_alone_that_no_label_named_ends_the_turn_and_names_nobody() -> None:
+    text = HEARING.replace("The DEPUTY MINISTER (Mr R T Okafor):", "Mr R T Okafor (Labour):")
+    found = extract_quotes(text, "Clinics hearing")
+    last = _by_text(found)["Honourable Member, the supplier delivered late, and we have fined it."]
+    assert last.speaker is None
+    assert _by_text(found)["That does not answer my question."].speaker == "K L Dlamini"
+
+
+def test_a_capitals_office_with_a_bracketed_senator_names_the_senator() -> None:
+    text = ("An edited transcript of the hearing.\n\n"
+            "SEN. PAULO REYES: Commissioner, where did the rice go? I move that you submit the records.\n\n"
+            "THE CHAIR (SEN. LORNA VILLANUEVA): So ordered. Commissioner, you have two days.\n\n"
+            "SEN. PAULO REYES: Thank you, Madam Chair. Who signed the orders?\n")
+    found = extract_quotes(text, "Rice hearing")
+    texts = _by_text(found)
+    assert texts["So ordered. Commissioner, you have two days."].speaker == "Lorna Villanueva"
+    assert texts["Commissioner, where did the rice go? I move that you submit the records."].speaker == "Paulo Reyes"
+    assert not any("THE CHAIR" in q.text for q in found)

@@ -105,9 +105,10 @@ def _name_then_role(text: str, m: re.Match[str], end: int, phrase: str) -> Label
 
 
 # Parliamentary style: the office, then the holder's name in brackets ("The Minister for Housing (Angela Rayner):").
-_OFFICE_ALONE = re.compile(r"The\s+(?P<office>(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s*:\s+")
-_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "rt hon", "the rt hon"])
-_OFFICE_THEN_NAME = re.compile(r"(?P<role>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,10}?)\s*\((?P<name>[^()\n:]{3,60})\)\s*:\s*")
+_OFFICE_ALONE = re.compile(r"(?:The|THE)\s+(?P<office>(?:(?:[A-Z][a-z]+|[A-Z]{2,})\s+){0,3}(?:[A-Z][a-z]+|[A-Z]{2,}))\s*:\s+")
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "rt hon", "the rt hon",
+                         "hon", "sen", "senator", "rep", "cong", "gov"])
+_OFFICE_THEN_NAME = re.compile(r"(?P<role>(?:(?:The|THE)\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,10}?)\s*\((?P<name>[^()\n:]{3,60})\)\s*:\s*")
 
 
 def _office_then_name(text: str, start: int, end: int) -> Label | None:
@@ -120,7 +121,7 @@ def _office_then_name(text: str, start: int, end: int) -> Label | None:
     if shape is None or shape.kind != "person" or len(shape.name.split()) < 2 \
             or (shape.role and shape.role.rstrip(".").lower() not in _HONORIFICS):
         return None  # "(Ms Ruth Abiodun)": an honorific may stand before the name, no other role
-    role = re.sub(r"^The\s+", "", m.group("role"))
+    role = re.sub(r"^(?:The|THE)\s+", "", m.group("role"))
     ns = m.start("name") + len(m.group("name")) - len(m.group("name").lstrip())
     return Label("person", start, m.end(), shape.name, role, ns, ns + len(m.group("name").strip()),
                  " ".join(m.group(0).split()).rstrip(": "), given_name(shape.name.split()[0]) is not None)

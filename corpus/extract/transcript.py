@@ -267,9 +267,14 @@ _ANSWER_ROLES = frozenset(["answer", "answers", "a"])
 
 
 def _office_label(lab: Label) -> str | None:
-    """The office a label names instead of a person ("Spokesperson:"), if it does: one role word."""
+    """The office a label names instead of a person ("Spokesperson:", "The DEPUTY PRESIDENT:"), if it does:
+    one role word, or an office of title words only."""
     if lab.kind == "word" and lab.name and is_role_word(lab.phrase):
         return lab.phrase
+    if lab.kind == "unknown" and lab.role:
+        words = re.sub(r"(?i)^the\s+", "", lab.role).split()
+        if words and all(w.lower() in TITLE_WORDS for w in words):
+            return lab.role
     return None
 
 
