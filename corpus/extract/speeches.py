@@ -47,9 +47,40 @@ def speech_quotes(lay: Layout) -> tuple[list[TranscriptQuote], set[int]]:
     body = list(range(len(lay.lines)))
     if not who or not reads_as_speech(lay, body):
         return [], set()
-    out = []
+    interview = _INTERVIEW.search(lay.title or "") is not None
+    surname = who[0].split()[-1]
+    out, covered = [], set()
     for li in body:
         s, e = trim(lay.folded, *lay.lines[li])
-        if e - s >= 2 and not not_speech(lay.folded[s:e]):
-            out.append(TranscriptQuote(s, e, who[0], who[1], "transcript", 0.85, None, "headline"))
-    return out, set(body)
+        para = lay.folded[s:e]
+        if _narration(para, surname):
+            continue  # the article's own words about them: read as any news paragraph
+        covered.add(li)
+        if e - s < 2 or not_speech(para):
+            continue
+        if interview and _asked(para):
+            out.append(TranscriptQuote(s, e, None, None, "question", 0.3, None, None))
+            continue
+        out.append(TranscriptQuote(s, e, who[0], who[1], "transcript", 0.85, None, "headline"))
+    return out, covered
+
+
+_INTERVIEW = re.compile(r"(?i)\binterview")
+_QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
+_FIRST_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll)\b")
+_SECOND = re.compile(r"(?i)\b(?:you|your|yours|yourself)\b")
+
+
+def _narration(para: str, surname: str) -> bool:
+    """A paragraph that names the titled person (outside quotation marks) and says no "I": the article
+    introducing or signing off ("Anna Berg's new book follows …", "Berg will speak at the fair in May.")."""
+    bare = _QUOTED.sub(" ", para)
+    return len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", bare) is not None \
+        and _FIRST_SINGULAR.search(bare) is None
+
+
+def _asked(para: str) -> bool:
+    """An interviewer's question left unlabelled: it ends in a question mark, speaks to "you" and says no "I"
+    ("Your novels are set in one street. Why?")."""
+    bare = _QUOTED.sub(" ", para).rstrip()
+    return bare.endswith("?") and _SECOND.search(bare) is not None and _FIRST_SINGULAR.search(bare) is None
