@@ -63,6 +63,12 @@ _FRAMING = re.compile(
     r"(?:said|says|reads|read|stated|states|noted|notes|went\s+on)(?:,?\s+(?:in\s+part|in\s+particular|among\s+"
     r"other\s+things))?,?\s*:|\(?to\s+be\s+continued\.?\)?\.?|\(?end\s+of\s+(?:the\s+)?(?:transcript|part\s+\w+)\.?\)?)$")
 _PUNCT = re.compile(r"[.,;:!?…\"“”«»()\[\]—–]")
+# A programme's sign-off on the page: "Listen to the full episode wherever you get your podcasts.",
+# "Watch the whole interview above.", "Subscribe to the show on …" — the site, not the last speaker.
+_FURNITURE = re.compile(
+    r"(?i)^(?:(?:you\s+can\s+)?(?:listen|watch|hear|subscribe|download|stream)\s+(?:to\s+)?(?:the\s+|this\s+|our\s+)?"
+    r"(?:full\s+|whole\s+|entire\s+|complete\s+|latest\s+)?(?:episode|interview|conversation|podcast|programme|"
+    r"program|show|video|series)\b[^.!?]{0,100}[.!]?)$")
 
 
 def is_elision(text: str) -> bool:
@@ -104,7 +110,7 @@ def is_editorial(text: str) -> bool:
     if len(text) > 200:
         return False
     flat = " ".join(text.split())
-    return bool(_EDITORIAL.match(flat) or _FRAMING.match(flat))
+    return bool(_EDITORIAL.match(flat) or _FRAMING.match(flat) or _FURNITURE.match(flat))
 
 
 def is_heading(text: str) -> bool:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..models import Resolution
 from .layout import Layout, trim
+from .lexicon import PERSON_NOUNS, TITLE_WORDS
 from .not_speech import is_caption, is_courtesy, is_editorial, is_elision, is_heading, is_salutation, not_speech
 from .transcript import TranscriptQuote, Turn
 
@@ -47,7 +48,8 @@ def turn_quotes(lay: Layout, found: list[Turn]) -> tuple[list[TranscriptQuote], 
             if not first and (is_heading(para) or is_editorial(para)
                               or (len(full) >= 2 and para.startswith(t.speaker or "\0"))
                               or not _WORDY.search(para) or _narration(para, names) or _reports(para, full, surnames)
-                              or _reports_speech(para) or (li == len(lay.lines) - 1 and _closing_narration(para))):
+                              or _reports_speech(para) or (_reports_someone(para) and _third_person_to(lay, li + 1, stop))
+                              or (li == len(lay.lines) - 1 and _closing_narration(para))):
                 break  # a heading, a rule ("___"), a caption, a stage direction, the article again: the turn is over
             covered.add(li)
             # not_speech covers the four checks a turn's first paragraph gets (each ran twice on later ones)
@@ -81,6 +83,41 @@ def _reports_speech(para: str) -> bool:
     first or second person: the article again ("The President of Turkey added that …"). Speakers
     quote others too ("Mr Peskov just said that …"), but then with a title, or in the first person."""
     return _SPEECH_FRAME.match(para) is not None and not _personal(para)
+
+
+# "Manila later rejected it. Coast Guard spokesperson Anna Berg said on X that …", "Captain Anna Berg, speaking
+# separately, said …", "…," Berg said.': a sentence whose capitalised subject is reported speaking.
+_REPORT_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s))(?P<subj>[A-Z][\w'’.+-]*(?:\s+[\w'’.+-]+){1,6}?)"
+                              r"(?:,\s+[^,.!?\n]{1,80},)?\s+(?:said|says|told|added|wrote|posted|stated)\b")
+_NOT_SUBJECT = frozenset("The That This These Those It And But So Someone Somebody They He She We You I Then Now As If "
+                         "When While Mr Mrs Ms Dr Incidentally However".split())
+_QUOTED = re.compile(r"[“\"«][^”\"»]{0,2000}[”\"»]")
+
+
+def _reports_someone(para: str) -> bool:
+    """A paragraph after a turn that, outside its quotation marks, speaks in no first or second person and
+    has a sentence reporting what a named subject said: the article again, not the speaker going on (a
+    speaker who reports someone does it in their own voice: "as I said", "Mr Gref told us"), when what
+    follows up to the next label is third person too."""
+    bare = _QUOTED.sub(" ", para)
+    return not _PERSONAL.search(bare) and any(_named_subject(m.group("subj")) for m in _REPORT_SENTENCE.finditer(bare))
+
+
+def _named_subject(subj: str) -> bool:
+    """"Coast Guard spokesperson Commodore Anna Berg", "Captain Anna Berg": capitalised words ending in a name,
+    two at least, with no lower-case word but a title or occupation — a named person, not "That" or "Someone"."""
+    words = subj.split()
+    if words[0] in _NOT_SUBJECT or not words[-1][:1].isupper():
+        return False
+    lower = [w for w in words if not w[:1].isupper()]
+    return len(words) - len(lower) >= 2 and all(w in TITLE_WORDS or w in PERSON_NOUNS for w in lower)
+
+
+def _third_person_to(lay: Layout, first: int, stop: int) -> bool:
+    """Every paragraph from line ``first`` up to ``stop`` speaks, outside its quotation marks, in no first or
+    second person: the article's narration to the end, not a speaker who cited someone and goes on."""
+    f = lay.folded
+    return not any(_PERSONAL.search(_QUOTED.sub(" ", f[s:e])) for s, e in lay.lines[first:stop])
 
 
 # A statement's verb: "Police ask anyone …", "The National Anthem is played." (a courtesy has none:
