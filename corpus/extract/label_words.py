@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from .lexicon import ORG_HEADS, PERSON_NOUNS, TITLE_WORDS
 
-# Titles abbreviated in a briefing transcript's ALL-CAPS labels: "SEC. BLAKE:", "MS. ORTIZ:", "AMB. RICE:".
+# Titles abbreviated in a briefing transcript's ALL-CAPS labels: "SEC. BLAKE:", "MS. ORTIZ:", "AMB. RICE:", "USEC. CASTRO:".
 CAPS_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sec", "secy", "amb", "sen", "rep", "gov", "gen", "adm", "lt",
-                         "col", "maj", "capt", "sgt", "prof", "pres", "rev", "hon", "cmdr", "supt", "insp", "det"])
+                         "col", "maj", "capt", "sgt", "prof", "pres", "rev", "hon", "cmdr", "supt", "insp", "det",
+                         # the Philippines' "USEC. CASTRO:", "ATTY. REYES:"; India's "SMT. RAO:"
+                         "usec", "asec", "atty", "engr", "cong", "smt", "shri", "sri"])
 # Titles that are part of how the person is named: "Patriarch Kirill", "King Salman".
 STYLED = frozenset(["patriarch", "metropolitan", "king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "pope", "archbishop"])
 # Lower-case words that make a phrase a clause rather than a role.

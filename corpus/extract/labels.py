@@ -107,7 +107,7 @@ def _name_then_role(text: str, m: re.Match[str], end: int, phrase: str) -> Label
 # Parliamentary style: the office, then the holder's name in brackets ("The Minister for Housing (Angela Rayner):").
 _OFFICE_ALONE = re.compile(r"(?:The|THE)\s+(?P<office>(?:(?:[A-Z][a-z]+|[A-Z]{2,})\s+){0,3}(?:[A-Z][a-z]+|[A-Z]{2,}))\s*:\s+")
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "rt hon", "the rt hon",
-                         "hon", "sen", "senator", "rep", "cong", "gov"])
+                         "hon", "sen", "senator", "rep", "cong", "gov", "shri", "sri", "smt", "shrimati"])
 _OFFICE_THEN_NAME = re.compile(r"(?P<role>(?:(?:The|THE)\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,10}?)\s*\((?P<name>[^()\n:]{3,60})\)\s*:\s*")
 
 

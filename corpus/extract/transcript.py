@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from ..models import QuoteKind, Resolution
 from ..names import given_name
 from .interviews import interviewee
+from .label_words import CAPS_TITLES
 from .labels import Label, read_label, turn_break
 from .layout import Layout
 from .lexicon import PERSON_NOUNS, TITLE_WORDS
@@ -64,7 +65,11 @@ class TranscriptQuote:
 def _titled(role: str | None) -> bool:
     """Whether a label's role has a title or occupation word in it ("Central Bank chairman")."""
     return bool(role) and any(w.lower().strip(",.") in TITLE_WORDS or w.lower() in PERSON_NOUNS
+                              or w.lower().strip(",.") in CAPS_TITLES or _C_SUITE.fullmatch(w.strip(",."))
                               for w in (role or "").split())
+
+
+_C_SUITE = re.compile(r"C[A-Z]{1,2}O")  # "CFO", "CEO", "COO", "CTO", "CMO"
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() or "_"
