@@ -78,3 +78,16 @@ def test_a_short_quotation_with_its_own_unread_attribution_ends_the_previous_voi
     got = dict(directs(body))
     assert got["This is no longer our country,"] == "Ruth Okafor"
     assert got["It does not give up on its people, ever."] is None
+
+
+def test_a_given_name_opening_a_feature_sentence_is_that_person() -> None:
+    body = ("Pita Rangi, 58, has fished the lagoon all his life. His father, Hemi Rangi, now 84, mends the nets.\n\n"
+            "“We used to fill the boat in a night,” Pita Rangi said.\n\n"
+            "Back on the wharf, Hemi finishes a knot and holds the net up. “Who will mend these when I am gone?” he asks.")
+    assert directs(body)[-1] == ("Who will mend these when I am gone?", "Hemi Rangi")
+
+
+def test_a_given_name_nobody_bears_in_full_stops_the_pronoun() -> None:
+    body = ("Fire chief Ana Lopes said 40 homes were flooded. “Stay away from the water,” she said.\n\n"
+            "Maria herself had only one worry. “My cat is still upstairs,” she said.")
+    assert directs(body)[-1] == ("My cat is still upstairs,", None)

@@ -34,7 +34,7 @@ class NewSubjects(Candidates):
             at, word = m.start(1), m.group(1)
             if at in seen or not lone_surname(word) or word in orgs or _plural(word):
                 continue  # a plural ("Residents") or an organisation is no "he" or "she"
-            if not PREDICATE_AFTER.match(self.folded, m.end(1)):
+            if not (PREDICATE_AFTER.match(self.folded, m.end(1)) or _PRESENT_OR_SELF.match(self.folded, m.end(1))):
                 continue  # "Outright victory …", "Sooner or later": an opening word, not a subject
             if self._inside_reported(at) or self._quoted(at) or not self._story(at):
                 continue
@@ -48,9 +48,9 @@ class NewSubjects(Candidates):
                 out += [_Entity(n, "person", self._role_of(n), None, at, True) for n in sorted(bearers)]
                 continue
             given = {n for n in full if n.split()[0] == word}
-            if given and not opening:
+            if given and not opening and len(given) > 1:
                 continue
-            if len(given) == 1:
+            if len(given) == 1:  # ("Back on the beach, Samuel finishes a knot": the one Samuel named in full)
                 name = given.pop()
                 out.append(_Entity(name, "person", self._role_of(name), None, at, True))
             else:
@@ -116,3 +116,7 @@ _INDEFINITE = re.compile(
     r"(?:^|[.!?;:\n][\"”»’]?\s*(?:(?:But|And|However|Yet|Still),?\s+)?)(?P<np>(?:[Nn]ot\s+)?(?:[Ee]veryone|[Ee]verybody|"
     r"[Ss]omeone|[Ss]omebody|[Oo]thers|[Aa]nother|[Ss]ome|[Mm]any|[Ff]ew|[Nn]ot\s+all|[Oo]ne\s+of\s+them))"
     r"\s+(?:\w+ly\s+)?(?:[a-z]+ed|was|were|had|did|took|thought|saw|felt)\b")
+
+
+# Features tell in the present, and stress the subject: "Samuel finishes a knot …", "Christos himself had …".
+_PRESENT_OR_SELF = re.compile(r"\s+(?:(?:himself|herself)\s+[a-z]{2,}|[a-z]{3,}(?<!ss)(?<!ous)(?<!ics)s\b(?!['’]))")
